@@ -1,0 +1,53 @@
+/**
+ * `npm run build`: read → validate → model → Astro pages, written to a staging folder and
+ * swapped into `dist/` only when everything succeeded.
+ */
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'astro';
+import { loadContent } from '../content.ts';
+import { contentDirFrom, dataDirFrom, load } from '../load.ts';
+import { provideSite } from '../site.ts';
+import { printProblems, summary } from './report.ts';
+import { recover, stagingDir, swapIn } from './publish.ts';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const started = performance.now();
+const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+const outDir = resolve(process.env['OUT_DIR'] || 'dist');
+const dataDir = dataDirFrom();
+await recover(outDir);
+
+log(`Đọc dữ liệu từ ${dataDir} …`);
+const loaded = await load(dataDir);
+const { data, problems, province } = loaded;
+log(
+  `  ${data.units.length} đơn vị; ${data.members.length} dòng đảng viên, ${data.admissions.length} dòng kết nạp, ${data.cells.length} dòng chi bộ, ${data.restructurings.length} sự kiện sắp xếp — ${summary(problems)} (${seconds()}).`,
+);
+printProblems(problems, log);
+if (!province) {
+  log(`\nKhông xuất bản: dữ liệu có lỗi. Trang web đang có ở ${outDir} được giữ nguyên.`);
+  log('Sửa các lỗi ở trên (tệp:dòng:cột) rồi chạy lại "npm run build".');
+  process.exit(1);
+}
+
+const content = await loadContent(contentDirFrom());
+provideSite({ ...loaded, province, content });
+const staging = stagingDir(outDir);
+log(`\nTạo các trang web …`);
+try {
+  await build({
+    outDir: staging,
+    ...(process.env['BASE_PATH'] ? { base: process.env['BASE_PATH'] } : {}),
+    logLevel: 'warn',
+  });
+  await swapIn(staging, outDir);
+} catch (cause) {
+  await rm(staging, { recursive: true, force: true });
+  log(`\nKhông xuất bản: tạo trang bị lỗi. Trang web đang có ở ${outDir} được giữ nguyên.`);
+  log(String(cause instanceof Error ? cause.message : cause));
+  process.exit(1);
+}
+log(`Đã xuất bản vào ${outDir} (${seconds()}).`);

@@ -1,0 +1,32 @@
+/** Everything a reader sees as a number or a date goes through here: vi-VN, `DD/MM/YYYY`. */
+
+const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** What a page shows where a figure was not reported: never `0`, never `undefined`. */
+export const NOT_REPORTED = '—';
+
+export const formatNumber = (value: number | undefined): string =>
+  value === undefined || !Number.isFinite(value) ? NOT_REPORTED : integer.format(value);
+
+/** `12,5%`; `ratio` is a fraction (0.125). */
+export const formatPercent = (ratio: number | undefined): string =>
+  ratio === undefined || !Number.isFinite(ratio) ? NOT_REPORTED : `${decimal.format(ratio * 100)}%`;
+
+/** `+12` / `−3` / `0`, with a true minus sign. */
+export function formatSigned(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return NOT_REPORTED;
+  if (value > 0) return `+${integer.format(value)}`;
+  if (value < 0) return `−${integer.format(-value)}`;
+  return '0';
+}
+
+/** ISO `2011-08-17` → `17/08/2011`. */
+export function formatDate(iso: string | undefined): string {
+  if (iso === undefined) return NOT_REPORTED;
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export const ratio = (part: number | undefined, whole: number | undefined): number | undefined =>
+  part === undefined || whole === undefined || whole === 0 ? undefined : part / whole;

@@ -1,0 +1,22 @@
+import type { Province } from '../model/province.ts';
+import { formatDate } from './format.ts';
+
+/** What every page's frame shows: whose site, as of when, and whether the data is real. */
+export interface SiteView {
+  readonly title: string;
+  readonly publisher: string;
+  readonly demo: boolean;
+  readonly source: string | undefined;
+  /** `31/12/2024`, or undefined when no statistics were supplied yet. */
+  readonly asOf: string | undefined;
+}
+
+export function siteView(province: Province): SiteView {
+  return {
+    title: `Thống kê xây dựng Đảng — ${province.root.name}`,
+    publisher: province.info.publisher ?? 'Ban Tổ chức',
+    demo: province.info.demo,
+    source: province.info.source,
+    asOf: province.lastYear === undefined ? undefined : formatDate(`${province.lastYear}-12-31`),
+  };
+}

@@ -1,0 +1,185 @@
+import { LEVELS, UNIT_TYPES } from '../read/schemas.ts';
+import type { Province } from '../model/province.ts';
+import { PAGE_LEVELS, byName, slug, type Unit } from '../model/units.ts';
+import { formatDate, formatNumber, formatPercent, formatSigned, ratio } from './format.ts';
+
+export interface Link {
+  readonly label: string;
+  /** Site-relative path without the base, e.g. `don-vi/ht/`; pages add `BASE_URL`. */
+  readonly path: string | undefined;
+}
+
+export interface KeyFigure {
+  readonly label: string;
+  readonly value: string;
+  /** Change on the year before, already worded, e.g. `+12 so với năm 2023`. */
+  readonly change: string | undefined;
+  readonly note: string | undefined;
+}
+
+export interface YearRow {
+  readonly year: number;
+  readonly cells: readonly string[];
+}
+
+export interface ChildRow {
+  readonly link: Link;
+  readonly level: string;
+  readonly members: string;
+  readonly admitted: string;
+  readonly cells: string;
+}
+
+export interface UnitView {
+  readonly id: string;
+  readonly name: string;
+  readonly level: string;
+  readonly type: string | undefined;
+  readonly breadcrumbs: readonly Link[];
+  /** `31/12/2024`, from the data's latest year, never the build clock. */
+  readonly asOf: string | undefined;
+  readonly keyFigures: readonly KeyFigure[];
+  readonly yearHeaders: readonly string[];
+  readonly yearRows: readonly YearRow[];
+  readonly children: readonly ChildRow[];
+  readonly events: readonly Link[];
+  readonly established: string | undefined;
+  readonly dissolved: string | undefined;
+}
+
+export const unitPath = (unit: Unit): string | undefined =>
+  PAGE_LEVELS.has(unit.level) ? `don-vi/${slug(unit.id)}/` : undefined;
+
+export const levelLabel = (unit: Unit): string =>
+  LEVELS.find((l) => l.value === unit.level)?.label ?? unit.level;
+
+const typeLabel = (unit: Unit): string | undefined =>
+  UNIT_TYPES.find((t) => t.value === unit.type)?.label;
+
+/** The nearest ancestor with a page: subcommittees and cells are shown on their grassroots page. */
+export function pageUnitFor(province: Province, unit: Unit): Unit {
+  let current: Unit | undefined = unit;
+  while (current && !PAGE_LEVELS.has(current.level)) {
+    current = current.parentId === undefined ? undefined : province.tree.units.get(current.parentId);
+  }
+  return current ?? province.root;
+}
+
+function change(now: number | undefined, before: number | undefined, year: number): string | undefined {
+  if (now === undefined || before === undefined) return undefined;
+  const diff = now - before;
+  const pct = before === 0 ? '' : ` (${formatPercent(Math.abs(diff) / before)})`;
+  return diff === 0 ? `không đổi so với năm ${year - 1}` : `${formatSigned(diff)}${pct} so với năm ${year - 1}`;
+}
+
+export function unitView(province: Province, unitId: string): UnitView {
+  const unit = province.tree.units.get(unitId);
+  if (!unit) throw new Error(`unitView: unknown unit ${unitId}`);
+  const year = province.lastYear;
+  const { members, admissions, cells } = province;
+
+  const breadcrumbs: Link[] = [];
+  for (let p = unit.parentId; p !== undefined; ) {
+    const parent = province.tree.units.get(p);
+    if (!parent) break;
+    breadcrumbs.unshift({ label: parent.name, path: unitPath(parent) });
+    p = parent.parentId;
+  }
+
+  const keyFigures: KeyFigure[] = [];
+  if (year !== undefined) {
+    const m = members.rollup.at(unitId, year)?.values;
+    const mPrev = members.rollup.at(unitId, year - 1)?.values;
+    const a = admissions.rollup.at(unitId, year)?.values;
+    const aPrev = admissions.rollup.at(unitId, year - 1)?.values;
+    const c = cells.rollup.at(unitId, year)?.values;
+    const cPrev = cells.rollup.at(unitId, year - 1)?.values;
+    if (unit.level === 'province' || unit.level === 'district') {
+      const orgs = province.organizations(unitId, year).grassroots;
+      const orgsPrev = province.organizations(unitId, year - 1).grassroots;
+      keyFigures.push({
+        label: 'Tổ chức cơ sở đảng',
+        value: formatNumber(orgs),
+        change: change(orgs, province.years.includes(year - 1) ? orgsPrev : undefined, year),
+        note: undefined,
+      });
+    }
+    keyFigures.push(
+      {
+        label: 'Chi bộ trực thuộc',
+        value: formatNumber(c?.cells),
+        change: change(c?.cells, cPrev?.cells, year),
+        note: undefined,
+      },
+      {
+        label: 'Đảng viên',
+        value: formatNumber(m?.members),
+        change: change(m?.members, mPrev?.members, year),
+        note:
+          m?.probationary === undefined
+            ? undefined
+            : `trong đó ${formatNumber(m.probationary)} đảng viên dự bị`,
+      },
+      {
+        label: `Kết nạp năm ${year}`,
+        value: formatNumber(a?.admitted),
+        change: change(a?.admitted, aPrev?.admitted, year),
+        note:
+          a?.target === undefined
+            ? undefined
+            : `đạt ${formatPercent(ratio(a.admitted, a.target))} chỉ tiêu (${formatNumber(a.target)})`,
+      },
+    );
+  }
+
+  const yearRows: YearRow[] = province.years.map((y) => {
+    const m = members.rollup.at(unitId, y)?.values;
+    const a = admissions.rollup.at(unitId, y)?.values;
+    const c = cells.rollup.at(unitId, y)?.values;
+    return {
+      year: y,
+      cells: [
+        formatNumber(c?.cells),
+        formatNumber(m?.members),
+        formatNumber(m?.women),
+        formatNumber(a?.admitted),
+        formatNumber(a?.target),
+      ],
+    };
+  });
+
+  const children: ChildRow[] =
+    year === undefined
+      ? []
+      : province.tree.childrenAt(unitId, `${year}-12-31`).map((child) => ({
+          link: { label: child.name, path: unitPath(child) },
+          level: levelLabel(child),
+          members: formatNumber(members.rollup.at(child.id, year)?.values.members),
+          admitted: formatNumber(admissions.rollup.at(child.id, year)?.values.admitted),
+          cells: formatNumber(cells.rollup.at(child.id, year)?.values.cells),
+        }));
+
+  return {
+    id: unit.id,
+    name: unit.name,
+    level: levelLabel(unit),
+    type: typeLabel(unit),
+    breadcrumbs,
+    asOf: year === undefined ? undefined : formatDate(`${year}-12-31`),
+    keyFigures,
+    yearHeaders: ['Năm', 'Chi bộ trực thuộc', 'Đảng viên', 'Nữ', 'Kết nạp', 'Chỉ tiêu kết nạp'],
+    yearRows,
+    children,
+    events: (province.eventsByUnit.get(unitId) ?? []).map((e) => ({
+      label: `${formatDate(e.date)}: ${e.title}`,
+      path: `sap-xep/${slug(e.id)}/`,
+    })),
+    established: unit.established && formatDate(province.tree.established(unitId)),
+    dissolved: province.tree.dissolved(unitId) && formatDate(province.tree.dissolved(unitId)),
+  };
+}
+
+/** Units that get a page, in tree order: the province, then districts, then grassroots. */
+export function pageUnits(province: Province): Unit[] {
+  return [...province.tree.units.values()].filter((u) => PAGE_LEVELS.has(u.level)).sort(byName);
+}

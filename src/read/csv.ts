@@ -1,0 +1,237 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { error, warning, type Problem } from '../validate/problems.ts';
+import { columnNames, normalizeHeader, type Column, type FileSchema, type RowOf } from './schema.ts';
+import { parseCell } from './values.ts';
+
+export interface CsvTable<S extends FileSchema> {
+  readonly rows: RowOf<S>[];
+  /** 1-based column number of each key present in the header, for messages. */
+  readonly columns: ReadonlyMap<string, number>;
+  readonly problems: Problem[];
+}
+
+/** Excel in the Vietnamese locale writes `;`; Excel's "Unicode Text" writes tabs. */
+export function detectDelimiter(headerLine: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch] += 1;
+  }
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return counts[';'] > counts[','] ? ';' : ',';
+}
+
+interface CsvRecord {
+  readonly cells: string[];
+  readonly line: number;
+}
+
+function parseRecords(
+  text: string,
+  file: string,
+  problems: Problem[],
+): { records: CsvRecord[]; delimiter: string } {
+  const delimiter = detectDelimiter(text.slice(0, text.search(/\r?\n|$/)));
+  const records: CsvRecord[] = [];
+  let lastLine = 0;
+  try {
+    const parsed = parse(text, {
+      delimiter,
+      bom: true,
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
+    for (const { record, info, raw } of parsed) {
+      // csv-parse reports the line a record ends on; messages need the line it starts on.
+      const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
+      const line = info.lines - (body.match(/\n/g)?.length ?? 0);
+      lastLine = info.lines;
+      records.push({ cells: record, line });
+    }
+  } catch (cause) {
+    if (!(cause instanceof CsvError)) throw cause;
+    problems.push(
+      error({
+        code: 'unclosed-quote',
+        file,
+        line: lastLine + 1,
+        message:
+          cause.code === 'CSV_QUOTE_NOT_CLOSED'
+            ? 'có dấu ngoặc kép (") mở từ dòng này nhưng không được đóng, nên phần còn lại của tệp không đọc được'
+            : `không đọc được tệp CSV từ dòng này (${cause.code})`,
+        english:
+          cause.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed quote' : `CSV parse error ${cause.code}`,
+        fix: 'Mở tệp bằng Excel hoặc trình soạn thảo, tìm ô có dấu " thừa hoặc thiếu, sửa rồi lưu lại dạng CSV.',
+      }),
+    );
+    return { records, delimiter };
+  }
+  return { records, delimiter };
+}
+
+function matchHeader(
+  header: readonly string[],
+  schema: FileSchema,
+  file: string,
+  problems: Problem[],
+): Map<number, Column> {
+  const byName = new Map<string, Column>();
+  for (const column of schema.columns) {
+    for (const name of columnNames(column)) byName.set(name, column);
+  }
+  const mapped = new Map<number, Column>();
+  const seen = new Map<string, number>();
+  header.forEach((raw, index) => {
+    const name = normalizeHeader(raw.normalize('NFC'));
+    if (name === '') return;
+    const column = byName.get(name);
+    if (!column) {
+      problems.push(
+        warning({
+          code: 'unknown-column',
+          file,
+          line: 1,
+          column: index + 1,
+          value: raw,
+          message: 'là cột không có trong quy định dữ liệu, bị bỏ qua',
+          english: 'unknown column, ignored',
+          fix: `Nếu đây là lỗi chính tả, sửa tên cột. Các cột của ${file}: ${schema.columns
+            .map((c) => `${c.key} (${c.label})`)
+            .join(', ')}.`,
+        }),
+      );
+      return;
+    }
+    const previous = seen.get(column.key);
+    if (previous !== undefined) {
+      problems.push(
+        error({
+          code: 'duplicate-column',
+          file,
+          line: 1,
+          column: index + 1,
+          key: column.key,
+          value: raw,
+          message: `trùng với cột ${previous + 1}: cùng một cột xuất hiện hai lần`,
+          english: 'duplicate column',
+          fix: 'Xóa một trong hai cột.',
+        }),
+      );
+      return;
+    }
+    seen.set(column.key, index);
+    mapped.set(index, column);
+  });
+  for (const column of schema.columns) {
+    if (column.required && !seen.has(column.key)) {
+      problems.push(
+        error({
+          code: 'missing-column',
+          file,
+          line: 1,
+          key: column.key,
+          message: `thiếu cột bắt buộc "${column.label}"`,
+          english: `required column ${column.key} is missing`,
+          fix: `Thêm cột tiêu đề "${column.key}" hoặc "${column.label}" vào dòng đầu tiên.`,
+        }),
+      );
+    }
+  }
+  return mapped;
+}
+
+/** Reads one CSV text against its schema: typed rows, and a problem for every bad cell. */
+export function readCsvText<S extends FileSchema>(text: string, schema: S): CsvTable<S> {
+  const file = schema.file;
+  const problems: Problem[] = [];
+  const { records } = parseRecords(text, file, problems);
+  const [header, ...body] = records;
+  if (!header) {
+    problems.push(
+      error({
+        code: 'empty-file',
+        file,
+        message: 'tệp rỗng, không có dòng tiêu đề',
+        english: 'empty file',
+        fix: 'Xuất lại tệp từ bảng tính, dòng đầu tiên là tên các cột.',
+      }),
+    );
+    return { rows: [], columns: new Map(), problems };
+  }
+  const mapped = matchHeader(header.cells, schema, file, problems);
+  const columns = new Map([...mapped].map(([index, column]) => [column.key, index + 1]));
+  if (problems.some((p) => p.code === 'missing-column' || p.code === 'duplicate-column')) {
+    return { rows: [], columns, problems };
+  }
+  const width = header.cells.length;
+  const rows: RowOf<S>[] = [];
+  for (const { cells, line } of body) {
+    if (cells.every((cell) => cell.trim() === '')) continue;
+    if (cells.length !== width) {
+      problems.push(
+        error({
+          code: 'column-count',
+          file,
+          line,
+          message: `có ${cells.length} ô nhưng dòng tiêu đề có ${width} cột`,
+          english: `row has ${cells.length} cells, header has ${width}`,
+          fix:
+            cells.length > width
+              ? 'Có thể một ô chứa dấu phân cách (dấu phẩy hoặc chấm phẩy): đặt ô đó trong dấu ngoặc kép, hoặc xóa ô thừa.'
+              : 'Bổ sung các ô còn thiếu (để trống nếu chưa có số liệu).',
+        }),
+      );
+      continue;
+    }
+    const row: Record<string, unknown> = { line };
+    let valid = true;
+    for (const [index, column] of mapped) {
+      const raw = cells[index] ?? '';
+      const parsed = parseCell(raw, column);
+      if (!parsed.ok) {
+        valid = false;
+        problems.push(
+          error({
+            code: `invalid-${column.kind.type}`,
+            file,
+            line,
+            column: index + 1,
+            key: column.key,
+            value: raw.trim(),
+            message: parsed.message,
+            english: `${column.key} ${parsed.english}`,
+            fix: parsed.fix,
+          }),
+        );
+      } else if (parsed.value === undefined && column.required) {
+        valid = false;
+        problems.push(
+          error({
+            code: 'missing-value',
+            file,
+            line,
+            column: index + 1,
+            key: column.key,
+            value: '',
+            message: `thiếu giá trị bắt buộc "${column.label}"`,
+            english: `${column.key} is required`,
+            fix: 'Điền giá trị cho ô này, hoặc xóa cả dòng nếu dòng này không cần.',
+          }),
+        );
+      } else {
+        row[column.key] = parsed.value;
+      }
+    }
+    for (const column of schema.columns) {
+      if (!(column.key in row)) row[column.key] = undefined;
+    }
+    // Rows with a bad cell are dropped: the build stops on errors anyway, and later checks
+    // then see only well-typed rows instead of reporting the same cell twice.
+    if (valid) rows.push(row as RowOf<S>);
+  }
+  return { rows, columns, problems };
+}

@@ -1,0 +1,155 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { error, warning, type Problem } from '../validate/problems.ts';
+import { readCsvText } from './csv.ts';
+import { decodeCsvBytes } from './encoding.ts';
+import type { FileSchema, RowOf } from './schema.ts';
+import {
+  admissionsSchema,
+  cellsSchema,
+  datasetSchema,
+  membersSchema,
+  restructuringUnitsSchema,
+  restructuringsSchema,
+  SCHEMAS,
+  unitsSchema,
+} from './schemas.ts';
+
+/** What was read from one file: kept for messages, downloads and change detection. */
+export interface SourceFile {
+  readonly file: string;
+  readonly present: boolean;
+  readonly encoding?: string;
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+/** Every CSV of the contract, as typed rows with their line numbers. */
+export interface Dataset {
+  readonly units: RowOf<typeof unitsSchema>[];
+  readonly members: RowOf<typeof membersSchema>[];
+  readonly admissions: RowOf<typeof admissionsSchema>[];
+  readonly cells: RowOf<typeof cellsSchema>[];
+  readonly restructurings: RowOf<typeof restructuringsSchema>[];
+  readonly restructuringUnits: RowOf<typeof restructuringUnitsSchema>[];
+  readonly dataset: RowOf<typeof datasetSchema>[];
+  readonly sources: ReadonlyMap<string, SourceFile>;
+}
+
+export interface ReadResult {
+  readonly data: Dataset;
+  readonly problems: Problem[];
+}
+
+/** Reads one file's bytes into typed rows; shared by the directory reader and tests. */
+export function readCsvBytes<S extends FileSchema>(bytes: Uint8Array, schema: S) {
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) {
+    const problems = [
+      error({
+        code: 'unreadable-file',
+        file: schema.file,
+        message: decoded.message,
+        english: 'unreadable file',
+      }),
+    ];
+    return { rows: [] as RowOf<S>[], columns: new Map<string, number>(), problems };
+  }
+  const table = readCsvText(decoded.text, schema);
+  if (decoded.warning !== undefined) {
+    table.problems.unshift(
+      warning({
+        code: 'legacy-encoding',
+        file: schema.file,
+        message: decoded.warning,
+        english: `converted from ${decoded.encoding}`,
+      }),
+    );
+  }
+  return { ...table, encoding: decoded.encoding };
+}
+
+/** Finds `units.csv` case-insensitively: Windows users save `Units.CSV` as often as not. */
+async function listFiles(dir: string): Promise<Map<string, string> | undefined> {
+  try {
+    const names = await readdir(dir);
+    return new Map(names.map((name) => [name.toLowerCase(), join(dir, name)]));
+  } catch {
+    return undefined;
+  }
+}
+
+export async function readDataset(dir: string): Promise<ReadResult> {
+  const problems: Problem[] = [];
+  const sources = new Map<string, SourceFile>();
+  const files = await listFiles(dir);
+  if (!files) {
+    problems.push(
+      error({
+        code: 'missing-data-dir',
+        file: dir,
+        message: 'không tìm thấy thư mục dữ liệu',
+        english: 'data directory not found',
+        fix: 'Kiểm tra biến DATA_DIR hoặc đặt các tệp CSV trong thư mục data/.',
+      }),
+    );
+  }
+  const tables = new Map<string, unknown[]>();
+  for (const schema of SCHEMAS) {
+    const path = files?.get(schema.file);
+    if (path === undefined) {
+      sources.set(schema.file, { file: schema.file, present: false, columns: new Map() });
+      if (schema.required && files) {
+        problems.push(
+          error({
+            code: 'missing-file',
+            file: schema.file,
+            message: `không có tệp ${schema.file} trong thư mục dữ liệu`,
+            english: `${schema.file} is required`,
+            fix: `Thêm tệp ${schema.file} (danh sách đơn vị) vào ${dir}.`,
+          }),
+        );
+      }
+      tables.set(schema.file, []);
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path);
+    } catch (cause) {
+      problems.push(
+        error({
+          code: 'unreadable-file',
+          file: schema.file,
+          message: `không mở được tệp (${(cause as NodeJS.ErrnoException).code ?? 'lỗi đọc'})`,
+          english: 'cannot open file',
+          fix: 'Đóng tệp nếu đang mở trong Excel và kiểm tra quyền đọc tệp.',
+        }),
+      );
+      tables.set(schema.file, []);
+      continue;
+    }
+    const table = readCsvBytes(bytes, schema);
+    problems.push(...table.problems);
+    tables.set(schema.file, table.rows);
+    sources.set(schema.file, {
+      file: schema.file,
+      present: true,
+      columns: table.columns,
+      ...('encoding' in table && table.encoding !== undefined ? { encoding: table.encoding } : {}),
+    });
+  }
+  const rows = <S extends FileSchema>(schema: S) => (tables.get(schema.file) ?? []) as RowOf<S>[];
+  return {
+    data: {
+      units: rows(unitsSchema),
+      members: rows(membersSchema),
+      admissions: rows(admissionsSchema),
+      cells: rows(cellsSchema),
+      restructurings: rows(restructuringsSchema),
+      restructuringUnits: rows(restructuringUnitsSchema),
+      dataset: rows(datasetSchema),
+      sources,
+    },
+    problems,
+  };
+}

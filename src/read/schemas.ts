@@ -1,0 +1,343 @@
+import { countKeys, type EnumValue, type FileSchema, type RowOf } from './schema.ts';
+
+const id = { type: 'id' } as const;
+const text = { type: 'text' } as const;
+const count = { type: 'count' } as const;
+const year = { type: 'year' } as const;
+const date = { type: 'date' } as const;
+const oneOf = <const V extends readonly EnumValue[]>(values: V) => ({ type: 'enum', values }) as const;
+
+export const LEVELS = [
+  { value: 'province', label: 'tỉnh', aliases: ['đảng bộ tỉnh'] },
+  {
+    value: 'district',
+    label: 'cấp trên cơ sở',
+    aliases: ['cấp trên trực tiếp cơ sở', 'huyện', 'huyện ủy', 'đảng ủy khối'],
+  },
+  {
+    value: 'grassroots',
+    label: 'cơ sở',
+    aliases: ['tổ chức cơ sở đảng', 'tccsđ', 'đảng bộ cơ sở', 'chi bộ cơ sở'],
+  },
+  { value: 'subcommittee', label: 'đảng bộ bộ phận' },
+  { value: 'cell', label: 'chi bộ', aliases: ['chi bộ trực thuộc'] },
+] as const satisfies readonly EnumValue[];
+
+export const UNIT_TYPES = [
+  { value: 'commune', label: 'xã' },
+  { value: 'ward', label: 'phường' },
+  { value: 'township', label: 'thị trấn' },
+  { value: 'agency', label: 'cơ quan' },
+  { value: 'enterprise', label: 'doanh nghiệp' },
+  { value: 'public_service', label: 'đơn vị sự nghiệp' },
+  { value: 'armed_forces', label: 'lực lượng vũ trang' },
+  { value: 'other', label: 'khác' },
+] as const satisfies readonly EnumValue[];
+
+export const RATINGS = [
+  { value: 'excellent', label: 'hoàn thành xuất sắc nhiệm vụ', aliases: ['HTXSNV', 'xuất sắc'] },
+  { value: 'good', label: 'hoàn thành tốt nhiệm vụ', aliases: ['HTTNV', 'tốt'] },
+  { value: 'complete', label: 'hoàn thành nhiệm vụ', aliases: ['HTNV', 'hoàn thành'] },
+  { value: 'incomplete', label: 'không hoàn thành nhiệm vụ', aliases: ['KHTNV', 'không hoàn thành'] },
+] as const satisfies readonly EnumValue[];
+
+export const EVENT_KINDS = [
+  { value: 'pilot_committee', label: 'thí điểm đảng bộ cơ quan', aliases: ['thí điểm'] },
+  { value: 'merge', label: 'hợp nhất', aliases: ['sáp nhập', 'hợp nhất, sáp nhập'] },
+  { value: 'establish', label: 'thành lập' },
+  { value: 'dissolve', label: 'giải thể' },
+  { value: 'transfer', label: 'điều chuyển', aliases: ['tiếp nhận', 'điều chuyển, tiếp nhận'] },
+] as const satisfies readonly EnumValue[];
+
+export const EVENT_STATUSES = [
+  { value: 'pilot', label: 'thí điểm' },
+  { value: 'official', label: 'chính thức' },
+  { value: 'ended', label: 'kết thúc', aliases: ['đã kết thúc'] },
+] as const satisfies readonly EnumValue[];
+
+const YES_NO = [
+  { value: 'yes', label: 'có', aliases: ['true', '1', 'x'] },
+  { value: 'no', label: 'không', aliases: ['false', '0'] },
+] as const satisfies readonly EnumValue[];
+
+const unitRef = (doc: string) =>
+  ({ key: 'unit_id', label: 'Mã đơn vị', kind: id, required: true, doc }) as const;
+const yearCol = {
+  key: 'year',
+  label: 'Năm',
+  kind: year,
+  required: true,
+  doc: 'Năm thống kê (4 chữ số); số liệu tính đến 31/12 của năm.',
+} as const;
+const opt = <const K extends string>(key: K, label: string, doc: string) =>
+  ({ key, label, kind: count, required: false, doc }) as const;
+
+export const unitsSchema = {
+  file: 'units.csv',
+  title: 'Đơn vị',
+  doc: 'Cây tổ chức đảng hiện tại: mỗi dòng một đơn vị.',
+  required: true,
+  columns: [
+    {
+      key: 'id',
+      label: 'Mã đơn vị',
+      kind: id,
+      required: true,
+      doc: 'Mã duy nhất: chữ, số, dấu chấm, gạch dưới, gạch ngang.',
+      aliases: ['unit_id'],
+    },
+    { key: 'name', label: 'Tên đơn vị', kind: text, required: true, doc: 'Tên đầy đủ.' },
+    {
+      key: 'parent_id',
+      label: 'Mã đơn vị cấp trên',
+      kind: id,
+      required: false,
+      doc: 'Đơn vị cấp trên hiện nay; để trống chỉ ở đơn vị gốc (tỉnh).',
+    },
+    { key: 'level', label: 'Cấp', kind: oneOf(LEVELS), required: true, doc: 'Cấp của tổ chức đảng.' },
+    {
+      key: 'type',
+      label: 'Loại hình',
+      kind: oneOf(UNIT_TYPES),
+      required: false,
+      doc: 'Loại hình tổ chức cơ sở đảng.',
+    },
+    { key: 'established', label: 'Ngày thành lập', kind: date, required: false, doc: 'Ngày thành lập.' },
+    {
+      key: 'dissolved',
+      label: 'Ngày giải thể',
+      kind: date,
+      required: false,
+      doc: 'Ngày giải thể; không có số liệu nào sau ngày này.',
+    },
+  ],
+} as const satisfies FileSchema;
+
+export const membersSchema = {
+  file: 'members.csv',
+  title: 'Đảng viên',
+  doc: 'Mỗi dòng một đơn vị và một năm, số liệu tính đến 31/12.',
+  required: false,
+  columns: [
+    unitRef('Đơn vị báo cáo.'),
+    yearCol,
+    {
+      key: 'members',
+      label: 'Tổng số đảng viên',
+      kind: count,
+      required: true,
+      doc: 'Tổng số đảng viên (chính thức và dự bị).',
+    },
+    opt('probationary', 'Đảng viên dự bị', 'Số đảng viên dự bị.'),
+    opt('women', 'Nữ', 'Số đảng viên nữ.'),
+    opt('ethnic_minority', 'Dân tộc thiểu số', 'Số đảng viên là người dân tộc thiểu số.'),
+    opt('religious', 'Tôn giáo', 'Số đảng viên theo tôn giáo.'),
+    opt('age_under_30', 'Dưới 30 tuổi', 'Số đảng viên dưới 30 tuổi.'),
+    opt(
+      'higher_education',
+      'Cao đẳng, đại học trở lên',
+      'Số đảng viên có trình độ cao đẳng, đại học trở lên.',
+    ),
+    opt(
+      'theory_advanced',
+      'Lý luận chính trị cao cấp, cử nhân',
+      'Số đảng viên có trình độ lý luận chính trị cao cấp, cử nhân.',
+    ),
+    opt('transferred_in', 'Chuyển đến', 'Số đảng viên chuyển sinh hoạt đảng đến trong năm.'),
+    opt('transferred_out', 'Chuyển đi', 'Số đảng viên chuyển sinh hoạt đảng đi trong năm.'),
+    opt('deceased', 'Từ trần', 'Số đảng viên từ trần trong năm.'),
+    {
+      ...opt(
+        'removed',
+        'Đưa ra khỏi Đảng (khai trừ, xóa tên, cho ra)',
+        'Số đảng viên bị đưa ra khỏi Đảng (khai trừ, xóa tên, cho ra khỏi Đảng) trong năm.',
+      ),
+      aliases: ['Đưa ra khỏi Đảng'],
+    },
+  ],
+} as const satisfies FileSchema;
+
+export const admissionsSchema = {
+  file: 'admissions.csv',
+  title: 'Kết nạp đảng viên',
+  doc: 'Mỗi dòng một đơn vị và một năm.',
+  required: false,
+  columns: [
+    unitRef('Đơn vị báo cáo.'),
+    yearCol,
+    {
+      key: 'admitted',
+      label: 'Số kết nạp',
+      kind: count,
+      required: true,
+      doc: 'Số đảng viên mới được kết nạp trong năm.',
+    },
+    opt('target', 'Chỉ tiêu', 'Chỉ tiêu kết nạp của năm.'),
+    opt('women', 'Nữ', 'Trong đó nữ.'),
+    opt('youth_union', 'Đoàn viên', 'Trong đó đoàn viên Đoàn TNCS Hồ Chí Minh.'),
+    opt('ethnic_minority', 'Dân tộc thiểu số', 'Trong đó người dân tộc thiểu số.'),
+    opt('religious', 'Tôn giáo', 'Trong đó người theo tôn giáo.'),
+    opt(
+      'private_enterprise',
+      'Trong doanh nghiệp ngoài nhà nước',
+      'Trong đó ở doanh nghiệp ngoài khu vực nhà nước.',
+    ),
+  ],
+} as const satisfies FileSchema;
+
+export const cellsSchema = {
+  file: 'cells.csv',
+  title: 'Chi bộ',
+  doc: 'Mỗi dòng một tổ chức cơ sở đảng và một năm.',
+  required: false,
+  columns: [
+    unitRef('Tổ chức cơ sở đảng báo cáo.'),
+    yearCol,
+    {
+      key: 'cells',
+      label: 'Số chi bộ trực thuộc',
+      kind: count,
+      required: true,
+      doc: 'Số chi bộ trực thuộc; 0 với chi bộ cơ sở.',
+    },
+    opt('residential_cells', 'Chi bộ thôn, tổ dân phố', 'Số chi bộ thôn, tổ dân phố.'),
+    opt(
+      'secretary_as_head',
+      'Bí thư kiêm trưởng thôn, tổ trưởng',
+      'Số chi bộ có bí thư chi bộ đồng thời là trưởng thôn, tổ trưởng tổ dân phố.',
+    ),
+    {
+      key: 'rating',
+      label: 'Xếp loại',
+      kind: oneOf(RATINGS),
+      required: false,
+      doc: 'Kết quả đánh giá, xếp loại chất lượng hằng năm của chính đơn vị.',
+    },
+    opt('cells_excellent', 'Chi bộ HTXSNV', 'Số chi bộ hoàn thành xuất sắc nhiệm vụ.'),
+    opt('cells_good', 'Chi bộ HTTNV', 'Số chi bộ hoàn thành tốt nhiệm vụ.'),
+    opt('cells_complete', 'Chi bộ HTNV', 'Số chi bộ hoàn thành nhiệm vụ.'),
+    opt('cells_incomplete', 'Chi bộ KHTNV', 'Số chi bộ không hoàn thành nhiệm vụ.'),
+  ],
+} as const satisfies FileSchema;
+
+export const restructuringsSchema = {
+  file: 'restructurings.csv',
+  title: 'Sắp xếp, kiện toàn tổ chức',
+  doc: 'Mỗi dòng một sự kiện sắp xếp, kiện toàn tổ chức.',
+  required: false,
+  columns: [
+    { key: 'id', label: 'Mã sự kiện', kind: id, required: true, doc: 'Mã duy nhất của sự kiện.' },
+    { key: 'date', label: 'Ngày', kind: date, required: true, doc: 'Ngày ban hành quyết định.' },
+    {
+      key: 'kind',
+      label: 'Hình thức',
+      kind: oneOf(EVENT_KINDS),
+      required: true,
+      doc: 'Hình thức sắp xếp.',
+    },
+    { key: 'title', label: 'Tên', kind: text, required: true, doc: 'Tên sự kiện.' },
+    {
+      key: 'parent_id',
+      label: 'Đơn vị cấp trên',
+      kind: id,
+      required: true,
+      doc: 'Cấp ủy nơi diễn ra việc sắp xếp.',
+    },
+    {
+      key: 'result_unit_id',
+      label: 'Đơn vị sau sắp xếp',
+      kind: id,
+      required: false,
+      doc: 'Đơn vị mới hoặc đơn vị còn lại; bắt buộc với thí điểm, hợp nhất, thành lập.',
+    },
+    {
+      key: 'status',
+      label: 'Trạng thái',
+      kind: oneOf(EVENT_STATUSES),
+      required: false,
+      doc: 'Thí điểm, chính thức hoặc kết thúc.',
+    },
+    opt('executive_committee', 'Số ủy viên BCH', 'Số ủy viên Ban Chấp hành.'),
+    opt('standing_committee', 'Số ủy viên BTV', 'Số ủy viên Ban Thường vụ.'),
+    opt('inspection_committee', 'Số ủy viên UBKT', 'Số ủy viên Ủy ban Kiểm tra.'),
+    { key: 'decision', label: 'Số quyết định', kind: text, required: false, doc: 'Ví dụ 03-KH/BTCTU.' },
+    { key: 'note', label: 'Ghi chú', kind: text, required: false, doc: 'Ghi chú.' },
+  ],
+} as const satisfies FileSchema;
+
+export const restructuringUnitsSchema = {
+  file: 'restructuring_units.csv',
+  title: 'Đơn vị trong sự kiện sắp xếp',
+  doc: 'Các đơn vị mà mỗi sự kiện điều chuyển, hợp nhất hoặc giải thể.',
+  required: false,
+  columns: [
+    {
+      key: 'restructuring_id',
+      label: 'Mã sự kiện',
+      kind: id,
+      required: true,
+      doc: 'Sự kiện trong restructurings.csv.',
+    },
+    unitRef('Đơn vị được sắp xếp.'),
+    {
+      key: 'previous_parent_id',
+      label: 'Đơn vị cấp trên trước',
+      kind: id,
+      required: false,
+      doc: 'Đơn vị cấp trên trước sự kiện; mặc định là đơn vị cấp trên của sự kiện.',
+    },
+  ],
+} as const satisfies FileSchema;
+
+/** Optional file this project adds: who publishes the data and whether it is illustrative. */
+export const datasetSchema = {
+  file: 'dataset.csv',
+  title: 'Thông tin bộ dữ liệu',
+  doc: 'Tệp tùy chọn, một dòng: cơ quan công bố, dữ liệu minh họa hay thật, nguồn.',
+  required: false,
+  columns: [
+    {
+      key: 'publisher',
+      label: 'Cơ quan công bố',
+      kind: text,
+      required: false,
+      doc: 'Ví dụ: Ban Tổ chức Tỉnh ủy.',
+    },
+    {
+      key: 'demo',
+      label: 'Dữ liệu minh họa',
+      kind: oneOf(YES_NO),
+      required: false,
+      doc: '`yes`/`có` nếu số liệu chỉ để minh họa; mọi trang sẽ ghi rõ.',
+    },
+    { key: 'source', label: 'Nguồn', kind: text, required: false, doc: 'Nguồn số liệu.' },
+    { key: 'note', label: 'Ghi chú', kind: text, required: false, doc: 'Ghi chú.' },
+  ],
+} as const satisfies FileSchema;
+
+export const SCHEMAS = [
+  unitsSchema,
+  membersSchema,
+  admissionsSchema,
+  cellsSchema,
+  restructuringsSchema,
+  restructuringUnitsSchema,
+  datasetSchema,
+] as const;
+
+export type UnitRow = RowOf<typeof unitsSchema>;
+export type MembersRow = RowOf<typeof membersSchema>;
+export type AdmissionsRow = RowOf<typeof admissionsSchema>;
+export type CellsRow = RowOf<typeof cellsSchema>;
+export type RestructuringRow = RowOf<typeof restructuringsSchema>;
+export type RestructuringUnitRow = RowOf<typeof restructuringUnitsSchema>;
+export type DatasetRow = RowOf<typeof datasetSchema>;
+
+export type Rating = (typeof RATINGS)[number]['value'];
+export type UnitType = (typeof UNIT_TYPES)[number]['value'];
+export type EventKind = (typeof EVENT_KINDS)[number]['value'];
+export type EventStatus = (typeof EVENT_STATUSES)[number]['value'];
+
+export const MEMBER_METRICS = countKeys(membersSchema);
+export const ADMISSION_METRICS = countKeys(admissionsSchema);
+export const CELL_METRICS = countKeys(cellsSchema);

@@ -1,0 +1,136 @@
+import { normalizeHeader, type Column, type ColumnKind, type EnumValue } from './schema.ts';
+
+export type Parsed =
+  | { readonly ok: true; readonly value: string | number | undefined }
+  | { readonly ok: false; readonly message: string; readonly english: string; readonly fix: string };
+
+const ID = /^[A-Za-z0-9._-]+$/;
+// `1.234`, `1 234` (also the no-break space Excel writes) or plain digits; never `1,5`.
+const GROUPED = /^\d{1,3}(?:([.\s\u00a0\u202f])\d{3})(?:\1\d{3})*$/;
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const VN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+// The Communist Party of Vietnam was founded in 1930: earlier years are typing mistakes.
+export const FIRST_YEAR = 1930;
+export const LAST_YEAR = 2100;
+
+const fail = (message: string, english: string, fix: string): Parsed => ({
+  ok: false,
+  message,
+  english,
+  fix,
+});
+
+export function parseCount(text: string): Parsed {
+  const compact = text.replace(/^[+]/, '');
+  if (/^\d+$/.test(compact) || GROUPED.test(compact)) {
+    const value = Number(compact.replace(/\D/g, ''));
+    if (Number.isSafeInteger(value)) return { ok: true, value };
+  }
+  if (/^-\s*\d/.test(compact)) {
+    return fail(
+      'là số âm; số lượng không thể âm',
+      'counts must not be negative',
+      'Kiểm tra lại ô này; nếu chưa có số liệu thì để trống.',
+    );
+  }
+  if (/^\d+[.,]\d+$/.test(compact)) {
+    return fail(
+      'không phải số nguyên không âm (có phần thập phân hoặc dấu phân cách hàng nghìn sai chỗ)',
+      'must be a non-negative integer',
+      'Ghi số nguyên, ví dụ 1234 hoặc 1.234; nếu chưa có số liệu thì để trống.',
+    );
+  }
+  return fail(
+    'không phải số nguyên không âm',
+    'must be a non-negative integer',
+    'Ghi số nguyên, ví dụ 1234 hoặc 1.234; nếu chưa có số liệu thì để trống.',
+  );
+}
+
+export function parseYear(text: string): Parsed {
+  if (/^\d{4}$/.test(text)) {
+    const value = Number(text);
+    if (value >= FIRST_YEAR && value <= LAST_YEAR) return { ok: true, value };
+  }
+  return fail(
+    `không phải năm hợp lệ (4 chữ số, từ ${FIRST_YEAR} đến ${LAST_YEAR})`,
+    'must be a four-digit year',
+    'Ghi năm bằng 4 chữ số, ví dụ 2024.',
+  );
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Returns ISO `YYYY-MM-DD` so that dates compare as strings. */
+export function parseDate(text: string): Parsed {
+  const iso = ISO_DATE.exec(text);
+  const vn = VN_DATE.exec(text);
+  const parts = iso
+    ? { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]) }
+    : vn
+      ? { y: Number(vn[3]), m: Number(vn[2]), d: Number(vn[1]) }
+      : undefined;
+  if (parts && parts.y >= FIRST_YEAR && parts.y <= LAST_YEAR) {
+    const probe = new Date(Date.UTC(parts.y, parts.m - 1, parts.d));
+    if (probe.getUTCMonth() === parts.m - 1 && probe.getUTCDate() === parts.d) {
+      return { ok: true, value: `${parts.y}-${pad(parts.m)}-${pad(parts.d)}` };
+    }
+    return fail(
+      'không phải ngày có thật trên lịch',
+      'is not a real calendar date',
+      'Kiểm tra ngày và tháng, ví dụ 17/08/2011.',
+    );
+  }
+  return fail(
+    'không phải ngày hợp lệ',
+    'must be a date YYYY-MM-DD or DD/MM/YYYY',
+    'Ghi ngày theo dạng DD/MM/YYYY (ví dụ 17/08/2011) hoặc YYYY-MM-DD (2011-08-17).',
+  );
+}
+
+export function parseId(text: string): Parsed {
+  if (ID.test(text)) return { ok: true, value: text };
+  return fail(
+    'không phải mã hợp lệ (chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang)',
+    'ids use letters, digits, ".", "_" and "-" only',
+    'Bỏ dấu cách và chữ có dấu trong mã, ví dụ HT.TC hoặc HT_TC.',
+  );
+}
+
+export function parseEnum(text: string, values: readonly EnumValue[]): Parsed {
+  const wanted = normalizeHeader(text);
+  for (const v of values) {
+    const names = [v.value, v.label, ...(v.aliases ?? [])].map(normalizeHeader);
+    if (names.includes(wanted)) return { ok: true, value: v.value };
+  }
+  const allowed = values.map((v) => `${v.value} (${v.label})`).join(', ');
+  return fail(
+    'không phải giá trị được phép',
+    `must be one of ${values.map((v) => v.value).join(', ')}`,
+    `Dùng một trong các giá trị: ${allowed}.`,
+  );
+}
+
+function parseByKind(text: string, kind: ColumnKind): Parsed {
+  switch (kind.type) {
+    case 'count':
+      return parseCount(text);
+    case 'year':
+      return parseYear(text);
+    case 'date':
+      return parseDate(text);
+    case 'id':
+      return parseId(text);
+    case 'enum':
+      return parseEnum(text, kind.values);
+    case 'text':
+      return { ok: true, value: text };
+  }
+}
+
+/** An empty cell is "not reported" (`undefined`), never zero. */
+export function parseCell(raw: string, column: Column): Parsed {
+  const text = raw.normalize('NFC').trim();
+  if (text === '') return { ok: true, value: undefined };
+  return parseByKind(text, column.kind);
+}

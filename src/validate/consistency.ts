@@ -1,0 +1,176 @@
+import type { Dataset } from '../read/dataset.ts';
+import { admissionsSchema, cellsSchema, membersSchema } from '../read/schemas.ts';
+import type { Province, Statistics } from '../model/province.ts';
+import { findMismatches, type Figures } from '../model/rollup.ts';
+import { yearEnd } from '../model/units.ts';
+import { warning, type Problem } from './problems.ts';
+import { cellProblems } from './structure.ts';
+
+const labelOf = (schema: { columns: readonly { key: string; label: string }[] }, key: string) =>
+  schema.columns.find((c) => c.key === key)?.label ?? key;
+
+const fmt = new Intl.NumberFormat('vi-VN');
+
+/** Parts that can never exceed their whole, per file. */
+const BREAKDOWNS = [
+  {
+    schema: membersSchema,
+    total: 'members',
+    parts: [
+      'probationary',
+      'women',
+      'ethnic_minority',
+      'religious',
+      'age_under_30',
+      'higher_education',
+      'theory_advanced',
+    ],
+  },
+  {
+    schema: admissionsSchema,
+    total: 'admitted',
+    parts: ['women', 'youth_union', 'ethnic_minority', 'religious', 'private_enterprise'],
+  },
+  { schema: cellsSchema, total: 'cells', parts: ['residential_cells', 'secretary_as_head'] },
+] as const;
+
+/**
+ * Warnings: the data is usable, but figures disagree with each other. Each one is listed on
+ * the data-quality page so the office can correct the source spreadsheet.
+ */
+export function checkConsistency(data: Dataset, province: Province): Problem[] {
+  const problems: Problem[] = [];
+  const report = cellProblems(data, problems);
+  const { tree } = province;
+
+  const rowsByFile = {
+    'members.csv': data.members,
+    'admissions.csv': data.admissions,
+    'cells.csv': data.cells,
+  } as const;
+
+  for (const { schema, total, parts } of BREAKDOWNS) {
+    for (const row of rowsByFile[schema.file] as unknown as readonly (Figures<string> & { line: number })[]) {
+      const whole = row[total];
+      if (whole === undefined) continue;
+      for (const part of parts) {
+        const value = row[part];
+        if (value !== undefined && value > whole) {
+          report(warning, schema.file, row.line, part, value, {
+            code: 'part-exceeds-total',
+            message: `"${labelOf(schema, part)}" (${fmt.format(value)}) lớn hơn "${labelOf(schema, total)}" (${fmt.format(whole)})`,
+            english: `${part} is larger than ${total}`,
+            fix: 'Kiểm tra lại hai ô này: một phần không thể lớn hơn tổng.',
+          });
+        }
+      }
+    }
+  }
+  for (const row of data.cells) {
+    const { secretary_as_head: heads, residential_cells: residential } = row;
+    if (heads !== undefined && residential !== undefined && heads > residential) {
+      report(warning, 'cells.csv', row.line, 'secretary_as_head', heads, {
+        code: 'part-exceeds-total',
+        message: `số chi bộ có bí thư kiêm trưởng thôn, tổ trưởng (${fmt.format(heads)}) lớn hơn số chi bộ thôn, tổ dân phố (${fmt.format(residential)})`,
+        english: 'secretary_as_head is larger than residential_cells',
+        fix: 'Kiểm tra lại hai ô này.',
+      });
+    }
+    const rated = [row.cells_excellent, row.cells_good, row.cells_complete, row.cells_incomplete];
+    if (rated.every((v) => v !== undefined)) {
+      const sum = rated.reduce<number>((a, b) => a + (b ?? 0), 0);
+      if (sum !== row.cells) {
+        report(warning, 'cells.csv', row.line, 'cells_excellent', sum, {
+          code: 'ratings-sum',
+          message: `tổng số chi bộ được xếp loại (${fmt.format(sum)}) khác số chi bộ trực thuộc (${fmt.format(row.cells)})`,
+          english: 'cell ratings do not add up to cells',
+          fix: 'Kiểm tra số chi bộ ở từng mức xếp loại.',
+        });
+      }
+    }
+  }
+
+  // Membership balance: members(y) = members(y−1) + admitted + in − out − deceased − removed.
+  for (const row of data.members) {
+    const previous = province.members.rows.get(row.unit_id)?.get(row.year - 1)?.members;
+    const admitted = province.admissions.rows.get(row.unit_id)?.get(row.year)?.admitted;
+    const terms = [previous, admitted, row.transferred_in, row.transferred_out, row.deceased, row.removed];
+    if (terms.some((t) => t === undefined)) continue;
+    const [prev = 0, adm = 0, tin = 0, tout = 0, dec = 0, rem = 0] = terms;
+    const expected = prev + adm + tin - tout - dec - rem;
+    if (expected !== row.members) {
+      report(warning, 'members.csv', row.line, 'members', row.members, {
+        code: 'balance',
+        message: `không khớp biến động: ${fmt.format(prev)} (năm ${row.year - 1}) + ${fmt.format(adm)} kết nạp + ${fmt.format(tin)} chuyển đến − ${fmt.format(tout)} chuyển đi − ${fmt.format(dec)} từ trần − ${fmt.format(rem)} đưa ra khỏi Đảng = ${fmt.format(expected)}, chênh ${fmt.format(row.members - expected)}`,
+        english: `membership balance gives ${expected}`,
+        fix: 'Kiểm tra tổng số đảng viên năm này và năm trước, số kết nạp (admissions.csv) và các cột biến động.',
+      });
+    }
+  }
+
+  for (const [file, rows] of Object.entries(rowsByFile)) {
+    for (const row of rows) {
+      const end = yearEnd(row.year);
+      const dissolved = tree.dissolved(row.unit_id);
+      const established = tree.established(row.unit_id);
+      if (dissolved !== undefined && dissolved <= end) {
+        report(warning, file, row.line, 'year', row.year, {
+          code: 'after-dissolution',
+          message: `đơn vị ${row.unit_id} đã giải thể ngày ${dissolved.split('-').reverse().join('/')}, nhưng vẫn có số liệu tính đến 31/12/${row.year}`,
+          english: 'statistics dated after the unit was dissolved',
+          fix: 'Xóa dòng này, hoặc sửa ngày giải thể trong units.csv.',
+        });
+      } else if (established !== undefined && established > end) {
+        report(warning, file, row.line, 'year', row.year, {
+          code: 'before-establishment',
+          message: `đơn vị ${row.unit_id} thành lập ngày ${established.split('-').reverse().join('/')}, sau thời điểm của số liệu (31/12/${row.year})`,
+          english: 'statistics dated before the unit was established',
+          fix: 'Xóa dòng này, hoặc sửa ngày thành lập trong units.csv.',
+        });
+      }
+    }
+  }
+
+  for (const [schema, stats] of [
+    [membersSchema, province.members],
+    [admissionsSchema, province.admissions],
+    [cellsSchema, province.cells],
+  ] as const) {
+    const { rows, rollup, additive } = stats as unknown as Statistics<string, Figures<string> & { line: number }>;
+    for (const m of findMismatches(tree, rows, rollup, additive)) {
+      report(warning, schema.file, m.line, m.metric, m.reported, {
+        code: 'rollup-mismatch',
+        message: `"${labelOf(schema, m.metric)}" năm ${m.year} của ${m.unitId} là ${fmt.format(m.reported)}, nhưng cộng các đơn vị trực thuộc được ${fmt.format(m.sum)} (chênh ${fmt.format(m.reported - m.sum)})`,
+        english: `reported ${m.metric} differs from the sum of its children (${m.sum})`,
+        fix: 'Trang web dùng số báo cáo của đơn vị; hãy đối chiếu với số của các đơn vị trực thuộc.',
+      });
+    }
+  }
+
+  // Cells listed one by one in units.csv must agree with the count in cells.csv.
+  for (const row of data.cells) {
+    const end = yearEnd(row.year);
+    let listedAny = false;
+    let listed = 0;
+    const stack = [...tree.childrenAt(row.unit_id, end)];
+    while (stack.length > 0) {
+      const child = stack.pop();
+      if (!child) break;
+      if (child.level === 'cell') {
+        listedAny = true;
+        listed += 1;
+      } else if (child.level === 'subcommittee') {
+        stack.push(...tree.childrenAt(child.id, end));
+      }
+    }
+    if (listedAny && listed !== row.cells) {
+      report(warning, 'cells.csv', row.line, 'cells', row.cells, {
+        code: 'listed-cells',
+        message: `units.csv liệt kê ${fmt.format(listed)} chi bộ trực thuộc ${row.unit_id} tại 31/12/${row.year}, khác số ${fmt.format(row.cells)} ở đây`,
+        english: 'listed cells disagree with cells',
+        fix: 'Bổ sung hoặc đánh dấu giải thể các chi bộ trong units.csv, hoặc sửa số chi bộ.',
+      });
+    }
+  }
+  return problems;
+}

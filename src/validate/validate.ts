@@ -1,0 +1,23 @@
+import type { Dataset } from '../read/dataset.ts';
+import { buildProvince, type Province } from '../model/province.ts';
+import { checkConsistency } from './consistency.ts';
+import { hasErrors, sortProblems, type Problem } from './problems.ts';
+import { checkStructure } from './structure.ts';
+
+export interface Validated {
+  /** Absent when there are errors: nothing may be built from broken data. */
+  readonly province: Province | undefined;
+  readonly problems: Problem[];
+}
+
+/**
+ * Structure first (the model cannot be built on a broken tree), then the model, then the
+ * warnings that compare figures with each other.
+ */
+export function validate(data: Dataset, readProblems: readonly Problem[]): Validated {
+  const problems = [...readProblems, ...checkStructure(data)];
+  if (hasErrors(problems)) return { province: undefined, problems: sortProblems(problems) };
+  const province = buildProvince(data);
+  problems.push(...checkConsistency(data, province));
+  return { province, problems: sortProblems(problems) };
+}

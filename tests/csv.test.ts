@@ -1,0 +1,135 @@
+import { describe, expect, test } from 'vitest';
+import { readCsvText } from '../src/read/csv.ts';
+import { normalizeHeader } from '../src/read/schema.ts';
+import { admissionsSchema, membersSchema, unitsSchema } from '../src/read/schemas.ts';
+import { parseCount, parseDate } from '../src/read/values.ts';
+
+describe('headers', () => {
+  test.each([
+    ['Mã đơn vị', 'ma don vi'],
+    ['ma_don_vi', 'ma don vi'],
+    ['  MA DON VI ', 'ma don vi'],
+    ['Đưa ra khỏi Đảng', 'dua ra khoi dang'],
+  ])('"%s" normalizes to "%s"', (header, expected) => {
+    expect(normalizeHeader(header)).toBe(expected);
+  });
+
+  test.each([
+    ['English keys', 'unit_id,year,members\nA,2024,10\n'],
+    ['Vietnamese labels', 'Mã đơn vị,Năm,Tổng số đảng viên\nA,2024,10\n'],
+    ['labels without diacritics', 'ma don vi,nam,tong so dang vien\nA,2024,10\n'],
+    ['snake_case labels', 'ma_don_vi,nam,tong_so_dang_vien\nA,2024,10\n'],
+    ['semicolons', 'Mã đơn vị;Năm;Tổng số đảng viên\nA;2024;10\n'],
+    ['a byte-order mark', '\uFEFFunit_id,year,members\nA,2024,10\n'],
+    ['tabs (Excel Unicode Text)', 'unit_id\tyear\tmembers\nA\t2024\t10\n'],
+    ['CRLF line ends', 'unit_id,year,members\r\nA,2024,10\r\n'],
+    ['columns in another order', 'members,year,unit_id\n10,2024,A\n'],
+  ])('a header with %s is read', (_name, text) => {
+    const table = readCsvText(text, membersSchema);
+    expect(table.problems).toEqual([]);
+    expect(table.rows).toHaveLength(1);
+    expect(table.rows[0]).toMatchObject({ unit_id: 'A', year: 2024, members: 10 });
+  });
+});
+
+describe('values', () => {
+  test.each([
+    ['1234', 1234],
+    ['1.234', 1234],
+    ['1 234', 1234],
+    ['12.345.678', 12345678],
+    ['0', 0],
+  ])('count "%s" reads as %d', (text, value) => {
+    expect(parseCount(text)).toEqual({ ok: true, value });
+  });
+
+  test.each(['-3', '12a', '1,5', '1.23', '1.2345', 'mười'])('count "%s" is refused', (text) => {
+    expect(parseCount(text).ok).toBe(false);
+  });
+
+  test.each([
+    ['2011-08-17', '2011-08-17'],
+    ['17/08/2011', '2011-08-17'],
+    ['7/8/2011', '2011-08-07'],
+    ['29/02/2024', '2024-02-29'],
+  ])('date "%s" reads as %s', (text, value) => {
+    expect(parseDate(text)).toEqual({ ok: true, value });
+  });
+
+  test.each(['31/02/2024', '2023-02-29', '08/17/2011', '17.08.2011', '1899-01-01'])(
+    'date "%s" is refused',
+    (text) => {
+      expect(parseDate(text).ok).toBe(false);
+    },
+  );
+
+  test('an empty cell is not reported, never zero', () => {
+    const table = readCsvText('unit_id,year,members,women\nA,2024,10,\n', membersSchema);
+    expect(table.rows[0]?.women).toBeUndefined();
+    expect(table.rows[0]).toHaveProperty('probationary', undefined);
+  });
+
+  test('Vietnamese enum labels, with or without diacritics, read as contract values', () => {
+    const text = 'id,name,parent_id,level\nP,Tỉnh,,tỉnh\nD,Huyện,P,cap tren co so\nG,Xã,D,Cơ sở\nC,Chi bộ,G,chi bo\n';
+    const table = readCsvText(text, unitsSchema);
+    expect(table.problems).toEqual([]);
+    expect(table.rows.map((r) => r.level)).toEqual(['province', 'district', 'grassroots', 'cell']);
+  });
+});
+
+describe('rows and line numbers', () => {
+  test('blank lines and all-empty rows are skipped but keep later line numbers right', () => {
+    const text = 'unit_id,year,members\n\nA,2023,10\n,,\n\nB,2024,x\n';
+    const table = readCsvText(text, membersSchema);
+    expect(table.rows).toHaveLength(1);
+    expect(table.rows[0]?.line).toBe(3);
+    expect(table.problems).toMatchObject([{ line: 6, column: 3, key: 'members', value: 'x' }]);
+  });
+
+  test('a quoted cell spanning lines does not shift the next row’s line number', () => {
+    const text = 'id,name,parent_id,level\nP,"Đảng bộ\ntỉnh",,province\nD,Huyện,P,district\nG,Xã,D,bad\n';
+    const table = readCsvText(text, unitsSchema);
+    expect(table.rows.map((r) => r.line)).toEqual([2, 4]);
+    expect(table.problems).toMatchObject([{ line: 5, column: 4, key: 'level', value: 'bad' }]);
+  });
+
+  test('every bad cell is reported, not only the first', () => {
+    const text = 'unit_id;year;admitted;target\nA;2024;-1;x\nB;24;3;2\nC;2024;;1\n';
+    const table = readCsvText(text, admissionsSchema);
+    expect(table.problems.map((p) => [p.line, p.key, p.code])).toEqual([
+      [2, 'admitted', 'invalid-count'],
+      [2, 'target', 'invalid-count'],
+      [3, 'year', 'invalid-year'],
+      [4, 'admitted', 'missing-value'],
+    ]);
+    expect(table.rows).toEqual([]);
+  });
+
+  test('a missing required column is one error naming the column', () => {
+    const table = readCsvText('unit_id,members\nA,10\n', membersSchema);
+    expect(table.problems).toMatchObject([{ code: 'missing-column', key: 'year', line: 1 }]);
+  });
+
+  test('an unknown column is a warning and is ignored', () => {
+    const table = readCsvText('unit_id,year,members,ghi chu\nA,2024,10,x\n', membersSchema);
+    expect(table.problems).toMatchObject([{ severity: 'warning', code: 'unknown-column', column: 4 }]);
+    expect(table.rows).toHaveLength(1);
+  });
+
+  test('a row with more or fewer cells than the header is an error on its line', () => {
+    const table = readCsvText('unit_id,year,members\nA,2024,10,5\nB,2024\n', membersSchema);
+    expect(table.problems.map((p) => [p.code, p.line])).toEqual([
+      ['column-count', 2],
+      ['column-count', 3],
+    ]);
+  });
+
+  test('an unclosed quote is an error, not a crash', () => {
+    const table = readCsvText('id,name,parent_id,level\nP,"Tỉnh,,province\n', unitsSchema);
+    expect(table.problems.some((p) => p.code === 'unclosed-quote' && p.severity === 'error')).toBe(true);
+  });
+
+  test('an empty file is an error', () => {
+    expect(readCsvText('', unitsSchema).problems).toMatchObject([{ code: 'empty-file' }]);
+  });
+});
