@@ -70,7 +70,8 @@ describe('values', () => {
   });
 
   test('Vietnamese enum labels, with or without diacritics, read as contract values', () => {
-    const text = 'id,name,parent_id,level\nP,Tỉnh,,tỉnh\nD,Huyện,P,cap tren co so\nG,Xã,D,Cơ sở\nC,Chi bộ,G,chi bo\n';
+    const text =
+      'id,name,parent_id,level\nP,Tỉnh,,tỉnh\nD,Huyện,P,cap tren co so\nG,Xã,D,Cơ sở\nC,Chi bộ,G,chi bo\n';
     const table = readCsvText(text, unitsSchema);
     expect(table.problems).toEqual([]);
     expect(table.rows.map((r) => r.level)).toEqual(['province', 'district', 'grassroots', 'cell']);

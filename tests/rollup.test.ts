@@ -43,7 +43,10 @@ describe('rollups on the basic fixture', () => {
   });
 
   test('admissions and targets roll up', () => {
-    expect(province.admissions.rollup.at('P', 2021)?.values).toMatchObject({ admitted: 6 + 1 + 36 + 2, target: 5 + 40 + 4 });
+    expect(province.admissions.rollup.at('P', 2021)?.values).toMatchObject({
+      admitted: 6 + 1 + 36 + 2,
+      target: 5 + 40 + 4,
+    });
   });
 
   test('cells roll up from grassroots units', () => {

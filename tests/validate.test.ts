@@ -8,14 +8,26 @@ const summarize = (problems: { severity: string; code: string; file: string; lin
 
 describe('errors stop the build and name file and line', () => {
   test.each([
-    ['missing units.csv', { 'members.csv': 'unit_id,year,members\nA,2024,1\n' }, ['error missing-file units.csv:']],
-    ['duplicate unit id', { 'units.csv': `${UNITS}\nG1,Xã khác,D1,grassroots\n` }, ['error duplicate-id units.csv:6']],
+    [
+      'missing units.csv',
+      { 'members.csv': 'unit_id,year,members\nA,2024,1\n' },
+      ['error missing-file units.csv:'],
+    ],
+    [
+      'duplicate unit id',
+      { 'units.csv': `${UNITS}\nG1,Xã khác,D1,grassroots\n` },
+      ['error duplicate-id units.csv:6'],
+    ],
     [
       'ids differing only in case',
       { 'units.csv': `${UNITS}\ng1,Xã khác,D1,grassroots\n` },
       ['error duplicate-id units.csv:6'],
     ],
-    ['unknown parent', { 'units.csv': `${UNITS}\nG3,Xã,D9,grassroots\n` }, ['error unknown-parent units.csv:6']],
+    [
+      'unknown parent',
+      { 'units.csv': `${UNITS}\nG3,Xã,D9,grassroots\n` },
+      ['error unknown-parent units.csv:6'],
+    ],
     ['two roots', { 'units.csv': `${UNITS}\nP2,Tỉnh khác,,province\n` }, ['error two-roots units.csv:6']],
     [
       'a non-province without parent',

@@ -11,6 +11,10 @@ import { contentDirFrom, dataDirFrom, load } from '../load.ts';
 import { provideSite } from '../site.ts';
 import { printProblems, summary } from './report.ts';
 import { recover, stagingDir, swapIn } from './publish.ts';
+import { writeSearchIndex } from './search-index.ts';
+
+// An office PC or CI machine may have no route to the internet: never phone home.
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const started = performance.now();
@@ -43,6 +47,8 @@ try {
     ...(process.env['BASE_PATH'] ? { base: process.env['BASE_PATH'] } : {}),
     logLevel: 'warn',
   });
+  const search = await writeSearchIndex(staging);
+  log(`  Chỉ mục tìm kiếm: ${search.pages} trang (${seconds()}).`);
   await swapIn(staging, outDir);
 } catch (cause) {
   await rm(staging, { recursive: true, force: true });

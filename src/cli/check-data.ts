@@ -12,8 +12,7 @@ const dataDir = dataDirFrom();
 const { data, problems } = await load(dataDir);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 printProblems(problems, log);
-const rows =
-  data.units.length + data.members.length + data.admissions.length + data.cells.length;
+const rows = data.units.length + data.members.length + data.admissions.length + data.cells.length;
 log(
   `\nKiểm tra ${dataDir}: ${data.units.length} đơn vị, ${rows} dòng — ${summary(problems)} (${Math.round(performance.now() - started)} ms).`,
 );

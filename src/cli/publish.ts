@@ -16,7 +16,7 @@ const previousDir = (outDir: string): string =>
 export async function recover(outDir: string): Promise<void> {
   const parent = dirname(outDir);
   const name = basename(outDir);
-  let entries: string[] = [];
+  let entries: string[];
   try {
     entries = await readdir(parent);
   } catch {

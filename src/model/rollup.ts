@@ -120,9 +120,10 @@ export function findMismatches<K extends string>(
 }
 
 /** Groups statistics rows by unit and year; duplicates are reported by validation. */
-export function indexRows<K extends string, R extends Figures<K> & { unit_id: string; year: number; line: number }>(
-  rows: readonly R[],
-): Map<string, Map<number, R>> {
+export function indexRows<
+  K extends string,
+  R extends Figures<K> & { unit_id: string; year: number; line: number },
+>(rows: readonly R[]): Map<string, Map<number, R>> {
   const index = new Map<string, Map<number, R>>();
   for (const row of rows) {
     let byYear = index.get(row.unit_id);

@@ -77,4 +77,3 @@ export function qualityCsv(problems: readonly Problem[]): string {
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
-

@@ -53,8 +53,7 @@ export const unitPath = (unit: Unit): string | undefined =>
 export const levelLabel = (unit: Unit): string =>
   LEVELS.find((l) => l.value === unit.level)?.label ?? unit.level;
 
-const typeLabel = (unit: Unit): string | undefined =>
-  UNIT_TYPES.find((t) => t.value === unit.type)?.label;
+const typeLabel = (unit: Unit): string | undefined => UNIT_TYPES.find((t) => t.value === unit.type)?.label;
 
 /** The nearest ancestor with a page: subcommittees and cells are shown on their grassroots page. */
 export function pageUnitFor(province: Province, unit: Unit): Unit {
@@ -69,7 +68,9 @@ function change(now: number | undefined, before: number | undefined, year: numbe
   if (now === undefined || before === undefined) return undefined;
   const diff = now - before;
   const pct = before === 0 ? '' : ` (${formatPercent(Math.abs(diff) / before)})`;
-  return diff === 0 ? `không đổi so với năm ${year - 1}` : `${formatSigned(diff)}${pct} so với năm ${year - 1}`;
+  return diff === 0
+    ? `không đổi so với năm ${year - 1}`
+    : `${formatSigned(diff)}${pct} so với năm ${year - 1}`;
 }
 
 export function unitView(province: Province, unitId: string): UnitView {
@@ -79,7 +80,7 @@ export function unitView(province: Province, unitId: string): UnitView {
   const { members, admissions, cells } = province;
 
   const breadcrumbs: Link[] = [];
-  for (let p = unit.parentId; p !== undefined; ) {
+  for (let p = unit.parentId; p !== undefined;) {
     const parent = province.tree.units.get(p);
     if (!parent) break;
     breadcrumbs.unshift({ label: parent.name, path: unitPath(parent) });

@@ -26,7 +26,7 @@ async function readText(path: string, file: string): Promise<MarkdownSource | un
 export async function readContent(dir: string): Promise<ContentSources> {
   const home = await readText(join(dir, 'index.md'), 'content/index.md');
   const units = new Map<string, MarkdownSource>();
-  let names: string[] = [];
+  let names: string[];
   try {
     names = (await readdir(join(dir, 'don-vi'))).filter((n) => n.toLowerCase().endsWith('.md')).sort();
   } catch {

@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { error, warning, type Problem } from '../validate/problems.ts';
+import { PERSONAL_DATA_FIX, personalColumn, personalValue } from '../validate/privacy.ts';
 import { columnNames, normalizeHeader, type Column, type FileSchema, type RowOf } from './schema.ts';
 import { parseCell } from './values.ts';
 
@@ -63,8 +64,7 @@ function parseRecords(
           cause.code === 'CSV_QUOTE_NOT_CLOSED'
             ? 'có dấu ngoặc kép (") mở từ dòng này nhưng không được đóng, nên phần còn lại của tệp không đọc được'
             : `không đọc được tệp CSV từ dòng này (${cause.code})`,
-        english:
-          cause.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed quote' : `CSV parse error ${cause.code}`,
+        english: cause.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed quote' : `CSV parse error ${cause.code}`,
         fix: 'Mở tệp bằng Excel hoặc trình soạn thảo, tìm ô có dấu " thừa hoặc thiếu, sửa rồi lưu lại dạng CSV.',
       }),
     );
@@ -89,6 +89,22 @@ function matchHeader(
     const name = normalizeHeader(raw.normalize('NFC'));
     if (name === '') return;
     const column = byName.get(name);
+    const personal = column ? undefined : personalColumn(raw);
+    if (personal) {
+      problems.push(
+        error({
+          code: 'personal-data-column',
+          file,
+          line: 1,
+          column: index + 1,
+          value: raw,
+          message: `cột này có vẻ chứa thông tin cá nhân (${personal.what}). Dữ liệu cá nhân không bao giờ được công bố; chỉ được dùng số liệu tổng hợp`,
+          english: `column seems to hold personal data (${personal.english}); only aggregated figures are allowed`,
+          fix: PERSONAL_DATA_FIX,
+        }),
+      );
+      return;
+    }
     if (!column) {
       problems.push(
         warning({
@@ -224,6 +240,26 @@ export function readCsvText<S extends FileSchema>(text: string, schema: S): CsvT
         );
       } else {
         row[column.key] = parsed.value;
+        const personal =
+          column.kind.type === 'text' && typeof parsed.value === 'string'
+            ? personalValue(parsed.value)
+            : undefined;
+        if (personal) {
+          valid = false;
+          problems.push(
+            error({
+              code: 'personal-data-value',
+              file,
+              line,
+              column: index + 1,
+              key: column.key,
+              value: personal.masked,
+              message: `ô này có vẻ chứa ${personal.what} của một người. Thông tin cá nhân không bao giờ được công bố`,
+              english: `cell seems to hold ${personal.english}`,
+              fix: PERSONAL_DATA_FIX,
+            }),
+          );
+        }
       }
     }
     for (const column of schema.columns) {

@@ -4,12 +4,13 @@
  * the Windows code page 1258, and still the 1990s font encodings TCVN3 (ABC) and VNI. The first
  * three say what they are; the others are told apart by which reading gives Vietnamese syllables.
  */
-import iconv from 'iconv-lite';
+import { decode } from 'iconv-lite';
 
 export type EncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni';
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: EncodingName; warning?: string }
+  /** Vietnamese message with the English gist in parentheses, saying how to fix the file. */
   | { ok: false; message: string };
 
 /** Detection looks at this much; the whole file is decoded once the encoding is known. */
@@ -33,7 +34,9 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
   const head = latin1(bytes.subarray(0, SAMPLE_BYTES));
   if (head.includes('\0')) {
     const utf16 = guessUtf16WithoutBom(bytes.subarray(0, SAMPLE_BYTES));
-    return utf16 === undefined ? refuseBinary('có byte NUL (0x00)', 'contains NUL bytes') : decodeUtf16(bytes, utf16);
+    return utf16 === undefined
+      ? refuseBinary('có byte NUL (0x00)', 'contains NUL bytes')
+      : decodeUtf16(bytes, utf16);
   }
   if (hasTooManyControls(head)) return refuseBinary('có nhiều ký tự điều khiển', 'many control characters');
 
@@ -43,11 +46,17 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
 // ---------------------------------------------------------------------------------------------
 // Files that are not text at all: name what they are, since "unreadable" alone does not help.
 
-const SIGNATURES: readonly { readonly bytes: readonly number[]; readonly describe: (b: Uint8Array) => string }[] = [
+const SIGNATURES: readonly {
+  readonly bytes: readonly number[];
+  readonly describe: (b: Uint8Array) => string;
+}[] = [
   { bytes: [0x50, 0x4b, 0x03, 0x04], describe: describeZip },
   { bytes: [0x50, 0x4b, 0x05, 0x06], describe: describeZip },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], describe: () => XLS },
-  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], describe: () => picture('ảnh PNG', 'a PNG image') },
+  {
+    bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    describe: () => picture('ảnh PNG', 'a PNG image'),
+  },
   { bytes: [0xff, 0xd8, 0xff], describe: () => picture('ảnh JPEG', 'a JPEG image') },
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], describe: () => picture('tài liệu PDF', 'a PDF document') },
 ];
@@ -117,7 +126,11 @@ function refuseBinary(vi: string, en: string): DecodeResult {
 
 /** Real CSVs hold tabs and line ends; a stray Ctrl-Z at the end is tolerated, a binary blob not. */
 function hasTooManyControls(text: string): boolean {
-  const controls = text.match(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) controls++;
+  }
   return controls > 8 && controls * 20 > text.length;
 }
 
@@ -143,7 +156,7 @@ function firstBadUtf8Line(bytes: Uint8Array): number {
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodeResult {
-  const text = iconv.decode(bytes, encoding === 'utf-16le' ? 'utf16le' : 'utf16be');
+  const text = decode(bytes, encoding === 'utf-16le' ? 'utf16le' : 'utf16be');
   // A UTF-32 file or a binary that happens to start like a BOM decodes into controls.
   if (hasTooManyControls(text.slice(0, SAMPLE_BYTES))) {
     return refuseBinary('có nhiều ký tự điều khiển', 'many control characters');
@@ -189,7 +202,7 @@ const LEGACY: readonly Legacy[] = [
   {
     encoding: 'windows-1258',
     // Windows-1258 writes most tones as separate combining bytes; NFC (done later) joins them.
-    read: (bytes) => ({ text: iconv.decode(bytes, 'windows1258'), strays: 0 }),
+    read: (bytes) => ({ text: decode(bytes, 'windows1258'), strays: 0 }),
     warning:
       `Tệp được lưu bằng bảng mã Windows-1258 ${CONVERTED_VI}. ${SAVE_AS_UTF8} để tránh lỗi phông chữ. ` +
       `(The file uses the Windows-1258 code page ${CONVERTED_EN}; re-save it in Excel as "CSV UTF-8".)`,
@@ -198,7 +211,7 @@ const LEGACY: readonly Legacy[] = [
     encoding: 'tcvn3',
     // iconv-lite's 'tcvn' is the TCVN 5712:1993 table (VN1). The ABC fonts use its VN3 subset, so
     // VN3 text reads the same; VN1's extra capitals and combining tones cost nothing.
-    read: (bytes) => ({ text: iconv.decode(bytes, 'tcvn'), strays: 0 }),
+    read: (bytes) => ({ text: decode(bytes, 'tcvn'), strays: 0 }),
     warning:
       `Tệp dùng bảng mã cũ TCVN3 (ABC, phông .VnTime) ${CONVERTED_VI}; chữ in hoa gõ bằng phông .VnTimeH ` +
       `có thể thành chữ thường. ${SAVE_AS_UTF8}. (The file uses the legacy TCVN3 (ABC) font encoding ` +
@@ -216,17 +229,17 @@ const LEGACY: readonly Legacy[] = [
 
 function decodeLegacy(bytes: Uint8Array): DecodeResult {
   const sample = sampleAroundFirstNonAscii(bytes);
-  let best: { legacy: Legacy; margin: number; good: number; bad: number } | undefined;
-  for (const legacy of LEGACY) {
+  const readings = LEGACY.map((legacy) => {
     const reading = legacy.read(sample);
-    const { good, bad } = scoreVietnamese(reading.text.normalize('NFC'));
-    const total = { good, bad: bad + reading.strays };
-    const margin = total.good - total.bad;
-    if (best === undefined || margin > best.margin) best = { legacy, margin, ...total };
-  }
+    const text = reading.text.normalize('NFC');
+    const { good, bad } = scoreVietnamese(text);
+    return { legacy, text, good, bad: bad + reading.strays };
+  });
+  // Most syllables minus non-syllables wins; on a tie, the encoding listed first.
+  const best = readings.reduce((a, b) => (b.good - b.bad > a.good - a.bad ? b : a));
   // At least four in five words with accents must be Vietnamese syllables: below that the file is
   // more likely another language, a mix of encodings, or damaged, and guessing would garble names.
-  if (best === undefined || best.bad * 5 > best.good) {
+  if (best.bad * 5 > best.good) {
     const line = firstBadUtf8Line(bytes);
     return {
       ok: false,
@@ -236,8 +249,8 @@ function decodeLegacy(bytes: Uint8Array): DecodeResult {
         `Windows-1258, TCVN3 or VNI; first unreadable text on line ${line}. Re-save the file as CSV UTF-8.)`,
     };
   }
-  const text = (bytes === sample ? best.legacy.read(sample) : best.legacy.read(bytes)).text;
-  return { ok: true, text: text.normalize('NFC'), encoding: best.legacy.encoding, warning: best.legacy.warning };
+  const text = sample === bytes ? best.text : best.legacy.read(bytes).text.normalize('NFC');
+  return { ok: true, text, encoding: best.legacy.encoding, warning: best.legacy.warning };
 }
 
 /** A file may start with pages of ASCII codes; the accents that tell encodings apart come later. */
@@ -299,7 +312,10 @@ function buildVniTables(): { vniPairs: Uint16Array; vniSingles: Uint16Array } {
   const vniPairs = new Uint16Array(0x10000); // (base << 8 | mark) → UTF-16 code unit, 0 = none
   const vniSingles = new Uint16Array(0x100);
   // Windows-1252 is the fallback: punctuation such as “ ” – … keeps its usual meaning.
-  const cp1252 = iconv.decode(Uint8Array.from({ length: 256 }, (_, i) => i), 'windows1252');
+  const cp1252 = decode(
+    Uint8Array.from({ length: 256 }, (_, i) => i),
+    'windows1252',
+  );
   for (let b = 0; b < 256; b++) vniSingles[b] = cp1252.charCodeAt(b);
   const baseLetter = (b: string): string => (b === 'ô' ? 'o' + HORN : b === 'ö' ? 'u' + HORN : b);
   for (const upper of [false, true]) {
@@ -308,7 +324,8 @@ function buildVniTables(): { vniPairs: Uint16Array; vniSingles: Uint16Array } {
     for (const [single, letter] of VNI_SINGLES) vniSingles[code(single) - shift] = code(letterCase(letter));
     for (const [mark, accents, bases] of VNI_MARKS) {
       for (const base of bases) {
-        const baseByte = base >= 'a' && base <= 'z' ? code(upper ? base.toUpperCase() : base) : code(base) - shift;
+        const baseByte =
+          base >= 'a' && base <= 'z' ? code(upper ? base.toUpperCase() : base) : code(base) - shift;
         vniPairs[(baseByte << 8) | (code(mark) - shift)] = code(letterCase(baseLetter(base) + accents));
       }
     }
@@ -345,7 +362,8 @@ const VNI_SINGLE_BYTES = new Set(VNI_SINGLES.flatMap(([single]) => [code(single)
 
 function fromCodeUnits(units: Uint16Array): string {
   const chunks: string[] = [];
-  for (let i = 0; i < units.length; i += 8192) chunks.push(String.fromCharCode(...units.subarray(i, i + 8192)));
+  for (let i = 0; i < units.length; i += 8192)
+    chunks.push(String.fromCharCode(...units.subarray(i, i + 8192)));
   return chunks.join('');
 }
 
@@ -362,12 +380,14 @@ function buildLetters(): Map<string, { readonly base: string; readonly tone: str
   const letters = new Map<string, { base: string; tone: string }>();
   for (const c of 'bcdđghklmnpqrstvx') letters.set(c, { base: c, tone: '' });
   for (const base of BASE_VOWELS) {
-    for (const tone of ['', ...Object.values(TONE)]) letters.set((base + tone).normalize('NFC'), { base, tone });
+    for (const tone of ['', ...Object.values(TONE)])
+      letters.set((base + tone).normalize('NFC'), { base, tone });
   }
   return letters;
 }
 
-const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?([aăâeêioôơuưy]+)(ch|ng|nh|[cmnptk])?$/;
+const SYLLABLE =
+  /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?([aăâeêioôơuưy]+)(ch|ng|nh|[cmnptk])?$/;
 
 /** Vowel nuclei, and whether they end the syllable ('open'), need a coda ('closed'), or either. */
 const NUCLEI = new Map<string, 'open' | 'closed' | 'either'>([
@@ -393,12 +413,10 @@ const ALLOWED_SYMBOLS = new Set('\u00a0“”‘’–—…•°₫€');
  * Tone placement is not checked: both "hoà" and "hòa" are in use.
  */
 function isVietnameseSyllable(word: string): boolean | undefined {
-  const lower = word.toLowerCase();
-  const rest = word.slice(1);
-  if (word !== lower && word !== word.toUpperCase() && rest !== rest.toLowerCase()) return false;
   let bases = '';
   let tone = '';
-  for (const char of lower) {
+  // Case is not judged: capitals typed in TCVN3's .VnTimeH font come out as "đảNG".
+  for (const char of word.toLowerCase()) {
     const letter = LETTERS.get(char);
     if (letter === undefined) return false;
     if (letter.tone !== '') {
@@ -422,12 +440,12 @@ function scoreVietnamese(text: string): { good: number; bad: number } {
   let good = 0;
   let bad = 0;
   for (const [word] of text.matchAll(/[\p{L}\p{M}]+/gu)) {
-    if (!/[^\x00-\x7f]/.test(word)) continue;
+    if (!/[^\p{ASCII}]/u.test(word)) continue;
     const verdict = isVietnameseSyllable(word);
     if (verdict === true) good++;
     else if (verdict === false) bad++;
   }
-  for (const [symbol] of text.matchAll(/[^\x00-\x7f\p{L}\p{M}]/gu)) {
+  for (const [symbol] of text.matchAll(/[^\p{ASCII}\p{L}\p{M}]/gu)) {
     if (!ALLOWED_SYMBOLS.has(symbol)) bad++;
   }
   return { good, bad };

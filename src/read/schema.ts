@@ -74,7 +74,10 @@ export function columnNames(column: Column): string[] {
 }
 
 /** Keys of a schema's count columns: the figures that can be summed, compared and charted. */
-export type CountKey<S extends FileSchema> = Extract<S['columns'][number], { kind: { type: 'count' } }>['key'];
+export type CountKey<S extends FileSchema> = Extract<
+  S['columns'][number],
+  { kind: { type: 'count' } }
+>['key'];
 
 export const countKeys = <S extends FileSchema>(schema: S): CountKey<S>[] =>
   schema.columns.filter((c) => c.kind.type === 'count').map((c) => c.key as CountKey<S>);

@@ -136,7 +136,10 @@ export function checkConsistency(data: Dataset, province: Province): Problem[] {
     [admissionsSchema, province.admissions],
     [cellsSchema, province.cells],
   ] as const) {
-    const { rows, rollup, additive } = stats as unknown as Statistics<string, Figures<string> & { line: number }>;
+    const { rows, rollup, additive } = stats as unknown as Statistics<
+      string,
+      Figures<string> & { line: number }
+    >;
     for (const m of findMismatches(tree, rows, rollup, additive)) {
       report(warning, schema.file, m.line, m.metric, m.reported, {
         code: 'rollup-mismatch',

@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { load } from '../src/load.ts';
+import { PAGE_LEVELS, slug } from '../src/model/units.ts';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '..');
+const out = join(mkdtempSync(join(tmpdir(), 'site-')), 'dist');
+const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
+/** Visible text, so that figures are matched as a reader sees them. */
+const text = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ');
+
+/** The row of the "Qua các năm" table for a year, as text. */
+const yearRow = (html: string, year: number) => {
+  const match = new RegExp(`<tr><th scope="row"[^>]*>${year}</th>([\\s\\S]*?)</tr>`).exec(html);
+  return match ? text(match[1] ?? '') : '';
+};
+
+beforeAll(async () => {
+  await run('npx', ['tsx', 'src/cli/build.ts'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: 'data', OUT_DIR: out, BASE_PATH: '' },
+  });
+}, 300_000);
+
+describe('the sample site', () => {
+  test('has a page for every province, district and grassroots unit, and none for cells', async () => {
+    const { data } = await load(join(root, 'data'));
+    const expected = data.units.filter((u) => PAGE_LEVELS.has(u.level)).map((u) => slug(u.id));
+    const built = readdirSync(join(out, 'don-vi'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(out, 'don-vi', d.name, 'index.html')))
+      .map((d) => d.name);
+    expect(built.sort()).toEqual(expect.arrayContaining(expected.sort()));
+    const cells = data.units.filter((u) => u.level === 'cell').map((u) => slug(u.id));
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) expect(built).not.toContain(cell);
+  });
+
+  test('marks every page as illustrative data, in Vietnamese, with its as-of date', () => {
+    for (const path of ['', 'don-vi/ht.tc', 'du-lieu']) {
+      const html = page(path);
+      expect(html).toContain('<html lang="vi"');
+      expect(text(html)).toContain('Dữ liệu minh họa');
+      expect(text(html)).toContain('Số liệu tính đến 31/12/2024');
+    }
+  });
+
+  test('shows Thủy Châu with 20 cells and 294 members in 2022, as the seed article reports', () => {
+    const row = yearRow(page('don-vi/ht.tc'), 2022);
+    expect(row).toMatch(/^ ?20 294 /);
+  });
+
+  test('formats large numbers the Vietnamese way', () => {
+    expect(text(page(''))).toMatch(/\d{1,3}\.\d{3}/);
+    expect(text(page(''))).not.toMatch(/\d,\d{3}\b/);
+  });
+
+  test('never prints undefined, NaN or null on a page', () => {
+    for (const path of ['', 'don-vi/ht', 'don-vi/ht.tc', 'du-lieu']) {
+      expect(text(page(path))).not.toMatch(/\b(undefined|NaN|null)\b/);
+    }
+  });
+
+  test('offers the cleaned CSV files with a byte-order mark for Excel', () => {
+    const units = readFileSync(join(out, 'du-lieu', 'units.csv'));
+    expect([...units.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(units.toString('utf8')).toContain('Đảng bộ phường Thủy Châu');
+  });
+});
