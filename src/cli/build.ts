@@ -12,6 +12,7 @@ import { provideSite } from '../site.ts';
 import { printProblems, summary } from './report.ts';
 import { recover, stagingDir, swapIn } from './publish.ts';
 import { writeSearchIndex } from './search-index.ts';
+import { writeSitemap } from './sitemap.ts';
 
 // An office PC or CI machine may have no route to the internet: never phone home.
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -45,10 +46,12 @@ try {
   await build({
     outDir: staging,
     ...(process.env['BASE_PATH'] ? { base: process.env['BASE_PATH'] } : {}),
+    ...(process.env['SITE_URL'] ? { site: process.env['SITE_URL'] } : {}),
     logLevel: 'warn',
   });
   const search = await writeSearchIndex(staging);
   log(`  Chỉ mục tìm kiếm: ${search.pages} trang (${seconds()}).`);
+  await writeSitemap(staging, process.env['BASE_PATH'] || '/', process.env['SITE_URL'] || undefined);
   await swapIn(staging, outDir);
 } catch (cause) {
   await rm(staging, { recursive: true, force: true });

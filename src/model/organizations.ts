@@ -17,8 +17,10 @@ export function organizationCounter(tree: Tree): (unitId: string, year: number) 
     if (known !== undefined) return known;
     let count = 0;
     for (const child of tree.childrenAt(id, date)) {
-      if (child.level === 'grassroots') count += 1;
-      else if (child.level === 'district' || child.level === 'province') count += grassroots(child.id, date);
+      if (child.level === 'district' || child.level === 'province') count += grassroots(child.id, date);
+      // A chi bộ directly under a district is a chi bộ cơ sở, whatever units.csv says of its
+      // level today: a pilot committee may since have taken it over as a chi bộ trực thuộc.
+      else count += 1;
     }
     memo.set(key, count);
     return count;

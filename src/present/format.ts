@@ -13,6 +13,12 @@ export const formatNumber = (value: number | undefined): string =>
 export const formatPercent = (ratio: number | undefined): string =>
   ratio === undefined || !Number.isFinite(ratio) ? NOT_REPORTED : `${decimal.format(ratio * 100)}%`;
 
+const upToOneDecimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/** `120%`, `83,3%`: for sentences, where a trailing `,0` reads as noise. */
+export const formatPercentShort = (ratio: number | undefined): string =>
+  ratio === undefined || !Number.isFinite(ratio) ? NOT_REPORTED : `${upToOneDecimal.format(ratio * 100)}%`;
+
 /** `+12` / `−3` / `0`, with a true minus sign. */
 export function formatSigned(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return NOT_REPORTED;

@@ -36,8 +36,17 @@ function parseRecords(
   const delimiter = detectDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   const records: CsvRecord[] = [];
   let lastLine = 0;
+  // Records are kept as they are parsed (`on_record`), so that an error halfway through the
+  // file still leaves every earlier row read and checked, and its line number known.
+  const keep = ({ record, info, raw }: { record: string[]; info: { lines: number }; raw: string }) => {
+    // csv-parse reports the line a record ends on; messages need the line it starts on.
+    const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
+    records.push({ cells: record, line: info.lines - (body.match(/\n/g)?.length ?? 0) });
+    lastLine = info.lines;
+    return null;
+  };
   try {
-    const parsed = parse(text, {
+    parse(text, {
       delimiter,
       bom: true,
       info: true,
@@ -45,30 +54,27 @@ function parseRecords(
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
-    }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
-    for (const { record, info, raw } of parsed) {
-      // csv-parse reports the line a record ends on; messages need the line it starts on.
-      const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
-      const line = info.lines - (body.match(/\n/g)?.length ?? 0);
-      lastLine = info.lines;
-      records.push({ cells: record, line });
-    }
+      on_record: keep as never,
+    });
   } catch (cause) {
     if (!(cause instanceof CsvError)) throw cause;
+    // The broken record starts on the first non-blank line after the last good one.
+    const lines = text.split(/\r\n|\n|\r/);
+    let line = lastLine + 1;
+    while (line < lines.length && (lines[line - 1] ?? '').trim() === '') line += 1;
+    const unclosed = cause.code === 'CSV_QUOTE_NOT_CLOSED';
     problems.push(
       error({
-        code: 'unclosed-quote',
+        code: unclosed ? 'unclosed-quote' : 'csv-syntax',
         file,
-        line: lastLine + 1,
-        message:
-          cause.code === 'CSV_QUOTE_NOT_CLOSED'
-            ? 'có dấu ngoặc kép (") mở từ dòng này nhưng không được đóng, nên phần còn lại của tệp không đọc được'
-            : `không đọc được tệp CSV từ dòng này (${cause.code})`,
-        english: cause.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed quote' : `CSV parse error ${cause.code}`,
-        fix: 'Mở tệp bằng Excel hoặc trình soạn thảo, tìm ô có dấu " thừa hoặc thiếu, sửa rồi lưu lại dạng CSV.',
+        line,
+        message: unclosed
+          ? 'có dấu ngoặc kép (") mở ở dòng này nhưng không được đóng, nên từ dòng này đến cuối tệp không đọc được'
+          : `dấu ngoặc kép (") ở dòng này đặt sai chỗ, nên từ dòng này đến cuối tệp không đọc được (${cause.code})`,
+        english: unclosed ? 'unclosed quote' : `CSV syntax error ${cause.code}`,
+        fix: 'Mở tệp bằng Excel hoặc trình soạn thảo, tìm ô ở dòng này có dấu " thừa hoặc thiếu (một ô có dấu " phải bắt đầu và kết thúc bằng dấu "), sửa rồi lưu lại dạng CSV.',
       }),
     );
-    return { records, delimiter };
   }
   return { records, delimiter };
 }
@@ -165,7 +171,9 @@ export function readCsvText<S extends FileSchema>(text: string, schema: S): CsvT
   const file = schema.file;
   const problems: Problem[] = [];
   const { records } = parseRecords(text, file, problems);
-  const [header, ...body] = records;
+  // The header is the first row with something in it: Excel leaves blank lines of spaces above.
+  const first = records.findIndex(({ cells }) => cells.some((cell) => cell.trim() !== ''));
+  const [header, ...body] = first < 0 ? [] : records.slice(first);
   if (!header) {
     problems.push(
       error({

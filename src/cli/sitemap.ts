@@ -1,0 +1,44 @@
+/**
+ * sitemap.xml is written after Astro from the finished HTML, so it lists every page that exists
+ * (unit, topic, restructuring pages…) without each page type registering itself. Pages that ask
+ * not to be listed (`<meta name="robots" content="noindex">`: the 404 page, bare embeds) are left out.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+const NOINDEX = /<meta\s+name="robots"\s+content="[^"]*noindex/i;
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+const escapeXml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * `siteUrl` (env SITE_URL, e.g. `https://tochuc.example.gov.vn`) makes the addresses absolute as the
+ * sitemap protocol asks; without it they are paths from the server root (e.g. `/thong-ke/don-vi/hue/`),
+ * which the publisher can rewrite or submit with the origin prepended.
+ */
+export async function writeSitemap(siteDir: string, basePath: string, siteUrl: string | undefined): Promise<number> {
+  const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const urls: string[] = [];
+  for (const file of await htmlFiles(siteDir)) {
+    const path = relative(siteDir, file).split(sep).join('/');
+    if (path.startsWith('pagefind/') || path === '404.html') continue;
+    if (NOINDEX.test(await readFile(file, 'utf8'))) continue;
+    const page = `${base}${path.replace(/(^|\/)index\.html$/, '$1')}`;
+    urls.push(siteUrl ? new URL(page, siteUrl).href : page);
+  }
+  urls.sort();
+  const body = urls.map((u) => `  <url><loc>${escapeXml(u)}</loc></url>\n`).join('');
+  await writeFile(
+    join(siteDir, 'sitemap.xml'),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}</urlset>\n`,
+  );
+  return urls.length;
+}

@@ -1,0 +1,235 @@
+/**
+ * Chart specs, computed at build time from the model. A page carries the spec's `data` as
+ * JSON (data, not code) for the browser's Chart.js bundle, and the spec's `table` as a real
+ * `<table>` with the same figures, so every figure stays readable without JavaScript.
+ */
+import type { Province } from '../model/province.ts';
+import { slug, type Unit } from '../model/units.ts';
+import { ratio } from './format.ts';
+import { column, count, percent, text, type Cell, type Column, type TableView } from './table.ts';
+
+export type ChartKind = 'line' | 'bar';
+export type ValueFormat = 'number' | 'percent';
+
+export interface ChartSeries {
+  readonly label: string;
+  /** Per series, so a bar chart can carry a target line. */
+  readonly kind: ChartKind;
+  /** `null` where the figure was not reported: Chart.js draws a gap, never a zero. */
+  readonly values: readonly (number | null)[];
+}
+
+/** What the browser receives, serialized into the page. */
+export interface ChartData {
+  readonly kind: ChartKind;
+  readonly labels: readonly string[];
+  readonly datasets: readonly ChartSeries[];
+  /** Value axis title, e.g. `đảng viên`. */
+  readonly unit: string;
+  /** `percent` values are percentages (120 = 120%), formatted `120%` in vi-VN. */
+  readonly format: ValueFormat;
+  /** Bars along the value axis to the right: long unit names read better down the side. */
+  readonly horizontal: boolean;
+  readonly stacked: boolean;
+}
+
+/** The canvas box reserved by CSS (aspect ratio), so the page does not shift when it paints. */
+export type ChartShape = 'trend' | 'rows-s' | 'rows-m' | 'rows-l';
+
+export interface ChartSpec {
+  /** Unique among a unit's charts; the last segment of the embed path. */
+  readonly id: string;
+  /** Figure caption and table caption. */
+  readonly title: string;
+  /** The canvas's accessible name. */
+  readonly label: string;
+  readonly data: ChartData;
+  readonly table: TableView;
+  /** E.g. which years are missing, so a reader knows a gap is not a zero. */
+  readonly note: string | undefined;
+  readonly shape: ChartShape;
+  /** `nhung/<unit>/<chart>/` for charts of the province and districts; pages add `BASE_URL`. */
+  readonly embedPath: string | undefined;
+}
+
+export interface Category {
+  readonly label: string;
+  readonly path: string | undefined;
+}
+
+export interface SeriesInput {
+  readonly label: string;
+  readonly kind: ChartKind;
+  readonly values: readonly (number | undefined)[];
+}
+
+export interface ChartInput {
+  readonly id: string;
+  readonly title: string;
+  readonly unit: string;
+  readonly format?: ValueFormat;
+  /** Header of the table's first column: `Năm`, `Đơn vị`. */
+  readonly categoryHeader: string;
+  readonly categories: readonly Category[];
+  readonly series: readonly SeriesInput[];
+  readonly horizontal?: boolean;
+  readonly stacked?: boolean;
+  /** Columns the table shows beyond the charted series (e.g. target achievement). */
+  readonly extra?: readonly { readonly column: Column; readonly cells: readonly Cell[] }[];
+  readonly note?: string | undefined;
+  /** The unit whose embed namespace the chart belongs to; only province and districts get embeds. */
+  readonly owner: Unit;
+}
+
+const EMBED_LEVELS = new Set(['province', 'district']);
+
+export const embedPath = (owner: Unit, chartId: string): string | undefined =>
+  EMBED_LEVELS.has(owner.level) ? `nhung/${slug(owner.id)}/${chartId}/` : undefined;
+
+const toPercent = (value: number | undefined): number | undefined =>
+  value === undefined ? undefined : Math.round(value * 1000) / 10;
+
+function shapeFor(horizontal: boolean, rows: number): ChartShape {
+  if (!horizontal) return 'trend';
+  if (rows <= 8) return 'rows-s';
+  if (rows <= 20) return 'rows-m';
+  return 'rows-l';
+}
+
+/** `2018`, `2018 và 2019`, `2018, 2019 và 2020`. */
+export function listVi(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} và ${items.at(-1)}`;
+}
+
+export function buildChart(input: ChartInput): ChartSpec {
+  const format = input.format ?? 'number';
+  const horizontal = input.horizontal ?? false;
+  const kind = input.series[0]?.kind ?? 'bar';
+  const cell = format === 'percent' ? percent : count;
+  const columns: Column[] = [
+    column(input.categoryHeader, false),
+    ...input.series.map((s) => column(s.label)),
+    ...(input.extra ?? []).map((e) => e.column),
+  ];
+  const rows = input.categories.map((category, i) => [
+    text(category.label, category.path),
+    ...input.series.map((s) => cell(s.values[i])),
+    ...(input.extra ?? []).map((e) => e.cells[i] ?? text(undefined)),
+  ]);
+  const datasets = input.series.map((s) => ({
+    label: s.label,
+    kind: s.kind,
+    values: input.categories.map((_, i) => {
+      const v = s.values[i];
+      return v === undefined ? null : format === 'percent' ? (toPercent(v) ?? null) : v;
+    }),
+  }));
+  return {
+    id: input.id,
+    title: input.title,
+    label: `${input.title}. Biểu đồ ${kind === 'line' ? 'đường' : 'cột'}; số liệu chi tiết ở bảng ngay bên dưới.`,
+    data: {
+      kind,
+      labels: input.categories.map((c) => c.label),
+      datasets,
+      unit: input.unit,
+      format,
+      horizontal,
+      stacked: input.stacked ?? false,
+    },
+    table: { caption: input.title, columns, rows },
+    note: input.note,
+    shape: shapeFor(horizontal, input.categories.length),
+    embedPath: embedPath(input.owner, input.id),
+  };
+}
+
+/** True when a chart would show nothing at all. */
+export const isEmpty = (series: readonly SeriesInput[]): boolean =>
+  series.every((s) => s.values.every((v) => v === undefined));
+
+/** Years whose first series is not reported: a gap in the chart, `—` in the table. */
+export function gapNote(years: readonly number[], values: readonly (number | undefined)[]): string | undefined {
+  const missing = years.filter((_, i) => values[i] === undefined).map(String);
+  if (missing.length === 0) return undefined;
+  return `Chưa có số liệu năm ${listVi(missing)}: biểu đồ để trống, bảng ghi “—” (không phải số 0).`;
+}
+
+/**
+ * The trend charts of one unit over all years: members, admissions against target, cells.
+ * A chart with no figure in any year is left out (the page says the topic has no data).
+ */
+export function unitCharts(province: Province, unitId: string): ChartSpec[] {
+  const unit = province.tree.units.get(unitId);
+  if (!unit) throw new Error(`unitCharts: unknown unit ${unitId}`);
+  const { years } = province;
+  const categories = years.map((y) => ({ label: String(y), path: undefined }));
+  const members = years.map((y) => province.members.rollup.at(unitId, y)?.values.members);
+  const admitted = years.map((y) => province.admissions.rollup.at(unitId, y)?.values.admitted);
+  const target = years.map((y) => province.admissions.rollup.at(unitId, y)?.values.target);
+  const cells = years.map((y) => province.cells.rollup.at(unitId, y)?.values.cells);
+  const charts: ChartSpec[] = [];
+  const common = { categoryHeader: 'Năm', categories, owner: unit } as const;
+
+  const memberSeries = [{ label: 'Đảng viên', kind: 'line', values: members }] as const;
+  if (!isEmpty(memberSeries)) {
+    charts.push(
+      buildChart({
+        ...common,
+        id: 'dang-vien',
+        title: `Số đảng viên của ${unit.name} qua các năm`,
+        unit: 'đảng viên',
+        series: memberSeries,
+        note: gapNote(years, members),
+      }),
+    );
+  }
+
+  const admissionSeries: SeriesInput[] = [{ label: 'Kết nạp', kind: 'bar', values: admitted }];
+  if (target.some((t) => t !== undefined)) {
+    admissionSeries.push({ label: 'Chỉ tiêu kết nạp', kind: 'line', values: target });
+  }
+  if (!isEmpty(admissionSeries)) {
+    charts.push(
+      buildChart({
+        ...common,
+        id: 'ket-nap',
+        title: `Kết nạp đảng viên mới và chỉ tiêu của ${unit.name} qua các năm`,
+        unit: 'đảng viên',
+        series: admissionSeries,
+        extra: admissionSeries.length > 1
+          ? [
+              {
+                column: column('Đạt chỉ tiêu'),
+                cells: years.map((_, i) => percent(ratio(admitted[i], target[i]))),
+              },
+            ]
+          : [],
+        note: gapNote(years, admitted),
+      }),
+    );
+  }
+
+  // A chi bộ cơ sở has no cells of its own: a chart of zeros would say nothing.
+  if (cells.some((c) => c !== undefined && c > 0)) {
+    charts.push(
+      buildChart({
+        ...common,
+        id: 'chi-bo',
+        title: `Số chi bộ trực thuộc của ${unit.name} qua các năm`,
+        unit: 'chi bộ',
+        series: [{ label: 'Chi bộ trực thuộc', kind: 'bar', values: cells }],
+        note: gapNote(years, cells),
+      }),
+    );
+  }
+  return charts;
+}
+
+/**
+ * The JSON a page embeds in `<script type="application/json" data-chart>`. Unit names are
+ * publishers' text: `<` is escaped so a name can never close the script element.
+ */
+export const chartJson = (spec: ChartSpec): string =>
+  JSON.stringify(spec.data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');

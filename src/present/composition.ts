@@ -1,0 +1,53 @@
+/** The make-up of a unit's members: women, ethnic minority, religious, age, education, theory, probationary. */
+import type { MemberMetric, Province } from '../model/province.ts';
+import { ratio } from './format.ts';
+import { listVi } from './charts.ts';
+import { column, count, countWithShare, percent, text, type TableView } from './table.ts';
+
+export const BREAKDOWNS = [
+  { key: 'women', label: 'Nữ' },
+  { key: 'ethnic_minority', label: 'Dân tộc thiểu số' },
+  { key: 'religious', label: 'Tôn giáo' },
+  { key: 'age_under_30', label: 'Dưới 30 tuổi' },
+  { key: 'higher_education', label: 'Cao đẳng, đại học trở lên' },
+  { key: 'theory_advanced', label: 'Lý luận chính trị cao cấp, cử nhân' },
+  { key: 'probationary', label: 'Đảng viên dự bị' },
+] as const satisfies readonly { key: MemberMetric; label: string }[];
+
+export interface CompositionView {
+  /** The unit's latest year with a members figure. */
+  readonly year: number;
+  /** One row per reported breakdown: count and share of members in `year`. */
+  readonly latest: TableView;
+  /** Years down, breakdowns across: `42 (33,6%)`. */
+  readonly byYear: TableView;
+  /** Breakdowns never reported for this unit, named so a reader knows they are missing, not zero. */
+  readonly missing: string | undefined;
+}
+
+export function compositionView(province: Province, unitId: string): CompositionView | undefined {
+  const figures = province.years.map((y) => ({ year: y, values: province.members.rollup.at(unitId, y)?.values }));
+  const reported = BREAKDOWNS.filter((b) => figures.some((f) => f.values?.[b.key] !== undefined));
+  const latest = figures.findLast((f) => f.values?.members !== undefined);
+  if (reported.length === 0 || !latest?.values) return undefined;
+  const now = latest.values;
+  const missing = BREAKDOWNS.filter((b) => !reported.includes(b)).map((b) => b.label.toLowerCase());
+  return {
+    year: latest.year,
+    latest: {
+      caption: `Cơ cấu đảng viên năm ${latest.year} (tỷ lệ trên tổng số đảng viên)`,
+      columns: [column('Thành phần', false), column('Số đảng viên'), column('Tỷ lệ')],
+      rows: reported.map((b) => [text(b.label), count(now[b.key]), percent(ratio(now[b.key], now.members))]),
+    },
+    byYear: {
+      caption: 'Cơ cấu đảng viên qua các năm: số đảng viên (tỷ lệ trên tổng số)',
+      columns: [column('Năm', false), column('Tổng số'), ...reported.map((b) => column(b.label))],
+      rows: figures.map(({ year, values }) => [
+        text(String(year)),
+        count(values?.members),
+        ...reported.map((b) => countWithShare(values?.[b.key], ratio(values?.[b.key], values?.members))),
+      ]),
+    },
+    missing: missing.length === 0 ? undefined : `Chưa có số liệu về: ${listVi(missing)}.`,
+  };
+}

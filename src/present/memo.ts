@@ -1,0 +1,31 @@
+import type { Province } from '../model/province.ts';
+
+/**
+ * Computes something over the whole province once per build and shares it between pages:
+ * province tables and rankings are asked for by many pages but must not cost a scan each.
+ * Keyed weakly by the Province object, so a test that loads another fixture gets fresh values.
+ */
+export function perProvince<T>(compute: (province: Province) => T): (province: Province) => T {
+  const cache = new WeakMap<Province, T>();
+  return (province) => {
+    if (cache.has(province)) return cache.get(province) as T;
+    const value = compute(province);
+    cache.set(province, value);
+    return value;
+  };
+}
+
+/** The same, for values keyed by a unit (or unit and year) within one province. */
+export function perProvinceKey<T>(
+  compute: (province: Province, key: string) => T,
+): (province: Province, key: string) => T {
+  const cache = new WeakMap<Province, Map<string, T>>();
+  return (province, key) => {
+    let byKey = cache.get(province);
+    if (!byKey) cache.set(province, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key) as T;
+    const value = compute(province, key);
+    byKey.set(key, value);
+    return value;
+  };
+}

@@ -1,0 +1,96 @@
+/** The units directly under a unit, with their figures: the sortable table on unit pages and `/`. */
+import type { Province } from '../model/province.ts';
+import { PAGE_LEVELS, slug, yearEnd, type Unit } from '../model/units.ts';
+import { LEVELS } from '../read/schemas.ts';
+import { ratio } from './format.ts';
+import { perProvinceKey } from './memo.ts';
+import { column, count, percent, signed, text, type TableView } from './table.ts';
+
+/** Raw figures of one subordinate unit in one year; `undefined` = not reported. */
+export interface SubordinateFigures {
+  readonly unit: Unit;
+  readonly path: string | undefined;
+  readonly level: string;
+  /** Grassroots organizations under it; for a grassroots unit, undefined. */
+  readonly grassroots: number | undefined;
+  readonly cells: number | undefined;
+  readonly residentialCells: number | undefined;
+  readonly secretaryAsHead: number | undefined;
+  readonly members: number | undefined;
+  readonly membersBefore: number | undefined;
+  readonly women: number | undefined;
+  readonly probationary: number | undefined;
+  readonly admitted: number | undefined;
+  readonly target: number | undefined;
+}
+
+export const unitPagePath = (unit: Unit): string | undefined =>
+  PAGE_LEVELS.has(unit.level) ? `don-vi/${slug(unit.id)}/` : undefined;
+
+const levelName = (unit: Unit): string => LEVELS.find((l) => l.value === unit.level)?.label ?? unit.level;
+
+/**
+ * Figures of the units under `unitId` in the tree at the end of the last year, sorted by name
+ * (Intl.Collator 'vi'). Memoized per unit: `/`, the province page and the topic pages share it.
+ */
+export const subordinateFigures = perProvinceKey((province, unitId): SubordinateFigures[] => {
+  const year = province.lastYear;
+  if (year === undefined) return [];
+  return province.tree.childrenAt(unitId, yearEnd(year)).map((unit) => {
+    const m = province.members.rollup.at(unit.id, year)?.values;
+    const a = province.admissions.rollup.at(unit.id, year)?.values;
+    const c = province.cells.rollup.at(unit.id, year)?.values;
+    return {
+      unit,
+      path: unitPagePath(unit),
+      level: levelName(unit),
+      grassroots: unit.level === 'grassroots' ? undefined : province.organizations(unit.id, year).grassroots,
+      cells: c?.cells,
+      residentialCells: c?.residential_cells,
+      secretaryAsHead: c?.secretary_as_head,
+      members: m?.members,
+      membersBefore: province.members.rollup.at(unit.id, year - 1)?.values.members,
+      women: m?.women,
+      probationary: m?.probationary,
+      admitted: a?.admitted,
+      target: a?.target,
+    };
+  });
+});
+
+const change = (now: number | undefined, before: number | undefined) =>
+  now === undefined || before === undefined ? undefined : now - before;
+
+/** The subordinate units table; `undefined` when the unit has none. */
+export function subordinateTable(province: Province, unitId: string): TableView | undefined {
+  const rows = subordinateFigures(province, unitId);
+  const year = province.lastYear;
+  const unit = province.tree.units.get(unitId);
+  if (rows.length === 0 || year === undefined || !unit) return undefined;
+  const withGrassroots = rows.some((r) => r.grassroots !== undefined);
+  return {
+    caption: `Các tổ chức đảng trực thuộc ${unit.name} năm ${year}`,
+    columns: [
+      column('Đơn vị', false),
+      column('Cấp', false),
+      ...(withGrassroots ? [column('Tổ chức cơ sở đảng')] : []),
+      column('Chi bộ trực thuộc'),
+      column('Đảng viên'),
+      column(`Tăng, giảm so với năm ${year - 1}`),
+      column('Kết nạp'),
+      column('Chỉ tiêu kết nạp'),
+      column('Đạt chỉ tiêu'),
+    ],
+    rows: rows.map((r) => [
+      text(r.unit.name, r.path),
+      text(r.level),
+      ...(withGrassroots ? [count(r.grassroots)] : []),
+      count(r.cells),
+      count(r.members),
+      signed(change(r.members, r.membersBefore)),
+      count(r.admitted),
+      count(r.target),
+      percent(ratio(r.admitted, r.target)),
+    ]),
+  };
+}

@@ -1,0 +1,61 @@
+import type { Province } from '../model/province.ts';
+import { byName, type Unit } from '../model/units.ts';
+import { formatDate } from './format.ts';
+import { levelLabel, pageUnits, unitPath, type Link } from './unit-view.ts';
+
+export interface UnitIndexEntry {
+  readonly link: Link;
+  /** `đã giải thể 01/07/2023`, for units that no longer exist. */
+  readonly note: string | undefined;
+}
+
+export interface UnitIndexGroup {
+  /** The district (or the province, for units directly under it) the group belongs to. */
+  readonly heading: UnitIndexEntry;
+  readonly level: string;
+  readonly units: readonly UnitIndexEntry[];
+}
+
+/** Every unit with a page, grouped under its district: the no-JavaScript way to find a unit. */
+export interface UnitIndex {
+  readonly total: number;
+  readonly groups: readonly UnitIndexGroup[];
+}
+
+const entry = (province: Province, unit: Unit): UnitIndexEntry => {
+  const dissolved = province.tree.dissolved(unit.id);
+  return {
+    link: { label: unit.name, path: unitPath(unit) },
+    note: dissolved === undefined ? undefined : `đã giải thể ${formatDate(dissolved)}`,
+  };
+};
+
+export function unitIndex(province: Province): UnitIndex {
+  const units = pageUnits(province);
+  const rootId = province.root.id;
+  // A grassroots unit's group is its nearest ancestor that is a district, else the province.
+  const groupOf = (unit: Unit): string => {
+    for (let p = unit.parentId; p !== undefined; ) {
+      const parent = province.tree.units.get(p);
+      if (!parent) break;
+      if (parent.level === 'district') return parent.id;
+      p = parent.parentId;
+    }
+    return rootId;
+  };
+  const members = new Map<string, Unit[]>();
+  for (const unit of units) {
+    if (unit.level === 'province' || unit.level === 'district') continue;
+    const key = groupOf(unit);
+    const list = members.get(key);
+    if (list) list.push(unit);
+    else members.set(key, [unit]);
+  }
+  const districts = units.filter((u) => u.level === 'district').sort(byName);
+  const groups: UnitIndexGroup[] = [province.root, ...districts].map((head) => ({
+    heading: entry(province, head),
+    level: levelLabel(head),
+    units: (members.get(head.id) ?? []).sort(byName).map((u) => entry(province, u)),
+  }));
+  return { total: units.length, groups };
+}

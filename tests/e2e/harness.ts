@@ -1,0 +1,147 @@
+/**
+ * What every browser test needs: a fixture site built once into /tmp, served on 127.0.0.1,
+ * Debian's Chromium (never a downloaded browser), and pages opened under guard: console errors,
+ * failed requests and requests leaving 127.0.0.1 are recorded so tests can assert there are none.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { serve, type StaticServer } from './server.ts';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const fixtureDir = (name: string): string => join(ROOT, 'tests', 'fixtures', name);
+
+/** Fixture sites the browser tests open; a fixture is tested as soon as it exists. */
+export const SITE_FIXTURES = ['basic', 'restructuring'].filter((name) => existsSync(fixtureDir(name)));
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
+
+export interface BuiltSite {
+  /** The built site folder (what `dist/` would hold). */
+  readonly dir: string;
+  readonly output: string;
+  remove(): Promise<void>;
+}
+
+/** Builds a fixture with the real CLI (`src/cli/build.ts`), as `npm run build` would. */
+export async function buildSite(fixture: string, env: Record<string, string> = {}): Promise<BuiltSite> {
+  const work = await mkdtemp(join(tmpdir(), `e2e-${fixture}-`));
+  const dir = join(work, 'dist');
+  const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  try {
+    // process.execPath is the project's pinned Node (vitest runs under it).
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [tsx, 'src/cli/build.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATA_DIR: fixtureDir(fixture),
+        // A fixture's editorial Markdown, if it has any, sits in its own content/ folder.
+        CONTENT_DIR: join(fixtureDir(fixture), 'content'),
+        OUT_DIR: dir,
+        BASE_PATH: '',
+        SITE_URL: '',
+        ...env,
+      },
+      maxBuffer: 32 * 1024 * 1024,
+    });
+    return { dir, output: stdout + stderr, remove: () => rm(work, { recursive: true, force: true }) };
+  } catch (error) {
+    await rm(work, { recursive: true, force: true });
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`Building fixture "${fixture}" failed:\n${e.stdout ?? ''}${e.stderr ?? ''}\n${e.message}`);
+  }
+}
+
+/** Every page of a built site, as paths relative to its base (`''`, `don-vi/g1/`, `404.html`). */
+export async function sitePages(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((path) => !path.startsWith('pagefind/'))
+    .map((path) => path.replace(/(^|\/)index\.html$/, '$1'))
+    .sort();
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. The browser tests need Debian's Chromium: ` +
+        'run "apt-get install -y chromium" (.ci/run does this), or set CHROMIUM_PATH.',
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface Guard {
+  readonly consoleErrors: string[];
+  readonly failedRequests: string[];
+  /** Requests to anywhere but the test server: aborted, and listed here. */
+  readonly externalRequests: string[];
+}
+
+/**
+ * A context whose every page is watched. Requests that leave 127.0.0.1 are aborted and recorded
+ * (a published page must work on a machine with no internet route).
+ */
+export async function guardedContext(
+  browser: Browser,
+  server: StaticServer,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; guard: Guard }> {
+  const context = await browser.newContext({ locale: 'vi-VN', ...options });
+  const guard: Guard = { consoleErrors: [], failedRequests: [], externalRequests: [] };
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${server.origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) {
+      await route.continue();
+    } else {
+      guard.externalRequests.push(url);
+      await route.abort('blockedbyclient');
+    }
+  });
+  context.on('page', (page) => watch(page, guard));
+  return { context, guard };
+}
+
+function watch(page: Page, guard: Guard): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') guard.consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => guard.consoleErrors.push(`${page.url()}: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText.includes('ERR_BLOCKED_BY_CLIENT')) return; // counted as external
+    guard.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`);
+  });
+  page.on('response', (response) => {
+    // The 404 page is expected to answer 404 itself; anything else ≥ 400 is a broken reference.
+    if (response.status() >= 400 && response.request().resourceType() !== 'document') {
+      guard.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+    }
+  });
+}
+
+/** Opens a page and waits until it and its scripts have settled (charts drawn, fonts loaded). */
+export async function open(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return page;
+}
+
+export { serve, type StaticServer };
