@@ -28,4 +28,7 @@ export default defineConfig({
   },
   // Editors' Markdown is rendered with markdown-it; Astro's Shiki (inline styles) is never used.
   markdown: { syntaxHighlight: false },
+  // Every script and asset is a file of its own, never inlined: cacheable, allowed by 'self', and
+  // Vite's dynamic-import helper (search page → Pagefind) only works in emitted chunks.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

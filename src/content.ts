@@ -1,16 +1,73 @@
-import { renderMarkdown } from './present/markdown.ts';
-import { readContent } from './read/content.ts';
+import type { Province } from './model/province.ts';
+import { PAGE_LEVELS, slug } from './model/units.ts';
+import { renderEditorial } from './present/markdown.ts';
+import { readContent, type ContentSources } from './read/content.ts';
+import { pageUnitFor } from './present/unit-view.ts';
+import { error, sortProblems, type Problem } from './validate/problems.ts';
 
 /** Editors' Markdown rendered to HTML, ready for pages. */
 export interface Content {
   readonly home: string | undefined;
+  /** Keyed by lower-case unit id, as in page paths. */
   readonly units: ReadonlyMap<string, string>;
 }
 
-export async function loadContent(dir: string): Promise<Content> {
-  const sources = await readContent(dir);
-  return {
-    home: sources.home && renderMarkdown(sources.home.text),
-    units: new Map([...sources.units].map(([id, source]) => [id, renderMarkdown(source.text)])),
-  };
+/**
+ * Reads and renders `content/`: `index.md` for the province page, `don-vi/<id>.md` for a unit's
+ * page, placeholders filled for that unit. A placeholder or file that cannot be placed is an
+ * error, so a typo never reaches the published page.
+ */
+export async function loadContent(
+  dir: string,
+  province: Province,
+): Promise<{ content: Content; problems: Problem[] }> {
+  return renderContent(await readContent(dir), province);
+}
+
+export function renderContent(
+  sources: ContentSources,
+  province: Province,
+): { content: Content; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let home: string | undefined;
+  if (sources.home) {
+    const rendered = renderEditorial(sources.home, province, province.root.id);
+    home = rendered.html;
+    problems.push(...rendered.problems);
+  }
+  const bySlug = new Map([...province.tree.units.values()].map((u) => [slug(u.id), u]));
+  const units = new Map<string, string>();
+  for (const [key, source] of sources.units) {
+    const unit = bySlug.get(key);
+    if (!unit) {
+      problems.push(
+        error({
+          code: 'content-unknown-unit',
+          file: source.file,
+          value: key,
+          message: 'không có đơn vị nào có mã này trong units.csv, nên nội dung không thuộc trang nào',
+          english: `no unit with id "${key}" in units.csv`,
+          fix: 'Đặt tên tệp theo mã đơn vị (content/don-vi/<mã đơn vị>.md) hoặc xóa tệp.',
+        }),
+      );
+      continue;
+    }
+    if (!PAGE_LEVELS.has(unit.level)) {
+      problems.push(
+        error({
+          code: 'content-unit-without-page',
+          file: source.file,
+          value: unit.id,
+          message: `${unit.name} không có trang riêng (chỉ cấp tỉnh, cấp trên cơ sở và cơ sở có trang)`,
+          english: `unit "${unit.id}" (level ${unit.level}) has no page of its own`,
+          fix: `Đưa nội dung vào content/don-vi/${slug(pageUnitFor(province, unit).id)}.md, trang của đơn vị cấp trên.`,
+        }),
+      );
+      continue;
+    }
+    const rendered = renderEditorial(source, province, unit.id);
+    units.set(key, rendered.html);
+    problems.push(...rendered.problems);
+  }
+  return { content: { home, units }, problems: sortProblems(problems) };
 }

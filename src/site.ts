@@ -2,13 +2,20 @@
  * The one door from pages to data. The build CLI loads and validates once and hands the
  * result over here; `astro dev` (no CLI) loads on first use. Pages never read CSV themselves.
  */
+import { hashData } from './cache.ts';
 import { contentDirFrom, dataDirFrom, load, type Loaded } from './load.ts';
 import { loadContent, type Content } from './content.ts';
 import type { Province } from './model/province.ts';
+import type { Snapshot } from './model/snapshot.ts';
+import { formatProblem, hasErrors } from './validate/problems.ts';
 
 export interface Site extends Loaded {
   readonly province: Province;
   readonly content: Content;
+  /** Content hash of the data files: identifies this data version (snapshot, feed). */
+  readonly dataHash?: string | undefined;
+  /** The snapshot published by the previous build, for the "what changed" page. */
+  readonly previousSnapshot?: Snapshot | undefined;
 }
 
 const HANDOFF = Symbol.for('thong-ke-dang.site');
@@ -27,8 +34,16 @@ async function loadSite(): Promise<Site> {
       `Dữ liệu trong ${loaded.dataDir} có ${errors} lỗi; chạy "npm run check:data" để xem chi tiết.`,
     );
   }
-  const content = await loadContent(contentDirFrom());
-  return { ...loaded, province: loaded.province, content };
+  const { content, problems } = await loadContent(contentDirFrom(), loaded.province);
+  if (hasErrors(problems)) {
+    throw new Error(`Nội dung trong content/ có lỗi:\n${problems.map(formatProblem).join('\n')}`);
+  }
+  return { ...loaded, province: loaded.province, content, dataHash: await hashData(loaded.dataDir) };
+}
+
+/** Forgets the loaded site, so the next page reads the data again (dev server, after a CSV changed). */
+export function resetSite(): void {
+  delete (globalThis as Holder)[HANDOFF];
 }
 
 export function getSite(): Promise<Site> {

@@ -7,12 +7,17 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'astro';
 import { loadContent } from '../content.ts';
-import { contentDirFrom, dataDirFrom, load } from '../load.ts';
+import { loadCached } from '../cache.ts';
+import { contentDirFrom, dataDirFrom } from '../load.ts';
+import { PAGE_LEVELS } from '../model/units.ts';
+import { startPageProgress, stopPageProgress } from '../progress.ts';
 import { provideSite } from '../site.ts';
+import { hasErrors } from '../validate/problems.ts';
 import { printProblems, summary } from './report.ts';
 import { recover, stagingDir, swapIn } from './publish.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { writeSitemap } from './sitemap.ts';
+import { readPublishedSnapshot } from './snapshot-file.ts';
 
 // An office PC or CI machine may have no route to the internet: never phone home.
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -26,20 +31,32 @@ const dataDir = dataDirFrom();
 await recover(outDir);
 
 log(`Đọc dữ liệu từ ${dataDir} …`);
-const loaded = await load(dataDir);
-const { data, problems, province } = loaded;
+// Parsed and checked rows are cached by the data's content hash: unchanged data is not re-read.
+const loaded = await loadCached(dataDir);
+const filesRead = [...loaded.data.sources.values()].filter((s) => s.present).length;
+log(
+  `  ${filesRead} tệp CSV ${loaded.fromCache ? 'không đổi từ lần trước, dùng kết quả đã kiểm tra' : 'đã đọc và kiểm tra'} (${seconds()}).`,
+);
+const { data, province } = loaded;
+// Editors' Markdown is checked against the model (placeholders, unit ids), so only once there is one.
+const edited = province && (await loadContent(contentDirFrom(), province));
+const problems = [...loaded.problems, ...(edited?.problems ?? [])];
 log(
   `  ${data.units.length} đơn vị; ${data.members.length} dòng đảng viên, ${data.admissions.length} dòng kết nạp, ${data.cells.length} dòng chi bộ, ${data.restructurings.length} sự kiện sắp xếp — ${summary(problems)} (${seconds()}).`,
 );
 printProblems(problems, log);
-if (!province) {
-  log(`\nKhông xuất bản: dữ liệu có lỗi. Trang web đang có ở ${outDir} được giữ nguyên.`);
+if (!province || !edited || hasErrors(problems)) {
+  log(`\nKhông xuất bản: dữ liệu hoặc nội dung có lỗi. Trang web đang có ở ${outDir} được giữ nguyên.`);
   log('Sửa các lỗi ở trên (tệp:dòng:cột) rồi chạy lại "npm run build".');
   process.exit(1);
 }
 
-const content = await loadContent(contentDirFrom());
-provideSite({ ...loaded, province, content });
+// The snapshot published now, read before the swap replaces it: "what changed" compares with it.
+const previousSnapshot = await readPublishedSnapshot(outDir);
+provideSite({ ...loaded, province, content: edited.content, previousSnapshot });
+let unitPages = 0;
+for (const unit of province.tree.units.values()) if (PAGE_LEVELS.has(unit.level)) unitPages += 1;
+startPageProgress(unitPages, log);
 const staging = stagingDir(outDir);
 log(`\nTạo các trang web …`);
 try {
@@ -49,6 +66,7 @@ try {
     ...(process.env['SITE_URL'] ? { site: process.env['SITE_URL'] } : {}),
     logLevel: 'warn',
   });
+  log(`  Đã tạo ${stopPageProgress()} trang đơn vị và các trang chung (${seconds()}).`);
   const search = await writeSearchIndex(staging);
   log(`  Chỉ mục tìm kiếm: ${search.pages} trang (${seconds()}).`);
   await writeSitemap(staging, process.env['BASE_PATH'] || '/', process.env['SITE_URL'] || undefined);

@@ -3,22 +3,31 @@
  * writes nothing. Exit 1 on any error, so it can guard a publishing script.
  */
 import { performance } from 'node:perf_hooks';
-import { dataDirFrom, load } from '../load.ts';
+import { existsSync } from 'node:fs';
+import { loadContent } from '../content.ts';
+import { contentDirFrom, dataDirFrom, load } from '../load.ts';
 import { hasErrors } from '../validate/problems.ts';
 import { printProblems, summary } from './report.ts';
 
 const started = performance.now();
 const dataDir = dataDirFrom();
-const { data, problems } = await load(dataDir);
+const { data, province, problems: dataProblems } = await load(dataDir);
 const log = (line: string) => process.stdout.write(`${line}\n`);
+// Editors get the content errors the build would stop on; placeholders need the model, so the
+// data must be valid first.
+const contentDir = contentDirFrom();
+const checkContent = existsSync(contentDir);
+const edited = province && checkContent ? await loadContent(contentDir, province) : undefined;
+const problems = [...dataProblems, ...(edited?.problems ?? [])];
 printProblems(problems, log);
+if (checkContent && !province) log(`\nNội dung trong ${contentDir} sẽ được kiểm tra khi dữ liệu hết lỗi.`);
 const rows = data.units.length + data.members.length + data.admissions.length + data.cells.length;
 log(
-  `\nKiểm tra ${dataDir}: ${data.units.length} đơn vị, ${rows} dòng — ${summary(problems)} (${Math.round(performance.now() - started)} ms).`,
+  `\nKiểm tra ${dataDir}${edited ? ` và ${contentDir}` : ''}: ${data.units.length} đơn vị, ${rows} dòng — ${summary(problems)} (${Math.round(performance.now() - started)} ms).`,
 );
 if (hasErrors(problems)) {
-  log('Dữ liệu có lỗi: chưa thể xuất bản. Sửa các dòng được nêu ở trên rồi chạy lại.');
+  log('Dữ liệu hoặc nội dung có lỗi: chưa thể xuất bản. Sửa các dòng được nêu ở trên rồi chạy lại.');
   process.exitCode = 1;
 } else {
-  log('Dữ liệu hợp lệ.');
+  log(edited ? 'Dữ liệu và nội dung hợp lệ.' : 'Dữ liệu hợp lệ.');
 }

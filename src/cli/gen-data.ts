@@ -95,19 +95,22 @@ const AGENCIES = [
   'Phòng Giáo dục và Đào tạo', 'Phòng Tài nguyên và Môi trường', 'Ban Tổ chức', 'Ủy ban Kiểm tra',
   'Mặt trận Tổ quốc', 'Chi cục Thuế', 'Kho bạc Nhà nước', 'Tòa án nhân dân', 'Viện Kiểm sát nhân dân',
 ]; // prettier-ignore
-const SERVICES = ['Trường Trung học phổ thông', 'Trung tâm Y tế', 'Bệnh viện Đa khoa', 'Trường Trung học cơ sở'];
-const ENTERPRISES = ['Công ty cổ phần', 'Công ty TNHH', 'Hợp tác xã', 'Ngân hàng Chính sách xã hội chi nhánh'];
+const SERVICES = [
+  'Trường Trung học phổ thông',
+  'Trung tâm Y tế',
+  'Bệnh viện Đa khoa',
+  'Trường Trung học cơ sở',
+];
+const ENTERPRISES = [
+  'Công ty cổ phần',
+  'Công ty TNHH',
+  'Hợp tác xã',
+  'Ngân hàng Chính sách xã hội chi nhánh',
+];
 const OTHERS = ['Hội Nông dân', 'Hội Cựu chiến binh', 'Hội Liên hiệp Phụ nữ', 'Huyện đoàn'];
 
 type GrassrootsType =
-  | 'commune'
-  | 'ward'
-  | 'township'
-  | 'agency'
-  | 'enterprise'
-  | 'public_service'
-  | 'armed_forces'
-  | 'other';
+  'commune' | 'ward' | 'township' | 'agency' | 'enterprise' | 'public_service' | 'armed_forces' | 'other';
 
 /** Mix of grassroots types in a district, roughly as in provincial reports. */
 const TYPE_WEIGHTS: readonly (readonly [GrassrootsType, number])[] = [
@@ -207,7 +210,8 @@ function firstMembers(random: Random, type: GrassrootsType, cells: number): numb
 }
 
 /** A date inside `year`, never 31 December: statistics are as of year's end, events before it. */
-const dateIn = (random: Random, year: number) => `${year}-${pad(random.int(1, 11), 2)}-${pad(random.int(1, 28), 2)}`;
+const dateIn = (random: Random, year: number) =>
+  `${year}-${pad(random.int(1, 11), 2)}-${pad(random.int(1, 28), 2)}`;
 
 const MEMBER_SUMS = [
   'members',
@@ -278,7 +282,8 @@ export function generate(options: GenerateOptions): GenerateResult {
   const uniqueName = (type: GrassrootsType, district: District, cells: number) => {
     let name = grassrootsName(random, type, district, cells);
     for (let n = 2; names.has(`${district.id}\u0000${name}`); n++) {
-      name = n < 6 ? grassrootsName(random, type, district, cells) : `${name.replace(/ số \d+$/, '')} số ${n}`;
+      name =
+        n < 6 ? grassrootsName(random, type, district, cells) : `${name.replace(/ số \d+$/, '')} số ${n}`;
     }
     names.add(`${district.id}\u0000${name}`);
     return name;

@@ -12,6 +12,26 @@ export const stagingDir = (outDir: string): string =>
 const previousDir = (outDir: string): string =>
   join(dirname(outDir), `.${basename(outDir)}-cu-${process.pid}`);
 
+/** A staging (`moi`) or previous (`cu`) folder of this output, and the build process it belongs to. */
+function leftover(entry: string, name: string): { kind: 'moi' | 'cu'; pid: number } | undefined {
+  const prefix = `.${name}-`;
+  if (!entry.startsWith(prefix)) return undefined;
+  // Exact shape only: the output `dist` must not claim `.dist-cu-moi-7`, the staging of `dist-cu`.
+  const match = /^(moi|cu)-(\d+)$/.exec(entry.slice(prefix.length));
+  return match ? { kind: match[1] as 'moi' | 'cu', pid: Number(match[2]) } : undefined;
+}
+
+/** A build still running (another terminal, a CI job) owns its folders; only the dead's are cleared. */
+function running(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Undoes a swap that was cut off between its two renames, and clears stale staging folders. */
 export async function recover(outDir: string): Promise<void> {
   const parent = dirname(outDir);
@@ -23,9 +43,12 @@ export async function recover(outDir: string): Promise<void> {
     return;
   }
   for (const entry of entries.sort()) {
-    if (entry.startsWith(`.${name}-cu-`) && !existsSync(outDir)) {
+    const found = leftover(entry, name);
+    if (!found || running(found.pid)) continue;
+    if (found.kind === 'cu' && !existsSync(outDir)) {
+      // Killed between the two renames: the previous site is whole, put it back.
       await rename(join(parent, entry), outDir);
-    } else if (entry.startsWith(`.${name}-cu-`) || entry.startsWith(`.${name}-moi-`)) {
+    } else {
       await rm(join(parent, entry), { recursive: true, force: true });
     }
   }
@@ -35,6 +58,13 @@ export async function swapIn(staging: string, outDir: string): Promise<void> {
   const previous = previousDir(outDir);
   const hadPrevious = existsSync(outDir);
   if (hadPrevious) await rename(outDir, previous);
-  await rename(staging, outDir);
+  try {
+    await rename(staging, outDir);
+  } catch (cause) {
+    // The new site could not be moved in (permissions, a file open on Windows): the old one
+    // goes straight back rather than waiting for the next build's recover().
+    if (hadPrevious) await rename(previous, outDir);
+    throw cause;
+  }
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
 }

@@ -138,7 +138,7 @@ export function buildChart(input: ChartInput): ChartSpec {
       horizontal,
       stacked: input.stacked ?? false,
     },
-    table: { caption: input.title, columns, rows },
+    table: { caption: `Số liệu: ${input.title}`, columns, rows },
     note: input.note,
     shape: shapeFor(horizontal, input.categories.length),
     embedPath: embedPath(input.owner, input.id),
@@ -150,7 +150,10 @@ export const isEmpty = (series: readonly SeriesInput[]): boolean =>
   series.every((s) => s.values.every((v) => v === undefined));
 
 /** Years whose first series is not reported: a gap in the chart, `—` in the table. */
-export function gapNote(years: readonly number[], values: readonly (number | undefined)[]): string | undefined {
+export function gapNote(
+  years: readonly number[],
+  values: readonly (number | undefined)[],
+): string | undefined {
   const missing = years.filter((_, i) => values[i] === undefined).map(String);
   if (missing.length === 0) return undefined;
   return `Chưa có số liệu năm ${listVi(missing)}: biểu đồ để trống, bảng ghi “—” (không phải số 0).`;
@@ -198,14 +201,15 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
         title: `Kết nạp đảng viên mới và chỉ tiêu của ${unit.name} qua các năm`,
         unit: 'đảng viên',
         series: admissionSeries,
-        extra: admissionSeries.length > 1
-          ? [
-              {
-                column: column('Đạt chỉ tiêu'),
-                cells: years.map((_, i) => percent(ratio(admitted[i], target[i]))),
-              },
-            ]
-          : [],
+        extra:
+          admissionSeries.length > 1
+            ? [
+                {
+                  column: column('Đạt chỉ tiêu'),
+                  cells: years.map((_, i) => percent(ratio(admitted[i], target[i]))),
+                },
+              ]
+            : [],
         note: gapNote(years, admitted),
       }),
     );
@@ -232,4 +236,7 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
  * publishers' text: `<` is escaped so a name can never close the script element.
  */
 export const chartJson = (spec: ChartSpec): string =>
-  JSON.stringify(spec.data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  JSON.stringify(spec.data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');

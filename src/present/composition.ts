@@ -26,7 +26,10 @@ export interface CompositionView {
 }
 
 export function compositionView(province: Province, unitId: string): CompositionView | undefined {
-  const figures = province.years.map((y) => ({ year: y, values: province.members.rollup.at(unitId, y)?.values }));
+  const figures = province.years.map((y) => ({
+    year: y,
+    values: province.members.rollup.at(unitId, y)?.values,
+  }));
   const reported = BREAKDOWNS.filter((b) => figures.some((f) => f.values?.[b.key] !== undefined));
   const latest = figures.findLast((f) => f.values?.members !== undefined);
   if (reported.length === 0 || !latest?.values) return undefined;

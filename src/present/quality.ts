@@ -75,9 +75,13 @@ export interface QualityView {
   readonly secretarySummary: string | undefined;
 }
 
-function secretaryView(province: Province, unitId: string): Pick<QualityView, 'secretary' | 'secretarySummary'> {
+function secretaryView(
+  province: Province,
+  unitId: string,
+): Pick<QualityView, 'secretary' | 'secretarySummary'> {
   const rows = province.years.map((year) => ({ year, v: province.cells.rollup.at(unitId, year)?.values }));
-  if (!rows.some((r) => r.v?.secretary_as_head !== undefined)) return { secretary: undefined, secretarySummary: undefined };
+  if (!rows.some((r) => r.v?.secretary_as_head !== undefined))
+    return { secretary: undefined, secretarySummary: undefined };
   // The model concerns hamlet and street-group cells; where those are not counted, all cells.
   const base = (v: (typeof rows)[number]['v']) => v?.residential_cells ?? v?.cells;
   const latest = rows.findLast((r) => r.v?.secretary_as_head !== undefined && base(r.v) !== undefined);

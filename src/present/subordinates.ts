@@ -11,8 +11,8 @@ export interface SubordinateFigures {
   readonly unit: Unit;
   readonly path: string | undefined;
   readonly level: string;
-  /** Grassroots organizations under it; for a grassroots unit, undefined. */
-  readonly grassroots: number | undefined;
+  /** Grassroots organizations it counts for: those under it, or 1 for a grassroots unit itself. */
+  readonly grassroots: number;
   readonly cells: number | undefined;
   readonly residentialCells: number | undefined;
   readonly secretaryAsHead: number | undefined;
@@ -26,6 +26,8 @@ export interface SubordinateFigures {
 
 export const unitPagePath = (unit: Unit): string | undefined =>
   PAGE_LEVELS.has(unit.level) ? `don-vi/${slug(unit.id)}/` : undefined;
+
+const ABOVE_GRASSROOTS: ReadonlySet<string> = new Set(['province', 'district']);
 
 const levelName = (unit: Unit): string => LEVELS.find((l) => l.value === unit.level)?.label ?? unit.level;
 
@@ -44,7 +46,9 @@ export const subordinateFigures = perProvinceKey((province, unitId): Subordinate
       unit,
       path: unitPagePath(unit),
       level: levelName(unit),
-      grassroots: unit.level === 'grassroots' ? undefined : province.organizations(unit.id, year).grassroots,
+      // Anything below district level is one organization itself (as organizationCounter counts it),
+      // so the column adds up to the parent's count.
+      grassroots: ABOVE_GRASSROOTS.has(unit.level) ? province.organizations(unit.id, year).grassroots : 1,
       cells: c?.cells,
       residentialCells: c?.residential_cells,
       secretaryAsHead: c?.secretary_as_head,
@@ -67,7 +71,7 @@ export function subordinateTable(province: Province, unitId: string): TableView 
   const year = province.lastYear;
   const unit = province.tree.units.get(unitId);
   if (rows.length === 0 || year === undefined || !unit) return undefined;
-  const withGrassroots = rows.some((r) => r.grassroots !== undefined);
+  const withGrassroots = rows.some((r) => ABOVE_GRASSROOTS.has(r.unit.level));
   return {
     caption: `Các tổ chức đảng trực thuộc ${unit.name} năm ${year}`,
     columns: [

@@ -30,7 +30,11 @@ export const text = (value: string | undefined, path?: string): Cell => ({
   sort: undefined,
 });
 
-export const count = (value: number | undefined): Cell => ({ text: formatNumber(value), path: undefined, sort: value });
+export const count = (value: number | undefined): Cell => ({
+  text: formatNumber(value),
+  path: undefined,
+  sort: value,
+});
 
 /** `ratio` is a fraction; the sort key keeps full precision. */
 export const percent = (value: number | undefined): Cell => ({
@@ -47,7 +51,12 @@ export const signed = (value: number | undefined): Cell => ({
 
 /** `42 (33,6%)`: a count with its share, sorted by the count. */
 export const countWithShare = (value: number | undefined, share: number | undefined): Cell => ({
-  text: value === undefined ? NOT_REPORTED : share === undefined ? formatNumber(value) : `${formatNumber(value)} (${formatPercent(share)})`,
+  text:
+    value === undefined
+      ? NOT_REPORTED
+      : share === undefined
+        ? formatNumber(value)
+        : `${formatNumber(value)} (${formatPercent(share)})`,
   path: undefined,
   sort: value,
 });

@@ -2,6 +2,14 @@ import { LEVELS, UNIT_TYPES } from '../read/schemas.ts';
 import type { Province } from '../model/province.ts';
 import { PAGE_LEVELS, byName, slug, type Unit } from '../model/units.ts';
 import { formatDate, formatNumber, formatPercent, formatSigned, ratio } from './format.ts';
+import { balanceView } from './balance.ts';
+import { unitCharts, type ChartSpec } from './charts.ts';
+import { compositionView, type CompositionView } from './composition.ts';
+import { unitChanges, type UnitChange } from './event-view.ts';
+import { unitNarrative } from './narrative.ts';
+import { qualityView, type QualityView } from './quality.ts';
+import { subordinateTable, unitPagePath } from './subordinates.ts';
+import type { TableView } from './table.ts';
 
 export interface Link {
   readonly label: string;
@@ -17,19 +25,6 @@ export interface KeyFigure {
   readonly note: string | undefined;
 }
 
-export interface YearRow {
-  readonly year: number;
-  readonly cells: readonly string[];
-}
-
-export interface ChildRow {
-  readonly link: Link;
-  readonly level: string;
-  readonly members: string;
-  readonly admitted: string;
-  readonly cells: string;
-}
-
 export interface UnitView {
   readonly id: string;
   readonly name: string;
@@ -39,16 +34,24 @@ export interface UnitView {
   /** `31/12/2024`, from the data's latest year, never the build clock. */
   readonly asOf: string | undefined;
   readonly keyFigures: readonly KeyFigure[];
-  readonly yearHeaders: readonly string[];
-  readonly yearRows: readonly YearRow[];
-  readonly children: readonly ChildRow[];
+  /** The written summary ("Tóm tắt"): plain-text paragraphs, escaped by the page. */
+  readonly narrative: readonly string[];
+  /** Trend charts over all years (members, admissions against target, cells), each with its table. */
+  readonly charts: readonly ChartSpec[];
+  readonly composition: CompositionView | undefined;
+  /** Membership balance per year; undefined when no movement was ever reported. */
+  readonly balance: TableView | undefined;
+  readonly quality: QualityView;
+  /** Directly subordinate units at the end of the last year, sortable; undefined when none. */
+  readonly subordinates: TableView | undefined;
   readonly events: readonly Link[];
+  /** How restructurings created, moved, merged or dissolved this unit, oldest first. */
+  readonly changes: readonly UnitChange[];
   readonly established: string | undefined;
   readonly dissolved: string | undefined;
 }
 
-export const unitPath = (unit: Unit): string | undefined =>
-  PAGE_LEVELS.has(unit.level) ? `don-vi/${slug(unit.id)}/` : undefined;
+export const unitPath: (unit: Unit) => string | undefined = unitPagePath;
 
 export const levelLabel = (unit: Unit): string =>
   LEVELS.find((l) => l.value === unit.level)?.label ?? unit.level;
@@ -133,33 +136,6 @@ export function unitView(province: Province, unitId: string): UnitView {
     );
   }
 
-  const yearRows: YearRow[] = province.years.map((y) => {
-    const m = members.rollup.at(unitId, y)?.values;
-    const a = admissions.rollup.at(unitId, y)?.values;
-    const c = cells.rollup.at(unitId, y)?.values;
-    return {
-      year: y,
-      cells: [
-        formatNumber(c?.cells),
-        formatNumber(m?.members),
-        formatNumber(m?.women),
-        formatNumber(a?.admitted),
-        formatNumber(a?.target),
-      ],
-    };
-  });
-
-  const children: ChildRow[] =
-    year === undefined
-      ? []
-      : province.tree.childrenAt(unitId, `${year}-12-31`).map((child) => ({
-          link: { label: child.name, path: unitPath(child) },
-          level: levelLabel(child),
-          members: formatNumber(members.rollup.at(child.id, year)?.values.members),
-          admitted: formatNumber(admissions.rollup.at(child.id, year)?.values.admitted),
-          cells: formatNumber(cells.rollup.at(child.id, year)?.values.cells),
-        }));
-
   return {
     id: unit.id,
     name: unit.name,
@@ -168,9 +144,13 @@ export function unitView(province: Province, unitId: string): UnitView {
     breadcrumbs,
     asOf: year === undefined ? undefined : formatDate(`${year}-12-31`),
     keyFigures,
-    yearHeaders: ['Năm', 'Chi bộ trực thuộc', 'Đảng viên', 'Nữ', 'Kết nạp', 'Chỉ tiêu kết nạp'],
-    yearRows,
-    children,
+    narrative: unitNarrative(province, unitId),
+    charts: unitCharts(province, unitId),
+    composition: compositionView(province, unitId),
+    balance: balanceView(province, unitId),
+    quality: qualityView(province, unitId),
+    subordinates: subordinateTable(province, unitId),
+    changes: unitChanges(province, unitId),
     events: (province.eventsByUnit.get(unitId) ?? []).map((e) => ({
       label: `${formatDate(e.date)}: ${e.title}`,
       path: `sap-xep/${slug(e.id)}/`,

@@ -1,6 +1,7 @@
 import type { Dataset } from '../read/dataset.ts';
 import { buildProvince, type Province } from '../model/province.ts';
 import { checkConsistency } from './consistency.ts';
+import { checkEvents } from './events.ts';
 import { hasErrors, sortProblems, type Problem } from './problems.ts';
 import { checkStructure } from './structure.ts';
 
@@ -11,13 +12,16 @@ export interface Validated {
 }
 
 /**
- * Structure first (the model cannot be built on a broken tree), then the model, then the
- * warnings that compare figures with each other.
+ * Structure first (the model cannot be built on a broken tree), then the model and the
+ * replay of restructuring events over it, then the warnings that compare figures with each other.
  */
 export function validate(data: Dataset, readProblems: readonly Problem[]): Validated {
   const problems = [...readProblems, ...checkStructure(data)];
   if (hasErrors(problems)) return { province: undefined, problems: sortProblems(problems) };
   const province = buildProvince(data);
+  // Events replay into the tree every rollup walks: a broken replay must stop before any sum.
+  problems.push(...checkEvents(data, province.tree));
+  if (hasErrors(problems)) return { province: undefined, problems: sortProblems(problems) };
   problems.push(...checkConsistency(data, province));
   return { province, problems: sortProblems(problems) };
 }

@@ -5,14 +5,14 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { serve, type StaticServer } from './server.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
+const OUTPUT = join(ROOT, 'tests', '.output');
 export const fixtureDir = (name: string): string => join(ROOT, 'tests', 'fixtures', name);
 
 /** Fixture sites the browser tests open; a fixture is tested as soon as it exists. */
@@ -27,9 +27,15 @@ export interface BuiltSite {
   remove(): Promise<void>;
 }
 
-/** Builds a fixture with the real CLI (`src/cli/build.ts`), as `npm run build` would. */
+/**
+ * Builds a fixture with the real CLI (`src/cli/build.ts`), as `npm run build` would. The output goes
+ * under tests/.output/ (git-ignored), inside the project: for an OUT_DIR outside the working
+ * directory Astro stages pages in the shared <project>/.astro/.prerender/, which parallel builds
+ * (several test files at once) would delete under each other.
+ */
 export async function buildSite(fixture: string, env: Record<string, string> = {}): Promise<BuiltSite> {
-  const work = await mkdtemp(join(tmpdir(), `e2e-${fixture}-`));
+  await mkdir(OUTPUT, { recursive: true });
+  const work = await mkdtemp(join(OUTPUT, `e2e-${fixture}-`));
   const dir = join(work, 'dist');
   const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   try {
@@ -51,8 +57,10 @@ export async function buildSite(fixture: string, env: Record<string, string> = {
     return { dir, output: stdout + stderr, remove: () => rm(work, { recursive: true, force: true }) };
   } catch (error) {
     await rm(work, { recursive: true, force: true });
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`Building fixture "${fixture}" failed:\n${e.stdout ?? ''}${e.stderr ?? ''}\n${e.message}`);
+    // The CLI's own report (stdout) says what went wrong; stack traces follow on stderr.
+    const e = error as { stdout?: string; stderr?: string };
+    const detail = `${e.stdout ?? ''}\n${(e.stderr ?? '').slice(0, 2000)}`;
+    throw new Error(`Building fixture "${fixture}" failed:\n${detail}`, { cause: error });
   }
 }
 

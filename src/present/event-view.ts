@@ -1,0 +1,443 @@
+/**
+ * View models for restructuring events: one page per event (`/sap-xep/<id>/`), the timeline
+ * (`/sap-xep/`), and the lines a unit's page shows about its own creation, moves and end.
+ * Figures come from src/model/events.ts; here they are worded in Vietnamese.
+ */
+import { eventFigures, orderedEvents, type EventFigures, type InvolvedUnit } from '../model/events.ts';
+import type { Province, RestructuringEvent } from '../model/province.ts';
+import { slug } from '../model/units.ts';
+import { EVENT_KINDS, EVENT_STATUSES, LEVELS, type EventKind, type EventStatus } from '../read/schemas.ts';
+import { buildChart, listVi, type ChartSpec } from './charts.ts';
+import { formatDate, formatNumber } from './format.ts';
+import { perProvince, perProvinceKey } from './memo.ts';
+import { unitPagePath } from './subordinates.ts';
+import { column, count, signed, text, type TableView } from './table.ts';
+import type { Link } from './unit-view.ts';
+
+export const eventPath = (eventId: string): string => `sap-xep/${slug(eventId)}/`;
+
+const capitalize = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
+/** `Thí điểm đảng bộ cơ quan`, `Hợp nhất`…: the contract's Vietnamese labels. */
+export const kindLabel = (kind: EventKind): string =>
+  capitalize(EVENT_KINDS.find((k) => k.value === kind)?.label ?? kind);
+
+export const statusLabel = (status: EventStatus | undefined): string | undefined =>
+  status === undefined
+    ? undefined
+    : capitalize(EVENT_STATUSES.find((s) => s.value === status)?.label ?? status);
+
+/** Value the filter uses for events whose status was left empty. */
+export const NO_STATUS = 'khong-ghi';
+
+export interface Fact {
+  readonly label: string;
+  readonly value: string;
+  readonly path: string | undefined;
+}
+
+export interface EventView {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: EventKind;
+  readonly kindLabel: string;
+  readonly statusLabel: string | undefined;
+  /** `17/08/2011`. */
+  readonly date: string;
+  /** What happened, when, under which decision, to whom: label and value, some linked. */
+  readonly facts: readonly Fact[];
+  /** Plain-text paragraphs, escaped by the page. */
+  readonly narrative: readonly string[];
+  /** Directly subordinate units before and after, as a bar chart with the same figures in a table. */
+  readonly chart: ChartSpec | undefined;
+  /** Units the event lists: where they were, where they went, their latest figures. */
+  readonly units: TableView | undefined;
+  readonly note: string | undefined;
+}
+
+type Names = (id: string | undefined) => string;
+
+const namesOf =
+  (province: Province): Names =>
+  (id) =>
+    id === undefined ? '' : (province.tree.units.get(id)?.name ?? id);
+
+function unitLink(province: Province, id: string): Link {
+  const unit = province.tree.units.get(id);
+  return { label: unit?.name ?? id, path: unit && unitPagePath(unit) };
+}
+
+/** Names when few, a count when many: a sentence should not list eleven chi bộ. */
+function some(names: Names, ids: readonly string[]): string {
+  return ids.length <= 4 ? listVi(ids.map(names)) : `${formatNumber(ids.length)} tổ chức đảng`;
+}
+
+/** `giảm từ 46 xuống 36`, `tăng từ 2 lên 3`, `không thay đổi (27)`. */
+export function trend(before: number, after: number): string {
+  if (after < before) return `giảm từ ${formatNumber(before)} xuống ${formatNumber(after)}`;
+  if (after > before) return `tăng từ ${formatNumber(before)} lên ${formatNumber(after)}`;
+  return `không thay đổi (${formatNumber(after)})`;
+}
+
+/** The listed units grouped by the parent they left, in first-seen order. */
+function byOrigin(units: readonly InvolvedUnit[]): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const u of units) {
+    const key = u.from ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), u.unitId]);
+  }
+  return [...groups];
+}
+
+function whatHappened(figures: EventFigures, names: Names): { sentence: string; action: string } {
+  const { event } = figures;
+  const when = `Ngày ${formatDate(event.date)}${event.decision ? `, theo văn bản số ${event.decision}` : ''}`;
+  const parent = names(event.parent_id);
+  const result = names(event.result_unit_id);
+  const moved = figures.units.filter((u) => u.role === 'moves');
+  const ended = figures.units.filter((u) => u.role === 'ends').map((u) => u.unitId);
+  // `, tiếp nhận 11 tổ chức đảng trước đây trực thuộc Đảng bộ quận Thốt Nốt`
+  const receives =
+    moved.length === 0
+      ? ''
+      : `, tiếp nhận ${listVi(byOrigin(moved).map(([from, ids]) => `${some(names, ids)} trước đây trực thuộc ${names(from)}`))}`;
+  switch (event.kind) {
+    case 'pilot_committee':
+      return {
+        sentence: `${when}, thí điểm thành lập ${result} trực thuộc ${parent}${receives}.`,
+        action: `thành lập ${result}`,
+      };
+    case 'establish':
+      return {
+        sentence: `${when}, thành lập ${result} trực thuộc ${parent}${receives}.`,
+        action: `thành lập ${result}`,
+      };
+    case 'merge':
+      return figures.createsResult
+        ? {
+            sentence: `${when}, hợp nhất ${listVi(ended.map(names))} thành ${result}, trực thuộc ${parent}${receives}.`,
+            action: 'hợp nhất',
+          }
+        : {
+            sentence: `${when}, sáp nhập ${listVi(ended.map(names))} vào ${result}, trực thuộc ${parent}${receives}.`,
+            action: 'sáp nhập',
+          };
+    case 'dissolve':
+      return {
+        sentence: `${when}, giải thể ${some(names, ended)} (trực thuộc ${parent}).`,
+        action: 'giải thể',
+      };
+    case 'transfer': {
+      const to = names(event.result_unit_id ?? event.parent_id);
+      const groups = byOrigin(moved).map(([from, ids]) => `${some(names, ids)} từ ${names(from)}`);
+      return {
+        sentence: `${when}, điều chuyển ${groups.join('; ')} về trực thuộc ${to}.`,
+        action: 'điều chuyển',
+      };
+    }
+  }
+}
+
+function coverage(figures: EventFigures): string | undefined {
+  const { covered } = figures;
+  if (covered.units === 0) return undefined;
+  const subject =
+    covered.units === 1 ? 'tổ chức đảng trong đợt sắp xếp này' : 'các tổ chức đảng trong đợt sắp xếp này';
+  if (covered.members === undefined && covered.cells === undefined) {
+    return `Chưa có số liệu đảng viên và chi bộ của ${subject}.`;
+  }
+  const parts = [
+    ...(covered.members === undefined ? [] : [`${formatNumber(covered.members)} đảng viên`]),
+    ...(covered.cells === undefined ? [] : [`${formatNumber(covered.cells)} chi bộ`]),
+  ];
+  const [from, to] = covered.years ?? [];
+  const years =
+    from === undefined
+      ? ''
+      : from === to
+        ? ` (số liệu năm ${from})`
+        : ` (số liệu gần nhất của từng đơn vị, năm ${from}–${to})`;
+  const missing = covered.units - covered.membersReporting;
+  const gap =
+    covered.members !== undefined && missing > 0
+      ? ` ${formatNumber(missing)} đơn vị chưa có số liệu đảng viên, không tính vào tổng này.`
+      : '';
+  return `${capitalize(subject)} có ${covered.units === 1 ? '' : 'tổng cộng '}${listVi(parts)}${years}.${gap}`;
+}
+
+function committeeSizes(event: RestructuringEvent): string[] {
+  const sizes: [string, number | undefined][] = [
+    ['Ban Chấp hành', event.executive_committee],
+    ['Ban Thường vụ', event.standing_committee],
+    ['Ủy ban Kiểm tra', event.inspection_committee],
+  ];
+  return sizes.flatMap(([label, n]) => (n === undefined ? [] : [`${label} ${formatNumber(n)} ủy viên`]));
+}
+
+export function eventNarrative(province: Province, figures: EventFigures): string[] {
+  const names = namesOf(province);
+  const { event } = figures;
+  const { sentence, action } = whatHappened(figures, names);
+  const paragraphs = [sentence];
+  if (figures.moment.date !== event.date && event.result_unit_id !== undefined) {
+    paragraphs.push(
+      `${names(event.result_unit_id)} thành lập ngày ${formatDate(figures.moment.date)}; số tổ chức đảng trước và sau sắp xếp tính theo ngày này.`,
+    );
+  }
+  const changes = figures.counts.flatMap((c) =>
+    c.before === undefined || c.after === undefined
+      ? []
+      : [`số tổ chức đảng trực thuộc ${names(c.unitId)} ${trend(c.before, c.after)}`],
+  );
+  const created = figures.counts.find((c) => c.unitId === event.result_unit_id && c.before === undefined);
+  const after = [
+    ...(changes.length > 0 ? [`Sau khi ${action}, ${changes.join('; ')}.`] : []),
+    ...(created?.after
+      ? [`${names(created.unitId)} có ${formatNumber(created.after)} tổ chức đảng trực thuộc.`]
+      : []),
+  ];
+  if (after.length > 0) paragraphs.push(after.join(' '));
+  const covered = coverage(figures);
+  if (covered) paragraphs.push(covered);
+  const sizes = committeeSizes(event);
+  if (sizes.length > 0) {
+    const whose = event.result_unit_id === undefined ? 'sau sắp xếp' : `của ${names(event.result_unit_id)}`;
+    paragraphs.push(`Cấp ủy ${whose}: ${listVi(sizes)}.`);
+  }
+  if (event.status === 'ended') paragraphs.push('Việc thí điểm này đã kết thúc.');
+  return paragraphs;
+}
+
+const figuresOf = perProvinceKey((province, eventId) => eventFigures(province, eventId));
+
+function beforeAfterChart(province: Province, figures: EventFigures): ChartSpec | undefined {
+  // The event's parent always; other committees only where they had units to count, so a new
+  // ward whose chi bộ are only counted in cells.csv does not show as "0 → 0".
+  const rows = figures.counts.filter(
+    (c) => c.unitId === figures.event.parent_id || (c.before ?? 0) > 0 || (c.after ?? 0) > 0,
+  );
+  const owner = province.tree.units.get(figures.event.parent_id);
+  if (rows.length === 0 || !owner) return undefined;
+  const spec = buildChart({
+    id: 'truoc-sau',
+    title: `Số tổ chức đảng trực thuộc trước và sau sắp xếp (${formatDate(figures.event.date)})`,
+    unit: 'tổ chức đảng',
+    categoryHeader: 'Đơn vị',
+    categories: rows.map((c) => unitLink(province, c.unitId)),
+    series: [
+      { label: 'Trước sắp xếp', kind: 'bar', values: rows.map((c) => c.before) },
+      { label: 'Sau sắp xếp', kind: 'bar', values: rows.map((c) => c.after) },
+    ],
+    horizontal: true,
+    extra: [
+      {
+        column: column('Thay đổi'),
+        cells: rows.map((c) =>
+          signed(c.before === undefined || c.after === undefined ? undefined : c.after - c.before),
+        ),
+      },
+    ],
+    note: rows.some((c) => c.before === undefined || c.after === undefined)
+      ? '“—” là đơn vị chưa thành lập (trước sắp xếp) hoặc đã kết thúc hoạt động (sau sắp xếp).'
+      : undefined,
+    owner,
+  });
+  // Embeds exist for a unit's trend charts only; this chart lives on the event page.
+  return { ...spec, embedPath: undefined };
+}
+
+function unitsTable(province: Province, figures: EventFigures): TableView | undefined {
+  if (figures.units.length === 0) return undefined;
+  const names = namesOf(province);
+  const levelName = (id: string) => {
+    const level = province.tree.units.get(id)?.level;
+    return LEVELS.find((l) => l.value === level)?.label;
+  };
+  const outcome = (u: InvolvedUnit) => {
+    if (u.to !== undefined) return text(`trực thuộc ${names(u.to)}`, unitLink(province, u.to).path);
+    const into = figures.event.kind === 'merge' ? figures.event.result_unit_id : undefined;
+    return into === undefined
+      ? text('giải thể')
+      : text(`hợp nhất vào ${names(into)}`, unitLink(province, into).path);
+  };
+  const yearOf = (u: InvolvedUnit) => {
+    const years = [u.membersYear, u.cellsYear].filter((y): y is number => y !== undefined);
+    return text(years.length === 0 ? undefined : String(Math.max(...years)));
+  };
+  return {
+    caption: `Các tổ chức đảng trong sự kiện (${formatNumber(figures.units.length)}); đảng viên và chi bộ theo số liệu gần nhất đến năm của sự kiện`,
+    columns: [
+      column('Tổ chức đảng', false),
+      column('Cấp', false),
+      column('Trực thuộc trước sắp xếp', false),
+      column('Sau sắp xếp', false),
+      column('Đảng viên'),
+      column('Chi bộ'),
+      column('Năm số liệu', false),
+    ],
+    rows: figures.units.map((u) => {
+      const link = unitLink(province, u.unitId);
+      return [
+        text(link.label, link.path),
+        text(levelName(u.unitId)),
+        u.from === undefined ? text(undefined) : text(names(u.from), unitLink(province, u.from).path),
+        outcome(u),
+        count(u.members),
+        count(u.cells),
+        yearOf(u),
+      ];
+    }),
+  };
+}
+
+export function eventView(province: Province, eventId: string): EventView {
+  const figures = figuresOf(province, eventId);
+  const { event } = figures;
+  const parent = unitLink(province, event.parent_id);
+  const result = event.result_unit_id === undefined ? undefined : unitLink(province, event.result_unit_id);
+  const fact = (label: string, value: string | undefined, path?: string): Fact[] =>
+    value === undefined ? [] : [{ label, value, path }];
+  const sizes = committeeSizes(event);
+  return {
+    id: event.id,
+    title: event.title,
+    kind: event.kind,
+    kindLabel: kindLabel(event.kind),
+    statusLabel: statusLabel(event.status),
+    date: formatDate(event.date),
+    facts: [
+      ...fact('Hình thức', kindLabel(event.kind)),
+      ...fact('Trạng thái', statusLabel(event.status) ?? 'Chưa ghi'),
+      ...fact('Ngày', formatDate(event.date)),
+      ...(figures.moment.date === event.date ? [] : fact('Có hiệu lực từ', formatDate(figures.moment.date))),
+      ...fact('Số văn bản', event.decision),
+      ...fact('Đơn vị cấp trên', parent.label, parent.path),
+      ...(result ? fact('Đơn vị sau sắp xếp', result.label, result.path) : []),
+      ...(sizes.length > 0 ? fact('Cấp ủy', listVi(sizes)) : []),
+    ],
+    narrative: eventNarrative(province, figures),
+    chart: beforeAfterChart(province, figures),
+    units: unitsTable(province, figures),
+    note: event.note,
+  };
+}
+
+export interface EventListItem {
+  readonly id: string;
+  readonly path: string;
+  readonly title: string;
+  readonly date: string;
+  /** `2011-08-17`, for `<time datetime>`. */
+  readonly isoDate: string;
+  readonly kind: EventKind;
+  readonly kindLabel: string;
+  /** The status value, or NO_STATUS; for the filter's data attribute. */
+  readonly status: string;
+  readonly statusLabel: string;
+  readonly parent: Link;
+  /** `Tổ chức đảng trực thuộc Đảng bộ quận Thốt Nốt: 46 → 36`, when known. */
+  readonly summary: string | undefined;
+}
+
+export interface FilterOption {
+  readonly value: string;
+  readonly label: string;
+  readonly count: number;
+}
+
+export interface EventListView {
+  readonly total: number;
+  /** Newest year first; within a year, newest event first. */
+  readonly years: readonly { readonly year: number; readonly items: readonly EventListItem[] }[];
+  readonly kinds: readonly FilterOption[];
+  readonly statuses: readonly FilterOption[];
+}
+
+function listItem(province: Province, event: RestructuringEvent): EventListItem {
+  const figures = figuresOf(province, event.id);
+  const parentCount = figures.counts.find((c) => c.unitId === event.parent_id);
+  const names = namesOf(province);
+  return {
+    id: event.id,
+    path: eventPath(event.id),
+    title: event.title,
+    date: formatDate(event.date),
+    isoDate: event.date,
+    kind: event.kind,
+    kindLabel: kindLabel(event.kind),
+    status: event.status ?? NO_STATUS,
+    statusLabel: statusLabel(event.status) ?? 'Chưa ghi trạng thái',
+    parent: unitLink(province, event.parent_id),
+    summary:
+      parentCount?.before === undefined || parentCount.after === undefined
+        ? undefined
+        : `Tổ chức đảng trực thuộc ${names(event.parent_id)}: ${formatNumber(parentCount.before)} → ${formatNumber(parentCount.after)}`,
+  };
+}
+
+export const eventList = perProvince((province): EventListView => {
+  const events = orderedEvents(province).reverse();
+  // Stable: events of one date keep the reverse of the order they took effect in.
+  events.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const years: { year: number; items: EventListItem[] }[] = [];
+  for (const event of events) {
+    const year = Number(event.date.slice(0, 4));
+    let group = years.at(-1);
+    if (group?.year !== year) years.push((group = { year, items: [] }));
+    group.items.push(listItem(province, event));
+  }
+  const options = <V extends string>(
+    values: readonly { value: V; label: string }[],
+    of: (e: RestructuringEvent) => string,
+  ): FilterOption[] =>
+    values
+      .map((v) => ({
+        value: v.value,
+        label: capitalize(v.label),
+        count: events.filter((e) => of(e) === v.value).length,
+      }))
+      .filter((o) => o.count > 0);
+  const statuses = options(EVENT_STATUSES, (e) => e.status ?? NO_STATUS);
+  const unset = events.filter((e) => e.status === undefined).length;
+  return {
+    total: events.length,
+    years,
+    kinds: options(EVENT_KINDS, (e) => e.kind),
+    statuses:
+      unset > 0 ? [...statuses, { value: NO_STATUS, label: 'Chưa ghi trạng thái', count: unset }] : statuses,
+  };
+});
+
+/** One line on a unit's page about how an event changed it. */
+export interface UnitChange {
+  readonly text: string;
+  readonly event: Link;
+}
+
+/**
+ * How restructurings created, moved or ended a unit, oldest first, so the page of a merged or
+ * dissolved unit says when and by which event, and links it.
+ */
+export function unitChanges(province: Province, unitId: string): UnitChange[] {
+  const names = namesOf(province);
+  const byId = new Map(province.events.map((e) => [e.id, e]));
+  return province.tree.changes(unitId).flatMap((change) => {
+    const event = byId.get(change.eventId);
+    if (!event) return [];
+    const on = `ngày ${formatDate(change.date)}`;
+    let line: string;
+    if (change.before === undefined) {
+      line = `Thành lập ${on}, trực thuộc ${names(change.after)}`;
+    } else if (change.after === undefined) {
+      line =
+        event.kind === 'merge' && event.result_unit_id !== undefined
+          ? `Hợp nhất vào ${names(event.result_unit_id)} ${on}`
+          : `Giải thể ${on}`;
+    } else if (change.after === change.before) {
+      line = `Tiếp tục trực thuộc ${names(change.after)} sau sắp xếp ${on}`;
+    } else {
+      line = `Chuyển từ trực thuộc ${names(change.before)} sang trực thuộc ${names(change.after)} ${on}`;
+    }
+    return [{ text: line, event: { label: event.title, path: eventPath(event.id) } }];
+  });
+}

@@ -1,0 +1,323 @@
+/**
+ * View models of the topic pages (`/dang-vien/`, `/ket-nap/`, `/chi-bo/`) and the extras of the
+ * province page. Everything here spans the whole province, so each is computed once per build.
+ */
+import type { Province } from '../model/province.ts';
+import { collator, slug } from '../model/units.ts';
+import { RATINGS } from '../read/schemas.ts';
+import { buildChart, isEmpty, unitCharts, type ChartSpec, type SeriesInput } from './charts.ts';
+import { compositionView, type CompositionView } from './composition.ts';
+import { formatDate, formatNumber, ratio } from './format.ts';
+import { perProvince } from './memo.ts';
+import { grassrootsUnder, qualityView, ratingCounts, ratingLabel, type QualityView } from './quality.ts';
+import { subordinateFigures, unitPagePath, type SubordinateFigures } from './subordinates.ts';
+import { column, count, percent, signed, text, type Cell, type TableView } from './table.ts';
+import type { Link } from './unit-view.ts';
+
+const provinceChart = (province: Province, id: string): ChartSpec | undefined =>
+  unitCharts(province, province.root.id).find((c) => c.id === id);
+
+const categories = (rows: readonly SubordinateFigures[]) =>
+  rows.map((r) => ({ label: r.unit.name, path: r.path }));
+
+const change = (now: number | undefined, before: number | undefined) =>
+  now === undefined || before === undefined ? undefined : now - before;
+
+/** A by-unit chart, or undefined when none of the units reported the figure. */
+function byUnit(
+  province: Province,
+  rows: readonly SubordinateFigures[],
+  input: Omit<Parameters<typeof buildChart>[0], 'owner' | 'categories' | 'categoryHeader' | 'horizontal'> & {
+    readonly series: readonly SeriesInput[];
+  },
+): ChartSpec | undefined {
+  if (rows.length === 0 || isEmpty(input.series)) return undefined;
+  return buildChart({
+    ...input,
+    owner: province.root,
+    categories: categories(rows),
+    categoryHeader: 'Đơn vị',
+    horizontal: true,
+  });
+}
+
+export interface MembersTopic {
+  readonly year: number | undefined;
+  readonly trend: ChartSpec | undefined;
+  readonly composition: CompositionView | undefined;
+  readonly byUnit: ChartSpec | undefined;
+}
+
+export const membersTopic = perProvince((province): MembersTopic => {
+  const year = province.lastYear;
+  const rows = subordinateFigures(province, province.root.id);
+  return {
+    year,
+    trend: provinceChart(province, 'dang-vien'),
+    composition: compositionView(province, province.root.id),
+    byUnit: byUnit(province, rows, {
+      id: 'dang-vien-theo-don-vi',
+      title: `Số đảng viên của các đảng bộ trực thuộc năm ${year}`,
+      unit: 'đảng viên',
+      series: [{ label: 'Đảng viên', kind: 'bar', values: rows.map((r) => r.members) }],
+      extra: [
+        {
+          column: column(`Tăng, giảm so với năm ${(year ?? 0) - 1}`),
+          cells: rows.map((r) => signed(change(r.members, r.membersBefore))),
+        },
+        { column: column('Nữ'), cells: rows.map((r) => percent(ratio(r.women, r.members))) },
+        { column: column('Đảng viên dự bị'), cells: rows.map((r) => count(r.probationary)) },
+      ],
+    }),
+  };
+});
+
+export interface AdmissionsTopic {
+  readonly year: number | undefined;
+  readonly trend: ChartSpec | undefined;
+  readonly byUnit: ChartSpec | undefined;
+  /** Subordinate units ranked by target achievement, as a chart with its table. */
+  readonly ranking: ChartSpec | undefined;
+  readonly withoutTarget: string | undefined;
+  /** Grassroots organizations ranked by target achievement: all when few, else best and worst. */
+  readonly grassroots: readonly TableView[];
+  readonly grassrootsNote: string | undefined;
+}
+
+/** How many grassroots organizations each end of the ranking lists. */
+export const RANKING_SIZE = 10;
+
+interface Ranked {
+  readonly name: string;
+  readonly path: string | undefined;
+  readonly parent: string | undefined;
+  readonly admitted: number;
+  readonly target: number;
+  readonly achievement: number;
+}
+
+/** Highest achievement first; equal achievement by name, so the order never depends on input order. */
+const byAchievement = (a: Ranked, b: Ranked) =>
+  b.achievement - a.achievement || collator.compare(a.name, b.name);
+
+function rankingTable(caption: string, ranked: readonly Ranked[], ranks: readonly number[]): TableView {
+  return {
+    caption,
+    columns: [
+      column('Tổ chức cơ sở đảng', false),
+      column('Hạng'),
+      column('Trực thuộc', false),
+      column('Kết nạp'),
+      column('Chỉ tiêu'),
+      column('Đạt chỉ tiêu'),
+    ],
+    rows: ranked.map((r, i): Cell[] => [
+      text(r.name, r.path),
+      count(ranks[i]),
+      text(r.parent),
+      count(r.admitted),
+      count(r.target),
+      percent(r.achievement),
+    ]),
+  };
+}
+
+export const admissionsTopic = perProvince((province): AdmissionsTopic => {
+  const year = province.lastYear;
+  const rows = subordinateFigures(province, province.root.id);
+  const achievement = (r: SubordinateFigures) => ratio(r.admitted, r.target);
+  const targeted = rows
+    .filter((r) => achievement(r) !== undefined)
+    .sort(
+      (a, b) => (achievement(b) ?? 0) - (achievement(a) ?? 0) || collator.compare(a.unit.name, b.unit.name),
+    );
+  const untargeted = rows.filter((r) => achievement(r) === undefined);
+
+  let grassroots: TableView[] = [];
+  let grassrootsNote: string | undefined;
+  if (year !== undefined) {
+    const ranked: Ranked[] = [];
+    for (const unit of grassrootsUnder(province, province.root.id, year)) {
+      const a = province.admissions.rollup.at(unit.id, year)?.values;
+      if (a?.target === undefined || a.target === 0) continue;
+      const parentId = province.tree.parentAt(unit.id, `${year}-12-31`);
+      ranked.push({
+        name: unit.name,
+        path: unitPagePath(unit),
+        parent: parentId === undefined ? undefined : province.tree.units.get(parentId)?.name,
+        admitted: a.admitted ?? 0,
+        target: a.target,
+        achievement: (a.admitted ?? 0) / a.target,
+      });
+    }
+    ranked.sort(byAchievement);
+    const n = ranked.length;
+    if (n > 0 && n <= 2 * RANKING_SIZE) {
+      grassroots = [
+        rankingTable(
+          `Tổ chức cơ sở đảng xếp theo tỷ lệ đạt chỉ tiêu kết nạp năm ${year}`,
+          ranked,
+          ranked.map((_, i) => i + 1),
+        ),
+      ];
+    } else if (n > 0) {
+      const bottom = ranked.slice(-RANKING_SIZE).reverse();
+      grassroots = [
+        rankingTable(
+          `${RANKING_SIZE} tổ chức cơ sở đảng có tỷ lệ đạt chỉ tiêu kết nạp cao nhất năm ${year}`,
+          ranked.slice(0, RANKING_SIZE),
+          ranked.slice(0, RANKING_SIZE).map((_, i) => i + 1),
+        ),
+        rankingTable(
+          `${RANKING_SIZE} tổ chức cơ sở đảng có tỷ lệ đạt chỉ tiêu kết nạp thấp nhất năm ${year}`,
+          bottom,
+          bottom.map((_, i) => n - i),
+        ),
+      ];
+    }
+    grassrootsNote =
+      n === 0
+        ? `Chưa có tổ chức cơ sở đảng nào báo cáo chỉ tiêu kết nạp năm ${year}.`
+        : `Xếp hạng ${formatNumber(n)} tổ chức cơ sở đảng có chỉ tiêu kết nạp năm ${year}; đơn vị không có chỉ tiêu không được xếp hạng.`;
+  }
+
+  return {
+    year,
+    trend: provinceChart(province, 'ket-nap'),
+    byUnit: byUnit(province, rows, {
+      id: 'ket-nap-theo-don-vi',
+      title: `Kết nạp đảng viên và chỉ tiêu của các đảng bộ trực thuộc năm ${year}`,
+      unit: 'đảng viên',
+      series: [
+        { label: 'Kết nạp', kind: 'bar', values: rows.map((r) => r.admitted) },
+        { label: 'Chỉ tiêu kết nạp', kind: 'bar', values: rows.map((r) => r.target) },
+      ],
+      extra: [
+        { column: column('Đạt chỉ tiêu'), cells: rows.map((r) => percent(achievement(r))) },
+        {
+          column: column(`Tỷ lệ so với số đảng viên cuối năm ${(year ?? 0) - 1}`),
+          cells: rows.map((r) => percent(ratio(r.admitted, r.membersBefore))),
+        },
+      ],
+    }),
+    ranking: byUnit(province, targeted, {
+      id: 'dat-chi-tieu-theo-don-vi',
+      title: `Xếp hạng các đảng bộ trực thuộc theo tỷ lệ đạt chỉ tiêu kết nạp năm ${year}`,
+      unit: '% chỉ tiêu',
+      format: 'percent',
+      series: [{ label: 'Đạt chỉ tiêu', kind: 'bar', values: targeted.map(achievement) }],
+      extra: [
+        { column: column('Kết nạp'), cells: targeted.map((r) => count(r.admitted)) },
+        { column: column('Chỉ tiêu kết nạp'), cells: targeted.map((r) => count(r.target)) },
+      ],
+    }),
+    withoutTarget:
+      untargeted.length === 0
+        ? undefined
+        : `Chưa có chỉ tiêu kết nạp năm ${year}, không xếp hạng: ${untargeted.map((r) => r.unit.name).join('; ')}.`,
+    grassroots,
+    grassrootsNote,
+  };
+});
+
+export interface CellsTopic {
+  readonly year: number | undefined;
+  readonly trend: ChartSpec | undefined;
+  readonly ratings: ChartSpec | undefined;
+  readonly quality: QualityView;
+  readonly byUnit: TableView | undefined;
+  readonly byUnitChart: ChartSpec | undefined;
+}
+
+export const cellsTopic = perProvince((province): CellsTopic => {
+  const { years, root } = province;
+  const year = province.lastYear;
+  const rows = subordinateFigures(province, root.id);
+  const counts = years.map((y) => ratingCounts(province, root.id, y));
+  const ratingSeries: SeriesInput[] = [
+    ...RATINGS.map((r) => ({
+      label: ratingLabel(r.value),
+      kind: 'bar' as const,
+      values: counts.map((c) => (c.total > c.unrated ? c.byRating[r.value] : undefined)),
+    })),
+  ];
+  const ratings = isEmpty(ratingSeries)
+    ? undefined
+    : buildChart({
+        id: 'xep-loai-theo-nam',
+        title: 'Kết quả xếp loại chất lượng tổ chức cơ sở đảng qua các năm',
+        unit: 'tổ chức cơ sở đảng',
+        categoryHeader: 'Năm',
+        categories: years.map((y) => ({ label: String(y), path: undefined })),
+        series: ratingSeries,
+        stacked: true,
+        extra: [{ column: column('Chưa có xếp loại'), cells: counts.map((c) => count(c.unrated)) }],
+        owner: root,
+      });
+  const unitCounts = year === undefined ? [] : rows.map((r) => ratingCounts(province, r.unit.id, year));
+  // The secretary columns only where someone reported the model: otherwise they would be all "—".
+  const secretary = rows.some((r) => r.secretaryAsHead !== undefined);
+  return {
+    year,
+    trend: provinceChart(province, 'chi-bo'),
+    ratings,
+    quality: qualityView(province, root.id),
+    byUnit:
+      rows.length === 0 || year === undefined
+        ? undefined
+        : {
+            caption: `Chi bộ và xếp loại chất lượng của các đảng bộ trực thuộc năm ${year}`,
+            columns: [
+              column('Đơn vị', false),
+              column('Tổ chức cơ sở đảng'),
+              column('Chi bộ trực thuộc'),
+              ...(secretary
+                ? [
+                    column('Chi bộ thôn, tổ dân phố'),
+                    column('Bí thư đồng thời là trưởng thôn, tổ trưởng'),
+                    column('Tỷ lệ bí thư đồng thời là trưởng thôn, tổ trưởng'),
+                  ]
+                : []),
+              ...RATINGS.map((r) => column(`Tổ chức cơ sở đảng ${r.label}`)),
+            ],
+            rows: rows.map((r, i) => [
+              text(r.unit.name, r.path),
+              count(unitCounts[i]?.total),
+              count(r.cells),
+              ...(secretary
+                ? [
+                    count(r.residentialCells),
+                    count(r.secretaryAsHead),
+                    percent(ratio(r.secretaryAsHead, r.residentialCells ?? r.cells)),
+                  ]
+                : []),
+              ...RATINGS.map((rating) => count(unitCounts[i]?.byRating[rating.value])),
+            ]),
+          },
+    byUnitChart: byUnit(province, rows, {
+      id: 'chi-bo-theo-don-vi',
+      title: `Số chi bộ trực thuộc của các đảng bộ trực thuộc năm ${year}`,
+      unit: 'chi bộ',
+      series: [{ label: 'Chi bộ trực thuộc', kind: 'bar', values: rows.map((r) => r.cells) }],
+    }),
+  };
+});
+
+/** The newest restructurings, for the province page; their pages live under `sap-xep/`. */
+export function latestRestructurings(province: Province, limit = 5): Link[] {
+  return province.events
+    .slice(-limit)
+    .reverse()
+    .map((e) => ({ label: `${formatDate(e.date)}: ${e.title}`, path: `sap-xep/${slug(e.id)}/` }));
+}
+
+/** Charts that get an embed page under the province: the topic pages' province-wide charts. */
+export const topicCharts = perProvince((province): ChartSpec[] =>
+  [
+    membersTopic(province).byUnit,
+    admissionsTopic(province).byUnit,
+    admissionsTopic(province).ranking,
+    cellsTopic(province).ratings,
+    cellsTopic(province).byUnitChart,
+  ].filter((c): c is ChartSpec => c !== undefined),
+);

@@ -1,0 +1,251 @@
+import type { Dataset } from '../read/dataset.ts';
+import type { RestructuringRow } from '../read/schemas.ts';
+import { justBefore, type Moment, type ParentChange, type Tree } from '../model/tree.ts';
+import { LEVEL_RANK } from '../model/units.ts';
+import { error, warning, type Problem } from './problems.ts';
+import { cellProblems } from './structure.ts';
+
+/** `2011-08-17` → `17/08/2011`, as the office writes dates. */
+const formatDate = (iso: string | undefined): string => (iso ?? '').split('-').reverse().join('/');
+
+/**
+ * Checks that restructuring events replay into a sound tree. structure.ts has already checked
+ * that every id exists and the units.csv tree is whole; here each unit's chain of changes must
+ * join up (the parent an event moves a unit from is the parent it had then), no unit may be
+ * moved outside its lifetime, and the tree around every event must keep one root and no cycle.
+ */
+export function checkEvents(data: Dataset, tree: Tree): Problem[] {
+  const problems: Problem[] = [];
+  const report = cellProblems(data, problems);
+  const events = new Map<string, RestructuringRow>();
+  for (const event of data.restructurings) if (!events.has(event.id)) events.set(event.id, event);
+  const eventName = (id: string) => {
+    const event = events.get(id);
+    return event ? `${id} ngày ${formatDate(event.date)}` : id;
+  };
+  // A created unit's change sits on the event's own row; a listed unit's on its row.
+  const keyOf = (change: ParentChange) =>
+    change.file === 'restructurings.csv' ? 'result_unit_id' : 'unit_id';
+
+  for (const [unitId, unit] of tree.units) {
+    const changes = tree.changes(unitId);
+    let previous: ParentChange | undefined;
+    for (const change of changes) {
+      const at: Moment = change;
+      if (change.before === undefined) {
+        if (previous) {
+          report(error, change.file, change.line, 'result_unit_id', unitId, {
+            code: 'created-twice',
+            message: `đơn vị ${unitId} đã có trước sự kiện này (xem sự kiện ${eventName(previous.eventId)}), nên sự kiện không thể thành lập mới đơn vị này`,
+            english: 'the result unit already existed before the event',
+            fix: `Nếu ${unitId} chỉ tiếp nhận thêm đơn vị, hãy liệt kê ${unitId} trong restructuring_units.csv của sự kiện này; nếu là đơn vị mới, đặt mã mới cho nó trong units.csv.`,
+          });
+          continue;
+        }
+        previous = change;
+        continue;
+      }
+      if (previous !== undefined && previous.after === undefined) {
+        report(error, change.file, change.line, 'unit_id', unitId, {
+          code: 'moved-after-dissolution',
+          message: `đơn vị ${unitId} đã kết thúc hoạt động theo sự kiện ${eventName(previous.eventId)}, nên không thể sắp xếp tiếp ngày ${formatDate(change.date)}`,
+          english: 'unit moved after it was dissolved',
+          fix: 'Kiểm tra ngày của hai sự kiện, hoặc bỏ đơn vị khỏi một trong hai sự kiện.',
+        });
+        continue;
+      }
+      if (!tree.existsAt(unitId, justBefore(at))) {
+        const dissolved = tree.dissolved(unitId);
+        const gone = dissolved !== undefined && dissolved <= change.date;
+        report(error, change.file, change.line, 'unit_id', unitId, {
+          code: gone ? 'moved-after-dissolution' : 'moved-before-establishment',
+          message: gone
+            ? `đơn vị ${unitId} đã giải thể ngày ${formatDate(dissolved)} (units.csv dòng ${unit.line}), trước sự kiện ${eventName(change.eventId)}`
+            : `đơn vị ${unitId} thành lập ngày ${formatDate(tree.established(unitId))}, sau sự kiện ${eventName(change.eventId)}`,
+          english: gone ? 'unit moved after it was dissolved' : 'unit moved before it was established',
+          fix: 'Sửa ngày thành lập, giải thể trong units.csv hoặc ngày của sự kiện.',
+        });
+        continue;
+      }
+      const before = tree.units.get(change.before);
+      if (before && LEVEL_RANK[before.level] <= LEVEL_RANK[unit.level]) {
+        report(error, change.file, change.line, 'previous_parent_id', change.before, {
+          code: 'parent-level',
+          message: `đơn vị cấp trên trước ${change.before} không ở cấp cao hơn đơn vị ${unitId}`,
+          english: 'a previous parent must be at a higher level than the unit',
+          fix: 'Sửa mã đơn vị cấp trên trước (previous_parent_id), hoặc mã đơn vị cấp trên của sự kiện.',
+        });
+      }
+      if (previous !== undefined && previous.after !== change.before) {
+        report(error, change.file, change.line, 'previous_parent_id', change.before, {
+          code: 'wrong-previous-parent',
+          message: `sau sự kiện ${eventName(previous.eventId)}, đơn vị ${unitId} trực thuộc ${previous.after ?? ''}, nhưng dòng này ghi đơn vị cấp trên trước là ${change.before}`,
+          english: `the unit's parent at that date was ${previous.after ?? ''}, not ${change.before}`,
+          fix: `Ghi ${previous.after ?? ''} vào cột Đơn vị cấp trên trước (previous_parent_id), hoặc sửa sự kiện trước đó.`,
+        });
+      }
+      previous = change;
+    }
+    if (previous === undefined) continue;
+    if (previous.after !== undefined && previous.after !== unit.parentId) {
+      report(error, previous.file, previous.line, keyOf(previous), unitId, {
+        code: 'parent-now-differs',
+        message: `sau sự kiện ${eventName(previous.eventId)}, đơn vị ${unitId} trực thuộc ${previous.after}, nhưng units.csv dòng ${unit.line} ghi đơn vị cấp trên hiện nay là ${unit.parentId ?? '(trống)'} và không có sự kiện nào sau đó điều chuyển đơn vị`,
+        english: `after its last event the unit sits under ${previous.after}, but units.csv says ${unit.parentId ?? 'nothing'}`,
+        fix: `Sửa mã đơn vị cấp trên của ${unitId} trong units.csv, hoặc thêm sự kiện điều chuyển (transfer) ghi lại lần chuyển sau đó.`,
+      });
+    } else if (previous.after === undefined && previous.before !== unit.parentId) {
+      report(error, previous.file, previous.line, 'previous_parent_id', previous.before, {
+        code: 'wrong-previous-parent',
+        message: `units.csv dòng ${unit.line} ghi đơn vị ${unitId} trực thuộc ${unit.parentId ?? '(trống)'}, nhưng dòng này ghi đơn vị cấp trên trước khi kết thúc hoạt động là ${previous.before ?? ''}`,
+        english: `the unit's parent was ${unit.parentId ?? 'nothing'}, not ${previous.before ?? ''}`,
+        fix: 'Với đơn vị đã giải thể, units.csv ghi đơn vị cấp trên cuối cùng của nó; sửa một trong hai cho khớp.',
+      });
+    }
+  }
+
+  checkShapes(data, tree, report);
+
+  for (const event of events.values()) {
+    const created = event.result_unit_id === undefined ? undefined : tree.changes(event.result_unit_id);
+    const start = created?.find((c) => c.eventId === event.id && c.before === undefined);
+    const written = event.result_unit_id === undefined ? undefined : tree.units.get(event.result_unit_id);
+    if (start && written?.established !== undefined && written.established !== event.date) {
+      report(warning, 'restructurings.csv', event.line, 'date', formatDate(event.date), {
+        code: 'established-differs',
+        message: `đơn vị sau sắp xếp ${written.id} có ngày thành lập ${formatDate(written.established)} (units.csv dòng ${written.line}), khác ngày của sự kiện; trang web tính sự kiện có hiệu lực từ ngày thành lập này`,
+        english:
+          "the result unit's established date differs from the event date; the event takes effect on the established date",
+        fix: `Sửa một trong hai ngày cho khớp; nếu ${written.id} đã có từ trước và chỉ tiếp nhận thêm đơn vị, hãy liệt kê nó trong restructuring_units.csv của sự kiện này.`,
+      });
+    }
+  }
+  for (const row of data.restructuringUnits) {
+    const event = events.get(row.restructuring_id);
+    const unit = tree.units.get(row.unit_id);
+    if (!event || !unit?.dissolved || unit.dissolved <= event.date) continue;
+    const ends = tree.changes(row.unit_id).some((c) => c.eventId === event.id && c.after === undefined);
+    if (ends) {
+      report(warning, 'restructuring_units.csv', row.line, 'unit_id', row.unit_id, {
+        code: 'dissolved-differs',
+        message: `sự kiện ${eventName(event.id)} kết thúc hoạt động của đơn vị này, nhưng units.csv dòng ${unit.line} ghi ngày giải thể ${formatDate(unit.dissolved)}; trang web dùng ngày trong units.csv`,
+        english: "the unit's dissolved date differs from the date of the event that ends it",
+        fix: 'Sửa ngày giải thể trong units.csv hoặc ngày của sự kiện cho khớp.',
+      });
+    }
+  }
+  return problems;
+}
+
+type Report = ReturnType<typeof cellProblems>;
+
+/**
+ * The tree just before and just after every event, walked up from the units the event touches
+ * (and the children an ended unit leaves behind): each must reach the root through units that
+ * exist then. Walking only from touched units keeps the check linear in the events' size.
+ */
+function checkShapes(data: Dataset, tree: Tree, report: Report): void {
+  const root = [...tree.units.values()].find((u) => u.parentId === undefined)?.id;
+  const seenProblems = new Set<string>();
+  const listedBy = new Map<string, typeof data.restructuringUnits>();
+  for (const row of data.restructuringUnits) {
+    const list = listedBy.get(row.restructuring_id) ?? [];
+    list.push(row);
+    listedBy.set(row.restructuring_id, list);
+  }
+
+  for (const event of data.restructurings) {
+    const moment = tree.moment(event.id);
+    if (!moment) continue;
+    const listed = (listedBy.get(event.id) ?? []).filter((row) => tree.units.has(row.unit_id));
+    // Where to point for a unit: its own row when listed, else the event's row.
+    const starts: { id: string; file: string; line: number; key: string }[] = [
+      { id: event.parent_id, file: 'restructurings.csv', line: event.line, key: 'parent_id' },
+      ...(event.result_unit_id === undefined
+        ? []
+        : [
+            { id: event.result_unit_id, file: 'restructurings.csv', line: event.line, key: 'result_unit_id' },
+          ]),
+      ...listed.map((row) => ({
+        id: row.unit_id,
+        file: 'restructuring_units.csv',
+        line: row.line,
+        key: 'unit_id',
+      })),
+    ];
+    const afterStarts = [...starts];
+    for (const row of listed) {
+      if (tree.existsAt(row.unit_id, moment)) continue;
+      for (const child of tree.childrenAt(row.unit_id, moment)) {
+        afterStarts.push({ id: child.id, file: 'restructuring_units.csv', line: row.line, key: 'unit_id' });
+      }
+    }
+    for (const [when, list, phase] of [
+      [justBefore(moment), starts, 'trước'],
+      [moment, afterStarts, 'sau'],
+    ] as const) {
+      for (const start of list) {
+        if (!tree.existsAt(start.id, when)) continue;
+        const found = walkUp(tree, start.id, when, root);
+        if (!found) continue;
+        const key = `${event.id}\u0000${found.kind}\u0000${found.path.join('>')}`;
+        if (seenProblems.has(key)) continue;
+        seenProblems.add(key);
+        const at = `${phase} sự kiện ${event.id} ngày ${formatDate(event.date)}`;
+        if (found.kind === 'cycle') {
+          report(error, start.file, start.line, start.key, start.id, {
+            code: 'cycle-at-event',
+            message: `${at}, các đơn vị cấp trên tạo thành vòng lặp: ${found.path.join(' → ')}`,
+            english: 'the replayed tree has a cycle at this event',
+            fix: 'Kiểm tra đơn vị cấp trên trước (previous_parent_id) và đơn vị sau sắp xếp của các sự kiện liên quan.',
+          });
+        } else {
+          const [child = start.id, parent] = found.path.slice(-2);
+          const reason =
+            parent === undefined
+              ? `đơn vị ${child} không có đơn vị cấp trên`
+              : `đơn vị ${child} trực thuộc ${parent}, nhưng ${parent} ${detail(tree, parent, when)}`;
+          report(error, start.file, start.line, start.key, start.id, {
+            code: 'two-roots-at-event',
+            message: `${at}, ${reason}, nên cây tổ chức có hai gốc`,
+            english: 'the replayed tree has two roots at this event',
+            fix:
+              child === start.id
+                ? 'Sửa ngày thành lập, giải thể trong units.csv, hoặc đơn vị cấp trên trong sự kiện.'
+                : `Ghi ngày giải thể cho ${child} trong units.csv, hoặc điều chuyển nó (sự kiện transfer) trước khi ${parent ?? ''} kết thúc hoạt động.`,
+          });
+        }
+      }
+    }
+  }
+}
+
+function detail(tree: Tree, id: string, when: Moment): string {
+  const established = tree.established(id);
+  if (established !== undefined && established > when.date) {
+    return `thành lập ngày ${formatDate(established)}, sau thời điểm đó`;
+  }
+  return `đã kết thúc hoạt động ngày ${formatDate(tree.dissolved(id))}`;
+}
+
+interface Broken {
+  readonly kind: 'cycle' | 'root';
+  /** From the start unit up to the unit where the walk broke off. */
+  readonly path: readonly string[];
+}
+
+function walkUp(tree: Tree, start: string, when: Moment, root: string | undefined): Broken | undefined {
+  const path = [start];
+  const seen = new Set(path);
+  let current = start;
+  for (;;) {
+    if (current === root) return undefined;
+    const parent = tree.parentAt(current, when);
+    if (parent === undefined) return { kind: 'root', path };
+    if (seen.has(parent)) return { kind: 'cycle', path: [...path.slice(path.indexOf(parent)), parent] };
+    if (!tree.existsAt(parent, when)) return { kind: 'root', path: [...path, parent] };
+    path.push(parent);
+    seen.add(parent);
+    current = parent;
+  }
+}

@@ -1,0 +1,134 @@
+import { describe, expect, test } from 'vitest';
+import { load } from '../src/load.ts';
+import type { Province } from '../src/model/province.ts';
+import { chartJson, unitCharts } from '../src/present/charts.ts';
+import { embeds } from '../src/present/embeds.ts';
+import { topicCharts } from '../src/present/topic-views.ts';
+import { dataDir, fixture } from './helpers.ts';
+
+async function provinceOf(dir: string): Promise<Province> {
+  const { province, problems } = await load(dir);
+  if (!province) throw new Error(problems.map((p) => p.message).join('\n'));
+  return province;
+}
+
+const basic = await provinceOf(fixture('basic'));
+
+describe('chart specs of the basic fixture', () => {
+  test.each([
+    ['province', 'P', 'p'],
+    ['district', 'D1', 'd1'],
+    ['grassroots unit with a missing year', 'G4', 'g4'],
+  ])('the %s charts match their golden file', async (_, unitId, file) => {
+    const specs = unitCharts(basic, unitId);
+    await expect(`${JSON.stringify(specs, null, 2)}\n`).toMatchFileSnapshot(`./golden/charts/${file}.json`);
+  });
+
+  test('the province topic charts match their golden file', async () => {
+    await expect(`${JSON.stringify(topicCharts(basic), null, 2)}\n`).toMatchFileSnapshot(
+      './golden/charts/topics.json',
+    );
+  });
+
+  test.each([
+    ['P', 'dang-vien', [1415, 1381]],
+    ['D1', 'dang-vien', [135, 141]],
+    ['D1', 'ket-nap', [4, 7]],
+    ['D2', 'chi-bo', [12, 13]],
+  ])('%s chart %s carries the yearly figures %j', (unitId, chartId, values) => {
+    const chart = unitCharts(basic, unitId).find((c) => c.id === chartId);
+    expect(chart?.data.labels).toEqual(['2020', '2021']);
+    expect(chart?.data.datasets[0]?.values).toEqual(values);
+  });
+
+  test('a year a unit did not report is a null gap in the chart and "—" in its table, never 0', () => {
+    // G4 has no cells.csv row for 2020.
+    const chart = unitCharts(basic, 'G4').find((c) => c.id === 'chi-bo');
+    expect(chart?.data.datasets[0]?.values).toEqual([null, 4]);
+    expect(chart?.table.rows.map((row) => row.map((cell) => cell.text))).toEqual([
+      ['2020', '—'],
+      ['2021', '4'],
+    ]);
+    expect(chart?.note).toContain('Chưa có số liệu năm 2020');
+  });
+
+  test('a chi bộ cơ sở (no cells in any year) gets no cells chart', () => {
+    expect(unitCharts(basic, 'G2').map((c) => c.id)).toEqual(['dang-vien', 'ket-nap']);
+  });
+
+  test('a target line appears only where some target was reported', () => {
+    const g2 = unitCharts(basic, 'G2').find((c) => c.id === 'ket-nap');
+    expect(g2?.data.datasets.map((d) => d.label)).toEqual(['Kết nạp']);
+    const d1 = unitCharts(basic, 'D1').find((c) => c.id === 'ket-nap');
+    expect(d1?.data.datasets.map((d) => [d.label, d.kind])).toEqual([
+      ['Kết nạp', 'bar'],
+      ['Chỉ tiêu kết nạp', 'line'],
+    ]);
+  });
+
+  test('every chart has a caption, an accessible name and a table row per label', () => {
+    for (const unitId of basic.tree.units.keys()) {
+      for (const chart of unitCharts(basic, unitId)) {
+        expect(chart.title).not.toBe('');
+        expect(chart.label).toContain(chart.title);
+        expect(chart.table.rows).toHaveLength(chart.data.labels.length);
+      }
+    }
+  });
+});
+
+describe('chart specs of a district that skipped a year', () => {
+  const dir = dataDir({
+    'units.csv': [
+      'id,name,parent_id,level',
+      'P,Đảng bộ tỉnh Thử,,province',
+      'D,Đảng bộ huyện <Thiếu>,P,district',
+      'G,Đảng bộ xã Một,D,grassroots',
+      'H,Đảng bộ xã Hai,P,grassroots',
+    ].join('\n'),
+    'members.csv': [
+      'unit_id,year,members',
+      'G,2019,10',
+      'G,2021,12',
+      'H,2019,5',
+      'H,2020,6',
+      'H,2021,7',
+    ].join('\n'),
+  });
+
+  test('the district shows a gap for 2020 and the province sums what was reported', async () => {
+    const province = await provinceOf(dir);
+    const district = unitCharts(province, 'D').find((c) => c.id === 'dang-vien');
+    expect(district?.data.datasets[0]?.values).toEqual([10, null, 12]);
+    expect(district?.table.rows[1]?.[1]?.text).toBe('—');
+    expect(district?.note).toBe(
+      'Chưa có số liệu năm 2020: biểu đồ để trống, bảng ghi “—” (không phải số 0).',
+    );
+    const total = unitCharts(province, 'P').find((c) => c.id === 'dang-vien');
+    expect(total?.data.datasets[0]?.values).toEqual([15, 6, 19]);
+  });
+
+  test('unit names cannot close the JSON script element they are embedded in', async () => {
+    const province = await provinceOf(dir);
+    const chart = unitCharts(province, 'D')[0];
+    if (!chart) throw new Error('no chart');
+    const json = chartJson(chart);
+    expect(chart.title).toContain('<Thiếu>');
+    expect(json).not.toContain('<');
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(chart.data)));
+  });
+});
+
+describe('embeds', () => {
+  test('only the province and districts get embed pages, one per chart, with unique paths', () => {
+    const keys = [...embeds(basic).keys()];
+    expect(new Set(keys.map((k) => k.split('/')[0]))).toEqual(new Set(['p', 'd1', 'd2']));
+    expect(keys).toContain('d1/dang-vien');
+    expect(keys).toContain('p/dat-chi-tieu-theo-don-vi');
+    for (const [key, embed] of embeds(basic)) expect(embed.chart.embedPath).toBe(`nhung/${key}/`);
+  });
+
+  test('grassroots charts link to no embed', () => {
+    for (const chart of unitCharts(basic, 'G1')) expect(chart.embedPath).toBeUndefined();
+  });
+});

@@ -1,0 +1,194 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadContent } from '../src/content.ts';
+import { load } from '../src/load.ts';
+import type { Province } from '../src/model/province.ts';
+import {
+  checkPlaceholders,
+  PLACEHOLDERS,
+  renderEditorial,
+  renderMarkdown,
+  scanPlaceholders,
+} from '../src/present/markdown.ts';
+import { formatProblem } from '../src/validate/problems.ts';
+import { fixture } from './helpers.ts';
+
+// basic: P → D1 (G1, G2), D2 (G3), G4; years 2020–2021; G4 reported no members for 2021.
+let province: Province;
+beforeAll(async () => {
+  const loaded = await load(fixture('basic'));
+  if (!loaded.province) throw new Error('basic fixture must be valid');
+  province = loaded.province;
+});
+
+const page = (text: string, unitId = 'P', file = 'content/index.md') =>
+  renderEditorial({ file, text }, province, unitId);
+
+describe('placeholders are filled from the model, formatted vi-VN', () => {
+  test.each([
+    ['{{members}}', 'P', '1.381'],
+    ['{{members 2020}}', 'P', '1.415'],
+    ['{{ admitted 2020 }}', 'P', '47'],
+    ['{{admitted}}', 'P', '45'],
+    ['{{target}}', 'G3', '40'],
+    ['{{cells}}', 'P', '19'],
+    ['{{grassroots}}', 'P', '4'],
+    ['{{grassroots}}', 'D1', '2'],
+    ['{{women}}', 'G1', '42'],
+    ['{{as_of}}', 'P', '31/12/2021'],
+    ['{{year}}', 'G1', '2021'],
+    ['{{unit}}', 'G2', 'Chi bộ Trường Tiểu học An Bình'],
+    ['{{Members}}', 'G1', '125'],
+    ['{{members}}', 'G4', 'chưa có số liệu'],
+    ['{{target}}', 'G2', 'chưa có số liệu'],
+  ])('%s on the page of %s shows "%s"', (placeholder, unitId, shown) => {
+    const { html, problems } = page(`Số liệu: ${placeholder}.`, unitId);
+    expect(problems).toEqual([]);
+    expect(html).toBe(`<p>Số liệu: ${shown}.</p>\n`);
+  });
+
+  test('every placeholder in the help list renders without a problem', () => {
+    const text = Object.keys(PLACEHOLDERS)
+      .map((name) => `{{${name}}}`)
+      .join(' ');
+    const { html, problems } = page(text);
+    expect(problems).toEqual([]);
+    expect(html).not.toMatch(/\{\{|undefined|NaN/);
+  });
+
+  test('a filled value is plain text, never Markdown: a year and a dot do not start a list', () => {
+    expect(page('{{year}}. Năm tổng kết').html).toBe('<p>2021. Năm tổng kết</p>\n');
+  });
+
+  test('placeholders are filled in headings, emphasis and code too', () => {
+    expect(page('# {{unit}}\n\n**{{members}}** `{{year}}`').html).toBe(
+      '<h2>Đảng bộ tỉnh Mẫu</h2>\n<p><strong>1.381</strong> <code>2021</code></p>\n',
+    );
+  });
+
+  test('headings move one level down: the page already has its h1', () => {
+    expect(renderMarkdown('# Một\n\n## Hai\n\n###### Sáu')).toBe(
+      '<h2>Một</h2>\n<h3>Hai</h3>\n<h6>Sáu</h6>\n',
+    );
+  });
+});
+
+describe('placeholder mistakes are errors naming file, line and column', () => {
+  const file = 'content/don-vi/g1.md';
+  const problemsOf = (text: string) => checkPlaceholders({ file, text }, province.years);
+
+  test('an unknown placeholder gives file:line:column, the value and the allowed list', () => {
+    const [problem, ...rest] = problemsOf('# Tiêu đề\n\nCó {{memberz}} đảng viên.');
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({
+      severity: 'error',
+      code: 'placeholder-unknown',
+      file,
+      line: 3,
+      column: 4,
+      value: '{{memberz}}',
+    });
+    const printed = formatProblem(problem!);
+    expect(printed).toMatch(/^content\/don-vi\/g1\.md:3:4: "\{\{memberz\}\}" không có chỗ điền số liệu này/);
+    for (const name of Object.keys(PLACEHOLDERS)) expect(printed).toContain(`{{${name}}}`);
+    expect(printed).toContain('unknown placeholder');
+  });
+
+  test.each([
+    ['{{members 2019}}', 'placeholder-bad-year', 'năm 2019 nằm ngoài các năm của dữ liệu'],
+    ['{{members 20x1}}', 'placeholder-bad-year', 'năm phải là 4 chữ số'],
+    ['{{members 2021 2020}}', 'placeholder-bad-year', 'năm phải là 4 chữ số'],
+    ['{{unit 2021}}', 'placeholder-argument', 'không nhận năm'],
+    ['{{as_of 2020}}', 'placeholder-argument', 'không nhận năm'],
+    ['{{}}', 'placeholder-unknown', 'không có chỗ điền số liệu này'],
+    ['{{members', 'placeholder-unclosed', 'không đóng bằng "}}"'],
+  ])('%s is %s', (written, code, message) => {
+    const problems = problemsOf(`Dòng một.\nỞ đây ${written} nhé`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'error', code, line: 2, column: 7 });
+    expect(problems[0]?.message).toContain(message);
+  });
+
+  test('a bad argument is not filled with a guessed figure', () => {
+    expect(page('{{members 20x1}}', 'G1').html).toBe('<p>{{members 20x1}}</p>\n');
+  });
+
+  test('scanning finds every placeholder of a line with its column', () => {
+    expect(scanPlaceholders('a {{x}} b {{y 2020}}\n{{z}}').found).toEqual([
+      { raw: '{{x}}', inner: 'x', line: 1, column: 3 },
+      { raw: '{{y 2020}}', inner: 'y 2020', line: 1, column: 11 },
+      { raw: '{{z}}', inner: 'z', line: 2, column: 1 },
+    ]);
+  });
+});
+
+describe('editors cannot publish script', () => {
+  test('raw HTML is shown as text', () => {
+    const html = renderMarkdown('Xin chào <script>alert(1)</script> <b onclick="x()">đậm</b>');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<b ');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  test('an HTML block is shown as text', () => {
+    expect(renderMarkdown('<div onmouseover="x()">\nnội dung\n</div>')).not.toMatch(/<div/);
+  });
+
+  test.each([
+    '[bấm](javascript:alert(1))',
+    '[bấm](JaVaScRiPt:alert(1))',
+    '[bấm](&#106;avascript:alert(1))',
+    '[bấm](vbscript:msgbox(1))',
+    '[bấm](data:text/html;base64,PHNjcmlwdD4=)',
+    '![ảnh](data:image/svg+xml;base64,PHN2Zz4=)',
+    '[bấm](file:///etc/passwd)',
+    '<javascript:alert(1)>',
+  ])('%s is not made a link', (text) => {
+    const html = renderMarkdown(text);
+    expect(html).not.toMatch(/<a |<img /);
+    expect(html).not.toMatch(/href=|src=/);
+  });
+
+  test.each([
+    ['[Cổng thông tin](https://example.gov.vn/)', 'href="https://example.gov.vn/"'],
+    ['[thư](mailto:btc@example.gov.vn)', 'href="mailto:btc@example.gov.vn"'],
+    ['[trang đơn vị](/don-vi/g1/)', 'href="/don-vi/g1/"'],
+    ['[tải về](du-lieu/)', 'href="du-lieu/"'],
+    ['https://example.gov.vn', 'href="https://example.gov.vn"'],
+  ])('%s stays a link', (text, href) => {
+    expect(renderMarkdown(text)).toContain(href);
+  });
+});
+
+describe('loadContent reads content/ for the province and unit pages', () => {
+  test('index.md and don-vi/<id>.md are rendered for their units, ids matched case-insensitively', async () => {
+    const { content, problems } = await loadContent(fixture('content-basic'), province);
+    expect(problems).toEqual([]);
+    expect(content.home).toContain(
+      'Tính đến 31/12/2021, Đảng bộ tỉnh Mẫu có 4 tổ chức cơ sở đảng, 19 chi bộ trực thuộc và 1.381 đảng viên (nữ: 572).',
+    );
+    expect(content.home).toContain('năm 2020 kết nạp 47.');
+    expect([...content.units.keys()]).toEqual(['g4']);
+    expect(content.units.get('g4')).toBe('<p>Đảng viên năm 2021: chưa có số liệu. Năm 2020: 80.</p>\n');
+  });
+
+  test('files for unknown units or units without a page, and bad placeholders, are errors', async () => {
+    const { problems } = await loadContent(fixture('content-errors'), province);
+    expect(problems.map((p) => [p.severity, p.code, p.file, p.line, p.column])).toEqual([
+      ['error', 'content-unit-without-page', 'content/don-vi/g1.c1.md', undefined, undefined],
+      ['error', 'placeholder-unknown', 'content/don-vi/g1.md', 3, 4],
+      ['error', 'placeholder-bad-year', 'content/don-vi/g1.md', 4, 5],
+      ['error', 'placeholder-bad-year', 'content/don-vi/g1.md', 4, 25],
+      ['error', 'placeholder-argument', 'content/don-vi/g1.md', 4, 43],
+      ['error', 'placeholder-unclosed', 'content/don-vi/g1.md', 4, 58],
+      ['error', 'content-unknown-unit', 'content/don-vi/khong-co.md', undefined, undefined],
+    ]);
+    expect(formatProblem(problems[0]!)).toContain('content/don-vi/g1.md, trang của đơn vị cấp trên');
+  });
+
+  test('a missing content directory is no problem', async () => {
+    const { content, problems } = await loadContent(fixture('does-not-exist'), province);
+    expect(problems).toEqual([]);
+    expect(content.home).toBeUndefined();
+    expect(content.units.size).toBe(0);
+  });
+});

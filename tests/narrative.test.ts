@@ -1,0 +1,163 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { load } from '../src/load.ts';
+import type { Province } from '../src/model/province.ts';
+import { formatNumber } from '../src/present/format.ts';
+import {
+  changeWords,
+  fromToWords,
+  listVi,
+  targetWords,
+  topicNarrative,
+  unitNarrative,
+  yearsVi,
+} from '../src/present/narrative.ts';
+import { fixture } from './helpers.ts';
+
+async function provinceOf(name: string): Promise<Province> {
+  const loaded = await load(fixture(name));
+  if (!loaded.province) throw new Error(`fixture ${name} must be valid`);
+  return loaded.province;
+}
+
+// basic: P → D1 (G1, G2), D2 (G3), G4; 2020–2021; G4 reported no members for 2021.
+// narrative: P → D → G5 (decrease), G6 (no change), G7 (missing years, over target),
+// G8 (dissolved 01/07/2021), G9 (established 15/03/2022); 2019–2022.
+let basic: Province;
+let mixed: Province;
+beforeAll(async () => {
+  [basic, mixed] = await Promise.all([provinceOf('basic'), provinceOf('narrative')]);
+});
+
+const text = (paragraphs: readonly string[]) => `${paragraphs.join('\n\n')}\n`;
+
+describe('unit narratives match their golden files', () => {
+  test.each([
+    ['basic', 'P', 'province'],
+    ['basic', 'D1', 'district'],
+    ['basic', 'G1', 'grassroots-complete'],
+    ['basic', 'G3', 'under-target'],
+    ['basic', 'G4', 'members-not-reported'],
+    ['narrative', 'D', 'partial-coverage'],
+    ['narrative', 'G5', 'decrease'],
+    ['narrative', 'G6', 'no-change'],
+    ['narrative', 'G7', 'missing-years-over-target'],
+    ['narrative', 'G8', 'dissolved'],
+    ['narrative', 'G9', 'established'],
+  ])('%s %s (%s)', async (data, unitId, golden) => {
+    const province = data === 'basic' ? basic : mixed;
+    await expect(text(unitNarrative(province, unitId))).toMatchFileSnapshot(
+      `./golden/narrative/${golden}.txt`,
+    );
+  });
+});
+
+describe('topic narratives match their golden files', () => {
+  test.each(['members', 'admissions', 'cells'] as const)('%s', async (topic) => {
+    await expect(text(topicNarrative(basic, topic))).toMatchFileSnapshot(
+      `./golden/narrative/topic-${topic}-basic.txt`,
+    );
+    await expect(text(topicNarrative(mixed, topic))).toMatchFileSnapshot(
+      `./golden/narrative/topic-${topic}-partial.txt`,
+    );
+  });
+});
+
+describe('every narrative reads as finished text', () => {
+  test('no unit or topic prints undefined, NaN, null or a dash for a missing figure', () => {
+    for (const province of [basic, mixed]) {
+      const all = [
+        ...[...province.tree.units.keys()].flatMap((id) => unitNarrative(province, id)),
+        ...(['members', 'admissions', 'cells'] as const).flatMap((t) => topicNarrative(province, t)),
+      ];
+      for (const paragraph of all) {
+        expect(paragraph).not.toMatch(/undefined|NaN|null|—|\[object/);
+        expect(paragraph).toMatch(/^[A-ZĐ\p{Lu}].*\.$/u);
+        expect(paragraph).not.toMatch(/\.\.| {2}/);
+      }
+    }
+  });
+
+  test('the province total is the rollup of the latest year, in vi-VN digits', () => {
+    const members = basic.members.rollup.at('P', 2021)?.values.members;
+    expect(members).toBe(1381);
+    expect(unitNarrative(basic, 'P')[0]).toContain(`và ${formatNumber(members)} đảng viên`);
+  });
+
+  test('a partial total says how many grassroots organizations it covers', () => {
+    expect(unitNarrative(basic, 'P').join(' ')).toContain(
+      'Số đảng viên trên là tổng của 3/4 tổ chức cơ sở đảng đã có số liệu năm 2021.',
+    );
+  });
+
+  test('totals over different organizations are not compared', () => {
+    // 2021 covers 3 of 4 grassroots organizations, 2020 all 4: a "decrease" would be false.
+    const narrative = unitNarrative(basic, 'P').join(' ');
+    expect(narrative).not.toMatch(/Số đảng viên (tăng|giảm)/);
+    expect(narrative).toContain('Chưa so sánh được số đảng viên với năm 2020');
+  });
+
+  test('a unit without any statistics says so', async () => {
+    const loaded = await load(fixture('basic'));
+    const province = loaded.province;
+    if (!province) throw new Error('basic fixture must be valid');
+    const empty: Province = { ...province, years: [], lastYear: undefined };
+    expect(unitNarrative(empty, 'G1')).toEqual(['Chưa có số liệu thống kê của Đảng bộ xã An Bình.']);
+  });
+});
+
+describe('wording helpers', () => {
+  test.each([
+    [125, 120, 'người', 'tăng 5 người (4,2%)'],
+    [297, 300, 'người', 'giảm 3 người (1,0%)'],
+    [20, 20, 'người', 'không thay đổi'],
+    [1, 2, 'người', 'giảm 1 người (50,0%)'],
+    [5, 0, 'người', 'tăng 5 người'],
+    [2468, 1234, 'người', 'tăng 1.234 người (100,0%)'],
+    [10001, 10000, 'người', 'tăng 1 người (dưới 0,1%)'],
+    [13, 12, 'chi bộ', 'tăng 1 chi bộ (8,3%)'],
+  ])('changeWords(%i, %i, %s) is "%s"', (now, before, noun, expected) => {
+    expect(changeWords(now, before, noun)).toBe(expected);
+  });
+
+  test('changeWords without parentheses, for use inside one', () => {
+    expect(changeWords(1240, 1200, 'người', false)).toBe('tăng 40 người, 3,3%');
+  });
+
+  test.each([
+    [12, 10, 'đạt 120% chỉ tiêu (chỉ tiêu: 10), vượt 2 đảng viên'],
+    [10, 10, 'đạt 100% chỉ tiêu (chỉ tiêu: 10)'],
+    [8, 10, 'chưa đạt chỉ tiêu: đạt 80% (chỉ tiêu: 10), còn thiếu 2 đảng viên'],
+    [1, 3, 'chưa đạt chỉ tiêu: đạt 33,3% (chỉ tiêu: 3), còn thiếu 2 đảng viên'],
+    [1500, 1200, 'đạt 125% chỉ tiêu (chỉ tiêu: 1.200), vượt 300 đảng viên'],
+    [1, 0, 'chỉ tiêu được giao là 0'],
+  ])('targetWords(%i, %i) is "%s"', (admitted, target, expected) => {
+    expect(targetWords(admitted, target)).toBe(expected);
+  });
+
+  test.each([
+    [47, 46, 'tăng từ 46 lên 47'],
+    [27, 46, 'giảm từ 46 xuống 27'],
+    [5, 5, 'không thay đổi'],
+    [1200, 999, 'tăng từ 999 lên 1.200'],
+  ])('fromToWords(%i, %i) is "%s"', (now, before, expected) => {
+    expect(fromToWords(now, before)).toBe(expected);
+  });
+
+  test.each([
+    [[2023], 'năm 2023'],
+    [[2019, 2021], 'các năm 2019, 2021'],
+    [[2015, 2016], 'các năm 2015, 2016'],
+    [[2015, 2016, 2017, 2018, 2020], 'các năm 2015–2018, 2020'],
+    [[2015, 2017, 2018, 2019], 'các năm 2015, 2017–2019'],
+  ])('yearsVi(%j) is "%s"', (years, expected) => {
+    expect(yearsVi(years)).toBe(expected);
+  });
+
+  test.each([
+    [['A'], 'A'],
+    [['A', 'B'], 'A và B'],
+    [['A', 'B', 'C'], 'A, B và C'],
+  ])('listVi(%j) is "%s"', (items, expected) => {
+    expect(listVi(items)).toBe(expected);
+  });
+});

@@ -1,0 +1,272 @@
+/**
+ * The published folder is an official record: a build that fails, or is killed at any moment,
+ * leaves it byte for byte as it was (or, once the swap happened, byte for byte the new site),
+ * never missing or half written; and the next build clears what the killed one left behind.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { recover, stagingDir, swapIn } from '../src/cli/publish.ts';
+import { fixture } from './helpers.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+
+/** Every file and folder under `dir`, with a hash of each file's bytes. */
+export function snapshot(dir: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const path = join(current, entry.name);
+      const key = relative(dir, path);
+      if (entry.isDirectory()) {
+        result[`${key}/`] = 'dir';
+        walk(path);
+      } else {
+        result[key] = createHash('sha256').update(readFileSync(path)).digest('hex');
+      }
+    }
+  };
+  walk(dir);
+  return result;
+}
+
+/** Paths whose bytes differ, or that only one side has: empty when the two are identical. */
+export function differences(a: Record<string, string>, b: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((path) => a[path] !== b[path]).sort();
+}
+
+function startBuild(dataDir: string, outDir: string): ChildProcess {
+  // Its own process group, so that a kill reaches npx, tsx and the Node process that builds.
+  return spawn('npx', ['tsx', 'src/cli/build.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      OUT_DIR: outDir,
+      CONTENT_DIR: join(dataDir, 'no-content'),
+      BASE_PATH: '',
+      SITE_URL: '',
+    },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+const finished = (child: ChildProcess): Promise<{ code: number | null; out: string }> =>
+  new Promise((resolve) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('close', (code) => resolve({ code, out }));
+  });
+
+const build = (dataDir: string, outDir: string) => finished(startBuild(dataDir, outDir));
+
+const killGroup = (child: ChildProcess) => {
+  if (child.pid !== undefined) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already finished: the build won the race, which the test accepts too.
+    }
+  }
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Leftovers of this output beside it (`.dist-moi-…`, `.dist-cu-…`). */
+const leftovers = (parent: string) => readdirSync(parent).filter((name) => /^\.dist-(?:moi|cu)-/.test(name));
+
+describe('a failed or killed build never damages the published site', () => {
+  // Inside the project, like the browser tests' builds: for an OUT_DIR outside the working
+  // directory Astro stages pages in the shared <project>/.astro/.prerender/, which builds of
+  // other test files running at the same time would delete under this one.
+  mkdirSync(join(ROOT, 'tests', '.output'), { recursive: true });
+  const work = mkdtempSync(join(ROOT, 'tests', '.output', 'publish-'));
+  const out = join(work, 'site', 'dist');
+  const backup = join(work, 'backup');
+  const dataOld = join(work, 'data-old');
+  const dataNew = join(work, 'data-new');
+  const dataBroken = join(work, 'data-broken');
+  let before: Record<string, string> = {};
+  let after: Record<string, string> = {};
+
+  /** Puts the site published first back in place, as it was. */
+  const restore = () => {
+    rmSync(out, { recursive: true, force: true });
+    cpSync(backup, out, { recursive: true });
+  };
+
+  beforeAll(async () => {
+    cpSync(fixture('basic'), dataOld, { recursive: true });
+    cpSync(fixture('basic'), dataNew, { recursive: true });
+    cpSync(fixture('basic'), dataBroken, { recursive: true });
+    const units = readFileSync(join(dataOld, 'units.csv'), 'utf8');
+    writeFileSync(join(dataNew, 'units.csv'), units.replace('Đảng bộ huyện Hai', 'Đảng bộ huyện Hai Mới'));
+    writeFileSync(join(dataBroken, 'units.csv'), `${units}G9,Chi bộ lỗi,D7,grassroots,,31/02/2021,\n`);
+    mkdirSync(join(work, 'site'));
+
+    const first = await build(dataOld, out);
+    expect(first.code, first.out).toBe(0);
+    before = snapshot(out);
+    cpSync(out, backup, { recursive: true });
+    // What a completed swap must produce byte for byte: the new data published over the old
+    // site (the "what changed" page compares with the site it replaces), built in a copy.
+    const reference = join(work, 'reference', 'dist');
+    cpSync(out, reference, { recursive: true });
+    const second = await build(dataNew, reference);
+    expect(second.code, second.out).toBe(0);
+    after = snapshot(reference);
+  });
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  test('the two data sets give different sites (so the comparisons below can fail)', () => {
+    expect(Object.keys(before).length).toBeGreaterThan(10);
+    expect(after).not.toEqual(before);
+  });
+
+  test('Astro’s own temporary folders never land in the published site', () => {
+    expect(
+      Object.keys(before).filter((path) => path.split('/').some((part) => part.startsWith('.'))),
+    ).toEqual([]);
+    expect(leftovers(join(work, 'site'))).toEqual([]);
+  });
+
+  test('a build with broken data exits 1 and leaves the site byte for byte as it was', async () => {
+    const { code, out: log } = await build(dataBroken, out);
+    expect(code).toBe(1);
+    expect(log).toContain('Không xuất bản: dữ liệu có lỗi.');
+    expect(differences(snapshot(out), before)).toEqual([]);
+  });
+
+  // Kill points: before the data is read, while Astro renders, as the staging folder fills, and
+  // as the last file (the sitemap) lands in it, which is right before the two renames.
+  const KILLS: readonly [string, (staging: string) => boolean, number][] = [
+    ['after 300 ms', () => false, 300],
+    ['after 800 ms', () => false, 800],
+    ['as soon as the staging folder appears', (staging) => existsSync(staging), 5000],
+    [
+      'when the staging folder has its first unit page',
+      (staging) => existsSync(join(staging, 'don-vi')),
+      5000,
+    ],
+    [
+      'when the sitemap is written, just before the swap',
+      (staging) => existsSync(join(staging, 'sitemap.xml')),
+      5000,
+    ],
+  ];
+
+  test.each(KILLS)(
+    'killed %s: the site is the old one or the new one, whole',
+    async (_when, ready, limit) => {
+      const child = startBuild(dataNew, out);
+      const done = finished(child);
+      const started = Date.now();
+      // The staging folder is named after the build's own process, a grandchild of npx: find it
+      // among the folders beside the site, leaving out what earlier killed builds left there.
+      const site = join(work, 'site');
+      const stale = new Set(leftovers(site));
+      const staging = () =>
+        join(
+          site,
+          leftovers(site).find((n) => n.startsWith('.dist-moi-') && !stale.has(n)) ?? '.dist-moi-none',
+        );
+      while (Date.now() - started < limit && !ready(staging()) && child.exitCode === null) await sleep(2);
+      killGroup(child);
+      await done;
+      const now = snapshot(out);
+      const whole =
+        JSON.stringify(now) === JSON.stringify(before) || JSON.stringify(now) === JSON.stringify(after);
+      expect(whole, `published folder after the kill: ${Object.keys(now).length} entries`).toBe(true);
+      // The old site back for the next kill point (the killed build's leftovers stay, for the last test).
+      restore();
+    },
+  );
+
+  test('the next build clears what killed builds left and publishes the new site', async () => {
+    // Besides whatever the kills above left: a staging folder and a previous site of a dead build.
+    mkdirSync(join(work, 'site', '.dist-moi-4194999', 'don-vi'), { recursive: true });
+    mkdirSync(join(work, 'site', '.dist-cu-4194998'));
+    const { code, out: log } = await build(dataNew, out);
+    expect(code, log).toBe(0);
+    expect(differences(snapshot(out), after)).toEqual([]);
+    expect(leftovers(join(work, 'site'))).toEqual([]);
+  });
+});
+
+describe('recover() repairs every state a kill can leave', () => {
+  const make = (dir: string, files: Record<string, string>) => {
+    mkdirSync(dir, { recursive: true });
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  };
+  // A pid that cannot be running: above Linux's pid_max ceiling.
+  const DEAD = 4_194_999;
+
+  test('killed between the two renames: the previous site is put back', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'thong-ke-recover-'));
+    const out = join(parent, 'dist');
+    make(join(parent, `.dist-cu-${DEAD}`), { 'index.html': 'cũ' });
+    make(join(parent, `.dist-moi-${DEAD}`), { 'index.html': 'mới' });
+    await recover(out);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('cũ');
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  test('killed while the previous site was being deleted: the new one stays, the rest goes', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'thong-ke-recover-'));
+    const out = join(parent, 'dist');
+    make(out, { 'index.html': 'mới' });
+    make(join(parent, `.dist-cu-${DEAD}`), {});
+    await recover(out);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('mới');
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  test('a running build’s staging folder is left alone; other outputs’ folders too', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'thong-ke-recover-'));
+    const out = join(parent, 'dist');
+    make(out, { 'index.html': 'đang có' });
+    const sleeper = spawn('sleep', ['30']);
+    const names = [`.dist-moi-${String(sleeper.pid)}`, '.dist-cu-moi-1', '.dist-backup', `.dist-moi-${DEAD}`];
+    for (const name of names) make(join(parent, name), {});
+    await recover(out);
+    sleeper.kill();
+    expect(readdirSync(parent).sort()).toEqual(['.dist-backup', '.dist-cu-moi-1', names[0], 'dist'].sort());
+  });
+
+  test('a swap whose second rename fails puts the previous site straight back', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'thong-ke-recover-'));
+    const out = join(parent, 'dist');
+    make(out, { 'index.html': 'đang có' });
+    await expect(swapIn(join(parent, '.dist-moi-missing'), out)).rejects.toThrow();
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('đang có');
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  test('a completed swap leaves only the new site', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'thong-ke-recover-'));
+    const out = join(parent, 'dist');
+    make(out, { 'index.html': 'cũ' });
+    const staging = stagingDir(out);
+    make(staging, { 'index.html': 'mới' });
+    await swapIn(staging, out);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('mới');
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+});

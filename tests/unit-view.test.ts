@@ -1,0 +1,216 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { load } from '../src/load.ts';
+import type { TableView } from '../src/present/table.ts';
+import { admissionsTopic, cellsTopic, membersTopic } from '../src/present/topic-views.ts';
+import { pageUnits, unitView, type UnitView } from '../src/present/unit-view.ts';
+import { buildSite, type BuiltSite } from './e2e/harness.ts';
+import { fixture } from './helpers.ts';
+
+const loaded = await load(fixture('basic'));
+if (!loaded.province) throw new Error('the basic fixture must load');
+const province = loaded.province;
+
+const texts = (table: TableView | undefined) => table?.rows.map((row) => row.map((cell) => cell.text));
+const keyFigure = (view: UnitView, label: string) => view.keyFigures.find((f) => f.label === label)?.value;
+const chartRow = (view: UnitView, chartId: string, year: string) =>
+  texts(view.charts.find((c) => c.id === chartId)?.table)?.find((row) => row[0] === year);
+
+describe('unit view models carry the right figures', () => {
+  test.each([
+    ['D1', 'Đảng viên', '141'],
+    ['P', 'Đảng viên', '1.381'],
+    ['P', 'Tổ chức cơ sở đảng', '4'],
+    ['D1', 'Chi bộ trực thuộc', '2'],
+    ['G3', 'Kết nạp năm 2021', '36'],
+  ])('%s key figure "%s" is %s', (unitId, label, value) => {
+    expect(keyFigure(unitView(province, unitId), label)).toBe(value);
+  });
+
+  test.each([
+    ['P', 'dang-vien', '2020', ['2020', '1.415']],
+    ['D1', 'dang-vien', '2021', ['2021', '141']],
+    ['D1', 'ket-nap', '2021', ['2021', '7', '5', '140,0%']],
+    ['G1', 'ket-nap', '2020', ['2020', '4', '5', '80,0%']],
+    ['G4', 'chi-bo', '2020', ['2020', '—']],
+  ])('%s chart %s, year %s, reads %j', (unitId, chartId, year, row) => {
+    expect(chartRow(unitView(province, unitId), chartId, year)).toEqual(row);
+  });
+
+  test('breakdowns give count and share of members, and name the breakdowns never reported', () => {
+    const composition = unitView(province, 'D1').composition;
+    expect(composition?.year).toBe(2021);
+    expect(texts(composition?.latest)).toEqual([
+      ['Nữ', '52', '36,9%'],
+      ['Đảng viên dự bị', '6', '4,3%'],
+    ]);
+    expect(texts(composition?.byYear)?.[0]).toEqual(['2020', '135', '49 (36,3%)', '6 (4,4%)']);
+    expect(composition?.missing).toContain('dân tộc thiểu số');
+  });
+
+  test.each([
+    ['G1', ['2021', '120', '6', '1', '1', '1', '0', '125', 'Khớp']],
+    ['G3', ['2021', '1.200', '36', '12', '6', '2', '0', '1.240', 'Khớp']],
+    ['G1', ['2020', '—', '4', '1', '2', '1', '0', '120', '—']],
+  ])('the membership balance of %s reads %j', (unitId, row) => {
+    expect(texts(unitView(province, unitId).balance)).toContainEqual(row);
+  });
+
+  test('a unit that never reported a movement has no balance table', () => {
+    expect(unitView(province, 'G4').balance).toBeUndefined();
+  });
+
+  test('a grassroots unit shows its own rating by year, with the glossary label', () => {
+    expect(texts(unitView(province, 'G1').quality.ownRatings)).toEqual([
+      ['2020', 'Hoàn thành tốt nhiệm vụ'],
+      ['2021', 'Hoàn thành xuất sắc nhiệm vụ'],
+    ]);
+    expect(texts(unitView(province, 'G2').quality.ownRatings)).toEqual([
+      ['2020', 'Hoàn thành nhiệm vụ'],
+      ['2021', '—'],
+    ]);
+  });
+
+  test('a district counts its grassroots organizations per rating', () => {
+    // 2021: G1 excellent, G2 not rated.
+    expect(texts(unitView(province, 'D1').quality.grassrootsRatings)).toEqual([
+      ['2020', '2', '0', '1', '1', '0', '0'],
+      ['2021', '2', '1', '0', '0', '0', '1'],
+    ]);
+  });
+
+  test('subordinate units are sorted by Vietnamese name and link to their pages', () => {
+    const table = unitView(province, 'P').subordinates;
+    expect(table?.rows.map((row) => [row[0]?.text, row[0]?.path])).toEqual([
+      ['Đảng bộ Công ty Điện lực', 'don-vi/g4/'],
+      ['Đảng bộ huyện Hai', 'don-vi/d2/'],
+      ['Đảng bộ huyện Một', 'don-vi/d1/'],
+    ]);
+    // The grassroots column adds up to the province's count.
+    const column = table?.columns.findIndex((c) => c.label === 'Tổ chức cơ sở đảng') ?? -1;
+    expect(table?.rows.reduce((sum, row) => sum + (row[column]?.sort ?? 0), 0)).toBe(4);
+  });
+
+  test('breadcrumbs lead up the tree to the province', () => {
+    expect(unitView(province, 'G1').breadcrumbs.map((b) => b.path)).toEqual(['don-vi/p/', 'don-vi/d1/']);
+  });
+});
+
+describe('topic view models', () => {
+  test('grassroots organizations are ranked by target achievement, units without target left out', () => {
+    const [ranking] = admissionsTopic(province).grassroots;
+    expect(texts(ranking)?.map((row) => [row[0], row[1], row[5]])).toEqual([
+      ['Đảng bộ xã An Bình', '1', '120,0%'],
+      ['Đảng bộ phường Đông', '2', '90,0%'],
+      ['Đảng bộ Công ty Điện lực', '3', '50,0%'],
+    ]);
+  });
+
+  test('districts are ranked by target achievement, highest first', () => {
+    expect(admissionsTopic(province).ranking?.data.labels).toEqual([
+      'Đảng bộ huyện Một',
+      'Đảng bộ huyện Hai',
+      'Đảng bộ Công ty Điện lực',
+    ]);
+    expect(admissionsTopic(province).ranking?.data.datasets[0]?.values).toEqual([140, 90, 50]);
+  });
+
+  test('topic view models are computed once per province and shared', () => {
+    expect(membersTopic(province)).toBe(membersTopic(province));
+    expect(cellsTopic(province)).toBe(cellsTopic(province));
+  });
+});
+
+/** Every string leaf of a view model; `null` is allowed only as a chart gap. */
+function leaves(value: unknown, path: string, out: [string, unknown][]): [string, unknown][] {
+  if (Array.isArray(value)) value.forEach((v, i) => leaves(v, `${path}[${i}]`, out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) leaves(v, `${path}.${k}`, out);
+  } else out.push([path, value]);
+  return out;
+}
+
+describe('no view model shows undefined, NaN or null to a reader', () => {
+  const models: [string, unknown][] = [
+    ...pageUnits(province).map((u): [string, unknown] => [u.id, unitView(province, u.id)]),
+    ['/dang-vien/', membersTopic(province)],
+    ['/ket-nap/', admissionsTopic(province)],
+    ['/chi-bo/', cellsTopic(province)],
+  ];
+  test.each(models)('%s', (_, model) => {
+    for (const [path, leaf] of leaves(model, '', [])) {
+      if (typeof leaf === 'string') expect(leaf, path).not.toMatch(/undefined|NaN|null|Infinity/);
+      else if (typeof leaf === 'number') expect(Number.isFinite(leaf), path).toBe(true);
+      else if (leaf === null)
+        expect(path, 'null outside a chart series').toMatch(/\.datasets\[\d+\]\.values\[\d+\]$/);
+    }
+  });
+});
+
+describe('the built fixture site', () => {
+  let site: BuiltSite | undefined;
+  const page = (path: string) => {
+    if (!site) throw new Error('the fixture site was not built');
+    return readFileSync(join(site.dir, path, 'index.html'), 'utf8');
+  };
+
+  // Built once for the file, with the real CLI, under tests/.output/ (see the e2e harness).
+  beforeAll(async () => {
+    site = await buildSite('basic');
+  }, 300_000);
+  afterAll(() => site?.remove());
+
+  test.each([
+    ['', ['1.381', '1.415', 'Đảng bộ huyện Một', 'Số liệu tính đến 31/12/2021', 'href="/sap-xep/"']],
+    ['don-vi/d1', ['141', '140,0%', 'href="/nhung/d1/dang-vien/"', 'href="/don-vi/g1/"']],
+    ['ket-nap', ['Xếp hạng', '120,0%', 'Đảng bộ xã An Bình', 'Số liệu tính đến 31/12/2021']],
+    ['dang-vien', ['1.415', '36,9%']],
+    ['chi-bo', ['Hoàn thành xuất sắc nhiệm vụ']],
+    ['nhung/d1/ket-nap', ['140,0%', 'Nguồn:', 'Số liệu tính đến 31/12/2021']],
+  ])('/%s/ shows %j', (path, expected) => {
+    const html = page(path);
+    for (const figure of expected) expect(html).toContain(figure);
+  });
+
+  test('charts are data next to a labelled canvas and a table, loaded by one external module', () => {
+    const html = page('don-vi/d1');
+    expect(html).toMatch(
+      /<canvas role="img" aria-label="Số đảng viên của Đảng bộ huyện Một qua các năm[^"]*"/,
+    );
+    expect(html).toContain('<script type="application/json" data-chart>');
+    const modules = [...html.matchAll(/<script type="module"([^>]*)>/g)].map((m) => m[1]);
+    expect(modules.length).toBeGreaterThan(0);
+    for (const attributes of modules) expect(attributes).toMatch(/src="\/_astro\/[^"]+\.js"/);
+    expect(html).toContain('<th scope="col"');
+    expect(html).toContain('<th scope="row"');
+  });
+
+  test('embed pages carry no navigation', () => {
+    const html = page('nhung/p/dang-vien');
+    expect(html).not.toContain('Điều hướng chính');
+    expect(html).toContain('<canvas');
+  });
+
+  test('grassroots units get no embed pages', () => {
+    expect(readdirSync(join(site?.dir ?? '', 'nhung')).sort()).toEqual(['d1', 'd2', 'p']);
+  });
+
+  test('no built page reads undefined, NaN or null', () => {
+    const pages = [
+      '',
+      'don-vi/p',
+      'don-vi/d1',
+      'don-vi/d2',
+      'don-vi/g1',
+      'don-vi/g2',
+      'don-vi/g3',
+      'don-vi/g4',
+    ];
+    for (const path of [...pages, 'dang-vien', 'ket-nap', 'chi-bo']) {
+      // Chart data may hold null (a gap); the rest of the page may not.
+      const visible = page(path).replace(/<script type="application\/json" data-chart>.*?<\/script>/gs, '');
+      expect(visible, path).not.toMatch(/undefined|NaN|\bnull\b/);
+    }
+  });
+});
