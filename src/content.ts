@@ -18,10 +18,11 @@ export interface Content {
  * error, so a typo never reaches the published page.
  */
 export async function loadContent(
-  dir: string,
+  dir: string | undefined,
   province: Province,
 ): Promise<{ content: Content; problems: Problem[] }> {
-  return renderContent(await readContent(dir), province);
+  const sources = dir === undefined ? { home: undefined, units: new Map() } : await readContent(dir);
+  return renderContent(sources, province);
 }
 
 export function renderContent(

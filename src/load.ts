@@ -11,8 +11,16 @@ export interface Loaded extends Validated {
 export const dataDirFrom = (env: NodeJS.ProcessEnv = process.env): string =>
   resolve(env['DATA_DIR'] || 'data');
 
-export const contentDirFrom = (env: NodeJS.ProcessEnv = process.env): string =>
-  resolve(env['CONTENT_DIR'] || 'content');
+/**
+ * `CONTENT_DIR`, else `content/` — but only for the default `data/`: `content/` describes those
+ * units, so another province's `DATA_DIR` alone gets no editorial text rather than another
+ * province's text, or a build refused over unit ids it does not have. `undefined` = no content.
+ */
+export const contentDirFrom = (env: NodeJS.ProcessEnv = process.env): string | undefined => {
+  if (env['CONTENT_DIR']) return resolve(env['CONTENT_DIR']);
+  const otherData = env['DATA_DIR'] && resolve(env['DATA_DIR']) !== resolve('data');
+  return otherData ? undefined : resolve('content');
+};
 
 /** read → validate → model: everything a build or a check needs, in one pass. */
 export async function load(dataDir: string): Promise<Loaded> {

@@ -5,11 +5,11 @@
  * prints every problem in one run and never shows a stack trace.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/load.ts';
 import { readDataset } from '../src/read/dataset.ts';
 import { formatProblem, type Problem } from '../src/validate/problems.ts';
@@ -23,9 +23,15 @@ const BASIC: Readonly<Record<string, string>> = Object.fromEntries(
 const basic = (name: string): string => BASIC[name] ?? '';
 const badInput = (name: string): Uint8Array => readFileSync(join(fixture('bad-input'), name));
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 /** The basic fixture with some files replaced (`null` removes one), in a fresh temporary folder. */
 function folder(changes: Files): string {
   const dir = mkdtempSync(join(tmpdir(), 'thong-ke-loi-'));
+  made.push(dir);
   for (const [name, content] of Object.entries({ ...BASIC, ...changes })) {
     if (content !== null) writeFileSync(join(dir, name), content);
   }

@@ -249,7 +249,7 @@ describe('the whole folder, read and validated, never throws', () => {
           expect(province !== undefined || all.some((p) => p.severity === 'error')).toBe(true);
         },
       ),
-      { numRuns: 400 },
+      { numRuns: Number(process.env["FUZZ_RUNS"] ?? 400) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadContent } from '../src/content.ts';
-import { load } from '../src/load.ts';
+import { resolve } from 'node:path';
+import { contentDirFrom, load } from '../src/load.ts';
 import type { Province } from '../src/model/province.ts';
 import {
   checkPlaceholders,
@@ -190,5 +191,18 @@ describe('loadContent reads content/ for the province and unit pages', () => {
     expect(problems).toEqual([]);
     expect(content.home).toBeUndefined();
     expect(content.units.size).toBe(0);
+  });
+});
+
+describe('which content directory a build reads', () => {
+  test.each([
+    [{}, resolve('content')],
+    [{ DATA_DIR: 'data' }, resolve('content')],
+    [{ CONTENT_DIR: 'bien-tap' }, resolve('bien-tap')],
+    [{ DATA_DIR: '/tmp/tinh-khac', CONTENT_DIR: 'bien-tap' }, resolve('bien-tap')],
+    // content/ describes data/'s units: another province's data alone gets no editorial text.
+    [{ DATA_DIR: '/tmp/tinh-khac' }, undefined],
+  ])('%j reads %s', (env, expected) => {
+    expect(contentDirFrom(env)).toBe(expected);
   });
 });

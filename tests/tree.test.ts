@@ -110,7 +110,9 @@ describe('the tree at a date, replayed from the restructuring fixture', () => {
 });
 
 describe('rollups of past years use the tree of that year', () => {
-  const after2015 = THOT_NOT_2010.filter((id) => !['TN.P08', 'TN.P09', 'TN.S13'].includes(id)).concat('TN.P10');
+  const after2015 = THOT_NOT_2010.filter((id) => !['TN.P08', 'TN.P09', 'TN.S13'].includes(id)).concat(
+    'TN.P10',
+  );
   test.each([
     ['TN', 2010, THOT_NOT_2010],
     // The pilot committees now stand between Thốt Nốt and the 21 agency chi bộ: same members.
@@ -174,9 +176,11 @@ describe('what each kind of event does', () => {
 
   test('an establishment starts its unit and moves the listed units under it', async () => {
     const { province: p, problems } = await loadFiles({
-      'units.csv': [...UNITS, 'G3,Đảng bộ Khối cơ quan,D1,grassroots,,', 'C1,Chi bộ Văn phòng,G3,cell,,'].join(
-        '\n',
-      ),
+      'units.csv': [
+        ...UNITS,
+        'G3,Đảng bộ Khối cơ quan,D1,grassroots,,',
+        'C1,Chi bộ Văn phòng,G3,cell,,',
+      ].join('\n'),
       'restructurings.csv': `${EVENTS}E1,01/05/2021,establish,Thành lập,D1,G3\n`,
       'restructuring_units.csv': `${LISTED}E1,C1,G1\n`,
     });
@@ -202,7 +206,9 @@ describe('what each kind of event does', () => {
 
   test('a new unit dated later in units.csv than its event takes the listed units on that later date', async () => {
     const { province: p, problems } = await loadFiles({
-      'units.csv': [...UNITS, 'G3,Đảng bộ Cơ quan,D1,grassroots,15/09/2020,', 'C1,Chi bộ 1,G3,cell,,'].join('\n'),
+      'units.csv': [...UNITS, 'G3,Đảng bộ Cơ quan,D1,grassroots,15/09/2020,', 'C1,Chi bộ 1,G3,cell,,'].join(
+        '\n',
+      ),
       'restructurings.csv': `${EVENTS}E1,17/07/2020,pilot_committee,Thí điểm,D1,G3\n`,
       'restructuring_units.csv': `${LISTED}E1,C1,D1\n`,
     });

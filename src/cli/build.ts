@@ -21,6 +21,8 @@ import { readPublishedSnapshot } from './snapshot-file.ts';
 
 // An office PC or CI machine may have no route to the internet: never phone home.
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+// Vite would take a BASE_URL from the environment (test runners set one) over BASE_PATH.
+delete process.env['BASE_URL'];
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const started = performance.now();

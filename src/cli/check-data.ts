@@ -16,7 +16,7 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 // Editors get the content errors the build would stop on; placeholders need the model, so the
 // data must be valid first.
 const contentDir = contentDirFrom();
-const checkContent = existsSync(contentDir);
+const checkContent = contentDir !== undefined && existsSync(contentDir);
 const edited = province && checkContent ? await loadContent(contentDir, province) : undefined;
 const problems = [...dataProblems, ...(edited?.problems ?? [])];
 printProblems(problems, log);
@@ -26,7 +26,9 @@ log(
   `\nKiểm tra ${dataDir}${edited ? ` và ${contentDir}` : ''}: ${data.units.length} đơn vị, ${rows} dòng — ${summary(problems)} (${Math.round(performance.now() - started)} ms).`,
 );
 if (hasErrors(problems)) {
-  log('Dữ liệu hoặc nội dung có lỗi: chưa thể xuất bản. Sửa các dòng được nêu ở trên rồi chạy lại.');
+  log(
+    `${hasErrors(dataProblems) ? 'Dữ liệu' : 'Nội dung'} có lỗi: chưa thể xuất bản. Sửa các dòng được nêu ở trên rồi chạy lại.`,
+  );
   process.exitCode = 1;
 } else {
   log(edited ? 'Dữ liệu và nội dung hợp lệ.' : 'Dữ liệu hợp lệ.');

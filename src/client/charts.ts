@@ -51,7 +51,8 @@ interface Palette {
  * Colours come from the stylesheet's custom properties, so the dark theme and the print
  * stylesheet decide them; print always uses the light set, whatever the screen shows.
  */
-function palette(print: boolean): Palette {
+function palette(printing: boolean): Palette {
+  const print = printing || matchMedia('print').matches;
   const style = getComputedStyle(document.documentElement);
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   const prefix = print ? '--chart-light-' : '--chart-';
@@ -140,7 +141,11 @@ function config(
         legend: {
           display: data.datasets.length > 1,
           // In the order of the data (and of the table's columns), whatever the drawing order.
-          labels: { color: colors.text, usePointStyle: true, sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) },
+          labels: {
+            color: colors.text,
+            usePointStyle: true,
+            sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
+          },
         },
         tooltip: {
           callbacks: {

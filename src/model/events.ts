@@ -75,8 +75,12 @@ function latest(
   return undefined;
 }
 
+const indexes = new WeakMap<Province, Map<string, RestructuringEvent>>();
+
 export function eventFigures(province: Province, eventId: string): EventFigures {
-  const event = province.events.find((e) => e.id === eventId);
+  let index = indexes.get(province);
+  if (!index) indexes.set(province, (index = new Map(province.events.map((e) => [e.id, e]))));
+  const event = index.get(eventId);
   const moment = province.tree.moment(eventId);
   if (!event || !moment) throw new Error(`eventFigures: unknown event ${eventId}`);
   const { tree } = province;

@@ -97,7 +97,8 @@ export function buildProvince(data: Dataset): Province {
   }
   const events = data.restructurings
     .map((e) => ({ ...e, units: unitsOf.get(e.id) ?? [] }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+    // Same-day events apply in file order, as the tree replays them.
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
   const eventsByUnit = new Map<string, RestructuringEvent[]>();
   for (const event of events) {
     const involved = new Set([

@@ -161,8 +161,10 @@ export function buildTree(units: readonly Unit[], events: TreeEvents): Tree {
     moments.set(event.id, at);
     const listed = listedBy.get(event.id) ?? [];
     const result = event.result_unit_id;
-    if (result !== undefined && byId.has(result) && createsResult(event, listed)) {
-      if (!starts.has(result)) starts.set(result, at);
+    // A unit comes into being once; a second creating event is a validation error
+    // (src/validate/events.ts) and must not hide the unit's parent between the two.
+    if (result !== undefined && byId.has(result) && createsResult(event, listed) && !starts.has(result)) {
+      starts.set(result, at);
       record(result, {
         eventId: event.id,
         date: at.date,
@@ -226,17 +228,29 @@ export function buildTree(units: readonly Unit[], events: TreeEvents): Tree {
     }
     return byId.get(id)?.parentId;
   };
+  // Each parent's possible children are sorted by name once; every date then filters that list,
+  // keeping the order, instead of sorting again (rollups ask every unit for every year).
+  const sortedChildren = new Map<string, Unit[]>();
+  const candidates = (id: string): Unit[] => {
+    let list = sortedChildren.get(id);
+    if (!list) {
+      list = [...(everChildren.get(id) ?? [])]
+        .map((child) => byId.get(child))
+        .filter((u): u is Unit => u !== undefined)
+        .sort(byName);
+      sortedChildren.set(id, list);
+    }
+    return list;
+  };
   const childrenCache = new Map<string, Unit[]>();
   const childrenAt = (id: string, when: When) => {
+    // Most units (grassroots, cells) never had children: no cache entry, no key string.
+    if (!everChildren.has(id)) return [];
     const at = toMoment(when);
     const key = `${id}\u0000${at.date}\u0000${at.step}`;
     let result = childrenCache.get(key);
     if (!result) {
-      result = [...(everChildren.get(id) ?? [])]
-        .filter((child) => existsAt(child, at) && parentAt(child, at) === id)
-        .map((child) => byId.get(child))
-        .filter((u): u is Unit => u !== undefined)
-        .sort(byName);
+      result = candidates(id).filter((child) => existsAt(child.id, at) && parentAt(child.id, at) === id);
       childrenCache.set(key, result);
     }
     return result;

@@ -408,6 +408,9 @@ export const eventList = perProvince((province): EventListView => {
   };
 });
 
+// Every unit page asks; the index is built once per province.
+const eventsById = perProvince((province) => new Map(province.events.map((e) => [e.id, e])));
+
 /** One line on a unit's page about how an event changed it. */
 export interface UnitChange {
   readonly text: string;
@@ -420,7 +423,7 @@ export interface UnitChange {
  */
 export function unitChanges(province: Province, unitId: string): UnitChange[] {
   const names = namesOf(province);
-  const byId = new Map(province.events.map((e) => [e.id, e]));
+  const byId = eventsById(province);
   return province.tree.changes(unitId).flatMap((change) => {
     const event = byId.get(change.eventId);
     if (!event) return [];

@@ -545,7 +545,11 @@ function targetOutliers(c: Context): string {
     );
     if (!pair || pair[1].value === 0) continue;
     const score = pair[0].value / pair[1].value;
-    ranked.push({ unit: child, score, words: formatPercentShort(score) });
+    ranked.push({
+      unit: child,
+      score,
+      words: score === 0 ? 'chưa kết nạp được đảng viên nào' : formatPercentShort(score),
+    });
   }
   if (ranked.length < 2) return '';
   const reached = ranked.filter((r) => r.score >= 1).length;
@@ -563,7 +567,7 @@ function targetOutliers(c: Context): string {
   const high = [...ranked].sort((a, b) => b.score - a.score);
   const low = [...ranked].sort((a, b) => a.score - b.score);
   if ((high[0]?.score ?? 0) !== (low[0]?.score ?? 0)) {
-    const tied = (r: Ranked) => `đạt ${r.words}`;
+    const tied = (r: Ranked) => (r.score === 0 ? r.words : `đạt ${r.words}`);
     sentences.push(
       sentence(`Tỷ lệ đạt chỉ tiêu cao nhất ${named(high, tied)}, thấp nhất ${named(low, tied)}`),
     );
@@ -662,7 +666,7 @@ export function topicNarrative(province: Province, topic: Topic): string[] {
     case 'cells':
       return paragraphs([
         overview(c, { members: false, cells: true }),
-        paragraph([...residential(c), ...cellRatings(c), grassrootsRatings(c)]),
+        paragraph([...cellRatings(c), grassrootsRatings(c), ...residential(c)]),
         missing(c, ['cells']),
       ]);
   }

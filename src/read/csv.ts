@@ -9,6 +9,12 @@ export interface CsvTable<S extends FileSchema> {
   /** 1-based column number of each key present in the header, for messages. */
   readonly columns: ReadonlyMap<string, number>;
   readonly problems: Problem[];
+  /**
+   * Rows refused for a bad cell, with the cells that did parse. Later checks use their ids so
+   * that one bad cell in units.csv is not also reported as "unknown unit" on every row that
+   * refers to that unit.
+   */
+  readonly rejected: Readonly<Record<string, unknown>>[];
 }
 
 /** Excel in the Vietnamese locale writes `;`; Excel's "Unicode Text" writes tabs. */
@@ -184,31 +190,33 @@ export function readCsvText<S extends FileSchema>(text: string, schema: S): CsvT
         fix: 'Xuất lại tệp từ bảng tính, dòng đầu tiên là tên các cột.',
       }),
     );
-    return { rows: [], columns: new Map(), problems };
+    return { rows: [], columns: new Map(), problems, rejected: [] };
   }
   const mapped = matchHeader(header.cells, schema, file, problems);
   const columns = new Map([...mapped].map(([index, column]) => [column.key, index + 1]));
   if (problems.some((p) => p.code === 'missing-column' || p.code === 'duplicate-column')) {
-    return { rows: [], columns, problems };
+    return { rows: [], columns, problems, rejected: [] };
   }
   const width = header.cells.length;
   const rows: RowOf<S>[] = [];
+  const rejected: Record<string, unknown>[] = [];
+  const miscounted: { line: number; count: number }[] = [];
+  let dataRows = 0;
   for (const { cells, line } of body) {
     if (cells.every((cell) => cell.trim() === '')) continue;
+    dataRows += 1;
     if (cells.length !== width) {
-      problems.push(
-        error({
-          code: 'column-count',
-          file,
-          line,
-          message: `có ${cells.length} ô nhưng dòng tiêu đề có ${width} cột`,
-          english: `row has ${cells.length} cells, header has ${width}`,
-          fix:
-            cells.length > width
-              ? 'Có thể một ô chứa dấu phân cách (dấu phẩy hoặc chấm phẩy): đặt ô đó trong dấu ngoặc kép, hoặc xóa ô thừa.'
-              : 'Bổ sung các ô còn thiếu (để trống nếu chưa có số liệu).',
-        }),
-      );
+      miscounted.push({ line, count: cells.length });
+      // The ids before any shifted cell are still where the header says: keep them for later checks.
+      const partial: Record<string, unknown> = { line };
+      for (const [index, column] of mapped) {
+        const parsed =
+          column.kind.type === 'id' && index < cells.length
+            ? parseCell(cells[index] ?? '', column)
+            : undefined;
+        if (parsed?.ok && parsed.value !== undefined) partial[column.key] = parsed.value;
+      }
+      rejected.push(partial);
       continue;
     }
     const row: Record<string, unknown> = { line };
@@ -276,6 +284,60 @@ export function readCsvText<S extends FileSchema>(text: string, schema: S): CsvT
     // Rows with a bad cell are dropped: the build stops on errors anyway, and later checks
     // then see only well-typed rows instead of reporting the same cell twice.
     if (valid) rows.push(row as RowOf<S>);
+    else rejected.push(row);
   }
-  return { rows, columns, problems };
+  problems.push(...columnCountProblems(file, width, dataRows, miscounted));
+  return { rows, columns, problems, rejected };
+}
+
+/**
+ * Rows whose cell count differs from the header's. When most data rows are off by the same
+ * amount the header itself is wrong (a column added or deleted there only): one error on line 1
+ * says so, instead of one per row; rows off by another amount are still listed one by one.
+ */
+function columnCountProblems(
+  file: string,
+  width: number,
+  dataRows: number,
+  miscounted: readonly { line: number; count: number }[],
+): Problem[] {
+  const byCount = new Map<number, { line: number; count: number }[]>();
+  for (const row of miscounted) byCount.set(row.count, [...(byCount.get(row.count) ?? []), row]);
+  const common = [...byCount.values()].find((rows) => rows.length >= 3 && rows.length * 2 > dataRows);
+  const first = common?.[0];
+  const last = common?.at(-1);
+  const header: Problem[] =
+    first && last && common
+      ? [
+          error({
+            code: 'column-count',
+            file,
+            line: 1,
+            message: `dòng tiêu đề có ${width} cột nhưng ${common.length === dataRows ? 'cả' : `${common.length} trên`} ${dataRows} dòng số liệu (từ dòng ${first.line} đến dòng ${last.line}) có ${first.count} ô`,
+            english: `header has ${width} columns but ${common.length} of ${dataRows} data rows have ${first.count} cells`,
+            fix:
+              first.count < width
+                ? 'Dòng tiêu đề có tên cột thừa: xóa tên cột đó ở dòng 1, hoặc bổ sung cột đó cho mọi dòng số liệu.'
+                : 'Dòng tiêu đề thiếu tên cột: đặt tên cho cột còn trống ở dòng 1, hoặc xóa cột thừa ở các dòng số liệu.',
+          }),
+        ]
+      : [];
+  return [
+    ...header,
+    ...miscounted
+      .filter((row) => row.count !== first?.count)
+      .map(({ line, count }) =>
+        error({
+          code: 'column-count',
+          file,
+          line,
+          message: `có ${count} ô nhưng dòng tiêu đề có ${width} cột`,
+          english: `row has ${count} cells, header has ${width}`,
+          fix:
+            count > width
+              ? 'Có thể một ô chứa dấu phân cách (dấu phẩy hoặc chấm phẩy): đặt ô đó trong dấu ngoặc kép, hoặc xóa ô thừa.'
+              : 'Bổ sung các ô còn thiếu (để trống nếu chưa có số liệu).',
+        }),
+      ),
+  ];
 }

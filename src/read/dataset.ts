@@ -33,6 +33,11 @@ export interface Dataset {
   readonly restructuringUnits: RowOf<typeof restructuringUnitsSchema>[];
   readonly dataset: RowOf<typeof datasetSchema>[];
   readonly sources: ReadonlyMap<string, SourceFile>;
+  /**
+   * Ids of units and events whose rows were refused for a bad cell (already reported): checks
+   * do not report them again as unknown wherever they are referenced.
+   */
+  readonly rejectedIds?: { readonly units: ReadonlySet<string>; readonly events: ReadonlySet<string> };
 }
 
 export interface ReadResult {
@@ -52,7 +57,12 @@ export function readCsvBytes<S extends FileSchema>(bytes: Uint8Array, schema: S)
         english: 'unreadable file',
       }),
     ];
-    return { rows: [] as RowOf<S>[], columns: new Map<string, number>(), problems };
+    return {
+      rows: [] as RowOf<S>[],
+      columns: new Map<string, number>(),
+      problems,
+      rejected: [] as Readonly<Record<string, unknown>>[],
+    };
   }
   const table = readCsvText(decoded.text, schema);
   if (decoded.warning !== undefined) {
@@ -94,6 +104,7 @@ export async function readDataset(dir: string): Promise<ReadResult> {
     );
   }
   const tables = new Map<string, unknown[]>();
+  const rejectedIds = { units: new Set<string>(), events: new Set<string>() };
   for (const schema of SCHEMAS) {
     const path = files?.get(schema.file);
     if (path === undefined) {
@@ -131,6 +142,13 @@ export async function readDataset(dir: string): Promise<ReadResult> {
     const table = readCsvBytes(bytes, schema);
     problems.push(...table.problems);
     tables.set(schema.file, table.rows);
+    const refused =
+      schema === unitsSchema
+        ? rejectedIds.units
+        : schema === restructuringsSchema
+          ? rejectedIds.events
+          : undefined;
+    for (const row of table.rejected) if (typeof row['id'] === 'string') refused?.add(row['id']);
     sources.set(schema.file, {
       file: schema.file,
       present: true,
@@ -149,6 +167,7 @@ export async function readDataset(dir: string): Promise<ReadResult> {
       restructuringUnits: rows(restructuringUnitsSchema),
       dataset: rows(datasetSchema),
       sources,
+      rejectedIds,
     },
     problems,
   };

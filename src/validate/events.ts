@@ -1,6 +1,6 @@
 import type { Dataset } from '../read/dataset.ts';
-import type { RestructuringRow } from '../read/schemas.ts';
-import { justBefore, type Moment, type ParentChange, type Tree } from '../model/tree.ts';
+import type { RestructuringRow, RestructuringUnitRow } from '../read/schemas.ts';
+import { createsResult, justBefore, type Moment, type ParentChange, type Tree } from '../model/tree.ts';
 import { LEVEL_RANK } from '../model/units.ts';
 import { error, warning, type Problem } from './problems.ts';
 import { cellProblems } from './structure.ts';
@@ -19,6 +19,7 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
   const report = cellProblems(data, problems);
   const events = new Map<string, RestructuringRow>();
   for (const event of data.restructurings) if (!events.has(event.id)) events.set(event.id, event);
+  const listedBy = groupListed(data);
   const eventName = (id: string) => {
     const event = events.get(id);
     return event ? `${id} ngày ${formatDate(event.date)}` : id;
@@ -31,17 +32,8 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
     const changes = tree.changes(unitId);
     let previous: ParentChange | undefined;
     for (const change of changes) {
-      const at: Moment = change;
       if (change.before === undefined) {
-        if (previous) {
-          report(error, change.file, change.line, 'result_unit_id', unitId, {
-            code: 'created-twice',
-            message: `đơn vị ${unitId} đã có trước sự kiện này (xem sự kiện ${eventName(previous.eventId)}), nên sự kiện không thể thành lập mới đơn vị này`,
-            english: 'the result unit already existed before the event',
-            fix: `Nếu ${unitId} chỉ tiếp nhận thêm đơn vị, hãy liệt kê ${unitId} trong restructuring_units.csv của sự kiện này; nếu là đơn vị mới, đặt mã mới cho nó trong units.csv.`,
-          });
-          continue;
-        }
+        // Creation comes first; a unit moved before it is flagged by the lifetime check below.
         previous = change;
         continue;
       }
@@ -54,7 +46,7 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
         });
         continue;
       }
-      if (!tree.existsAt(unitId, justBefore(at))) {
+      if (!tree.existsAt(unitId, justBefore(change))) {
         const dissolved = tree.dissolved(unitId);
         const gone = dissolved !== undefined && dissolved <= change.date;
         report(error, change.file, change.line, 'unit_id', unitId, {
@@ -107,10 +99,19 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
   checkShapes(data, tree, report);
 
   for (const event of events.values()) {
-    const created = event.result_unit_id === undefined ? undefined : tree.changes(event.result_unit_id);
-    const start = created?.find((c) => c.eventId === event.id && c.before === undefined);
     const written = event.result_unit_id === undefined ? undefined : tree.units.get(event.result_unit_id);
-    if (start && written?.established !== undefined && written.established !== event.date) {
+    if (!written || !createsResult(event, listedBy.get(event.id) ?? [])) continue;
+    const start = tree.changes(written.id).find((c) => c.before === undefined);
+    if (start && start.eventId !== event.id) {
+      report(error, 'restructurings.csv', event.line, 'result_unit_id', written.id, {
+        code: 'created-twice',
+        message: `đơn vị ${written.id} đã được thành lập theo sự kiện ${eventName(start.eventId)}, nên sự kiện này không thể thành lập mới đơn vị đó`,
+        english: 'the result unit was already created by an earlier event',
+        fix: `Nếu ${written.id} chỉ tiếp nhận thêm đơn vị, hãy liệt kê ${written.id} trong restructuring_units.csv của sự kiện này; nếu là đơn vị mới, đặt mã mới cho nó trong units.csv.`,
+      });
+      continue;
+    }
+    if (written.established !== undefined && written.established !== event.date) {
       report(warning, 'restructurings.csv', event.line, 'date', formatDate(event.date), {
         code: 'established-differs',
         message: `đơn vị sau sắp xếp ${written.id} có ngày thành lập ${formatDate(written.established)} (units.csv dòng ${written.line}), khác ngày của sự kiện; trang web tính sự kiện có hiệu lực từ ngày thành lập này`,
@@ -139,6 +140,16 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
 
 type Report = ReturnType<typeof cellProblems>;
 
+function groupListed(data: Dataset): Map<string, RestructuringUnitRow[]> {
+  const listedBy = new Map<string, RestructuringUnitRow[]>();
+  for (const row of data.restructuringUnits) {
+    const list = listedBy.get(row.restructuring_id) ?? [];
+    list.push(row);
+    listedBy.set(row.restructuring_id, list);
+  }
+  return listedBy;
+}
+
 /**
  * The tree just before and just after every event, walked up from the units the event touches
  * (and the children an ended unit leaves behind): each must reach the root through units that
@@ -147,12 +158,7 @@ type Report = ReturnType<typeof cellProblems>;
 function checkShapes(data: Dataset, tree: Tree, report: Report): void {
   const root = [...tree.units.values()].find((u) => u.parentId === undefined)?.id;
   const seenProblems = new Set<string>();
-  const listedBy = new Map<string, typeof data.restructuringUnits>();
-  for (const row of data.restructuringUnits) {
-    const list = listedBy.get(row.restructuring_id) ?? [];
-    list.push(row);
-    listedBy.set(row.restructuring_id, list);
-  }
+  const listedBy = groupListed(data);
 
   for (const event of data.restructurings) {
     const moment = tree.moment(event.id);

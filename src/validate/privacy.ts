@@ -74,7 +74,17 @@ const HEADER_WORDS: readonly (PersonalKind & { readonly words: readonly string[]
   {
     what: 'địa chỉ',
     english: 'addresses',
-    words: ['dia chi', 'noi o', 'cho o', 'que quan', 'noi sinh', 'thuong tru', 'tam tru', 'ho khau', 'address'],
+    words: [
+      'dia chi',
+      'noi o',
+      'cho o',
+      'que quan',
+      'noi sinh',
+      'thuong tru',
+      'tam tru',
+      'ho khau',
+      'address',
+    ],
   },
   { what: 'thư điện tử', english: 'email addresses', words: ['email', 'e mail', 'thu dien tu', 'mail'] },
 ];
@@ -111,7 +121,8 @@ const mask = (found: string): string => {
 /** A free-text cell that holds an ID card or phone number (notes, titles, names). */
 export function personalValue(text: string): PersonalValue | undefined {
   const id = CITIZEN_ID.exec(text);
-  if (id) return { what: 'số căn cước công dân (12 chữ số)', english: 'a citizen ID number', masked: mask(id[0]) };
+  if (id)
+    return { what: 'số căn cước công dân (12 chữ số)', english: 'a citizen ID number', masked: mask(id[0]) };
   const phone = PHONE.exec(text);
   if (phone) return { what: 'số điện thoại', english: 'a phone number', masked: mask(phone[0]) };
   return undefined;

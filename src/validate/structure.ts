@@ -39,6 +39,9 @@ export function checkStructure(data: Dataset): Problem[] {
   const problems: Problem[] = [];
   const report = cellProblems(data, problems);
   const units = new Map<string, (typeof data.units)[number]>();
+  // Units and events whose own row had a bad cell: that cell is the one error to report.
+  const refusedUnits = data.rejectedIds?.units ?? new Set<string>();
+  const refusedEvents = data.rejectedIds?.events ?? new Set<string>();
   const lowerIds = new Map<string, (typeof data.units)[number]>();
 
   for (const unit of data.units) {
@@ -68,6 +71,17 @@ export function checkStructure(data: Dataset): Problem[] {
     }
   }
   const provinceRoots = roots.filter((u) => u.level === 'province');
+  if (units.size === 0 && data.sources.get('units.csv')?.present) {
+    problems.push(
+      error({
+        code: 'no-units',
+        file: 'units.csv',
+        message: 'tệp không có đơn vị nào (chỉ có dòng tiêu đề hoặc mọi dòng đều lỗi)',
+        english: 'units.csv lists no units',
+        fix: 'Thêm các dòng đơn vị dưới dòng tiêu đề, bắt đầu bằng Đảng bộ tỉnh (cấp tỉnh).',
+      }),
+    );
+  }
   if (provinceRoots.length === 0 && units.size > 0) {
     problems.push(
       error({
@@ -98,6 +112,7 @@ export function checkStructure(data: Dataset): Problem[] {
     }
     if (unit.parent_id === undefined) continue;
     const parent = units.get(unit.parent_id);
+    if (!parent && refusedUnits.has(unit.parent_id)) continue;
     if (!parent) {
       report(error, 'units.csv', unit.line, 'parent_id', unit.parent_id, {
         code: 'unknown-parent',
@@ -152,13 +167,15 @@ export function checkStructure(data: Dataset): Problem[] {
   // Without units.csv every reference would be "unknown": the missing file is the one error.
   if (units.size === 0) return problems;
 
-  const unknownUnit = (file: string, line: number, key: string, id: string) =>
+  const unknownUnit = (file: string, line: number, key: string, id: string) => {
+    if (refusedUnits.has(id)) return;
     report(error, file, line, key, id, {
       code: 'unknown-unit',
       message: 'không có đơn vị nào mang mã này trong units.csv',
       english: `${key} refers to an unknown unit`,
       fix: 'Sửa mã cho khớp với units.csv, hoặc thêm đơn vị vào units.csv.',
     });
+  };
 
   for (const [file, rows] of [
     ['members.csv', data.members],
@@ -217,7 +234,7 @@ export function checkStructure(data: Dataset): Problem[] {
   }
   const listed = new Map<string, number>();
   for (const row of data.restructuringUnits) {
-    if (!events.has(row.restructuring_id)) {
+    if (!events.has(row.restructuring_id) && !refusedEvents.has(row.restructuring_id)) {
       report(error, 'restructuring_units.csv', row.line, 'restructuring_id', row.restructuring_id, {
         code: 'unknown-event',
         message: 'không có sự kiện nào mang mã này trong restructurings.csv',

@@ -152,4 +152,26 @@ export async function open(context: BrowserContext, url: string): Promise<Page> 
   return page;
 }
 
+/** Each canvas: painted when some pixel is not fully transparent (waits up to 10 s for charts). */
+export async function blankCanvases(page: Page): Promise<number> {
+  const count = await page.locator('canvas').count();
+  if (count === 0) return 0;
+  const blank = () =>
+    page.evaluate(
+      () =>
+        [...document.querySelectorAll('canvas')].filter((canvas) => {
+          const ctx = canvas.getContext('2d');
+          if (!ctx || canvas.width === 0 || canvas.height === 0) return true;
+          const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+          for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return false;
+          return true;
+        }).length,
+    );
+  for (let waited = 0; waited < 10_000; waited += 200) {
+    if ((await blank()) === 0) return 0;
+    await page.waitForTimeout(200);
+  }
+  return blank();
+}
+
 export { serve, type StaticServer };

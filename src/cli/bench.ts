@@ -1,0 +1,256 @@
+/**
+ * `npm run bench [-- --sizes 1500,10000,52000 --years 10]`: generates provinces of each size
+ * under /tmp, then times `check:data`, the full build, a bare Astro build of as many trivial
+ * pages, and two rebuilds (one unit renamed; nothing changed). Wall time and peak memory of each
+ * step come from child processes, as an office machine would run them.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generate } from './gen-data.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const TIME = '/usr/bin/time';
+
+interface Run {
+  readonly seconds: number;
+  /** Peak resident memory of the largest process in the tree, MiB. */
+  readonly peakMiB: number;
+  readonly output: string;
+}
+
+/** Peak RSS of a process tree by polling /proc, for machines without GNU time. */
+async function treePeak(root: number): Promise<number> {
+  const children = new Map<number, number[]>();
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+  }
+  let peak = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return peak;
+}
+
+/** Runs a command to completion; wall time, peak memory and its output (stdout + stderr). */
+function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<Run> {
+  const gnuTime = existsSync(TIME);
+  const started = performance.now();
+  const child = gnuTime
+    ? spawn(TIME, ['-f', '@@peak %M', command, ...args], { cwd, env: { ...process.env, ...env } })
+    : spawn(command, args, { cwd, env: { ...process.env, ...env } });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let polled = 0;
+  const poll = gnuTime
+    ? undefined
+    : setInterval(() => {
+        if (child.pid !== undefined) void treePeak(child.pid).then((kb) => (polled = Math.max(polled, kb)));
+      }, 200);
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (poll) clearInterval(poll);
+      const seconds = (performance.now() - started) / 1000;
+      const kb = gnuTime ? Number(/@@peak (\d+)/.exec(output)?.[1] ?? 0) : polled;
+      output = output.replace(/@@peak \d+\n?/, '');
+      if (code !== 0) {
+        fail(new Error(`${command} ${args.join(' ')} kết thúc với mã ${code}:\n${output.slice(-3000)}`));
+        return;
+      }
+      done({ seconds, peakMiB: kb / 1024, output });
+    });
+  });
+}
+
+/** HTML pages written (the search index's own files are not pages). */
+async function countPages(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter(
+    (e) => e.isFile() && e.name.endsWith('.html') && !join(e.parentPath, e.name).includes('/pagefind/'),
+  ).length;
+}
+
+/** A throwaway Astro project of `pages` trivial pages, using this repository's Astro. */
+async function bareProject(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, 'src', 'pages'), { recursive: true });
+  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  await writeFile(join(dir, 'package.json'), '{ "name": "bare-astro", "private": true, "type": "module" }\n');
+  await writeFile(
+    join(dir, 'astro.config.mjs'),
+    [
+      "import { defineConfig } from 'astro/config';",
+      'export default defineConfig({',
+      "  output: 'static',",
+      "  trailingSlash: 'always',",
+      "  build: { format: 'directory' },",
+      '  devToolbar: { enabled: false },',
+      // Its own cache folder: never the repository's node_modules/.astro.
+      "  cacheDir: './.astro-cache',",
+      '});',
+      '',
+    ].join('\n'),
+  );
+  await writeFile(
+    join(dir, 'src', 'pages', '[id].astro'),
+    [
+      '---',
+      'export function getStaticPaths() {',
+      "  const pages = Number(process.env['BARE_PAGES'] ?? 1);",
+      '  return Array.from({ length: pages }, (_, i) => ({ params: { id: `p${i}` }, props: { i } }));',
+      '}',
+      'const { i } = Astro.props;',
+      '---',
+      '<html lang="vi"><head><meta charset="utf-8" /><title>Trang {i}</title></head><body><h1>Trang {i}</h1></body></html>',
+      '',
+    ].join('\n'),
+  );
+}
+
+/** Renames one grassroots unit in units.csv: the smallest edit an office makes. */
+async function renameOneUnit(dataDir: string): Promise<string> {
+  const file = join(dataDir, 'units.csv');
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  const index = lines.findIndex((l) => l.includes(',grassroots,'));
+  const cells = (lines[index] ?? '').split(',');
+  cells[1] = `${cells[1]} (đổi tên)`;
+  lines[index] = cells.join(',');
+  await writeFile(file, lines.join('\n'));
+  return cells[0] ?? '';
+}
+
+const mib = (n: number) => `${Math.round(n)} MiB`;
+const sec = (n: number) => `${n.toFixed(1)} s`;
+
+function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(headers), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1500,10000,52000' },
+      years: { type: 'string', default: '10' },
+      dir: { type: 'string', default: join(tmpdir(), 'thong-ke-bench') },
+    },
+  });
+  const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 20)) {
+    throw new Error('--sizes: danh sách số nguyên từ 20 trở lên, cách nhau bằng dấu phẩy, ví dụ 1500,10000');
+  }
+  const years = Number(values.years);
+  const work = resolve(values.dir);
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const cpu = cpus()[0]?.model ?? 'không rõ';
+  const machine = `${availableParallelism()} lõi (${cpu}), RAM ${(totalmem() / 2 ** 30).toFixed(1)} GiB (trống ${(freemem() / 2 ** 30).toFixed(1)} GiB), Node ${process.version}, tải trung bình lúc bắt đầu ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')}`;
+  log(`Máy: ${machine}`);
+  log(`Thư mục làm việc: ${work}\n`);
+
+  const rows: string[][] = [];
+  for (const units of sizes) {
+    const base = join(work, String(units));
+    const dataDir = join(base, 'data');
+    const outDir = join(base, 'site');
+    const cacheDir = join(base, 'cache');
+    const contentDir = join(base, 'content');
+    await rm(base, { recursive: true, force: true });
+    await mkdir(contentDir, { recursive: true });
+    const env = {
+      DATA_DIR: dataDir,
+      OUT_DIR: outDir,
+      CONTENT_DIR: contentDir,
+      THONG_KE_CACHE_DIR: cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    };
+
+    log(`== ${units} tổ chức cơ sở đảng × ${years} năm ==`);
+    let t = performance.now();
+    const generated = generate({ units, years, out: dataDir, seed: 1 });
+    const genSeconds = (performance.now() - t) / 1000;
+    const dataRows = Object.values(generated.rows).reduce((a, b) => a + b, 0);
+    log(`  sinh dữ liệu: ${dataRows} dòng, ${sec(genSeconds)}`);
+
+    const check = await run(process.execPath, [TSX, 'src/cli/check-data.ts'], env);
+    log(`  check:data: ${sec(check.seconds)}, ${mib(check.peakMiB)}`);
+
+    const full = await run(process.execPath, [TSX, 'src/cli/build.ts'], env);
+    const pages = await countPages(outDir);
+    log(`  build: ${sec(full.seconds)}, ${mib(full.peakMiB)}, ${pages} trang`);
+
+    const bareDir = join(base, 'bare');
+    await bareProject(bareDir);
+    const bare = await run(
+      process.execPath,
+      [ASTRO, 'build', '--silent'],
+      { ...env, BARE_PAGES: String(pages) },
+      bareDir,
+    );
+    log(`  Astro trần (${pages} trang): ${sec(bare.seconds)}, ${mib(bare.peakMiB)}`);
+
+    const same = await run(process.execPath, [TSX, 'src/cli/build.ts'], env);
+    log(`  build lại, dữ liệu không đổi: ${sec(same.seconds)}`);
+
+    const renamed = await renameOneUnit(dataDir);
+    const one = await run(process.execPath, [TSX, 'src/cli/build.ts'], env);
+    log(`  build lại sau khi đổi tên ${renamed}: ${sec(one.seconds)}`);
+    const changes = await readFile(join(outDir, 'cap-nhat', 'index.html'), 'utf8');
+    if (!changes.includes('(đổi tên)')) log('  (!) trang /cap-nhat/ không nêu đơn vị vừa đổi tên');
+
+    rows.push([
+      String(units),
+      sec(genSeconds),
+      `${sec(check.seconds)} / ${mib(check.peakMiB)}`,
+      `${sec(full.seconds)} / ${mib(full.peakMiB)}`,
+      String(pages),
+      String(Math.round(pages / full.seconds)),
+      `${sec(bare.seconds)} / ${mib(bare.peakMiB)}`,
+      `${(full.seconds / bare.seconds).toFixed(2)}×`,
+      `${sec(one.seconds)} (${Math.round((one.seconds / full.seconds) * 100)}%)`,
+      `${sec(same.seconds)} (${Math.round((same.seconds / full.seconds) * 100)}%)`,
+    ]);
+    await rm(bareDir, { recursive: true, force: true });
+  }
+  log('');
+  log(
+    table(
+      [
+        'TCCSĐ',
+        'sinh dữ liệu',
+        'check:data (thời gian / bộ nhớ đỉnh)',
+        'build đầy đủ',
+        'trang',
+        'trang/giây',
+        'Astro trần, cùng số trang',
+        'build / Astro trần',
+        'build lại: đổi 1 đơn vị',
+        'build lại: không đổi',
+      ],
+      rows,
+    ),
+  );
+  log(`\nMáy: ${machine}`);
+}
+
+main().catch((cause: unknown) => {
+  process.stderr.write(`${cause instanceof Error ? cause.message : String(cause)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,107 @@
+/**
+ * Search in the browser: the Pagefind index built after Astro finds units by name, typed with or
+ * without diacritics, loads only from the site itself, and without JavaScript the search form
+ * leads to the unit index.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  buildSite,
+  guardedContext,
+  launchChromium,
+  open,
+  serve,
+  sitePages,
+  type BuiltSite,
+  type StaticServer,
+} from './harness.ts';
+
+let browser: Browser;
+let site: BuiltSite;
+let server: StaticServer;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  site = await buildSite('basic');
+  server = await serve(site.dir);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await site?.remove();
+});
+
+describe('the search page', () => {
+  test.each([
+    ['an binh', 'Đảng bộ xã An Bình', 'don-vi/g1/'],
+    ['An Bình', 'Đảng bộ xã An Bình', 'don-vi/g1/'],
+    ['AN BINH', 'Đảng bộ xã An Bình', 'don-vi/g1/'],
+    ['dong', 'Đảng bộ phường Đông', 'don-vi/g3/'],
+    ['phường Đông', 'Đảng bộ phường Đông', 'don-vi/g3/'],
+    ['dien luc', 'Đảng bộ Công ty Điện lực', 'don-vi/g4/'],
+    ['huyen mot', 'Đảng bộ huyện Một', 'don-vi/d1/'],
+  ])('typing "%s" lists %s, linked to its page', async (query, name, path) => {
+    const { context, guard } = await guardedContext(browser, server);
+    const page = await open(context, `${server.root}tim-kiem/`);
+    await page.getByLabel(/Tên đơn vị/).fill(query);
+    const result = page.locator('#ket-qua a', { hasText: name });
+    await result.first().waitFor({ timeout: 10_000 });
+    expect(await result.first().getAttribute('href')).toBe(`/${path}`);
+    await expect.poll(() => page.locator('#trang-thai').textContent()).toMatch(/^Tìm thấy \d+ đơn vị/);
+    await result.first().click();
+    await page.waitForURL(`${server.root}${path}`);
+    expect((await page.locator('h1').textContent())?.trim()).toBe(name);
+    await context.close();
+    // The index is fetched from the site itself: works offline, nothing leaves 127.0.0.1.
+    expect(guard.externalRequests).toEqual([]);
+    expect(guard.consoleErrors).toEqual([]);
+    expect(guard.failedRequests).toEqual([]);
+  });
+
+  test('a name that matches no unit says so', async () => {
+    const { context } = await guardedContext(browser, server);
+    const page = await open(context, `${server.root}tim-kiem/?q=${encodeURIComponent('xyzxyz')}`);
+    await expect
+      .poll(() => page.locator('#trang-thai').textContent(), { timeout: 10_000 })
+      .toBe('Không tìm thấy đơn vị nào có tên khớp với “xyzxyz”.');
+    expect(await page.locator('#ket-qua li').count()).toBe(0);
+    await context.close();
+  });
+
+  test('only unit pages are in the index, each once', async () => {
+    const { context } = await guardedContext(browser, server);
+    const page = await open(context, `${server.root}tim-kiem/`);
+    await page.getByLabel(/Tên đơn vị/).fill('dang bo');
+    await page.locator('#ket-qua a').first().waitFor({ timeout: 10_000 });
+    const hrefs = await page.locator('#ket-qua a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.every((h) => /^\/(don-vi\/[^/]+\/)?$/.test(h ?? ''))).toBe(true);
+    expect(new Set(hrefs).size).toBe(hrefs.length);
+    await context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  test('the search form opens the unit index, which links to every unit page', async () => {
+    const { context } = await guardedContext(browser, server, { javaScriptEnabled: false });
+    const page = await open(context, `${server.root}tim-kiem/`);
+    await page.getByLabel(/Tên đơn vị/).fill('an binh');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.waitForURL(/\/don-vi\/\?q=an\+binh$/);
+    expect(await page.locator('h1').textContent()).toBe('Danh sách đơn vị');
+    const linked = await page
+      .locator('main a')
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const unitPages = (await sitePages(site.dir)).filter((p) => /^don-vi\/[^/]+\/$/.test(p)).map((p) => `/${p}`);
+    // The province's own page appears as the first group's heading; every other unit page is listed.
+    expect(unitPages.filter((p) => !linked.includes(p) && p !== '/don-vi/p/')).toEqual([]);
+    await context.close();
+  });
+
+  test('the search page itself links to the unit index', async () => {
+    const { context } = await guardedContext(browser, server, { javaScriptEnabled: false });
+    const page = await open(context, `${server.root}tim-kiem/`);
+    expect(await page.locator('main a[href="/don-vi/"]').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});

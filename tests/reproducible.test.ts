@@ -1,0 +1,91 @@
+/**
+ * The same data builds the same bytes: no build-time clock, random id, machine time zone or
+ * output path in any file, and a stable order everywhere. A published site can then be checked
+ * by rebuilding it, and a changed file always means changed data.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fixture } from './helpers.ts';
+import { differences, snapshot } from './folder-hash.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+
+async function build(outDir: string, env: Record<string, string>): Promise<void> {
+  // process.execPath is the project's pinned Node (vitest runs under it).
+  await promisify(execFile)(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/build.ts'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATA_DIR: fixture('hostile'),
+        CONTENT_DIR: join(fixture('hostile'), 'content'),
+        OUT_DIR: outDir,
+        BASE_PATH: '',
+        SITE_URL: '',
+        ...env,
+      },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+}
+
+describe('the same data builds a byte-identical site', () => {
+  // Inside the project (see publish.test.ts): Astro's staging must not be shared between builds.
+  mkdirSync(join(ROOT, 'tests', '.output'), { recursive: true });
+  const work = mkdtempSync(join(ROOT, 'tests', '.output', 'reproducible-'));
+  const first = join(work, 'a', 'dist');
+  const second = join(work, 'somewhere', 'else', 'site');
+  let one: Record<string, string> = {};
+  let two: Record<string, string> = {};
+  let again: Record<string, string> = {};
+
+  beforeAll(async () => {
+    // Different time zones and locales, different folders, one after the other.
+    await build(first, { TZ: 'UTC', LANG: 'C' });
+    one = snapshot(first);
+    await build(second, { TZ: 'Asia/Ho_Chi_Minh', LANG: 'vi_VN.UTF-8' });
+    two = snapshot(second);
+    // Rebuilding the published site in place with unchanged data changes nothing either.
+    await build(first, { TZ: 'America/Los_Angeles' });
+    again = snapshot(first);
+  });
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  test('the site has pages, assets, downloads and a search index (so equality means something)', () => {
+    const paths = Object.keys(one);
+    expect(paths).toEqual(
+      expect.arrayContaining(['index.html', 'don-vi/p/index.html', 'du-lieu/units.csv', 'sitemap.xml']),
+    );
+    expect(paths.some((p) => p.startsWith('_astro/'))).toBe(true);
+    expect(paths.some((p) => p.startsWith('pagefind/'))).toBe(true);
+  });
+
+  test('two builds into different folders, time zones and locales give the same files and bytes', () => {
+    expect(differences(one, two)).toEqual([]);
+  });
+
+  test('rebuilding in place with unchanged data gives the same files and bytes', () => {
+    expect(differences(one, again)).toEqual([]);
+  });
+
+  test('no file carries the build date or the output folder', () => {
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const today = [
+      `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
+      `${pad(now.getDate())}/${pad(now.getMonth() + 1)}/${now.getFullYear()}`,
+    ];
+    const found: string[] = [];
+    for (const path of Object.keys(one).filter((p) => /\.(?:html|xml|json|csv|txt|js|css)$/.test(p))) {
+      const text = readFileSync(join(first, path), 'utf8');
+      for (const mark of [...today, work, ROOT]) if (text.includes(mark)) found.push(`${path}: ${mark}`);
+    }
+    expect(found).toEqual([]);
+  });
+});
