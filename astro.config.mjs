@@ -1,8 +1,34 @@
 // @ts-check
+import { resolve, sep } from 'node:path';
 import { defineConfig } from 'astro/config';
+import { resetSite } from './src/site.ts';
 
 // BASE_PATH lets the portal serve the site under a sub-path (e.g. /thong-ke/).
 const base = process.env.BASE_PATH || '/';
+
+/**
+ * `npm run dev` reloads when the data changes: CSV and Markdown are read by src/site.ts, not
+ * imported, so Vite does not see them. Watch their folders, forget the loaded site, and reload
+ * the browser; the next page reads the data again.
+ */
+function reloadOnDataChange() {
+  const dirs = [resolve(process.env.DATA_DIR || 'data'), resolve(process.env.CONTENT_DIR || 'content')];
+  return {
+    name: 'thong-ke:reload-on-data-change',
+    apply: /** @type {'serve'} */ ('serve'),
+    /** @param {import('vite').ViteDevServer} server */
+    configureServer(server) {
+      server.watcher.add(dirs);
+      /** @param {string} file */
+      const changed = (file) => {
+        if (!dirs.some((dir) => file.startsWith(dir + sep))) return;
+        resetSite();
+        server.ws.send({ type: 'full-reload', path: '*' });
+      };
+      for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, changed);
+    },
+  };
+}
 
 export default defineConfig({
   output: 'static',
@@ -30,5 +56,5 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // Every script and asset is a file of its own, never inlined: cacheable, allowed by 'self', and
   // Vite's dynamic-import helper (search page → Pagefind) only works in emitted chunks.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [reloadOnDataChange()] },
 });

@@ -16,6 +16,8 @@ export interface Site extends Loaded {
   readonly dataHash?: string | undefined;
   /** The snapshot published by the previous build, for the "what changed" page. */
   readonly previousSnapshot?: Snapshot | undefined;
+  /** Units whose page is taken unchanged from the published site (incremental build): not rendered. */
+  readonly reuse?: ReadonlySet<string> | undefined;
 }
 
 const HANDOFF = Symbol.for('thong-ke-dang.site');

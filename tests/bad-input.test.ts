@@ -194,6 +194,37 @@ const CASES: readonly {
     errors: [{ code: 'column-count', at: 'members.csv:10', says: /có 2 ô nhưng dòng tiêu đề có 9 cột/ }],
   },
   {
+    name: 'a name with an unquoted comma (earlier and later rows still read)',
+    files: { 'units.csv': `${basic('units.csv')}G5,Chi bộ 5, xã An Bình,D2,grassroots,,,\n` },
+    errors: [{ code: 'column-count', at: 'units.csv:11', says: /có 8 ô nhưng dòng tiêu đề có 7 cột/ }],
+  },
+  {
+    name: 'a column added to the header only (one error, not one per row)',
+    files: { 'admissions.csv': basic('admissions.csv').replace('target', 'target,ghi chú') },
+    errors: [
+      {
+        code: 'column-count',
+        at: 'admissions.csv:1',
+        says: /dòng tiêu đề có 5 cột nhưng cả 7 dòng số liệu \(từ dòng 2 đến dòng 8\) có 4 ô/,
+      },
+    ],
+  },
+  {
+    name: 'a unit refused for a bad cell is not also “unknown” wherever it is referenced',
+    files: {
+      'units.csv': `${basic('units.csv')}G5,Chi bộ Năm,D2,grassroots,,31/02/2021,\nG5.C1,Chi bộ thôn 1,G5,cell,,,\n`,
+      'members.csv': `${basic('members.csv')}G5;2020;10;;;;;;\nG5;2021;11;;;;;;\n`,
+    },
+    errors: [
+      { code: 'invalid-date', at: 'units.csv:11:6', value: '31/02/2021', says: /không phải ngày có thật/ },
+    ],
+  },
+  {
+    name: 'a units.csv with only its header',
+    files: { 'units.csv': 'id,name,parent_id,level\n' },
+    errors: [{ code: 'no-units', at: 'units.csv', says: /không có đơn vị nào/ }],
+  },
+  {
     name: 'an empty file',
     files: { 'members.csv': '' },
     errors: [{ code: 'empty-file', at: 'members.csv', says: /tệp rỗng/ }],

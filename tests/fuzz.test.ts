@@ -36,6 +36,8 @@ const BASIC = new Map([
 const schemaFor = (file: string) => SCHEMAS.find((s) => s.file === file) ?? SCHEMAS[0];
 /** Per run; generous for a 2-core machine shared with other test files, tiny for these inputs. */
 const TIME_LIMIT_MS = 1000;
+/** FUZZ_SCALE=10 npx vitest run tests/fuzz.test.ts searches ten times longer (before a release). */
+const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env['FUZZ_SCALE'] ?? 1)));
 
 const BOM = [0xef, 0xbb, 0xbf];
 const enc = (text: string) => [...encoder.encode(text)];
@@ -157,7 +159,7 @@ describe('the CSV reader never throws', () => {
         expectClean(table.problems);
         expect(Array.isArray(table.rows)).toBe(true);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -183,7 +185,7 @@ describe('the CSV reader never throws', () => {
         const table = timed(() => readCsvBytes(encoder.encode(pieces.join('')), schema));
         expectClean(table.problems);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -199,7 +201,7 @@ describe('the CSV reader never throws', () => {
           for (const row of table.rows) expect(row.line).toBeGreaterThanOrEqual(2);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -249,7 +251,7 @@ describe('the whole folder, read and validated, never throws', () => {
           expect(province !== undefined || all.some((p) => p.severity === 'error')).toBe(true);
         },
       ),
-      { numRuns: Number(process.env["FUZZ_RUNS"] ?? 400) },
+      { numRuns: runs(400) },
     );
   });
 });

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { recover, stagingDir, swapIn } from '../src/cli/publish.ts';
+import { manifestPath } from '../src/incremental.ts';
 import { differences, snapshot } from './folder-hash.ts';
 import { fixture } from './helpers.ts';
 
@@ -69,8 +70,8 @@ describe('a failed or killed build never damages the published site', () => {
   // Inside the project, like the browser tests' builds: for an OUT_DIR outside the working
   // directory Astro stages pages in the shared <project>/.astro/.prerender/, which builds of
   // other test files running at the same time would delete under this one.
-  mkdirSync(join(ROOT, 'tests', '.output'), { recursive: true });
-  const work = mkdtempSync(join(ROOT, 'tests', '.output', 'publish-'));
+  // Named, not created, here: collecting the tests (e.g. with -t) must leave nothing behind.
+  const work = join(ROOT, 'tests', '.output', `publish-${process.pid}`);
   const out = join(work, 'site', 'dist');
   const backup = join(work, 'backup');
   const dataOld = join(work, 'data-old');
@@ -79,13 +80,16 @@ describe('a failed or killed build never damages the published site', () => {
   let before: Record<string, string> = {};
   let after: Record<string, string> = {};
 
-  /** Puts the site published first back in place, as it was. */
+  /** Puts the site published first back in place, as it was, with the builder's page manifest. */
   const restore = () => {
     rmSync(out, { recursive: true, force: true });
     cpSync(backup, out, { recursive: true });
+    cpSync(`${backup}.manifest`, manifestPath(out));
   };
 
   beforeAll(async () => {
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
     cpSync(fixture('basic'), dataOld, { recursive: true });
     cpSync(fixture('basic'), dataNew, { recursive: true });
     cpSync(fixture('basic'), dataBroken, { recursive: true });
@@ -98,6 +102,7 @@ describe('a failed or killed build never damages the published site', () => {
     expect(first.code, first.out).toBe(0);
     before = snapshot(out);
     cpSync(out, backup, { recursive: true });
+    cpSync(manifestPath(out), `${backup}.manifest`);
     // What a completed swap must produce byte for byte: the new data published over the old
     // site (the "what changed" page compares with the site it replaces), built in a copy.
     const reference = join(work, 'reference', 'dist');
@@ -128,8 +133,9 @@ describe('a failed or killed build never damages the published site', () => {
     expect(differences(snapshot(out), before)).toEqual([]);
   });
 
-  // Kill points: before the data is read, while Astro renders, as the staging folder fills, and
-  // as the last file (the sitemap) lands in it, which is right before the two renames.
+  // Kill points: before the data is read, while Astro renders, as the staging folder fills, as
+  // its last file (the sitemap) lands, and inside the swap itself: the build withdraws the page
+  // manifest just before its two renames and writes the new one after deleting the old site.
   const KILLS: readonly [string, (staging: string) => boolean, number][] = [
     ['after 300 ms', () => false, 300],
     ['after 800 ms', () => false, 800],
@@ -137,6 +143,11 @@ describe('a failed or killed build never damages the published site', () => {
     [
       'when the staging folder has its first unit page',
       (staging) => existsSync(join(staging, 'don-vi')),
+      60_000,
+    ],
+    [
+      'when the page manifest is withdrawn, right before the two renames',
+      () => !existsSync(manifestPath(out)),
       60_000,
     ],
     [
@@ -189,11 +200,20 @@ describe('recover() repairs every state a kill can leave', () => {
     mkdirSync(dir, { recursive: true });
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   };
+  const parents: string[] = [];
+  const folder = () => {
+    const parent = mkdtempSync(join(tmpdir(), 'thong-ke-recover-'));
+    parents.push(parent);
+    return parent;
+  };
+  afterAll(() => {
+    for (const parent of parents) rmSync(parent, { recursive: true, force: true });
+  });
   // A pid that cannot be running: above Linux's pid_max ceiling.
   const DEAD = 4_194_999;
 
   test('killed between the two renames: the previous site is put back', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'thong-ke-recover-'));
+    const parent = folder();
     const out = join(parent, 'dist');
     make(join(parent, `.dist-cu-${DEAD}`), { 'index.html': 'cũ' });
     make(join(parent, `.dist-moi-${DEAD}`), { 'index.html': 'mới' });
@@ -203,7 +223,7 @@ describe('recover() repairs every state a kill can leave', () => {
   });
 
   test('killed while the previous site was being deleted: the new one stays, the rest goes', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'thong-ke-recover-'));
+    const parent = folder();
     const out = join(parent, 'dist');
     make(out, { 'index.html': 'mới' });
     make(join(parent, `.dist-cu-${DEAD}`), {});
@@ -213,7 +233,7 @@ describe('recover() repairs every state a kill can leave', () => {
   });
 
   test('a running build’s staging folder is left alone; other outputs’ folders too', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'thong-ke-recover-'));
+    const parent = folder();
     const out = join(parent, 'dist');
     make(out, { 'index.html': 'đang có' });
     const sleeper = spawn('sleep', ['30']);
@@ -225,7 +245,7 @@ describe('recover() repairs every state a kill can leave', () => {
   });
 
   test('a swap whose second rename fails puts the previous site straight back', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'thong-ke-recover-'));
+    const parent = folder();
     const out = join(parent, 'dist');
     make(out, { 'index.html': 'đang có' });
     await expect(swapIn(join(parent, '.dist-moi-missing'), out)).rejects.toThrow();
@@ -234,7 +254,7 @@ describe('recover() repairs every state a kill can leave', () => {
   });
 
   test('a completed swap leaves only the new site', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'thong-ke-recover-'));
+    const parent = folder();
     const out = join(parent, 'dist');
     make(out, { 'index.html': 'cũ' });
     const staging = stagingDir(out);

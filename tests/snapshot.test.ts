@@ -50,6 +50,7 @@ describe('diffSnapshots', () => {
     ['removed', changes.removed.map((u) => u.id), ['G2']],
     ['moved', changes.moved.map((u) => `${u.id}:${u.from?.id}>${u.to?.id}`), ['G1:D1>P']],
     ['changed', changes.changed.map((u) => u.id), ['G1', 'P']],
+    ['renamed', changes.renamed.map((u) => `${u.before} > ${u.name}`), ['Đảng bộ G1 > Đảng bộ xã An']],
     ['appeared', changes.appeared.map((w) => w.key), ['w-new']],
     ['resolved', changes.resolved.map((w) => w.key), ['w-old']],
   ])('lists units and warnings %s', (_kind, actual, expected) => {
@@ -94,6 +95,7 @@ describe('nextSnapshot', () => {
       added: 1,
       removed: 1,
       moved: 1,
+      renamed: 1,
       changed: 2,
       appeared: 1,
       resolved: 1,

@@ -183,7 +183,7 @@ async function main() {
     };
 
     log(`== ${units} tổ chức cơ sở đảng × ${years} năm ==`);
-    let t = performance.now();
+    const t = performance.now();
     const generated = generate({ units, years, out: dataDir, seed: 1 });
     const genSeconds = (performance.now() - t) / 1000;
     const dataRows = Object.values(generated.rows).reduce((a, b) => a + b, 0);

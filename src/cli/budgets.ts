@@ -90,7 +90,9 @@ export async function measure(siteDir: string, basePath = '/'): Promise<BudgetRe
         const spec = m[1] ?? '';
         const target = spec.startsWith('/')
           ? localPath(spec, base)
-          : relative(siteDir, resolve(siteDir, path, '..', spec)).split(sep).join('/');
+          : relative(siteDir, resolve(siteDir, path, '..', spec))
+              .split(sep)
+              .join('/');
         if (target) await visit(target);
       }
     };
@@ -135,8 +137,10 @@ export async function measure(siteDir: string, basePath = '/'): Promise<BudgetRe
       problems.push(`${page.page}: HTML + CSS ${KB(page.html + page.css)} > ${KB(PAGE_BUDGET)}`);
     }
     const carriesCharts = page.scripts.some((s) => chartFiles.has(s));
-    if (carriesCharts && !page.hasChart) problems.push(`${page.page}: tải bộ mã biểu đồ nhưng không có biểu đồ`);
-    if (page.hasChart && !carriesCharts) problems.push(`${page.page}: có biểu đồ nhưng không tải bộ mã biểu đồ`);
+    if (carriesCharts && !page.hasChart)
+      problems.push(`${page.page}: tải bộ mã biểu đồ nhưng không có biểu đồ`);
+    if (page.hasChart && !carriesCharts)
+      problems.push(`${page.page}: có biểu đồ nhưng không tải bộ mã biểu đồ`);
   }
   if (chartBundle > CHART_BUNDLE_BUDGET) {
     problems.push(`bộ mã biểu đồ ${KB(chartBundle)} > ${KB(CHART_BUNDLE_BUDGET)}`);
@@ -188,7 +192,11 @@ export function formatReport(report: BudgetReport, shown = 10): string {
         KB(report.chartBundle),
         KB(CHART_BUNDLE_BUDGET),
       ],
-      [`Phông chữ woff2 (${report.fonts.filter((f) => f.file.endsWith('.woff2')).length} tệp)`, KB(fontBytes), '—'],
+      [
+        `Phông chữ woff2 (${report.fonts.filter((f) => f.file.endsWith('.woff2')).length} tệp)`,
+        KB(fontBytes),
+        '—',
+      ],
     ]),
     '',
     report.problems.length === 0

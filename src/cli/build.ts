@@ -9,7 +9,18 @@ import { build } from 'astro';
 import { loadContent } from '../content.ts';
 import { loadCached } from '../cache.ts';
 import { contentDirFrom, dataDirFrom } from '../load.ts';
-import { PAGE_LEVELS } from '../model/units.ts';
+import {
+  codeHash,
+  carryOver,
+  manifestPath,
+  pageHash,
+  readManifest,
+  reusablePages,
+  writeManifest,
+} from '../incremental.ts';
+import { PAGE_LEVELS, slug } from '../model/units.ts';
+import { siteView } from '../present/site-view.ts';
+import { unitView } from '../present/unit-view.ts';
 import { startPageProgress, stopPageProgress } from '../progress.ts';
 import { provideSite } from '../site.ts';
 import { hasErrors } from '../validate/problems.ts';
@@ -55,10 +66,28 @@ if (!province || !edited || hasErrors(problems)) {
 
 // The snapshot published now, read before the swap replaces it: "what changed" compares with it.
 const previousSnapshot = await readPublishedSnapshot(outDir);
-provideSite({ ...loaded, province, content: edited.content, previousSnapshot });
-let unitPages = 0;
-for (const unit of province.tree.units.values()) if (PAGE_LEVELS.has(unit.level)) unitPages += 1;
-startPageProgress(unitPages, log);
+// Incremental: a unit page whose own inputs (view model, editorial, site frame) and the code are
+// unchanged since the published build is hard-linked from it instead of rendered again.
+const code = await codeHash(process.cwd());
+const frame = siteView(province);
+const pageKeys = new Map<string, string>();
+const pageIds = new Map<string, string>();
+for (const unit of province.tree.units.values()) {
+  if (!PAGE_LEVELS.has(unit.level)) continue;
+  const path = `don-vi/${slug(unit.id)}/`;
+  pageIds.set(path, unit.id);
+  pageKeys.set(
+    path,
+    pageHash([unitView(province, unit.id), edited.content.units.get(slug(unit.id)) ?? null, frame]),
+  );
+}
+const reuse = await reusablePages(await readManifest(outDir), code, pageKeys, outDir);
+const reusedIds = new Set([...reuse].map((path) => pageIds.get(path) ?? ''));
+provideSite({ ...loaded, province, content: edited.content, previousSnapshot, reuse: reusedIds });
+log(
+  `  ${pageKeys.size} trang đơn vị: ${pageKeys.size - reuse.size} cần tạo, ${reuse.size} không đổi so với bản đang xuất bản (${seconds()}).`,
+);
+startPageProgress(pageKeys.size - reuse.size, log);
 const staging = stagingDir(outDir);
 log(`\nTạo các trang web …`);
 try {
@@ -69,10 +98,18 @@ try {
     logLevel: 'warn',
   });
   log(`  Đã tạo ${stopPageProgress()} trang đơn vị và các trang chung (${seconds()}).`);
+  if (reuse.size > 0) {
+    log(`  Giữ nguyên ${await carryOver(reuse, outDir, staging)} trang đơn vị không đổi (${seconds()}).`);
+  }
   const search = await writeSearchIndex(staging);
   log(`  Chỉ mục tìm kiếm: ${search.pages} trang (${seconds()}).`);
   await writeSitemap(staging, process.env['BASE_PATH'] || '/', process.env['SITE_URL'] || undefined);
+  // The manifest vouches for the published pages. From the swap until the new one is written
+  // it would vouch for the wrong site, and a build killed in between would then reuse pages of
+  // other data: without a manifest the next build simply renders every page.
+  await rm(manifestPath(outDir), { force: true });
   await swapIn(staging, outDir);
+  await writeManifest(outDir, { format: 1, code, pages: Object.fromEntries(pageKeys) });
 } catch (cause) {
   await rm(staging, { recursive: true, force: true });
   log(`\nKhông xuất bản: tạo trang bị lỗi. Trang web đang có ở ${outDir} được giữ nguyên.`);

@@ -16,7 +16,9 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexResu
     const created = await pagefind.createIndex({ forceLanguage: 'vi' });
     const index = created.index;
     if (!index) throw new Error(created.errors.join('\n') || 'không tạo được chỉ mục');
-    const added = await index.addDirectory({ path: siteDir });
+    // Pages in sub-folders only: the home page repeats the province's own page (don-vi/<id>/),
+    // and a unit must be found once; 404.html has nothing to find.
+    const added = await index.addDirectory({ path: siteDir, glob: '*/**/*.html' });
     if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
     const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(written.errors.join('\n'));

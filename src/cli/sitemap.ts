@@ -24,7 +24,11 @@ const escapeXml = (text: string): string =>
  * sitemap protocol asks; without it they are paths from the server root (e.g. `/thong-ke/don-vi/hue/`),
  * which the publisher can rewrite or submit with the origin prepended.
  */
-export async function writeSitemap(siteDir: string, basePath: string, siteUrl: string | undefined): Promise<number> {
+export async function writeSitemap(
+  siteDir: string,
+  basePath: string,
+  siteUrl: string | undefined,
+): Promise<number> {
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const urls: string[] = [];
   for (const file of await htmlFiles(siteDir)) {

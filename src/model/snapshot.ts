@@ -39,6 +39,10 @@ export interface MovedUnit extends UnitRef {
   readonly to: UnitRef | null;
 }
 
+export interface RenamedUnit extends UnitRef {
+  readonly before: string;
+}
+
 export interface FigureChange {
   readonly figure: SnapshotFigure;
   readonly before: number | null;
@@ -53,6 +57,7 @@ export interface ChangeCounts {
   readonly added: number;
   readonly removed: number;
   readonly moved: number;
+  readonly renamed: number;
   readonly changed: number;
   readonly appeared: number;
   readonly resolved: number;
@@ -67,6 +72,7 @@ export interface Changes {
   readonly added: readonly UnitRef[];
   readonly removed: readonly UnitRef[];
   readonly moved: readonly MovedUnit[];
+  readonly renamed: readonly RenamedUnit[];
   /** Empty when the latest year differs: figures of two different years are not "changes". */
   readonly changed: readonly ChangedUnit[];
   readonly appeared: readonly SnapshotWarning[];
@@ -148,6 +154,7 @@ export function diffSnapshots(before: SnapshotFigures, after: SnapshotFigures): 
   const sameYear = before.year === after.year;
   const added: UnitRef[] = [];
   const moved: MovedUnit[] = [];
+  const renamed: RenamedUnit[] = [];
   const changed: ChangedUnit[] = [];
   for (const unit of after.units) {
     const [id, name, parent] = unit;
@@ -159,6 +166,7 @@ export function diffSnapshots(before: SnapshotFigures, after: SnapshotFigures): 
     if (previous[2] !== parent) {
       moved.push({ id, name, from: ref(old, previous[2]), to: ref(now, parent) });
     }
+    if (previous[1] !== name) renamed.push({ id, name, before: previous[1] });
     if (!sameYear) continue;
     const figures: FigureChange[] = [];
     for (const figure of SNAPSHOT_FIGURES) {
@@ -182,6 +190,7 @@ export function diffSnapshots(before: SnapshotFigures, after: SnapshotFigures): 
       added: added.length,
       removed: removed.length,
       moved: moved.length,
+      renamed: renamed.length,
       changed: changed.length,
       appeared: appeared.length,
       resolved: resolved.length,
@@ -189,6 +198,7 @@ export function diffSnapshots(before: SnapshotFigures, after: SnapshotFigures): 
     added: cap(added.sort(byId)),
     removed: cap(removed.sort(byId)),
     moved: cap(moved.sort(byId)),
+    renamed: cap(renamed.sort(byId)),
     changed: cap(changed.sort(byId)),
     appeared: cap(appeared),
     resolved: cap(resolved),

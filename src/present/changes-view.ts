@@ -152,6 +152,8 @@ export function countsSentence(counts: ChangeCounts): string {
     counts.added > 0 && `${formatNumber(counts.added)} đơn vị mới`,
     counts.removed > 0 && `${formatNumber(counts.removed)} đơn vị không còn trong danh sách`,
     counts.moved > 0 && `${formatNumber(counts.moved)} đơn vị chuyển đơn vị cấp trên`,
+    // Snapshots written before renames were tracked have no count: read as none.
+    (counts.renamed ?? 0) > 0 && `${formatNumber(counts.renamed)} đơn vị đổi tên`,
     counts.changed > 0 && `${formatNumber(counts.changed)} đơn vị thay đổi số liệu`,
     counts.appeared > 0 && `${formatNumber(counts.appeared)} cảnh báo dữ liệu mới`,
     counts.resolved > 0 && `${formatNumber(counts.resolved)} cảnh báo đã được khắc phục`,
@@ -218,6 +220,16 @@ export function changesView(snapshot: Snapshot): ChangesView {
       changes.moved.map((u) => ({
         link: unitLink(u, now.has(u.id)),
         detail: `từ ${u.from?.name ?? NOT_REPORTED} sang ${u.to?.name ?? NOT_REPORTED}`,
+      })),
+    ),
+    section(
+      'doi-ten',
+      'Đơn vị đổi tên',
+      'Không có đơn vị nào đổi tên.',
+      changes.counts.renamed ?? 0,
+      (changes.renamed ?? []).map((u) => ({
+        link: unitLink(u, now.has(u.id)),
+        detail: `tên cũ: ${u.before}`,
       })),
     ),
     section(

@@ -31,11 +31,7 @@ const ABOVE_GRASSROOTS: ReadonlySet<string> = new Set(['province', 'district']);
 
 const levelName = (unit: Unit): string => LEVELS.find((l) => l.value === unit.level)?.label ?? unit.level;
 
-/**
- * Figures of the units under `unitId` in the tree at the end of the last year, sorted by name
- * (Intl.Collator 'vi'). Memoized per unit: `/`, the province page and the topic pages share it.
- */
-export const subordinateFigures = perProvinceKey((province, unitId): SubordinateFigures[] => {
+function computeFigures(province: Province, unitId: string): SubordinateFigures[] {
   const year = province.lastYear;
   if (year === undefined) return [];
   return province.tree.childrenAt(unitId, yearEnd(year)).map((unit) => {
@@ -60,7 +56,21 @@ export const subordinateFigures = perProvinceKey((province, unitId): Subordinate
       target: a?.target,
     };
   });
-});
+}
+
+const sharedFigures = perProvinceKey(computeFigures);
+
+/**
+ * Figures of the units under `unitId` in the tree at the end of the last year, sorted by name
+ * (Intl.Collator 'vi'). Kept for the province and districts, whose tables `/`, their own pages
+ * and the topic pages share; a grassroots unit's table is asked for once, so it is not kept.
+ */
+export function subordinateFigures(province: Province, unitId: string): SubordinateFigures[] {
+  const level = province.tree.units.get(unitId)?.level;
+  return level !== undefined && ABOVE_GRASSROOTS.has(level)
+    ? sharedFigures(province, unitId)
+    : computeFigures(province, unitId);
+}
 
 const change = (now: number | undefined, before: number | undefined) =>
   now === undefined || before === undefined ? undefined : now - before;

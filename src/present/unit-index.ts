@@ -35,7 +35,7 @@ export function unitIndex(province: Province): UnitIndex {
   const rootId = province.root.id;
   // A grassroots unit's group is its nearest ancestor that is a district, else the province.
   const groupOf = (unit: Unit): string => {
-    for (let p = unit.parentId; p !== undefined; ) {
+    for (let p = unit.parentId; p !== undefined;) {
       const parent = province.tree.units.get(p);
       if (!parent) break;
       if (parent.level === 'district') return parent.id;

@@ -44,10 +44,13 @@ function parseRecords(
   let lastLine = 0;
   // Records are kept as they are parsed (`on_record`), so that an error halfway through the
   // file still leaves every earlier row read and checked, and its line number known.
-  const keep = ({ record, info, raw }: { record: string[]; info: { lines: number }; raw: string }) => {
-    // csv-parse reports the line a record ends on; messages need the line it starts on.
-    const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
-    records.push({ cells: record, line: info.lines - (body.match(/\n/g)?.length ?? 0) });
+  const keep = ({ record, info }: { record: string[]; info: { lines: number } }) => {
+    // csv-parse reports the line a record ends on; messages need the line it starts on. The
+    // only line breaks inside a record are those inside its quoted cells, so count them there
+    // (asking csv-parse for each record's raw text cost a quarter of the reading time).
+    let inner = 0;
+    for (const cell of record) if (cell.includes('\n')) inner += cell.split('\n').length - 1;
+    records.push({ cells: record, line: info.lines - inner });
     lastLine = info.lines;
     return null;
   };
@@ -56,7 +59,6 @@ function parseRecords(
       delimiter,
       bom: true,
       info: true,
-      raw: true,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,

@@ -97,12 +97,27 @@ export function parseId(text: string): Parsed {
   );
 }
 
-export function parseEnum(text: string, values: readonly EnumValue[]): Parsed {
-  const wanted = normalizeHeader(text);
-  for (const v of values) {
-    const names = [v.value, v.label, ...(v.aliases ?? [])].map(normalizeHeader);
-    if (names.includes(wanted)) return { ok: true, value: v.value };
+// Every spelling of every allowed value, normalized once per enum rather than once per cell:
+// a 52,000-unit province has ~1.5 million enum cells (levels, types, ratings).
+const spellings = new WeakMap<readonly EnumValue[], ReadonlyMap<string, string>>();
+function spellingsOf(values: readonly EnumValue[]): ReadonlyMap<string, string> {
+  let map = spellings.get(values);
+  if (!map) {
+    const names = new Map<string, string>();
+    for (const v of values) {
+      for (const name of [v.value, v.label, ...(v.aliases ?? [])].map(normalizeHeader)) {
+        if (!names.has(name)) names.set(name, v.value);
+      }
+    }
+    spellings.set(values, (map = names));
   }
+  return map;
+}
+
+export function parseEnum(text: string, values: readonly EnumValue[]): Parsed {
+  // Cells repeat the canonical value (`grassroots`, `good`) far more often than anything else.
+  const value = spellingsOf(values).get(text) ?? spellingsOf(values).get(normalizeHeader(text));
+  if (value !== undefined) return { ok: true, value };
   const allowed = values.map((v) => `${v.value} (${v.label})`).join(', ');
   return fail(
     'không phải giá trị được phép',

@@ -16,7 +16,13 @@ export interface Validated {
  * replay of restructuring events over it, then the warnings that compare figures with each other.
  */
 export function validate(data: Dataset, readProblems: readonly Problem[]): Validated {
-  const problems = [...readProblems, ...checkStructure(data)];
+  // A units.csv that could not be read at all (binary, empty, no header) already has its one
+  // error; "no units in the file" would only repeat it.
+  const unreadable = readProblems.some(
+    (p) => p.severity === 'error' && p.file === 'units.csv' && (p.line ?? 1) === 1,
+  );
+  const structure = checkStructure(data).filter((p) => !(unreadable && p.code === 'no-units'));
+  const problems = [...readProblems, ...structure];
   if (hasErrors(problems)) return { province: undefined, problems: sortProblems(problems) };
   const province = buildProvince(data);
   // Events replay into the tree every rollup walks: a broken replay must stop before any sum.

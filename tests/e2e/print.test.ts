@@ -52,24 +52,31 @@ test('the district page prints on A4 with its name, figures, units and charts, w
   const figures = await page.locator('.key-figures .value').allTextContents();
   expect(figures.length).toBeGreaterThan(0);
 
+  // In print media every chart is still shown and painted (Chart.js redraws for the paper's width).
+  await page.emulateMedia({ media: 'print' });
+  const shownCharts = await page
+    .locator('canvas')
+    .evaluateAll((all) => all.filter((c) => c.getBoundingClientRect().width > 0).length);
+  expect(shownCharts).toBe(canvases);
+  expect(await blankCanvases(page)).toBe(0);
+
   const pdfFile = join(site.dir, '..', 'don-vi-d1.pdf');
   await writeFile(pdfFile, await page.pdf({ format: 'A4', printBackground: true }));
-  const { stdout: text } = await run(PDFTOTEXT, ['-layout', '-enc', 'UTF-8', pdfFile, '-']);
+  const { stdout: text } = await run(PDFTOTEXT, ['-raw', '-enc', 'UTF-8', pdfFile, '-']);
   const { stdout: info } = await run('/usr/bin/pdfinfo', [pdfFile]);
-  const { stdout: images } = await run('/usr/bin/pdfimages', ['-list', pdfFile]);
 
-  expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
-  const flat = text.replace(/\s+/g, ' ');
-  expect(flat).toContain('Đảng bộ huyện Một');
-  for (const figure of figures) expect(flat).toContain(figure.trim());
+  expect(info).toMatch(/Page size:\s+[\d.]+ x [\d.]+ pts \(A4\)/);
+  // pdftotext may split a word around stacked diacritics ("Đả ng"): compare without any spaces.
+  const squeeze = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
+  const flat = squeeze(text);
+  expect(flat).toContain(squeeze('Đảng bộ huyện Một'));
+  for (const figure of figures) expect(flat).toContain(squeeze(figure));
   // The units table: every grassroots organization of the district is on paper.
-  expect(flat).toContain('Đảng bộ xã An Bình');
-  expect(flat).toContain('Chi bộ Trường Tiểu học An Bình');
+  expect(flat).toContain(squeeze('Đảng bộ xã An Bình'));
+  expect(flat).toContain(squeeze('Chi bộ Trường Tiểu học An Bình'));
   // Navigation and the skip link are for screens only.
-  expect(flat).not.toContain('Chuyển đến nội dung chính');
-  expect(flat).not.toMatch(/Toàn tỉnh\s+Đơn vị\s+Tìm kiếm/);
-  // Each painted chart is on paper as a picture (header + rule + one line per image).
-  expect(images.trim().split('\n').length - 2).toBeGreaterThanOrEqual(canvases);
+  expect(flat).not.toContain(squeeze('Chuyển đến nội dung chính'));
+  expect(flat).not.toContain(squeeze('Toàn tỉnh Đơn vị Tìm kiếm'));
   await context.close();
   expect(guard.consoleErrors).toEqual([]);
 });

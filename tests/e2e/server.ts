@@ -76,8 +76,9 @@ export async function serve(dir: string, basePath = '/'): Promise<StaticServer> 
         return;
       }
       res.setHeader('content-type', contentType(found));
-      // Tests load every page fresh: no stale assets between builds.
-      res.setHeader('cache-control', 'no-store');
+      // As a real server would: hashed build assets are cached for good, pages are always fresh.
+      const hashed = /\/_astro\//.test(url.pathname);
+      res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-store');
       if (req.method === 'HEAD') {
         res.end();
         return;
