@@ -6,15 +6,17 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from './gen-data.ts';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const REPO = resolve(import.meta.dirname, '..', '..');
+/** Builds run in a frozen copy of the project (see `freeze`); set in main(). */
+let ROOT = REPO;
+const TSX = join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const TIME = '/usr/bin/time';
 
 interface Run {
@@ -88,7 +90,7 @@ async function countPages(dir: string): Promise<number> {
 async function bareProject(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, 'src', 'pages'), { recursive: true });
-  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
   await writeFile(join(dir, 'package.json'), '{ "name": "bare-astro", "private": true, "type": "module" }\n');
   await writeFile(
     join(dir, 'astro.config.mjs'),
@@ -119,6 +121,27 @@ async function bareProject(dir: string): Promise<void> {
       '',
     ].join('\n'),
   );
+}
+
+/**
+ * A copy of the project's sources taken when the benchmark starts: rebuilds are compared against
+ * the same code even while someone edits the working tree (any code change renders every page
+ * again), and Astro's scratch folder is the copy's, not the repository's.
+ */
+async function freeze(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  for (const name of [
+    'src',
+    'public',
+    'astro.config.mjs',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+  ]) {
+    if (existsSync(join(REPO, name))) await cp(join(REPO, name), join(dir, name), { recursive: true });
+  }
+  await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
 }
 
 /** Renames one grassroots unit in units.csv: the smallest edit an office makes. */
@@ -164,6 +187,8 @@ async function main() {
     .join(' / ')}`;
   log(`Máy: ${machine}`);
   log(`Thư mục làm việc: ${work}\n`);
+  ROOT = join(work, 'project');
+  await freeze(ROOT);
 
   const rows: string[][] = [];
   for (const units of sizes) {

@@ -6,6 +6,7 @@
 import type { Province } from '../model/province.ts';
 import { slug, type Unit } from '../model/units.ts';
 import { ratio } from './format.ts';
+import { comparable, readingOf } from '../model/coverage.ts';
 import { column, count, percent, text, type Cell, type Column, type TableView } from './table.ts';
 
 export type ChartKind = 'line' | 'bar';
@@ -206,7 +207,14 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
             ? [
                 {
                   column: column('Đạt chỉ tiêu'),
-                  cells: years.map((_, i) => percent(ratio(admitted[i], target[i]))),
+                  // Only where admissions and target cover the same organizations.
+                  cells: years.map((y) => {
+                    const pair = comparable(
+                      readingOf(province, province.admissions, unit, y, 'admitted'),
+                      readingOf(province, province.admissions, unit, y, 'target'),
+                    );
+                    return percent(pair && ratio(pair[0].value, pair[1].value));
+                  }),
                 },
               ]
             : [],

@@ -9,6 +9,16 @@
  */
 import type { Province, RestructuringEvent, Statistics } from '../model/province.ts';
 import type { Figures } from '../model/rollup.ts';
+import {
+  comparable,
+  complete,
+  isAbove,
+  readingOf,
+  sameScope,
+  scopeOf,
+  type Reading,
+  type Scope,
+} from '../model/coverage.ts';
 import { yearEnd, type Unit } from '../model/units.ts';
 import { RATINGS, type Rating } from '../read/schemas.ts';
 import { formatDate, formatNumber, formatPercent, formatPercentShort } from './format.ts';
@@ -87,19 +97,6 @@ const withoutFinalStop = (text: string): string => text.trim().replace(/[.;,]+$/
 
 /* ---------- what a total covers ---------- */
 
-/** The grassroots organizations whose figures a total includes, out of how many there are. */
-interface Scope {
-  readonly covered: ReadonlySet<string>;
-  readonly total: number;
-}
-
-const complete = (s: Scope): boolean => s.covered.size === s.total;
-const sameScope = (a: Scope, b: Scope): boolean =>
-  (complete(a) && complete(b)) ||
-  (a.covered.size === b.covered.size && [...a.covered].every((id) => b.covered.has(id)));
-
-const isAbove = (unit: Unit): boolean => unit.level === 'province' || unit.level === 'district';
-
 /** Reads one metric of one statistics file for a unit, with the scope of its total. */
 class Reader {
   constructor(private readonly province: Province) {}
@@ -109,43 +106,13 @@ class Reader {
   }
 
   scope<K extends string>(stats: Stats<K>, unit: Unit, year: number, metric: K): Scope {
-    const covered = new Set<string>();
-    if (!isAbove(unit)) {
-      if (this.value(stats, unit.id, year, metric) !== undefined) covered.add(unit.id);
-      return { covered, total: 1 };
-    }
-    const date = yearEnd(year);
-    let total = 0;
-    // A unit's own reported figure covers every grassroots organization under it.
-    const visit = (id: string, included: boolean) => {
-      for (const child of this.province.tree.childrenAt(id, date)) {
-        if (child.level === 'grassroots') {
-          total += 1;
-          if (included || this.value(stats, child.id, year, metric) !== undefined) covered.add(child.id);
-        } else if (isAbove(child)) {
-          visit(child.id, included || stats.rows.get(child.id)?.get(year)?.[metric] !== undefined);
-        }
-      }
-    };
-    visit(unit.id, stats.rows.get(unit.id)?.get(year)?.[metric] !== undefined);
-    return { covered, total };
+    return scopeOf(this.province, stats, unit, year, metric);
   }
 
-  /** The value with its scope, or undefined when not reported. */
   reading<K extends string>(stats: Stats<K>, unit: Unit, year: number, metric: K): Reading | undefined {
-    const value = this.value(stats, unit.id, year, metric);
-    return value === undefined ? undefined : { value, scope: this.scope(stats, unit, year, metric) };
+    return readingOf(this.province, stats, unit, year, metric);
   }
 }
-
-interface Reading {
-  readonly value: number;
-  readonly scope: Scope;
-}
-
-/** Both readings present and covering the same organizations. */
-const comparable = (a: Reading | undefined, b: Reading | undefined): [Reading, Reading] | undefined =>
-  a && b && sameScope(a.scope, b.scope) ? [a, b] : undefined;
 
 /** `Số đảng viên trên là tổng của 3/4 tổ chức cơ sở đảng đã có số liệu năm 2021.` */
 function coverageNote(what: string, reading: Reading | undefined, year: number): string | undefined {

@@ -1,5 +1,7 @@
 import { LEVELS, UNIT_TYPES } from '../read/schemas.ts';
-import type { Province } from '../model/province.ts';
+import { comparable, isAbove, readingOf } from '../model/coverage.ts';
+import type { Province, Statistics } from '../model/province.ts';
+import type { Figures } from '../model/rollup.ts';
 import { PAGE_LEVELS, byName, slug, type Unit } from '../model/units.ts';
 import { formatDate, formatNumber, formatPercent, formatSigned, ratio } from './format.ts';
 import { balanceView } from './balance.ts';
@@ -92,13 +94,15 @@ export function unitView(province: Province, unitId: string): UnitView {
 
   const keyFigures: KeyFigure[] = [];
   if (year !== undefined) {
-    const m = members.rollup.at(unitId, year)?.values;
-    const mPrev = members.rollup.at(unitId, year - 1)?.values;
-    const a = admissions.rollup.at(unitId, year)?.values;
-    const aPrev = admissions.rollup.at(unitId, year - 1)?.values;
-    const c = cells.rollup.at(unitId, year)?.values;
-    const cPrev = cells.rollup.at(unitId, year - 1)?.values;
-    if (unit.level === 'province' || unit.level === 'district') {
+    // Totals that sum only the units that reported are compared only over the same units.
+    const read = <K extends string>(stats: Statistics<K, Figures<K>>, y: number, metric: K) =>
+      readingOf(province, stats, unit, y, metric);
+    const figure = <K extends string>(stats: Statistics<K, Figures<K>>, metric: K) => {
+      const now = read(stats, year, metric);
+      const pair = comparable(now, read(stats, year - 1, metric));
+      return { now, change: pair && change(pair[0].value, pair[1].value, year) };
+    };
+    if (isAbove(unit)) {
       const orgs = province.organizations(unitId, year).grassroots;
       const orgsPrev = province.organizations(unitId, year - 1).grassroots;
       keyFigures.push({
@@ -108,30 +112,26 @@ export function unitView(province: Province, unitId: string): UnitView {
         note: undefined,
       });
     }
+    const c = figure(cells, 'cells');
+    const m = figure(members, 'members');
+    const probationary = read(members, year, 'probationary');
+    const a = figure(admissions, 'admitted');
+    const target = comparable(a.now, read(admissions, year, 'target'));
     keyFigures.push(
-      {
-        label: 'Chi bộ trực thuộc',
-        value: formatNumber(c?.cells),
-        change: change(c?.cells, cPrev?.cells, year),
-        note: undefined,
-      },
+      { label: 'Chi bộ trực thuộc', value: formatNumber(c.now?.value), change: c.change, note: undefined },
       {
         label: 'Đảng viên',
-        value: formatNumber(m?.members),
-        change: change(m?.members, mPrev?.members, year),
-        note:
-          m?.probationary === undefined
-            ? undefined
-            : `trong đó ${formatNumber(m.probationary)} đảng viên dự bị`,
+        value: formatNumber(m.now?.value),
+        change: m.change,
+        note: probationary && `trong đó ${formatNumber(probationary.value)} đảng viên dự bị`,
       },
       {
         label: `Kết nạp năm ${year}`,
-        value: formatNumber(a?.admitted),
-        change: change(a?.admitted, aPrev?.admitted, year),
+        value: formatNumber(a.now?.value),
+        change: a.change,
         note:
-          a?.target === undefined
-            ? undefined
-            : `đạt ${formatPercent(ratio(a.admitted, a.target))} chỉ tiêu (${formatNumber(a.target)})`,
+          target &&
+          `đạt ${formatPercent(ratio(target[0].value, target[1].value))} chỉ tiêu (${formatNumber(target[1].value)})`,
       },
     );
   }
