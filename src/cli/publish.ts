@@ -44,11 +44,13 @@ export async function recover(outDir: string): Promise<void> {
   }
   for (const entry of entries.sort()) {
     const found = leftover(entry, name);
-    if (!found || running(found.pid)) continue;
+    if (!found) continue;
     if (found.kind === 'cu' && !existsSync(outDir)) {
-      // Killed between the two renames: the previous site is whole, put it back.
+      // Cut off between the two renames: the previous site is whole, put it back. Whoever owns
+      // the folder (a pid can be reused, or be a zombie not yet reaped): a site must be there,
+      // and a build that was really mid-swap then fails its second rename and publishes nothing.
       await rename(join(parent, entry), outDir);
-    } else {
+    } else if (!running(found.pid)) {
       await rm(join(parent, entry), { recursive: true, force: true });
     }
   }
@@ -63,7 +65,7 @@ export async function swapIn(staging: string, outDir: string): Promise<void> {
   } catch (cause) {
     // The new site could not be moved in (permissions, a file open on Windows): the old one
     // goes straight back rather than waiting for the next build's recover().
-    if (hadPrevious) await rename(previous, outDir);
+    if (hadPrevious && existsSync(previous)) await rename(previous, outDir);
     throw cause;
   }
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
