@@ -1,30 +1,18 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildSite, type BuiltSite } from './e2e/harness.ts';
 
 /**
  * One whole fixture site, pinned as golden files. A change in any page's markup shows up as a
  * diff to review; refresh with `npx vitest run tests/golden-site.test.ts -u` (never in CI).
  */
-const run = promisify(execFile);
-const root = join(import.meta.dirname, '..');
-const out = join(mkdtempSync(join(tmpdir(), 'golden-')), 'dist');
+let site: BuiltSite;
 
 beforeAll(async () => {
-  await run('npx', ['tsx', 'src/cli/build.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: 'tests/fixtures/basic',
-      CONTENT_DIR: 'tests/fixtures/no-content',
-      OUT_DIR: out,
-      BASE_PATH: '',
-    },
-  });
+  site = await buildSite('basic');
 }, 300_000);
+afterAll(() => site.remove());
 
 const pages = [
   'index.html',
@@ -36,6 +24,6 @@ const pages = [
 
 test.each(pages)('%s matches its golden file', async (path) => {
   // Astro compresses HTML onto few lines; one tag per line keeps golden diffs readable.
-  const body = readFileSync(join(out, path), 'utf8').replace(/></g, '>\n<');
+  const body = readFileSync(join(site.dir, path), 'utf8').replace(/></g, '>\n<');
   await expect(body).toMatchFileSnapshot(join('golden', 'site', 'basic', path));
 });

@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/load.ts';
 import { PAGE_LEVELS, slug } from '../src/model/units.ts';
 
-const run = promisify(execFile);
-const root = join(import.meta.dirname, '..');
-const out = join(mkdtempSync(join(tmpdir(), 'site-')), 'dist');
+import { buildSite, ROOT as root, type BuiltSite } from './e2e/harness.ts';
+
+let site: BuiltSite;
+let out = '';
 const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
 /** Visible text, so that figures are matched as a reader sees them. */
 const text = (html: string) =>
@@ -26,11 +24,10 @@ const yearRow = (html: string, year: number) => {
 };
 
 beforeAll(async () => {
-  await run('npx', ['tsx', 'src/cli/build.ts'], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: 'data', OUT_DIR: out, BASE_PATH: '' },
-  });
+  site = await buildSite('sample', { DATA_DIR: join(root, 'data'), CONTENT_DIR: join(root, 'content') });
+  out = site.dir;
 }, 300_000);
+afterAll(() => site.remove());
 
 describe('the sample site', () => {
   test('has a page for every province, district and grassroots unit, and none for cells', async () => {
