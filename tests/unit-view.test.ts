@@ -42,9 +42,10 @@ describe('unit view models carry the right figures', () => {
   test('breakdowns give count and share of members, and name the breakdowns never reported', () => {
     const composition = unitView(province, 'D1').composition;
     expect(composition?.year).toBe(2021);
+    // G2 reported no probationary members in 2021: a share of all 141 members would understate it.
     expect(texts(composition?.latest)).toEqual([
       ['Nữ', '52', '36,9%'],
-      ['Đảng viên dự bị', '6', '4,3%'],
+      ['Đảng viên dự bị', '6', '—'],
     ]);
     expect(texts(composition?.byYear)?.[0]).toEqual(['2020', '135', '49 (36,3%)', '6 (4,4%)']);
     expect(composition?.missing).toContain('dân tộc thiểu số');

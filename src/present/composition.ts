@@ -1,5 +1,6 @@
 /** The make-up of a unit's members: women, ethnic minority, religious, age, education, theory, probationary. */
 import type { MemberMetric, Province } from '../model/province.ts';
+import { comparable, readingOf } from '../model/coverage.ts';
 import { ratio } from './format.ts';
 import { listVi } from './charts.ts';
 import { column, count, countWithShare, percent, text, type TableView } from './table.ts';
@@ -26,6 +27,16 @@ export interface CompositionView {
 }
 
 export function compositionView(province: Province, unitId: string): CompositionView | undefined {
+  const unit = province.tree.units.get(unitId);
+  if (!unit) return undefined;
+  // A share is only given where the part and the total cover the same organizations.
+  const share = (year: number, key: MemberMetric) => {
+    const pair = comparable(
+      readingOf(province, province.members, unit, year, key),
+      readingOf(province, province.members, unit, year, 'members'),
+    );
+    return pair && ratio(pair[0].value, pair[1].value);
+  };
   const figures = province.years.map((y) => ({
     year: y,
     values: province.members.rollup.at(unitId, y)?.values,
@@ -40,7 +51,7 @@ export function compositionView(province: Province, unitId: string): Composition
     latest: {
       caption: `Cơ cấu đảng viên năm ${latest.year} (tỷ lệ trên tổng số đảng viên)`,
       columns: [column('Thành phần', false), column('Số đảng viên'), column('Tỷ lệ')],
-      rows: reported.map((b) => [text(b.label), count(now[b.key]), percent(ratio(now[b.key], now.members))]),
+      rows: reported.map((b) => [text(b.label), count(now[b.key]), percent(share(latest.year, b.key))]),
     },
     byYear: {
       caption: 'Cơ cấu đảng viên qua các năm: số đảng viên (tỷ lệ trên tổng số)',
@@ -48,7 +59,7 @@ export function compositionView(province: Province, unitId: string): Composition
       rows: figures.map(({ year, values }) => [
         text(String(year)),
         count(values?.members),
-        ...reported.map((b) => countWithShare(values?.[b.key], ratio(values?.[b.key], values?.members))),
+        ...reported.map((b) => countWithShare(values?.[b.key], share(year, b.key))),
       ]),
     },
     missing: missing.length === 0 ? undefined : `Chưa có số liệu về: ${listVi(missing)}.`,

@@ -123,7 +123,8 @@ export function unitView(province: Province, unitId: string): UnitView {
         label: 'Đảng viên',
         value: formatNumber(m.now?.value),
         change: m.change,
-        note: probationary && `trong đó ${formatNumber(probationary.value)} đảng viên dự bị`,
+        note:
+          comparable(probationary, m.now) && `trong đó ${formatNumber(probationary?.value)} đảng viên dự bị`,
       },
       {
         label: `Kết nạp năm ${year}`,
