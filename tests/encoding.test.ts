@@ -159,15 +159,14 @@ describe('legacy Vietnamese encodings', () => {
     expect(result.text).toBe(ascii + MEMBERS);
   });
 
-  test('a 10 MB legacy file is decoded in well under a second', () => {
+  // Detection samples the start, decoding covers the whole file: the end must be converted too.
+  test('a 10 MB legacy file is decoded to its last byte', () => {
     const members = fixture('members-vni.csv');
-    const bytes = Buffer.concat(Array.from({ length: Math.ceil(10e6 / members.length) }, () => members));
-    const start = performance.now();
+    const copies = Math.ceil(10e6 / members.length);
+    const bytes = Buffer.concat(Array.from({ length: copies }, () => members));
     const result = expectOk(decodeCsvBytes(bytes));
-    const elapsed = performance.now() - start;
     expect(result.encoding).toBe('vni');
-    expect(result.text.startsWith(MEMBERS + MEMBERS)).toBe(true);
-    expect(elapsed).toBeLessThan(1000);
+    expect(result.text).toBe(MEMBERS.repeat(copies));
   });
 });
 
