@@ -1,35 +1,97 @@
 /**
- * The search index (Pagefind) is built from the finished HTML in the staging folder, after Astro
- * and before the swap, so a failed index never replaces a working site. The index is written to
- * `<site>/pagefind/` and loaded by the search page from the site itself: it works offline.
+ * The search index (Pagefind) is made from records built from the model (one per unit page, see
+ * present/search.ts), not by re-reading every built HTML file: that scan cost about as much as
+ * rendering a fifth of the pages. Indexing runs in Pagefind's own process and its files (one
+ * fragment per page) are written while Astro renders, so both cores work; the build waits for it
+ * before the swap, so a failed index never replaces a working site. The index goes to
+ * `<site>/pagefind/` and is loaded by the search page from the site itself: it works offline.
  */
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
+import type { SearchRecord } from '../present/search.ts';
 
-export interface SearchIndexResult {
-  readonly pages: number;
+export interface SearchIndex {
+  /** Waits until the index is written and the indexer stopped; returns the number of pages indexed. */
+  finish(): Promise<number>;
+  /** Stops the indexer after a failed build (its files go with the staging folder); never throws. */
+  close(): Promise<void>;
 }
 
-export async function writeSearchIndex(siteDir: string): Promise<SearchIndexResult> {
-  try {
-    // Vietnamese pages (`<html lang="vi">`); one language keeps a single index for every page.
-    const created = await pagefind.createIndex({ forceLanguage: 'vi' });
-    const index = created.index;
-    if (!index) throw new Error(created.errors.join('\n') || 'không tạo được chỉ mục');
-    // Pages in sub-folders only: the home page repeats the province's own page (don-vi/<id>/),
-    // and a unit must be found once; 404.html has nothing to find.
-    const added = await index.addDirectory({ path: siteDir, glob: '*/**/*.html' });
-    if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
-    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
-    return { pages: added.page_count };
-  } catch (cause) {
-    throw new Error(
-      `Tạo chỉ mục tìm kiếm (Pagefind) bị lỗi: ${cause instanceof Error ? cause.message : String(cause)}`,
-      { cause },
-    );
-  } finally {
-    // The indexer runs as a child process: stop it so the build can exit.
-    await pagefind.close();
+/** Records sent to the indexer at once: enough to keep its pipe busy, few enough to bound memory. */
+const BATCH = 500;
+/** Index files written at once. */
+const WRITERS = 8;
+
+async function writeIndex(records: Iterable<SearchRecord>, siteDir: string): Promise<number> {
+  // Vietnamese pages; one language keeps a single index for every page.
+  const created = await pagefind.createIndex({ forceLanguage: 'vi' });
+  const index = created.index;
+  if (!index) throw new Error(created.errors.join('\n') || 'không tạo được chỉ mục');
+  let pages = 0;
+  let batch: Promise<{ errors: string[] }>[] = [];
+  const flush = async () => {
+    for (const added of await Promise.all(batch)) {
+      if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
+    }
+    batch = [];
+  };
+  for (const record of records) {
+    batch.push(index.addCustomRecord({ ...record, meta: { ...record.meta }, language: 'vi' }));
+    pages += 1;
+    if (batch.length >= BATCH) await flush();
   }
+  await flush();
+  // Pagefind's writeFiles would write from its process after everything else; writing here
+  // lets the files land while Astro is still rendering.
+  const built = await index.getFiles();
+  if (built.errors.length > 0) throw new Error(built.errors.join('\n'));
+  const out = join(siteDir, 'pagefind');
+  for (const dir of new Set(built.files.map((f) => dirname(join(out, f.path))))) {
+    await mkdir(dir, { recursive: true });
+  }
+  // A few writes at a time: one fragment per page, and tens of thousands of files opened at once
+  // would exhaust file handles that Astro, writing pages meanwhile, needs too.
+  const files = built.files;
+  let next = 0;
+  const writer = async () => {
+    for (let f = files[next++]; f; f = files[next++]) await writeFile(join(out, f.path), f.content);
+  };
+  await Promise.all(Array.from({ length: WRITERS }, writer));
+  return pages;
+}
+
+/**
+ * Starts indexing into `<siteDir>/pagefind/` now; `siteDir` must not be emptied afterwards (the
+ * build tells Astro not to empty its output folder). End with `finish`, or `close` on failure,
+ * so that the indexer's process does not keep the build from exiting.
+ */
+export function startSearchIndex(records: Iterable<SearchRecord>, siteDir: string): SearchIndex {
+  const writing = writeIndex(records, siteDir);
+  // Awaited in finish(); until then a failure must not count as an unhandled rejection.
+  writing.catch(() => undefined);
+  let stopped: Promise<void> | undefined;
+  // The indexer runs as a child process: stop it (once) so the build can exit.
+  const close = async () => {
+    stopped ??= writing.then(
+      async () => void (await pagefind.close()),
+      async () => void (await pagefind.close()),
+    );
+    await stopped;
+  };
+  return {
+    close,
+    async finish() {
+      try {
+        return await writing;
+      } catch (cause) {
+        throw new Error(
+          `Tạo chỉ mục tìm kiếm (Pagefind) bị lỗi: ${cause instanceof Error ? cause.message : String(cause)}`,
+          { cause },
+        );
+      } finally {
+        await close();
+      }
+    },
+  };
 }

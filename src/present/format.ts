@@ -6,8 +6,19 @@ const decimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maxim
 /** What a page shows where a figure was not reported: never `0`, never `undefined`. */
 export const NOT_REPORTED = '—';
 
+/**
+ * Whole numbers (nearly every figure) are grouped by hand: the same text as `integer.format`
+ * (`1.234.567`, `-1.234`), several times faster, and a page formats hundreds of them.
+ */
+function formatInteger(value: number): string {
+  if (!Number.isSafeInteger(value) || Object.is(value, -0)) return integer.format(value);
+  const digits = String(Math.abs(value));
+  const grouped = digits.length > 3 ? digits.replace(/\B(?=(\d{3})+$)/g, '.') : digits;
+  return value < 0 ? `-${grouped}` : grouped;
+}
+
 export const formatNumber = (value: number | undefined): string =>
-  value === undefined || !Number.isFinite(value) ? NOT_REPORTED : integer.format(value);
+  value === undefined || !Number.isFinite(value) ? NOT_REPORTED : formatInteger(value);
 
 /** `12,5%`; `ratio` is a fraction (0.125). */
 export const formatPercent = (ratio: number | undefined): string =>
@@ -22,8 +33,8 @@ export const formatPercentShort = (ratio: number | undefined): string =>
 /** `+12` / `−3` / `0`, with a true minus sign. */
 export function formatSigned(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return NOT_REPORTED;
-  if (value > 0) return `+${integer.format(value)}`;
-  if (value < 0) return `−${integer.format(-value)}`;
+  if (value > 0) return `+${formatInteger(value)}`;
+  if (value < 0) return `−${formatInteger(-value)}`;
   return '0';
 }
 

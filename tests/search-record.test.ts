@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, expect, test } from 'vitest';
+import { load } from '../src/load.ts';
+import type { Province } from '../src/model/province.ts';
+import { searchRecord } from '../src/present/search.ts';
+import { unitView } from '../src/present/unit-view.ts';
+import { fixture } from './helpers.ts';
+
+/**
+ * The search index is made from the model, not from the built pages: what a result shows must
+ * still be what the unit's page says (the golden pages are the built output of the same fixture).
+ */
+let province: Province;
+beforeAll(async () => {
+  const loaded = await load(fixture('basic'));
+  if (!loaded.province) throw new Error('basic fixture does not load');
+  province = loaded.province;
+});
+
+const golden = (path: string) =>
+  readFileSync(join(import.meta.dirname, 'golden', 'site', 'basic', path, 'index.html'), 'utf8');
+
+test.each([
+  ['G1', 'don-vi/g1/'],
+  ['D1', 'don-vi/d1/'],
+])('the record of %s carries its page’s heading and the line under it', (id, path) => {
+  const record = searchRecord(path, unitView(province, id));
+  const html = golden(path);
+  const heading = /data-ten="([^"]+)"/.exec(html)?.[1];
+  const about = /<p class="muted" data-pagefind-meta="mo_ta">([^<]+)<\/p>/.exec(html)?.[1];
+  expect(record.url).toBe(`/${path}`);
+  expect(record.meta).toEqual({ title: heading, mo_ta: about });
+});
+
+test('a record holds the name as written and without diacritics, so "dong" finds "Đông"', () => {
+  const record = searchRecord('don-vi/g3/', unitView(province, 'G3'));
+  expect(record.content).toBe('Đảng bộ phường Đông Dang bo phuong Dong');
+});
