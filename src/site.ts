@@ -7,6 +7,7 @@ import { contentDirFrom, dataDirFrom, load, type Loaded } from './load.ts';
 import { loadContent, type Content } from './content.ts';
 import type { Province } from './model/province.ts';
 import type { Snapshot } from './model/snapshot.ts';
+import type { UnitView } from './present/unit-view.ts';
 import { formatProblem, hasErrors } from './validate/problems.ts';
 
 export interface Site extends Loaded {
@@ -18,6 +19,11 @@ export interface Site extends Loaded {
   readonly previousSnapshot?: Snapshot | undefined;
   /** Units whose page is taken unchanged from the published site (incremental build): not rendered. */
   readonly reuse?: ReadonlySet<string> | undefined;
+  /**
+   * Told of every unit page as it renders, with the view it shows: the build counts progress
+   * and keys the page for the next incremental build without computing the view twice.
+   */
+  readonly rendered?: ((unitId: string, view: UnitView) => void) | undefined;
 }
 
 const HANDOFF = Symbol.for('thong-ke-dang.site');

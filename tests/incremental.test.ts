@@ -1,8 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carryOver, manifestPath, readManifest, reusablePages, writeManifest } from '../src/incremental.ts';
+import { ROOT, runBuild } from './e2e/harness.ts';
+import { differences, snapshot } from './folder-hash.ts';
+import { fixture } from './helpers.ts';
 
 function publishedSite(pages: string[]): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'incremental-')), 'dist');
@@ -49,5 +52,62 @@ describe('incremental unit pages', () => {
     expect(manifestPath(out).startsWith(join(out, '..'))).toBe(true);
     expect(manifestPath(out).startsWith(`${out}/`)).toBe(false);
     expect(await readManifest(out)).toEqual({ format: 1, code: 'x', pages: { 'don-vi/a/': 'hash-a' } });
+  });
+});
+
+describe('rebuilding the published site with the real build', () => {
+  // Inside the project, like every test build (see e2e/harness.ts).
+  const work = join(ROOT, 'tests', '.output', `incremental-${process.pid}`);
+  const data = join(work, 'data');
+  const published = join(work, 'site', 'dist');
+  const fresh = join(work, 'fresh', 'dist');
+  const build = (out: string) =>
+    runBuild({ DATA_DIR: data, CONTENT_DIR: join(work, 'content'), OUT_DIR: out });
+  /** `[to render, unchanged]` unit pages, as the build reports them. */
+  const counts = (log: string) => {
+    const match = /(\d+) trang đơn vị: (\d+) cần tạo, (\d+) không đổi/.exec(log);
+    return match ? [Number(match[2]), Number(match[3])] : [];
+  };
+  let first = '';
+  let unchanged = '';
+  let renamed = '';
+
+  beforeAll(async () => {
+    rmSync(work, { recursive: true, force: true });
+    cpSync(fixture('basic'), data, { recursive: true });
+    first = await build(published);
+    unchanged = await build(published);
+    const units = join(data, 'units.csv');
+    writeFileSync(units, readFileSync(units, 'utf8').replace('Đảng bộ xã An Bình', 'Đảng bộ xã An Bình Mới'));
+    renamed = await build(published);
+    await build(fresh);
+  }, 120_000);
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('renders every unit page on the first build and none again when the data is unchanged', () => {
+    const [all = 0] = counts(first);
+    expect(counts(first)).toEqual([all, 0]);
+    expect(all).toBeGreaterThan(3);
+    expect(counts(unchanged)).toEqual([0, all]);
+  });
+
+  it('after one grassroots unit is renamed, renders only the pages that show its name', () => {
+    const [all = 0] = counts(first);
+    // Its own page and the few above it that name it (its district's table of units), not the rest.
+    const [render = 0, keep = 0] = counts(renamed);
+    expect(render).toBeGreaterThanOrEqual(1);
+    expect(render).toBeLessThanOrEqual(3);
+    expect(render + keep).toBe(all);
+    expect(readFileSync(join(published, 'don-vi', 'g1', 'index.html'), 'utf8')).toContain(
+      'Đảng bộ xã An Bình Mới',
+    );
+  });
+
+  it('leaves the same files and bytes as a full build of the new data, but for what changed', () => {
+    // Only the rebuild has a previous publication to compare with: "what changed" (its page, feed
+    // and the snapshot that carries the comparison) differs by design.
+    const whatChanged = ['cap-nhat/feed.xml', 'cap-nhat/index.html', 'du-lieu/snapshot.json'];
+    expect(differences(snapshot(published), snapshot(fresh))).toEqual(whatChanged);
   });
 });

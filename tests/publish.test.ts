@@ -262,6 +262,25 @@ describe('recover() repairs every state a kill can leave', () => {
     expect(readdirSync(parent).sort()).toEqual(['.dist-backup', '.dist-cu-moi-1', names[0], 'dist'].sort());
   });
 
+  test.runIf(existsSync('/proc/self/stat'))(
+    'a killed build not yet reaped (a zombie) counts as dead: its staging folder goes',
+    async () => {
+      const parent = folder();
+      const out = join(parent, 'dist');
+      make(out, { 'index.html': 'đang có' });
+      // `sh` starts a short child, then becomes `sleep 30`, which never reaps it: a zombie.
+      const holder = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30']);
+      const zombie = await new Promise<string>((resolve) =>
+        holder.stdout.once('data', (d) => resolve(String(d).trim())),
+      );
+      while (!readFileSync(`/proc/${zombie}/stat`, 'utf8').includes(') Z ')) await sleep(10);
+      make(join(parent, `.dist-moi-${zombie}`), {});
+      await recover(out);
+      holder.kill();
+      expect(readdirSync(parent)).toEqual(['dist']);
+    },
+  );
+
   test('with the site missing, a previous site is put back even if its pid is alive (reused)', async () => {
     const parent = folder();
     const out = join(parent, 'dist');

@@ -3,36 +3,20 @@
  * output path in any file, and a stable order everywhere. A published site can then be checked
  * by rebuilding it, and a changed file always means changed data.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT, runBuild } from './e2e/harness.ts';
 import { fixture } from './helpers.ts';
 import { differences, snapshot } from './folder-hash.ts';
 
-const ROOT = join(import.meta.dirname, '..');
-
-async function build(outDir: string, env: Record<string, string>): Promise<void> {
-  // process.execPath is the project's pinned Node (vitest runs under it).
-  await promisify(execFile)(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/build.ts'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATA_DIR: fixture('hostile'),
-        CONTENT_DIR: join(fixture('hostile'), 'content'),
-        OUT_DIR: outDir,
-        BASE_PATH: '',
-        SITE_URL: '',
-        ...env,
-      },
-      maxBuffer: 16 * 1024 * 1024,
-    },
-  );
-}
+const build = (outDir: string, env: Record<string, string>) =>
+  runBuild({
+    DATA_DIR: fixture('hostile'),
+    CONTENT_DIR: join(fixture('hostile'), 'content'),
+    OUT_DIR: outDir,
+    ...env,
+  });
 
 describe('the same data builds a byte-identical site', () => {
   // Inside the project (see publish.test.ts): Astro's staging must not be shared between builds.

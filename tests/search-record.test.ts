@@ -4,7 +4,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { load } from '../src/load.ts';
 import type { Province } from '../src/model/province.ts';
 import { searchRecord } from '../src/present/search.ts';
-import { unitView } from '../src/present/unit-view.ts';
+import { unitHeading } from '../src/present/unit-view.ts';
 import { fixture } from './helpers.ts';
 
 /**
@@ -25,15 +25,15 @@ test.each([
   ['G1', 'don-vi/g1/'],
   ['D1', 'don-vi/d1/'],
 ])('the record of %s carries its page’s heading and the line under it', (id, path) => {
-  const record = searchRecord(path, unitView(province, id));
+  const record = searchRecord(path, unitHeading(province, id));
   const html = golden(path);
-  const heading = /data-ten="([^"]+)"/.exec(html)?.[1];
-  const about = /<p class="muted" data-pagefind-meta="mo_ta">([^<]+)<\/p>/.exec(html)?.[1];
+  const heading = /<h1>([^<]+)<\/h1>/.exec(html)?.[1];
+  const about = /<\/h1>\s*<p class="muted">([^<]+)<\/p>/.exec(html)?.[1];
   expect(record.url).toBe(`/${path}`);
   expect(record.meta).toEqual({ title: heading, mo_ta: about });
 });
 
 test('a record holds the name as written and without diacritics, so "dong" finds "Đông"', () => {
-  const record = searchRecord('don-vi/g3/', unitView(province, 'G3'));
+  const record = searchRecord('don-vi/g3/', unitHeading(province, 'G3'));
   expect(record.content).toBe('Đảng bộ phường Đông Dang bo phuong Dong');
 });

@@ -18,11 +18,11 @@ import {
   reusablePages,
   writeManifest,
 } from '../incremental.ts';
-import { PAGE_LEVELS, slug } from '../model/units.ts';
+import { slug } from '../model/units.ts';
 import { siteView } from '../present/site-view.ts';
-import { searchRecord, type SearchRecord } from '../present/search.ts';
-import { unitView } from '../present/unit-view.ts';
-import { startPageProgress, stopPageProgress } from '../progress.ts';
+import { searchRecord } from '../present/search.ts';
+import { pageUnits, unitHeading, unitView, type UnitView } from '../present/unit-view.ts';
+import { pageProgress } from '../progress.ts';
 import { provideSite } from '../site.ts';
 import { hasErrors } from '../validate/problems.ts';
 import { printProblems, summary } from './report.ts';
@@ -70,31 +70,45 @@ const previousSnapshot = await readPublishedSnapshot(outDir);
 // Incremental: a unit page whose own inputs (view model, editorial, site frame) and the code are
 // unchanged since the published build is hard-linked from it instead of rendered again.
 const code = await codeHash(process.cwd());
+const previous = await readManifest(outDir);
 const frame = siteView(province);
+const pathOf = (unitId: string) => `don-vi/${slug(unitId)}/`;
+const keyOf = (unitId: string, view: UnitView) =>
+  pageHash([view, edited.content.units.get(slug(unitId)) ?? null, frame]);
+const units = pageUnits(province);
 const pageKeys = new Map<string, string>();
-const pageIds = new Map<string, string>();
-// The search index is made from the same view models (name, level…), so no built page is re-read.
-const searchRecords: SearchRecord[] = [];
-for (const unit of province.tree.units.values()) {
-  if (!PAGE_LEVELS.has(unit.level)) continue;
-  const path = `don-vi/${slug(unit.id)}/`;
-  const view = unitView(province, unit.id);
-  pageIds.set(path, unit.id);
-  pageKeys.set(path, pageHash([view, edited.content.units.get(slug(unit.id)) ?? null, frame]));
-  searchRecords.push(searchRecord(path, view));
+let reuse = new Set<string>();
+if (previous?.code === code) {
+  // Only a build that may reuse pages needs every key before rendering; otherwise each page is
+  // keyed as it renders, from the view it computes anyway (a view costs about as much as its page).
+  for (const unit of units) pageKeys.set(pathOf(unit.id), keyOf(unit.id, unitView(province, unit.id)));
+  reuse = await reusablePages(previous, code, pageKeys, outDir);
 }
-const reuse = await reusablePages(await readManifest(outDir), code, pageKeys, outDir);
-const reusedIds = new Set([...reuse].map((path) => pageIds.get(path) ?? ''));
-provideSite({ ...loaded, province, content: edited.content, previousSnapshot, reuse: reusedIds });
+const reusedIds = new Set(units.filter((unit) => reuse.has(pathOf(unit.id))).map((unit) => unit.id));
 log(
-  `  ${pageKeys.size} trang đơn vị: ${pageKeys.size - reuse.size} cần tạo, ${reuse.size} không đổi so với bản đang xuất bản (${seconds()}).`,
+  `  ${units.length} trang đơn vị: ${units.length - reuse.size} cần tạo, ${reuse.size} không đổi so với bản đang xuất bản (${seconds()}).`,
 );
-startPageProgress(pageKeys.size - reuse.size, log);
+const progress = pageProgress(units.length - reuse.size, log);
+provideSite({
+  ...loaded,
+  province,
+  content: edited.content,
+  previousSnapshot,
+  reuse: reusedIds,
+  rendered(unitId, view) {
+    pageKeys.set(pathOf(unitId), keyOf(unitId, view));
+    progress.page();
+  },
+});
 const staging = stagingDir(outDir);
 // Astro is told not to empty the staging folder, so the search index can be written into it
 // meanwhile; a folder left by a killed build with the same process id goes first.
 await rm(staging, { recursive: true, force: true });
-const search = startSearchIndex(searchRecords, staging);
+// The index needs names only (the unit's heading), so it is made while Astro renders the pages.
+const search = startSearchIndex(
+  units.map((unit) => searchRecord(pathOf(unit.id), unitHeading(province, unit.id))),
+  staging,
+);
 log(`\nTạo các trang web …`);
 try {
   await build({
@@ -107,7 +121,7 @@ try {
     build: { concurrency: 4 },
     vite: { build: { emptyOutDir: false } },
   });
-  log(`  Đã tạo ${stopPageProgress()} trang đơn vị và các trang chung (${seconds()}).`);
+  log(`  Đã tạo ${progress.done()} trang đơn vị và các trang chung (${seconds()}).`);
   if (reuse.size > 0) {
     log(`  Giữ nguyên ${await carryOver(reuse, outDir, staging)} trang đơn vị không đổi (${seconds()}).`);
   }
@@ -118,7 +132,7 @@ try {
   // other data: without a manifest the next build simply renders every page.
   await rm(manifestPath(outDir), { force: true });
   await swapIn(staging, outDir);
-  await writeManifest(outDir, { format: 1, code, pages: Object.fromEntries(pageKeys) });
+  await writeManifest(outDir, { format: 1, code, pages: Object.fromEntries([...pageKeys].sort()) });
 } catch (cause) {
   await search.close();
   // Pages still being written when the build failed can make a first attempt fail (ENOTEMPTY).

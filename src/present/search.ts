@@ -1,6 +1,8 @@
+import type { UnitHeading } from './unit-view.ts';
+
 /**
  * Search (Pagefind) ignores accents by itself (`Bình` ~ `binh`), but `đ`/`Đ` is a letter of its own,
- * not `d` plus a mark, so `dong` would not find `Đông`. Unit pages therefore give the indexer their
+ * not `d` plus a mark, so `dong` would not find `Đông`. Unit records therefore give the indexer the
  * name once more without any diacritics: `Đảng bộ phường Đông` → `Dang bo phuong Dong`.
  */
 export const withoutDiacritics = (text: string): string =>
@@ -20,30 +22,11 @@ export interface SearchRecord {
   readonly meta: { readonly title: string; readonly mo_ta: string };
 }
 
-interface RecordSource {
-  readonly name: string;
-  readonly level: string;
-  readonly type: string | undefined;
-  readonly established: string | undefined;
-  readonly dissolved: string | undefined;
-  readonly asOf: string | undefined;
-}
-
-/**
- * The record is made from the unit's view model, not read back from its HTML, so indexing costs
- * no file reads; `mo_ta` is the same sentence the page prints under its heading (UnitReport).
- */
-export function searchRecord(path: string, view: RecordSource): SearchRecord {
-  const about =
-    `Cấp: ${view.level}` +
-    (view.type ? `; loại hình: ${view.type}` : '') +
-    (view.established ? `; thành lập ${view.established}` : '') +
-    (view.dissolved ? `; giải thể ${view.dissolved}` : '') +
-    (view.asOf ? `. Số liệu tính đến ${view.asOf}` : '') +
-    '.';
+/** The record is made from the unit's heading, not read back from its built HTML: no file reads. */
+export function searchRecord(path: string, heading: UnitHeading): SearchRecord {
   return {
     url: `/${path.replace(/^\//, '')}`,
-    content: `${view.name} ${withoutDiacritics(view.name)}`,
-    meta: { title: view.name, mo_ta: about },
+    content: `${heading.name} ${withoutDiacritics(heading.name)}`,
+    meta: { title: heading.name, mo_ta: heading.about },
   };
 }

@@ -27,14 +27,19 @@ export interface KeyFigure {
   readonly note: string | undefined;
 }
 
-export interface UnitView {
+/** What a unit page says under its name; also what a search result shows for it. */
+export interface UnitHeading {
   readonly id: string;
   readonly name: string;
-  readonly level: string;
-  readonly type: string | undefined;
+  /**
+   * `Cấp: Cơ sở; loại hình: Xã; thành lập 01/01/2020. Số liệu tính đến 31/12/2024.` The date is
+   * the data's latest year, never the build clock.
+   */
+  readonly about: string;
+}
+
+export interface UnitView extends UnitHeading {
   readonly breadcrumbs: readonly Link[];
-  /** `31/12/2024`, from the data's latest year, never the build clock. */
-  readonly asOf: string | undefined;
   readonly keyFigures: readonly KeyFigure[];
   /** The written summary ("Tóm tắt"): plain-text paragraphs, escaped by the page. */
   readonly narrative: readonly string[];
@@ -49,8 +54,6 @@ export interface UnitView {
   readonly events: readonly Link[];
   /** How restructurings created, moved, merged or dissolved this unit, oldest first. */
   readonly changes: readonly UnitChange[];
-  readonly established: string | undefined;
-  readonly dissolved: string | undefined;
 }
 
 export const unitPath: (unit: Unit) => string | undefined = unitPagePath;
@@ -78,9 +81,34 @@ function change(now: number | undefined, before: number | undefined, year: numbe
     : `${formatSigned(diff)}${pct} so với năm ${year - 1}`;
 }
 
-export function unitView(province: Province, unitId: string): UnitView {
+const unitOf = (province: Province, unitId: string): Unit => {
   const unit = province.tree.units.get(unitId);
-  if (!unit) throw new Error(`unitView: unknown unit ${unitId}`);
+  if (!unit) throw new Error(`unknown unit ${unitId}`);
+  return unit;
+};
+
+/** Cheap (no figures): the search index asks it of every unit before any page renders. */
+export function unitHeading(province: Province, unitId: string): UnitHeading {
+  const unit = unitOf(province, unitId);
+  const type = typeLabel(unit);
+  const established = unit.established && formatDate(province.tree.established(unitId));
+  const dissolved = province.tree.dissolved(unitId);
+  const year = province.lastYear;
+  return {
+    id: unit.id,
+    name: unit.name,
+    about:
+      `Cấp: ${levelLabel(unit)}` +
+      (type ? `; loại hình: ${type}` : '') +
+      (established ? `; thành lập ${established}` : '') +
+      (dissolved ? `; giải thể ${formatDate(dissolved)}` : '') +
+      (year === undefined ? '' : `. Số liệu tính đến ${formatDate(`${year}-12-31`)}`) +
+      '.',
+  };
+}
+
+export function unitView(province: Province, unitId: string): UnitView {
+  const unit = unitOf(province, unitId);
   const year = province.lastYear;
   const { members, admissions, cells } = province;
 
@@ -138,12 +166,8 @@ export function unitView(province: Province, unitId: string): UnitView {
   }
 
   return {
-    id: unit.id,
-    name: unit.name,
-    level: levelLabel(unit),
-    type: typeLabel(unit),
+    ...unitHeading(province, unitId),
     breadcrumbs,
-    asOf: year === undefined ? undefined : formatDate(`${year}-12-31`),
     keyFigures,
     narrative: unitNarrative(province, unitId),
     charts: unitCharts(province, unitId),
@@ -156,8 +180,6 @@ export function unitView(province: Province, unitId: string): UnitView {
       label: `${formatDate(e.date)}: ${e.title}`,
       path: `sap-xep/${slug(e.id)}/`,
     })),
-    established: unit.established && formatDate(province.tree.established(unitId)),
-    dissolved: province.tree.dissolved(unitId) && formatDate(province.tree.dissolved(unitId)),
   };
 }
 

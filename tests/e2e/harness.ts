@@ -34,39 +34,48 @@ export interface BuiltSite {
 }
 
 /**
- * Builds a fixture with the real CLI (`src/cli/build.ts`), as `npm run build` would. The output goes
- * under tests/.output/ (git-ignored), inside the project: for an OUT_DIR outside the working
- * directory Astro stages pages in the shared <project>/.astro/.prerender/, which parallel builds
- * (several test files at once) would delete under each other.
+ * Runs the real build CLI (`src/cli/build.ts`) as `npm run build` would, on the project's pinned
+ * Node (vitest runs under it), with no BASE_PATH or SITE_URL unless `env` sets them. Returns what
+ * it printed; a failed build rejects with the CLI's output.
+ */
+export async function runBuild(env: Record<string, string>): Promise<string> {
+  const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [tsx, 'src/cli/build.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, BASE_PATH: '', SITE_URL: '', ...env },
+      maxBuffer: 32 * 1024 * 1024,
+    });
+    return stdout + stderr;
+  } catch (error) {
+    // The CLI's own report (stdout) says what went wrong; stack traces follow on stderr.
+    const e = error as { stdout?: string; stderr?: string };
+    throw new Error(`${e.stdout ?? ''}\n${(e.stderr ?? '').slice(0, 2000)}`, { cause: error });
+  }
+}
+
+/**
+ * Builds a fixture with the real CLI. The output goes under tests/.output/ (git-ignored), inside
+ * the project: for an OUT_DIR outside the working directory Astro stages pages in the shared
+ * <project>/.astro/.prerender/, which parallel builds (several test files at once) would delete
+ * under each other.
  */
 export async function buildSite(fixture: string, env: Record<string, string> = {}): Promise<BuiltSite> {
   await mkdir(OUTPUT, { recursive: true });
   const work = await mkdtemp(join(OUTPUT, `e2e-${fixture}-`));
   const dir = join(work, 'dist');
-  const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   try {
-    // process.execPath is the project's pinned Node (vitest runs under it).
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [tsx, 'src/cli/build.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATA_DIR: fixtureDir(fixture),
-        // A fixture's editorial Markdown, if it has any, sits in its own content/ folder.
-        CONTENT_DIR: join(fixtureDir(fixture), 'content'),
-        OUT_DIR: dir,
-        BASE_PATH: '',
-        SITE_URL: '',
-        ...env,
-      },
-      maxBuffer: 32 * 1024 * 1024,
+    const output = await runBuild({
+      DATA_DIR: fixtureDir(fixture),
+      // A fixture's editorial Markdown, if it has any, sits in its own content/ folder.
+      CONTENT_DIR: join(fixtureDir(fixture), 'content'),
+      OUT_DIR: dir,
+      ...env,
     });
-    return { dir, output: stdout + stderr, remove: () => rm(work, { recursive: true, force: true }) };
+    return { dir, output, remove: () => rm(work, { recursive: true, force: true }) };
   } catch (error) {
     await rm(work, { recursive: true, force: true });
-    // The CLI's own report (stdout) says what went wrong; stack traces follow on stderr.
-    const e = error as { stdout?: string; stderr?: string };
-    const detail = `${e.stdout ?? ''}\n${(e.stderr ?? '').slice(0, 2000)}`;
-    throw new Error(`Building fixture "${fixture}" failed:\n${detail}`, { cause: error });
+    throw new Error(`Building fixture "${fixture}" failed:\n${(error as Error).message}`, { cause: error });
   }
 }
 
