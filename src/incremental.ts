@@ -4,6 +4,7 @@
  * hashes those per page and keeps the hashes in a manifest beside the published folder; the next
  * build renders only pages whose hash changed and hard-links the others from the published site.
  * Any change of code, configuration or environment (BASE_PATH, SITE_URL) renders everything.
+ * The search index is kept the same way when the records it is made from are unchanged.
  *
  * Astro 7's `experimental.incrementalBuild` does the same job but keeps a second copy of every
  * page in its cache and restores pages one file at a time; measured on 10,000 trivial pages it
@@ -21,7 +22,12 @@ export interface PageManifest {
   readonly code: string;
   /** Page path below the site (`don-vi/h001/`) → hash of what the page shows. */
   readonly pages: Readonly<Record<string, string>>;
+  /** Hash of the search index's records; absent in manifests of older builds (index made again). */
+  readonly search?: string | undefined;
 }
+
+/** Only unit pages are rendered incrementally; every other page is small and always rendered. */
+export const UNIT_PAGES = 'don-vi';
 
 /** Kept beside the output folder, not in it: it is the builder's memory, not part of the site. */
 export const manifestPath = (outDir: string): string =>
@@ -30,8 +36,15 @@ export const manifestPath = (outDir: string): string =>
 export const pageHash = (parts: unknown): string =>
   createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+/** Every file under `dir`, sorted; `[]` when `dir` does not exist. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw cause;
+  }
   return entries
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
@@ -95,33 +108,39 @@ export async function reusablePages(
 ): Promise<Set<string>> {
   const reuse = new Set<string>();
   if (!previous || previous.code !== code) return reuse;
-  let published: Set<string>;
-  try {
-    published = new Set(
-      (await filesUnder(outDir)).map((f) => f.slice(resolve(outDir).length + 1).replace(/index\.html$/, '')),
-    );
-  } catch {
-    return reuse;
-  }
+  // Only the unit pages' folder is listed: the search index alone holds a file per page.
+  const published = new Set(
+    (await filesUnder(join(outDir, UNIT_PAGES))).map((f) =>
+      f.slice(resolve(outDir).length + 1).replace(/index\.html$/, ''),
+    ),
+  );
   for (const [path, hash] of pages) {
     if (previous.pages[path] === hash && published.has(path)) reuse.add(path);
   }
   return reuse;
 }
 
-/** Hard-links (or, across file systems, copies) reused pages from the published site into staging. */
-export async function carryOver(paths: Iterable<string>, outDir: string, staging: string): Promise<number> {
-  let count = 0;
-  for (const path of paths) {
-    const from = join(outDir, path, 'index.html');
-    const to = join(staging, path, 'index.html');
-    await mkdir(dirname(to), { recursive: true });
-    try {
-      await link(from, to);
-    } catch {
-      await copyFile(from, to);
+/** Links made at once: enough to keep the disk busy, few enough to leave file handles to Astro. */
+const LINKERS = 8;
+
+/**
+ * Hard-links (or, across file systems, copies) files of the published site into staging, by
+ * their path below the site (`don-vi/a/index.html`). Runs while Astro renders the other pages.
+ */
+export async function carryOver(files: readonly string[], outDir: string, staging: string): Promise<number> {
+  let next = 0;
+  const linker = async () => {
+    for (let file = files[next++]; file !== undefined; file = files[next++]) {
+      const from = join(outDir, file);
+      const to = join(staging, file);
+      await mkdir(dirname(to), { recursive: true });
+      try {
+        await link(from, to);
+      } catch {
+        await copyFile(from, to);
+      }
     }
-    count += 1;
-  }
-  return count;
+  };
+  await Promise.all(Array.from({ length: LINKERS }, linker));
+  return files.length;
 }

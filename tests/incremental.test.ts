@@ -43,7 +43,7 @@ describe('incremental unit pages', () => {
   it('links reused pages into the new site and keeps the manifest beside the output', async () => {
     const out = publishedSite(['don-vi/a/']);
     const staging = join(out, '..', 'staging');
-    expect(await carryOver(['don-vi/a/'], out, staging)).toBe(1);
+    expect(await carryOver(['don-vi/a/index.html'], out, staging)).toBe(1);
     expect(readFileSync(join(staging, 'don-vi/a/index.html'), 'utf8')).toBe('<h1>don-vi/a/</h1>');
     expect(statSync(join(staging, 'don-vi/a/index.html')).ino).toBe(
       statSync(join(out, 'don-vi/a/index.html')).ino,
@@ -90,6 +90,7 @@ describe('rebuilding the published site with the real build', () => {
     expect(counts(first)).toEqual([all, 0]);
     expect(all).toBeGreaterThan(3);
     expect(counts(unchanged)).toEqual([0, all]);
+    expect(unchanged).toMatch(/Chỉ mục tìm kiếm: \d+ trang, không đổi/);
   });
 
   it('after one grassroots unit is renamed, renders only the pages that show its name', () => {
@@ -99,6 +100,8 @@ describe('rebuilding the published site with the real build', () => {
     expect(render).toBeGreaterThanOrEqual(1);
     expect(render).toBeLessThanOrEqual(3);
     expect(render + keep).toBe(all);
+    // The name is in the search index: it is made again.
+    expect(renamed).toMatch(/Chỉ mục tìm kiếm: \d+ trang \(/);
     expect(readFileSync(join(published, 'don-vi', 'g1', 'index.html'), 'utf8')).toContain(
       'Đảng bộ xã An Bình Mới',
     );

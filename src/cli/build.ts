@@ -27,7 +27,7 @@ import { provideSite } from '../site.ts';
 import { hasErrors } from '../validate/problems.ts';
 import { printProblems, summary } from './report.ts';
 import { recover, stagingDir, swapIn } from './publish.ts';
-import { startSearchIndex } from './search-index.ts';
+import { keepSearchIndex, startSearchIndex } from './search-index.ts';
 import { writeSitemap } from './sitemap.ts';
 import { readPublishedSnapshot } from './snapshot-file.ts';
 
@@ -101,14 +101,23 @@ provideSite({
   },
 });
 const staging = stagingDir(outDir);
-// Astro is told not to empty the staging folder, so the search index can be written into it
-// meanwhile; a folder left by a killed build with the same process id goes first.
+// Astro is told not to empty the staging folder, so the search index and the unchanged pages can
+// go into it while Astro renders; a folder left by a killed build with the same process id goes first.
 await rm(staging, { recursive: true, force: true });
-// The index needs names only (the unit's heading), so it is made while Astro renders the pages.
-const search = startSearchIndex(
-  units.map((unit) => searchRecord(pathOf(unit.id), unitHeading(province, unit.id))),
+// The index needs names only (the unit's heading): made, or kept when its records are unchanged.
+const records = units.map((unit) => searchRecord(pathOf(unit.id), unitHeading(province, unit.id)));
+const searchKey = pageHash(records);
+const kept =
+  previous?.code === code && previous.search === searchKey
+    ? await keepSearchIndex(outDir, staging, records.length)
+    : undefined;
+const search = kept ?? startSearchIndex(records, staging);
+const carrying = carryOver(
+  [...reuse].map((path) => `${path}index.html`),
+  outDir,
   staging,
 );
+carrying.catch(() => undefined);
 log(`\nTạo các trang web …`);
 try {
   await build({
@@ -122,19 +131,22 @@ try {
     vite: { build: { emptyOutDir: false } },
   });
   log(`  Đã tạo ${progress.done()} trang đơn vị và các trang chung (${seconds()}).`);
-  if (reuse.size > 0) {
-    log(`  Giữ nguyên ${await carryOver(reuse, outDir, staging)} trang đơn vị không đổi (${seconds()}).`);
-  }
-  log(`  Chỉ mục tìm kiếm: ${await search.finish()} trang (${seconds()}).`);
+  if (reuse.size > 0) log(`  Giữ nguyên ${await carrying} trang đơn vị không đổi (${seconds()}).`);
+  log(`  Chỉ mục tìm kiếm: ${await search.finish()} trang${kept ? ', không đổi' : ''} (${seconds()}).`);
   await writeSitemap(staging, process.env['BASE_PATH'] || '/', process.env['SITE_URL'] || undefined);
   // The manifest vouches for the published pages. From the swap until the new one is written
   // it would vouch for the wrong site, and a build killed in between would then reuse pages of
   // other data: without a manifest the next build simply renders every page.
   await rm(manifestPath(outDir), { force: true });
   await swapIn(staging, outDir);
-  await writeManifest(outDir, { format: 1, code, pages: Object.fromEntries([...pageKeys].sort()) });
+  await writeManifest(outDir, {
+    format: 1,
+    code,
+    pages: Object.fromEntries([...pageKeys].sort()),
+    search: searchKey,
+  });
 } catch (cause) {
-  await search.close();
+  await Promise.all([search.close(), carrying.catch(() => undefined)]);
   // Pages still being written when the build failed can make a first attempt fail (ENOTEMPTY).
   await rm(staging, { recursive: true, force: true, maxRetries: 5 });
   log(`\nKhông xuất bản: tạo trang bị lỗi. Trang web đang có ở ${outDir} được giữ nguyên.`);

@@ -1,15 +1,18 @@
 /**
  * The search index (Pagefind) is made from records built from the model (one per unit page, see
  * present/search.ts), not by re-reading every built HTML file: that scan cost about as much as
- * rendering a fifth of the pages. Indexing runs in Pagefind's own process and its files (one
- * fragment per page) are written while Astro renders, so both cores work; the build waits for it
+ * rendering a fifth of the pages. Indexing and writing run in Pagefind's own process while Astro
+ * renders, so both cores work; the build waits for it
  * before the swap, so a failed index never replaces a working site. The index goes to
  * `<site>/pagefind/` and is loaded by the search page from the site itself: it works offline.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
+import { carryOver, filesUnder } from '../incremental.ts';
 import type { SearchRecord } from '../present/search.ts';
+
+/** The index's folder in the site; the search page loads `pagefind/pagefind.js` from it. */
+export const SEARCH_DIR = 'pagefind';
 
 export interface SearchIndex {
   /** Waits until the index is written and the indexer stopped; returns the number of pages indexed. */
@@ -20,8 +23,6 @@ export interface SearchIndex {
 
 /** Records sent to the indexer at once: enough to keep its pipe busy, few enough to bound memory. */
 const BATCH = 500;
-/** Index files written at once. */
-const WRITERS = 8;
 
 async function writeIndex(records: Iterable<SearchRecord>, siteDir: string): Promise<number> {
   // Vietnamese pages; one language keeps a single index for every page.
@@ -42,22 +43,10 @@ async function writeIndex(records: Iterable<SearchRecord>, siteDir: string): Pro
     if (batch.length >= BATCH) await flush();
   }
   await flush();
-  // Pagefind's writeFiles would write from its process after everything else; writing here
-  // lets the files land while Astro is still rendering.
-  const built = await index.getFiles();
-  if (built.errors.length > 0) throw new Error(built.errors.join('\n'));
-  const out = join(siteDir, 'pagefind');
-  for (const dir of new Set(built.files.map((f) => dirname(join(out, f.path))))) {
-    await mkdir(dir, { recursive: true });
-  }
-  // A few writes at a time: one fragment per page, and tens of thousands of files opened at once
-  // would exhaust file handles that Astro, writing pages meanwhile, needs too.
-  const files = built.files;
-  let next = 0;
-  const writer = async () => {
-    for (let f = files[next++]; f; f = files[next++]) await writeFile(join(out, f.path), f.content);
-  };
-  await Promise.all(Array.from({ length: WRITERS }, writer));
+  // Pagefind's process writes the files itself (one fragment per page) while Astro renders:
+  // no copy of the index passes through this process's memory.
+  const written = await index.writeFiles({ outputPath: join(siteDir, SEARCH_DIR) });
+  if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
   return pages;
 }
 
@@ -93,5 +82,35 @@ export function startSearchIndex(records: Iterable<SearchRecord>, siteDir: strin
         await close();
       }
     },
+  };
+}
+
+/**
+ * Links the published index into `staging` when it was made from the same records (see
+ * incremental.ts); `undefined` when there is none to keep, and the index must be made.
+ */
+export async function keepSearchIndex(
+  outDir: string,
+  staging: string,
+  pages: number,
+): Promise<SearchIndex | undefined> {
+  const files = await filesUnder(join(outDir, SEARCH_DIR));
+  if (files.length === 0) return undefined;
+  const linking = carryOver(
+    files.map((file) => relative(outDir, file)),
+    outDir,
+    staging,
+  );
+  linking.catch(() => undefined);
+  return {
+    async finish() {
+      await linking;
+      return pages;
+    },
+    close: () =>
+      linking.then(
+        () => undefined,
+        () => undefined,
+      ),
   };
 }

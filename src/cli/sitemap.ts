@@ -8,15 +8,22 @@
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { SEARCH_DIR } from './search-index.ts';
 
 const NOINDEX = (path: string): boolean => path === '404.html' || path.startsWith('nhung/');
 
+/** HTML files of the site, without descending into the search index (a file per page, no HTML). */
 async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+  const files: string[] = [];
+  for (const top of await readdir(dir, { withFileTypes: true })) {
+    if (top.isFile()) files.push(join(dir, top.name));
+    else if (top.isDirectory() && top.name !== SEARCH_DIR) {
+      for (const e of await readdir(join(dir, top.name), { withFileTypes: true, recursive: true })) {
+        if (e.isFile()) files.push(join(e.parentPath, e.name));
+      }
+    }
+  }
+  return files.filter((file) => file.endsWith('.html')).sort();
 }
 
 const escapeXml = (text: string): string =>
@@ -36,7 +43,7 @@ export async function writeSitemap(
   const urls: string[] = [];
   for (const file of await htmlFiles(siteDir)) {
     const path = relative(siteDir, file).split(sep).join('/');
-    if (path.startsWith('pagefind/') || NOINDEX(path)) continue;
+    if (NOINDEX(path)) continue;
     const page = `${base}${path.replace(/(^|\/)index\.html$/, '$1')}`;
     urls.push(siteUrl ? new URL(page, siteUrl).href : page);
   }
