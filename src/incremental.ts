@@ -22,6 +22,8 @@ export interface PageManifest {
   readonly code: string;
   /** Page path below the site (`don-vi/h001/`) → hash of what the page shows. */
   readonly pages: Readonly<Record<string, string>>;
+  /** Hash of the data files and editors' Markdown the pages were rendered from. */
+  readonly inputs?: string | undefined;
   /** Hash of the search index's records; absent in manifests of older builds (index made again). */
   readonly search?: string | undefined;
 }

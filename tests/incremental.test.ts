@@ -71,6 +71,7 @@ describe('rebuilding the published site with the real build', () => {
   let first = '';
   let unchanged = '';
   let renamed = '';
+  let edited = '';
 
   beforeAll(async () => {
     rmSync(work, { recursive: true, force: true });
@@ -80,6 +81,12 @@ describe('rebuilding the published site with the real build', () => {
     const units = join(data, 'units.csv');
     writeFileSync(units, readFileSync(units, 'utf8').replace('Đảng bộ xã An Bình', 'Đảng bộ xã An Bình Mới'));
     renamed = await build(published);
+    mkdirSync(join(work, 'content', 'don-vi'), { recursive: true });
+    writeFileSync(
+      join(work, 'content', 'don-vi', 'g4.md'),
+      'Ghi chú của ban biên tập về Công ty Điện lực.\n',
+    );
+    edited = await build(published);
     await build(fresh);
   }, 120_000);
 
@@ -104,6 +111,15 @@ describe('rebuilding the published site with the real build', () => {
     expect(renamed).toMatch(/Chỉ mục tìm kiếm: \d+ trang \(/);
     expect(readFileSync(join(published, 'don-vi', 'g1', 'index.html'), 'utf8')).toContain(
       'Đảng bộ xã An Bình Mới',
+    );
+  });
+
+  it('after an editor adds a note for one unit, renders only that unit’s page', () => {
+    const [all = 0] = counts(first);
+    expect(counts(edited)).toEqual([1, all - 1]);
+    expect(edited).toMatch(/Chỉ mục tìm kiếm: \d+ trang, không đổi/);
+    expect(readFileSync(join(published, 'don-vi', 'g4', 'index.html'), 'utf8')).toContain(
+      'Ghi chú của ban biên tập về Công ty Điện lực.',
     );
   });
 

@@ -78,10 +78,19 @@ const keyOf = (unitId: string, view: UnitView) =>
 const units = pageUnits(province);
 const pageKeys = new Map<string, string>();
 let reuse = new Set<string>();
+const inputs = pageHash([loaded.dataHash, [...edited.content.units].sort()]);
 if (previous?.code === code) {
-  // Only a build that may reuse pages needs every key before rendering; otherwise each page is
-  // keyed as it renders, from the view it computes anyway (a view costs about as much as its page).
-  for (const unit of units) pageKeys.set(pathOf(unit.id), keyOf(unit.id, unitView(province, unit.id)));
+  if (previous.inputs === inputs) {
+    // The same data, Markdown and code make the same views: no view needs computing to know it.
+    for (const unit of units) {
+      const key = previous.pages[pathOf(unit.id)];
+      if (key !== undefined) pageKeys.set(pathOf(unit.id), key);
+    }
+  } else {
+    // Only a build that may reuse pages needs every key before rendering; otherwise each page is
+    // keyed as it renders, from the view it computes anyway (a view costs about as much as its page).
+    for (const unit of units) pageKeys.set(pathOf(unit.id), keyOf(unit.id, unitView(province, unit.id)));
+  }
   reuse = await reusablePages(previous, code, pageKeys, outDir);
 }
 const reusedIds = new Set(units.filter((unit) => reuse.has(pathOf(unit.id))).map((unit) => unit.id));
@@ -143,6 +152,7 @@ try {
     format: 1,
     code,
     pages: Object.fromEntries([...pageKeys].sort()),
+    inputs,
     search: searchKey,
   });
 } catch (cause) {
