@@ -16,6 +16,7 @@ import {
   pageHash,
   readManifest,
   reusablePages,
+  UNIT_PAGES,
   writeManifest,
 } from '../incremental.ts';
 import { slug } from '../model/units.ts';
@@ -72,7 +73,7 @@ const previousSnapshot = await readPublishedSnapshot(outDir);
 const code = await codeHash(process.cwd());
 const previous = await readManifest(outDir);
 const frame = siteView(province);
-const pathOf = (unitId: string) => `don-vi/${slug(unitId)}/`;
+const pathOf = (unitId: string) => `${UNIT_PAGES}/${slug(unitId)}/`;
 const keyOf = (unitId: string, view: UnitView) =>
   pageHash([view, edited.content.units.get(slug(unitId)) ?? null, frame]);
 const units = pageUnits(province);

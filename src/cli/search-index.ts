@@ -2,9 +2,9 @@
  * The search index (Pagefind) is made from records built from the model (one per unit page, see
  * present/search.ts), not by re-reading every built HTML file: that scan cost about as much as
  * rendering a fifth of the pages. Indexing and writing run in Pagefind's own process while Astro
- * renders, so both cores work; the build waits for it
- * before the swap, so a failed index never replaces a working site. The index goes to
- * `<site>/pagefind/` and is loaded by the search page from the site itself: it works offline.
+ * renders, so both cores work; the build waits for it before the swap, so a failed index never
+ * replaces a working site. The index goes to `<site>/pagefind/` and is loaded by the search page
+ * from the site itself: it works offline.
  */
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
