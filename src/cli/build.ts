@@ -77,6 +77,19 @@ const pathOf = (unitId: string) => `${UNIT_PAGES}/${slug(unitId)}/`;
 const keyOf = (unitId: string, view: UnitView) =>
   pageHash([view, edited.content.units.get(slug(unitId)) ?? null, frame]);
 const units = pageUnits(province);
+const staging = stagingDir(outDir);
+// Astro is told not to empty the staging folder, so the search index and the unchanged pages can
+// go into it while Astro renders; a folder left by a killed build with the same process id goes first.
+await rm(staging, { recursive: true, force: true });
+// The index needs names only (the unit's heading), so it starts before any view is computed, in
+// Pagefind's own process: made, or kept when its records are unchanged.
+const records = units.map((unit) => searchRecord(pathOf(unit.id), unitHeading(province, unit.id)));
+const searchKey = pageHash(records);
+const kept =
+  previous?.code === code && previous.search === searchKey
+    ? await keepSearchIndex(outDir, staging, records.length)
+    : undefined;
+const search = kept ?? startSearchIndex(records, staging);
 const pageKeys = new Map<string, string>();
 let reuse = new Set<string>();
 const inputs = pageHash([loaded.dataHash, [...edited.content.units].sort()]);
@@ -110,18 +123,6 @@ provideSite({
     progress.page();
   },
 });
-const staging = stagingDir(outDir);
-// Astro is told not to empty the staging folder, so the search index and the unchanged pages can
-// go into it while Astro renders; a folder left by a killed build with the same process id goes first.
-await rm(staging, { recursive: true, force: true });
-// The index needs names only (the unit's heading): made, or kept when its records are unchanged.
-const records = units.map((unit) => searchRecord(pathOf(unit.id), unitHeading(province, unit.id)));
-const searchKey = pageHash(records);
-const kept =
-  previous?.code === code && previous.search === searchKey
-    ? await keepSearchIndex(outDir, staging, records.length)
-    : undefined;
-const search = kept ?? startSearchIndex(records, staging);
 const carrying = carryOver(
   [...reuse].map((path) => `${path}index.html`),
   outDir,
