@@ -7,7 +7,6 @@ export interface Download {
   readonly file: string;
   readonly title: string;
   readonly rows: number;
-  readonly csv: string;
 }
 
 // Excel runs a cell that starts with one of these as a formula; a leading apostrophe makes it text.
@@ -26,13 +25,40 @@ function labelFor(schema: FileSchema, key: string, value: unknown): unknown {
   return column.kind.values.find((v) => v.value === value)?.label ?? value;
 }
 
-/** UTF-8 with BOM and CRLF, as Excel expects; Vietnamese headers and enum labels. */
-export function toCsv(schema: FileSchema, rows: readonly Record<string, unknown>[]): string {
-  const lines = [schema.columns.map((c) => csvCell(c.label)).join(',')];
-  for (const row of rows) {
-    lines.push(schema.columns.map((c) => csvCell(labelFor(schema, c.key, row[c.key]))).join(','));
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Lines encoded at once: a country's members.csv is half a million lines. */
+const CHUNK = 10_000;
+
+/**
+ * UTF-8 with BOM and CRLF, as Excel expects; Vietnamese headers and enum labels. Encoded a chunk
+ * of lines at a time, so a large file is never also held whole as a (two-byte) JavaScript string.
+ */
+function encodeCsv(lines: Iterable<string>): Uint8Array<ArrayBuffer> {
+  const parts: Uint8Array[] = [BOM];
+  let chunk: string[] = [];
+  const flush = () => {
+    parts.push(Buffer.from(chunk.join(''), 'utf8'));
+    chunk = [];
+  };
+  for (const line of lines) {
+    chunk.push(`${line}\r\n`);
+    if (chunk.length >= CHUNK) flush();
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  flush();
+  const bytes = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}
+
+function* csvLines(schema: FileSchema, rows: readonly Record<string, unknown>[]): Generator<string> {
+  yield schema.columns.map((c) => csvCell(c.label)).join(',');
+  for (const row of rows) {
+    yield schema.columns.map((c) => csvCell(labelFor(schema, c.key, row[c.key]))).join(',');
+  }
 }
 
 const ROWS: Record<string, (data: Dataset) => readonly Record<string, unknown>[]> = {
@@ -45,35 +71,42 @@ const ROWS: Record<string, (data: Dataset) => readonly Record<string, unknown>[]
   'dataset.csv': (d) => d.dataset,
 };
 
+const presentSchemas = (data: Dataset) => SCHEMAS.filter((schema) => data.sources.get(schema.file)?.present);
+
 /** The cleaned files: what the site was built from, re-written in one consistent form. */
 export function downloads(data: Dataset): Download[] {
-  return SCHEMAS.filter((schema) => data.sources.get(schema.file)?.present).map((schema) => {
-    const rows = ROWS[schema.file]?.(data) ?? [];
-    return { file: schema.file, title: schema.title, rows: rows.length, csv: toCsv(schema, rows) };
-  });
+  return presentSchemas(data).map((schema) => ({
+    file: schema.file,
+    title: schema.title,
+    rows: ROWS[schema.file]?.(data).length ?? 0,
+  }));
+}
+
+/** One cleaned file's bytes, made when its download is written (one large file at a time). */
+export function downloadCsv(data: Dataset, file: string): Uint8Array<ArrayBuffer> {
+  const schema = presentSchemas(data).find((s) => s.file === file);
+  if (!schema) throw new Error(`downloadCsv: ${file} is not a file of this data`);
+  return encodeCsv(csvLines(schema, ROWS[schema.file]?.(data) ?? []));
 }
 
 export const QUALITY_FILE = 'chat-luong-du-lieu.csv';
 
 /** The data-quality report as a spreadsheet, one warning per row. */
-export function qualityCsv(problems: readonly Problem[]): string {
+export function qualityCsv(problems: readonly Problem[]): Uint8Array<ArrayBuffer> {
   const header = ['Mức', 'Tệp', 'Dòng', 'Cột', 'Khóa cột', 'Giá trị', 'Vấn đề', 'Cách sửa'];
-  const lines = [header.join(',')];
-  for (const p of problems) {
-    lines.push(
-      [
-        p.severity === 'error' ? 'lỗi' : 'cảnh báo',
-        p.file,
-        p.line,
-        p.column,
-        p.key,
-        p.value,
-        `${p.message} (${p.english})`,
-        p.fix,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const rows = problems.map((p) =>
+    [
+      p.severity === 'error' ? 'lỗi' : 'cảnh báo',
+      p.file,
+      p.line,
+      p.column,
+      p.key,
+      p.value,
+      `${p.message} (${p.english})`,
+      p.fix,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return encodeCsv([header.join(','), ...rows]);
 }

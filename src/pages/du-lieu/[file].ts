@@ -1,16 +1,17 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../site.ts';
-import { downloads, QUALITY_FILE, qualityCsv } from '../../present/downloads.ts';
+import { downloadCsv, downloads, QUALITY_FILE, qualityCsv } from '../../present/downloads.ts';
 
+// Only the file names here: each file is made when its own download is written, so a country's
+// large files are never all in memory at once.
 export const getStaticPaths = (async () => {
-  const { data, problems } = await getSite();
-  return [
-    ...downloads(data).map((d) => ({ params: { file: d.file }, props: { csv: d.csv } })),
-    { params: { file: QUALITY_FILE }, props: { csv: qualityCsv(problems) } },
-  ];
+  const { data } = await getSite();
+  return [...downloads(data).map((d) => ({ params: { file: d.file } })), { params: { file: QUALITY_FILE } }];
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-  new Response((props as { csv: string }).csv, {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-  });
+export const GET: APIRoute = async ({ params }) => {
+  const { data, problems } = await getSite();
+  const file = params['file'] ?? '';
+  const bytes = file === QUALITY_FILE ? qualityCsv(problems) : downloadCsv(data, file);
+  return new Response(bytes, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};
