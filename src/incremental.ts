@@ -26,6 +26,8 @@ export interface PageManifest {
   readonly inputs?: string | undefined;
   /** Hash of the search index's records; absent in manifests of older builds (index made again). */
   readonly search?: string | undefined;
+  /** Hash of what the CSV downloads are made from (data and problems). */
+  readonly downloads?: string | undefined;
 }
 
 /** Only unit pages are rendered incrementally; every other page is small and always rendered. */

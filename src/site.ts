@@ -19,6 +19,8 @@ export interface Site extends Loaded {
   readonly previousSnapshot?: Snapshot | undefined;
   /** Units whose page is taken unchanged from the published site (incremental build): not rendered. */
   readonly reuse?: ReadonlySet<string> | undefined;
+  /** The CSV downloads are taken unchanged from the published site (same data, same problems). */
+  readonly keepDownloads?: boolean | undefined;
   /**
    * Told of every unit page as it renders, with the view it shows: the build counts progress
    * and keys the page for the next incremental build without computing the view twice.

@@ -98,6 +98,7 @@ describe('rebuilding the published site with the real build', () => {
     expect(all).toBeGreaterThan(3);
     expect(counts(unchanged)).toEqual([0, all]);
     expect(unchanged).toMatch(/Chỉ mục tìm kiếm: \d+ trang, không đổi/);
+    expect(unchanged).toMatch(/Giữ nguyên \d+ tệp CSV tải về không đổi/);
   });
 
   it('after one grassroots unit is renamed, renders only the pages that show its name', () => {
@@ -109,6 +110,7 @@ describe('rebuilding the published site with the real build', () => {
     expect(render + keep).toBe(all);
     // The name is in the search index: it is made again.
     expect(renamed).toMatch(/Chỉ mục tìm kiếm: \d+ trang \(/);
+    expect(renamed).not.toMatch(/tệp CSV tải về không đổi/);
     expect(readFileSync(join(published, 'don-vi', 'g1', 'index.html'), 'utf8')).toContain(
       'Đảng bộ xã An Bình Mới',
     );

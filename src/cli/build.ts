@@ -2,8 +2,9 @@
  * `npm run build`: read → validate → model → Astro pages, written to a staging folder and
  * swapped into `dist/` only when everything succeeded.
  */
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'astro';
 import { loadContent } from '../content.ts';
@@ -20,6 +21,7 @@ import {
   writeManifest,
 } from '../incremental.ts';
 import { slug } from '../model/units.ts';
+import { downloads, QUALITY_FILE } from '../present/downloads.ts';
 import { siteView } from '../present/site-view.ts';
 import { searchRecord } from '../present/search.ts';
 import { pageUnits, unitHeading, unitView, type UnitView } from '../present/unit-view.ts';
@@ -108,6 +110,13 @@ if (previous?.code === code) {
   reuse = await reusablePages(previous, code, pageKeys, outDir);
 }
 const reusedIds = new Set(units.filter((unit) => reuse.has(pathOf(unit.id))).map((unit) => unit.id));
+// The downloads are a function of the data and its problems: kept whole when those are unchanged.
+const downloadFiles = [...downloads(data).map((d) => d.file), QUALITY_FILE].map((file) => `du-lieu/${file}`);
+const downloadsKey = pageHash([loaded.dataHash, problems]);
+const keepDownloads =
+  previous?.code === code &&
+  previous.downloads === downloadsKey &&
+  downloadFiles.every((file) => existsSync(join(outDir, file)));
 log(
   `  ${units.length} trang đơn vị: ${units.length - reuse.size} cần tạo, ${reuse.size} không đổi so với bản đang xuất bản (${seconds()}).`,
 );
@@ -118,13 +127,14 @@ provideSite({
   content: edited.content,
   previousSnapshot,
   reuse: reusedIds,
+  keepDownloads,
   rendered(unitId, view) {
     pageKeys.set(pathOf(unitId), keyOf(unitId, view));
     progress.page();
   },
 });
 const carrying = carryOver(
-  [...reuse].map((path) => `${path}index.html`),
+  [...[...reuse].map((path) => `${path}index.html`), ...(keepDownloads ? downloadFiles : [])],
   outDir,
   staging,
 );
@@ -142,7 +152,9 @@ try {
     vite: { build: { emptyOutDir: false } },
   });
   log(`  Đã tạo ${progress.done()} trang đơn vị và các trang chung (${seconds()}).`);
-  if (reuse.size > 0) log(`  Giữ nguyên ${await carrying} trang đơn vị không đổi (${seconds()}).`);
+  await carrying;
+  if (reuse.size > 0) log(`  Giữ nguyên ${reuse.size} trang đơn vị không đổi (${seconds()}).`);
+  if (keepDownloads) log(`  Giữ nguyên ${downloadFiles.length} tệp CSV tải về không đổi.`);
   log(`  Chỉ mục tìm kiếm: ${await search.finish()} trang${kept ? ', không đổi' : ''} (${seconds()}).`);
   await writeSitemap(staging, process.env['BASE_PATH'] || '/', process.env['SITE_URL'] || undefined);
   // The manifest vouches for the published pages. From the swap until the new one is written
@@ -156,6 +168,7 @@ try {
     pages: Object.fromEntries([...pageKeys].sort()),
     inputs,
     search: searchKey,
+    downloads: downloadsKey,
   });
 } catch (cause) {
   await Promise.all([search.close(), carrying.catch(() => undefined)]);

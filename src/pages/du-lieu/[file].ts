@@ -5,7 +5,8 @@ import { downloadCsv, downloads, QUALITY_FILE, qualityCsv } from '../../present/
 // Only the file names here: each file is made when its own download is written, so a country's
 // large files are never all in memory at once.
 export const getStaticPaths = (async () => {
-  const { data } = await getSite();
+  const { data, keepDownloads } = await getSite();
+  if (keepDownloads) return [];
   return [...downloads(data).map((d) => ({ params: { file: d.file } })), { params: { file: QUALITY_FILE } }];
 }) satisfies GetStaticPaths;
 
