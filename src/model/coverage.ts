@@ -27,7 +27,7 @@ export const sameScope = (a: Scope, b: Scope): boolean =>
 
 export const isAbove = (unit: Unit): boolean => unit.level === 'province' || unit.level === 'district';
 
-export function scopeOf<K extends string>(
+function scopeOf<K extends string>(
   province: Province,
   stats: Stats<K>,
   unit: Unit,

@@ -15,7 +15,6 @@ import {
   isAbove,
   readingOf,
   sameScope,
-  scopeOf,
   type Reading,
   type Scope,
 } from '../model/coverage.ts';
@@ -103,10 +102,6 @@ class Reader {
 
   value<K extends string>(stats: Stats<K>, unitId: string, year: number, metric: K): number | undefined {
     return stats.rollup.at(unitId, year)?.values[metric];
-  }
-
-  scope<K extends string>(stats: Stats<K>, unit: Unit, year: number, metric: K): Scope {
-    return scopeOf(this.province, stats, unit, year, metric);
   }
 
   reading<K extends string>(stats: Stats<K>, unit: Unit, year: number, metric: K): Reading | undefined {
