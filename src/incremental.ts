@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 
 const MANIFEST_FORMAT = 1;
 
@@ -40,18 +40,21 @@ export const manifestPath = (outDir: string): string =>
 export const pageHash = (parts: unknown): string =>
   createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 
-/** Every file under `dir`, sorted; `[]` when `dir` does not exist. */
-export async function filesUnder(dir: string): Promise<string[]> {
+/**
+ * Every file under `<root>/<folder>`, as sorted paths from `root` with `/` on every system
+ * (`don-vi/a/index.html`, the form manifest keys and page paths have); `[]` when it is absent.
+ */
+export async function filesUnder(root: string, folder: string): Promise<string[]> {
   let entries;
   try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    entries = await readdir(join(root, folder), { recursive: true, withFileTypes: true });
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw cause;
   }
   return entries
     .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
 }
 
@@ -60,15 +63,12 @@ export async function codeHash(root: string, env: NodeJS.ProcessEnv = process.en
   const hash = createHash('sha256').update(
     `${process.version}\u0000${env['BASE_PATH'] ?? ''}\u0000${env['SITE_URL'] ?? ''}`,
   );
-  const files = [
-    ...(await filesUnder(join(root, 'src'))),
-    join(root, 'astro.config.mjs'),
-    join(root, 'package-lock.json'),
-  ];
+  // Paths from the project root: the same code hashes the same wherever the project lies.
+  const files = [...(await filesUnder(root, 'src')), 'astro.config.mjs', 'package-lock.json'];
   for (const file of files) {
     hash.update(`${file}\u0000`);
     try {
-      hash.update(await readFile(file));
+      hash.update(await readFile(join(root, file)));
     } catch {
       hash.update('missing');
     }
@@ -114,9 +114,7 @@ export async function reusablePages(
   if (!previous || previous.code !== code) return reuse;
   // Only the unit pages' folder is listed: the search index alone holds a file per page.
   const published = new Set(
-    (await filesUnder(join(outDir, UNIT_PAGES))).map((f) =>
-      f.slice(resolve(outDir).length + 1).replace(/index\.html$/, ''),
-    ),
+    (await filesUnder(outDir, UNIT_PAGES)).map((file) => file.replace(/index\.html$/, '')),
   );
   for (const [path, hash] of pages) {
     if (previous.pages[path] === hash && published.has(path)) reuse.add(path);

@@ -73,7 +73,9 @@ const previousSnapshot = await readPublishedSnapshot(outDir);
 // Incremental: a unit page whose own inputs (view model, editorial, site frame) and the code are
 // unchanged since the published build is hard-linked from it instead of rendered again.
 const code = await codeHash(process.cwd());
-const previous = await readManifest(outDir);
+// The published build's keys count only if it was made by this code (and configuration).
+const manifest = await readManifest(outDir);
+const previous = manifest?.code === code ? manifest : undefined;
 const frame = siteView(province);
 const pathOf = (unitId: string) => `${UNIT_PAGES}/${slug(unitId)}/`;
 const keyOf = (unitId: string, view: UnitView) =>
@@ -88,14 +90,12 @@ await rm(staging, { recursive: true, force: true });
 const records = units.map((unit) => searchRecord(pathOf(unit.id), unitHeading(province, unit.id)));
 const searchKey = pageHash(records);
 const kept =
-  previous?.code === code && previous.search === searchKey
-    ? await keepSearchIndex(outDir, staging, records.length)
-    : undefined;
+  previous?.search === searchKey ? await keepSearchIndex(outDir, staging, records.length) : undefined;
 const search = kept ?? startSearchIndex(records, staging);
 const pageKeys = new Map<string, string>();
 let reuse = new Set<string>();
 const inputs = pageHash([loaded.dataHash, [...edited.content.units].sort()]);
-if (previous?.code === code) {
+if (previous) {
   if (previous.inputs === inputs) {
     // The same data, Markdown and code make the same views: no view needs computing to know it.
     for (const unit of units) {
@@ -114,9 +114,7 @@ const reusedIds = new Set(units.filter((unit) => reuse.has(pathOf(unit.id))).map
 const downloadFiles = [...downloads(data).map((d) => d.file), QUALITY_FILE].map((file) => `du-lieu/${file}`);
 const downloadsKey = pageHash([loaded.dataHash, problems]);
 const keepDownloads =
-  previous?.code === code &&
-  previous.downloads === downloadsKey &&
-  downloadFiles.every((file) => existsSync(join(outDir, file)));
+  previous?.downloads === downloadsKey && downloadFiles.every((file) => existsSync(join(outDir, file)));
 log(
   `  ${units.length} trang đơn vị: ${units.length - reuse.size} cần tạo, ${reuse.size} không đổi so với bản đang xuất bản (${seconds()}).`,
 );

@@ -6,7 +6,7 @@
  * replaces a working site. The index goes to `<site>/pagefind/` and is loaded by the search page
  * from the site itself: it works offline.
  */
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { carryOver, filesUnder } from '../incremental.ts';
 import type { SearchRecord } from '../present/search.ts';
@@ -94,13 +94,9 @@ export async function keepSearchIndex(
   staging: string,
   pages: number,
 ): Promise<SearchIndex | undefined> {
-  const files = await filesUnder(join(outDir, SEARCH_DIR));
+  const files = await filesUnder(outDir, SEARCH_DIR);
   if (files.length === 0) return undefined;
-  const linking = carryOver(
-    files.map((file) => relative(outDir, file)),
-    outDir,
-    staging,
-  );
+  const linking = carryOver(files, outDir, staging);
   linking.catch(() => undefined);
   return {
     async finish() {
