@@ -1,7 +1,7 @@
 /**
- * Incremental regeneration of unit pages. A unit page is a pure function of its view model, its
- * editorial text, the site frame, and the code and configuration that render them. The build
- * hashes those per page and keeps the hashes in a manifest beside the published folder; the next
+ * Incremental regeneration of unit pages. A unit page is a pure function of its data (whose digest
+ * src/model/digests.ts computes without making the page), its editorial text, the site frame, and
+ * the code and configuration that render them. The build hashes those per page and keeps the hashes in a manifest beside the published folder; the next
  * build renders only pages whose hash changed and hard-links the others from the published site.
  * Any change of code, configuration or environment (BASE_PATH, SITE_URL) renders everything.
  * The search index is kept the same way when the records it is made from are unchanged.
@@ -22,8 +22,6 @@ export interface PageManifest {
   readonly code: string;
   /** Page path below the site (`don-vi/h001/`) → hash of what the page shows. */
   readonly pages: Readonly<Record<string, string>>;
-  /** Hash of the data files and editors' Markdown the pages were rendered from. */
-  readonly inputs?: string | undefined;
   /** Hash of the search index's records; absent in manifests of older builds (index made again). */
   readonly search?: string | undefined;
   /** Hash of what the CSV downloads are made from (data and problems). */

@@ -7,7 +7,6 @@ import { contentDirFrom, dataDirFrom, load, type Loaded } from './load.ts';
 import { loadContent, type Content } from './content.ts';
 import type { Province } from './model/province.ts';
 import type { Snapshot } from './model/snapshot.ts';
-import type { UnitView } from './present/unit-view.ts';
 import { formatProblem, hasErrors } from './validate/problems.ts';
 
 export interface Site extends Loaded {
@@ -21,11 +20,8 @@ export interface Site extends Loaded {
   readonly reuse?: ReadonlySet<string> | undefined;
   /** The CSV downloads are taken unchanged from the published site (same data, same problems). */
   readonly keepDownloads?: boolean | undefined;
-  /**
-   * Told of every unit page as it renders, with the view it shows: the build counts progress
-   * and keys the page for the next incremental build without computing the view twice.
-   */
-  readonly rendered?: ((unitId: string, view: UnitView) => void) | undefined;
+  /** Told of every unit page as it renders: the build counts progress. */
+  readonly rendered?: (() => void) | undefined;
 }
 
 const HANDOFF = Symbol.for('thong-ke-dang.site');

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatReport, measure } from '../src/cli/budgets.ts';
+import { tempDir } from './helpers.ts';
 
 /** A tiny built site: files by path. */
 function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'budgets-'));
+  const dir = tempDir('budgets-');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);

@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../src/cli/gen-data.ts';
 import { load, type Loaded } from '../src/load.ts';
+import { tempDir } from './helpers.ts';
 
-const fresh = () => mkdtempSync(join(tmpdir(), 'gen-data-'));
+const fresh = () => tempDir('gen-data-');
 const files = (dir: string) =>
   Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
 

@@ -1,13 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { load } from '../src/load.ts';
 
 export const fixture = (name: string): string => join(import.meta.dirname, 'fixtures', name);
 
+/** A fresh folder inside the test run's temporary folder (removed when the run ends). */
+export const tempDir = (prefix: string): string => mkdtempSync(join(inject('tempRoot'), prefix));
+
 /** Writes the given CSV files to a fresh temporary data directory. */
 export function dataDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'thong-ke-'));
+  const dir = tempDir('data-');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

@@ -1,14 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carryOver, manifestPath, readManifest, reusablePages, writeManifest } from '../src/incremental.ts';
 import { ROOT, runBuild } from './e2e/harness.ts';
 import { differences, snapshot } from './folder-hash.ts';
-import { fixture } from './helpers.ts';
+import { fixture, tempDir } from './helpers.ts';
 
 function publishedSite(pages: string[]): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'incremental-')), 'dist');
+  const dir = join(tempDir('incremental-'), 'dist');
   for (const page of pages) {
     mkdirSync(join(dir, page), { recursive: true });
     writeFileSync(join(dir, page, 'index.html'), `<h1>${page}</h1>`);
@@ -71,6 +70,7 @@ describe('rebuilding the published site with the real build', () => {
   let first = '';
   let unchanged = '';
   let renamed = '';
+  let refigured = '';
   let edited = '';
 
   beforeAll(async () => {
@@ -81,6 +81,9 @@ describe('rebuilding the published site with the real build', () => {
     const units = join(data, 'units.csv');
     writeFileSync(units, readFileSync(units, 'utf8').replace('Đảng bộ xã An Bình', 'Đảng bộ xã An Bình Mới'));
     renamed = await build(published);
+    const members = join(data, 'members.csv');
+    writeFileSync(members, readFileSync(members, 'utf8').replace('G2;2021;16;', 'G2;2021;17;'));
+    refigured = await build(published);
     mkdirSync(join(work, 'content', 'don-vi'), { recursive: true });
     writeFileSync(
       join(work, 'content', 'don-vi', 'g4.md'),
@@ -114,6 +117,13 @@ describe('rebuilding the published site with the real build', () => {
     expect(readFileSync(join(published, 'don-vi', 'g1', 'index.html'), 'utf8')).toContain(
       'Đảng bộ xã An Bình Mới',
     );
+  });
+
+  it('after one figure of a grassroots unit changes, renders only its page and those of the units above it', () => {
+    const [all = 0] = counts(first);
+    // G2, its district D1 and the province P; the names are unchanged, so is the search index.
+    expect(counts(refigured)).toEqual([3, all - 3]);
+    expect(refigured).toMatch(/Chỉ mục tìm kiếm: \d+ trang, không đổi/);
   });
 
   it('after an editor adds a note for one unit, renders only that unit’s page', () => {

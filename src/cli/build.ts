@@ -20,11 +20,12 @@ import {
   UNIT_PAGES,
   writeManifest,
 } from '../incremental.ts';
+import { pageDigests } from '../model/digests.ts';
 import { slug } from '../model/units.ts';
 import { downloads, QUALITY_FILE } from '../present/downloads.ts';
 import { siteView } from '../present/site-view.ts';
 import { searchRecord } from '../present/search.ts';
-import { pageUnits, unitHeading, unitView, type UnitView } from '../present/unit-view.ts';
+import { pageUnits, unitHeading } from '../present/unit-view.ts';
 import { pageProgress } from '../progress.ts';
 import { provideSite } from '../site.ts';
 import { hasErrors } from '../validate/problems.ts';
@@ -70,7 +71,7 @@ if (!province || !edited || hasErrors(problems)) {
 
 // The snapshot published now, read before the swap replaces it: "what changed" compares with it.
 const previousSnapshot = await readPublishedSnapshot(outDir);
-// Incremental: a unit page whose own inputs (view model, editorial, site frame) and the code are
+// Incremental: a unit page whose inputs (its data's digest, editorial, site frame) and the code are
 // unchanged since the published build is hard-linked from it instead of rendered again.
 const code = await codeHash(process.cwd());
 // The published build's keys count only if it was made by this code (and configuration).
@@ -78,37 +79,26 @@ const manifest = await readManifest(outDir);
 const previous = manifest?.code === code ? manifest : undefined;
 const frame = siteView(province);
 const pathOf = (unitId: string) => `${UNIT_PAGES}/${slug(unitId)}/`;
-const keyOf = (unitId: string, view: UnitView) =>
-  pageHash([view, edited.content.units.get(slug(unitId)) ?? null, frame]);
 const units = pageUnits(province);
 const staging = stagingDir(outDir);
 // Astro is told not to empty the staging folder, so the search index and the unchanged pages can
 // go into it while Astro renders; a folder left by a killed build with the same process id goes first.
 await rm(staging, { recursive: true, force: true });
-// The index needs names only (the unit's heading), so it starts before any view is computed, in
+// The index needs names only (the unit's heading), so it starts before any page renders, in
 // Pagefind's own process: made, or kept when its records are unchanged.
 const records = units.map((unit) => searchRecord(pathOf(unit.id), unitHeading(province, unit.id)));
 const searchKey = pageHash(records);
 const kept =
   previous?.search === searchKey ? await keepSearchIndex(outDir, staging, records.length) : undefined;
 const search = kept ?? startSearchIndex(records, staging);
-const pageKeys = new Map<string, string>();
-let reuse = new Set<string>();
-const inputs = pageHash([loaded.dataHash, [...edited.content.units].sort()]);
-if (previous) {
-  if (previous.inputs === inputs) {
-    // The same data, Markdown and code make the same views: no view needs computing to know it.
-    for (const unit of units) {
-      const key = previous.pages[pathOf(unit.id)];
-      if (key !== undefined) pageKeys.set(pathOf(unit.id), key);
-    }
-  } else {
-    // Only a build that may reuse pages needs every key before rendering; otherwise each page is
-    // keyed as it renders, from the view it computes anyway (a view costs about as much as its page).
-    for (const unit of units) pageKeys.set(pathOf(unit.id), keyOf(unit.id, unitView(province, unit.id)));
-  }
-  reuse = await reusablePages(previous, code, pageKeys, outDir);
-}
+const digest = pageDigests(province);
+const pageKeys = new Map(
+  units.map((unit) => [
+    pathOf(unit.id),
+    pageHash([digest(unit.id), edited.content.units.get(slug(unit.id)) ?? null, frame]),
+  ]),
+);
+const reuse = previous ? await reusablePages(previous, code, pageKeys, outDir) : new Set<string>();
 const reusedIds = new Set(units.filter((unit) => reuse.has(pathOf(unit.id))).map((unit) => unit.id));
 // The downloads are a function of the data and its problems: kept whole when those are unchanged.
 const downloadFiles = [...downloads(data).map((d) => d.file), QUALITY_FILE].map((file) => `du-lieu/${file}`);
@@ -126,10 +116,7 @@ provideSite({
   previousSnapshot,
   reuse: reusedIds,
   keepDownloads,
-  rendered(unitId, view) {
-    pageKeys.set(pathOf(unitId), keyOf(unitId, view));
-    progress.page();
-  },
+  rendered: progress.page,
 });
 const carrying = carryOver(
   [...[...reuse].map((path) => `${path}index.html`), ...(keepDownloads ? downloadFiles : [])],
@@ -164,7 +151,6 @@ try {
     format: 1,
     code,
     pages: Object.fromEntries([...pageKeys].sort()),
-    inputs,
     search: searchKey,
     downloads: downloadsKey,
   });

@@ -81,6 +81,14 @@ function yearRange(data: Dataset): number[] {
   return years;
 }
 
+/** Every unit an event names: its parent, its result, the units listed and where they were before. */
+export const involvedUnits = (event: RestructuringEvent): Set<string> =>
+  new Set([
+    event.parent_id,
+    ...(event.result_unit_id === undefined ? [] : [event.result_unit_id]),
+    ...event.units.flatMap((u) => [u.unit_id, ...(u.previous_parent_id ? [u.previous_parent_id] : [])]),
+  ]);
+
 /** Builds the model from validated data; call only when validation found no errors. */
 export function buildProvince(data: Dataset): Province {
   const units = data.units.map(toUnit);
@@ -101,12 +109,7 @@ export function buildProvince(data: Dataset): Province {
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
   const eventsByUnit = new Map<string, RestructuringEvent[]>();
   for (const event of events) {
-    const involved = new Set([
-      event.parent_id,
-      ...(event.result_unit_id === undefined ? [] : [event.result_unit_id]),
-      ...event.units.flatMap((u) => [u.unit_id, ...(u.previous_parent_id ? [u.previous_parent_id] : [])]),
-    ]);
-    for (const id of involved) {
+    for (const id of involvedUnits(event)) {
       const list = eventsByUnit.get(id) ?? [];
       list.push(event);
       eventsByUnit.set(id, list);

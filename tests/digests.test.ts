@@ -1,0 +1,141 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { generate } from '../src/cli/gen-data.ts';
+import { load } from '../src/load.ts';
+import { pageDigests } from '../src/model/digests.ts';
+import { buildProvince, type Province } from '../src/model/province.ts';
+import { pageUnits, unitView } from '../src/present/unit-view.ts';
+import type { Dataset } from '../src/read/dataset.ts';
+import { RATINGS } from '../src/read/schemas.ts';
+import { fixture, tempDir } from './helpers.ts';
+
+const generated = tempDir('digests-');
+generate({ units: 40, years: 4, out: generated, seed: 7 });
+
+const datasets: [string, string][] = [
+  ['the sample data', join(import.meta.dirname, '..', 'data')],
+  ['the restructuring fixture', fixture('restructuring')],
+  ['the narrative fixture', fixture('narrative')],
+  ['a generated province with restructurings', generated],
+];
+
+/** Deterministic choices, so a failure names an edit that can be replayed. */
+function chooser(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+  return <T>(list: readonly T[]): T => {
+    const item = list[Math.floor(next() * list.length)];
+    if (item === undefined) throw new Error('choice from an empty list');
+    return item;
+  };
+}
+
+type Rows = Record<string, unknown>[];
+type Edit = (data: Dataset, pick: ReturnType<typeof chooser>) => string | undefined;
+
+const statisticsFiles = (data: Dataset) =>
+  (['members', 'admissions', 'cells'] as const).filter((file) => data[file].length > 0);
+const figureKeys = (row: Record<string, unknown>) =>
+  Object.keys(row).filter((k) => !['unit_id', 'year', 'line'].includes(k) && typeof row[k] !== 'string');
+
+/** The edits an office makes between two publications, one at a time. */
+const EDITS: Record<string, Edit> = {
+  'a figure changes'(data, pick) {
+    const file = pick(statisticsFiles(data));
+    const row = pick(data[file] as unknown as Rows);
+    const key = pick(figureKeys(row));
+    row[key] = typeof row[key] === 'number' ? row[key] + 1 : 1;
+    return `${file} ${String(row['unit_id'])} ${String(row['year'])} ${key}`;
+  },
+  'a figure is no longer reported'(data, pick) {
+    const file = pick(statisticsFiles(data));
+    const row = pick(data[file] as unknown as Rows);
+    const key = pick(figureKeys(row));
+    row[key] = undefined;
+    return `${file} ${String(row['unit_id'])} ${String(row['year'])} ${key}`;
+  },
+  'a row is removed'(data, pick) {
+    const file = pick(statisticsFiles(data));
+    const rows = data[file] as unknown as Rows;
+    const row = pick(rows);
+    rows.splice(rows.indexOf(row), 1);
+    return `${file} ${String(row['unit_id'])} ${String(row['year'])}`;
+  },
+  'a rating changes'(data, pick) {
+    const row = pick(data.cells as unknown as Rows);
+    row['rating'] = pick(RATINGS.map((r) => r.value).filter((v) => v !== row['rating']));
+    return `cells ${String(row['unit_id'])} ${String(row['year'])}`;
+  },
+  'a unit is renamed'(data, pick) {
+    const row = pick(data.units as unknown as Rows);
+    row['name'] = `${String(row['name'])} (mới)`;
+    return `units ${String(row['id'])}`;
+  },
+  'an event is retitled'(data, pick) {
+    if (data.restructurings.length === 0) return undefined;
+    const row = pick(data.restructurings as unknown as Rows);
+    row['title'] = `${String(row['title'])} (sửa)`;
+    return `restructurings ${String(row['id'])}`;
+  },
+  'rows are reordered within their file'(data, pick) {
+    const file = pick(statisticsFiles(data));
+    const rows = data[file] as unknown as Rows;
+    for (const row of rows) row['line'] = Number(row['line']) + 1;
+    return file;
+  },
+};
+
+const pageIds = (province: Province) => pageUnits(province).map((u) => u.id);
+
+describe.each(datasets)('page digests of %s', async (_, dir) => {
+  const loaded = await load(dir);
+  if (!loaded.province) throw new Error(`${dir} must load without errors`);
+  const before = loaded.province;
+  const digestsBefore = pageDigests(before);
+
+  test.each(Object.entries(EDITS))(
+    'after "%s", every page whose digest is unchanged shows the same view',
+    (_, edit) => {
+      const pick = chooser(11);
+      for (let trial = 0; trial < 8; trial++) {
+        const data = structuredClone(loaded.data) as Dataset;
+        const what = edit(data, pick);
+        if (what === undefined) return;
+        const after = buildProvince(data);
+        const digestsAfter = pageDigests(after);
+        for (const id of pageIds(after)) {
+          if (digestsAfter(id) !== digestsBefore(id)) continue;
+          expect(unitView(after, id), `${what}: page ${id}`).toEqual(unitView(before, id));
+        }
+      }
+    },
+  );
+
+  test('every digest is the same when the data is the same', () => {
+    const again = pageDigests(buildProvince(structuredClone(loaded.data) as Dataset));
+    for (const id of pageIds(before)) expect(again(id)).toBe(digestsBefore(id));
+  });
+});
+
+test('a changed figure of one grassroots organization changes only its page and those of the units above it', async () => {
+  const loaded = await load(generated);
+  if (!loaded.province) throw new Error('generated data must load');
+  const unit = pageUnits(loaded.province).find(
+    (u) => u.level === 'grassroots' && loaded.province?.tree.changes(u.id).length === 0,
+  );
+  if (!unit) throw new Error('the generated province has a grassroots organization never restructured');
+  const data = structuredClone(loaded.data) as Dataset;
+  const row = data.members.find((r) => r.unit_id === unit.id && r.year === loaded.province?.lastYear);
+  if (!row) throw new Error('it reported in the last year');
+  (row as { members: number | undefined }).members = (row.members ?? 0) + 5;
+  const before = pageDigests(loaded.province);
+  const after = pageDigests(buildProvince(data));
+  const changed = pageIds(loaded.province).filter((id) => before(id) !== after(id));
+  const above: string[] = [];
+  for (let id = unit.parentId; id !== undefined; id = loaded.province.tree.units.get(id)?.parentId)
+    above.push(id);
+  expect(changed.sort()).toEqual([unit.id, ...above].sort());
+});
