@@ -8,8 +8,11 @@ import { yearEnd, type Unit } from './units.ts';
  * sums (this year and last, admissions and target) compare only when they cover the same ones.
  */
 export interface Scope {
-  readonly covered: ReadonlySet<string>;
+  /** How many grassroots organizations the total includes, out of how many there are. */
+  readonly count: number;
   readonly total: number;
+  /** Which ones: asked only to compare two partial totals of the same size. */
+  readonly ids: () => ReadonlySet<string>;
 }
 
 export interface Reading {
@@ -19,13 +22,87 @@ export interface Reading {
 
 type Stats<K extends string> = Statistics<K, Figures<K>>;
 
-export const complete = (s: Scope): boolean => s.covered.size === s.total;
+export const complete = (s: Scope): boolean => s.count === s.total;
 
-export const sameScope = (a: Scope, b: Scope): boolean =>
-  (complete(a) && complete(b)) ||
-  (a.covered.size === b.covered.size && [...a.covered].every((id) => b.covered.has(id)));
+export function sameScope(a: Scope, b: Scope): boolean {
+  if (complete(a) && complete(b)) return true;
+  if (a.count !== b.count) return false;
+  const ids = b.ids();
+  for (const id of a.ids()) if (!ids.has(id)) return false;
+  return true;
+}
 
 export const isAbove = (unit: Unit): boolean => unit.level === 'province' || unit.level === 'district';
+
+const reportedOwn = <K extends string>(stats: Stats<K>, unitId: string, year: number, metric: K) =>
+  stats.rows.get(unitId)?.get(year)?.[metric] !== undefined;
+
+/**
+ * Per statistics file, unit above grassroots and year: for every metric, how many grassroots
+ * organizations its total includes. Counted once bottom-up like the rollup, since a province
+ * page asks hundreds of totals and walking 52,000 organizations for each took seconds.
+ */
+const counts = new WeakMap<object, Map<string, Map<number, Readonly<Record<string, number>>>>>();
+
+function coveredCounts<K extends string>(
+  province: Province,
+  stats: Stats<K>,
+  unitId: string,
+  year: number,
+): Readonly<Record<K, number>> {
+  let byUnit = counts.get(stats);
+  if (!byUnit) counts.set(stats, (byUnit = new Map()));
+  let byYear = byUnit.get(unitId);
+  if (!byYear) byUnit.set(unitId, (byYear = new Map()));
+  const known = byYear.get(year);
+  if (known) return known;
+  const all = province.organizations(unitId, year).grassroots;
+  const result = {} as Record<K, number>;
+  const open: K[] = [];
+  for (const metric of stats.metrics) {
+    // A unit's own reported figure covers every grassroots organization under it.
+    if (reportedOwn(stats, unitId, year, metric)) result[metric] = all;
+    else {
+      result[metric] = 0;
+      open.push(metric);
+    }
+  }
+  if (open.length > 0) {
+    for (const child of province.tree.childrenAt(unitId, yearEnd(year))) {
+      if (isAbove(child)) {
+        const below = coveredCounts(province, stats, child.id, year);
+        for (const metric of open) result[metric] += below[metric];
+      } else {
+        // Anything directly under a district is a grassroots organization (see organizations.ts).
+        const values = stats.rollup.at(child.id, year)?.values;
+        for (const metric of open) if (values?.[metric] !== undefined) result[metric] += 1;
+      }
+    }
+  }
+  byYear.set(year, result);
+  return result;
+}
+
+/** The grassroots organizations whose figures a total includes (see coveredCounts for how many). */
+function coveredIds<K extends string>(
+  province: Province,
+  stats: Stats<K>,
+  unit: Unit,
+  year: number,
+  metric: K,
+): Set<string> {
+  const value = (id: string) => stats.rollup.at(id, year)?.values[metric];
+  const covered = new Set<string>();
+  const date = yearEnd(year);
+  const visit = (id: string, included: boolean) => {
+    for (const child of province.tree.childrenAt(id, date)) {
+      if (isAbove(child)) visit(child.id, included || reportedOwn(stats, child.id, year, metric));
+      else if (included || value(child.id) !== undefined) covered.add(child.id);
+    }
+  };
+  visit(unit.id, reportedOwn(stats, unit.id, year, metric));
+  return covered;
+}
 
 function scopeOf<K extends string>(
   province: Province,
@@ -34,28 +111,14 @@ function scopeOf<K extends string>(
   year: number,
   metric: K,
 ): Scope {
-  const value = (id: string) => stats.rollup.at(id, year)?.values[metric];
-  const covered = new Set<string>();
-  if (!isAbove(unit)) {
-    if (value(unit.id) !== undefined) covered.add(unit.id);
-    return { covered, total: 1 };
-  }
-  const date = yearEnd(year);
-  let total = 0;
-  // A unit's own reported figure covers every grassroots organization under it.
-  const visit = (id: string, included: boolean) => {
-    for (const child of province.tree.childrenAt(id, date)) {
-      if (isAbove(child)) {
-        visit(child.id, included || stats.rows.get(child.id)?.get(year)?.[metric] !== undefined);
-      } else {
-        // Anything directly under a district is a grassroots organization (see organizations.ts).
-        total += 1;
-        if (included || value(child.id) !== undefined) covered.add(child.id);
-      }
-    }
+  // Asked only of a reading, that is of a reported value: a grassroots one covers itself.
+  if (!isAbove(unit)) return { count: 1, total: 1, ids: () => new Set([unit.id]) };
+  let ids: Set<string> | undefined;
+  return {
+    count: coveredCounts(province, stats, unit.id, year)[metric],
+    total: province.organizations(unit.id, year).grassroots,
+    ids: () => (ids ??= coveredIds(province, stats, unit, year, metric)),
   };
-  visit(unit.id, stats.rows.get(unit.id)?.get(year)?.[metric] !== undefined);
-  return { covered, total };
 }
 
 /** The value with what it covers, or undefined when not reported. */

@@ -112,13 +112,13 @@ class Reader {
 /** `Số đảng viên trên là tổng của 3/4 tổ chức cơ sở đảng đã có số liệu năm 2021.` */
 function coverageNote(what: string, reading: Reading | undefined, year: number): string | undefined {
   if (!reading || complete(reading.scope)) return undefined;
-  const { covered, total } = reading.scope;
+  const { count, total } = reading.scope;
   return sentence(
-    `${what} trên là tổng của ${formatNumber(covered.size)}/${formatNumber(total)} tổ chức cơ sở đảng đã có số liệu năm ${year}`,
+    `${what} trên là tổng của ${formatNumber(count)}/${formatNumber(total)} tổ chức cơ sở đảng đã có số liệu năm ${year}`,
   );
 }
 
-const coveredOf = (s: Scope): string => `${formatNumber(s.covered.size)}/${formatNumber(s.total)}`;
+const coveredOf = (s: Scope): string => `${formatNumber(s.count)}/${formatNumber(s.total)}`;
 
 /** Why two totals cannot be compared: `năm 2021 mới có số liệu của 2/3 tổ chức cơ sở đảng`. */
 function differentScopes(scopes: readonly (readonly [number, Scope])[]): string {
@@ -164,7 +164,9 @@ function cellCount(c: Context, year: number): Reading | undefined {
   if (reported || c.unit.level !== 'grassroots') return reported;
   // A grassroots unit may list its cells in units.csv instead of counting them in cells.csv.
   const listed = listedCells(c.province, c.unit.id, yearEnd(year));
-  return listed > 0 ? { value: listed, scope: { covered: new Set([c.unit.id]), total: 1 } } : undefined;
+  return listed > 0
+    ? { value: listed, scope: { count: 1, total: 1, ids: () => new Set([c.unit.id]) } }
+    : undefined;
 }
 
 function listedCells(province: Province, unitId: string, date: string): number {
@@ -271,7 +273,7 @@ function admissionsParagraph(c: Context): string {
   if (!target) main += '; chưa có số liệu chỉ tiêu kết nạp';
   else if (comparable(admitted, target)) main += `, ${targetWords(admitted.value, target.value)}`;
   else {
-    main += `; chưa tính được tỷ lệ đạt chỉ tiêu vì mới có số liệu chỉ tiêu của ${formatNumber(target.scope.covered.size)}/${formatNumber(target.scope.total)} tổ chức cơ sở đảng`;
+    main += `; chưa tính được tỷ lệ đạt chỉ tiêu vì mới có số liệu chỉ tiêu của ${coveredOf(target.scope)} tổ chức cơ sở đảng`;
   }
   const sentences = [sentence(main), coverageNote('Số kết nạp', admitted, year)];
   if (previous !== undefined) {
