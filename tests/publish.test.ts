@@ -63,8 +63,18 @@ const killGroup = (child: ChildProcess) => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Leftovers of this output beside it (`.dist-moi-…`, `.dist-cu-…`). */
-const leftovers = (parent: string) => readdirSync(parent).filter((name) => /^\.dist-(?:moi|cu)-/.test(name));
+/** Leftovers of this output beside it (`.dist-moi-…`, `.dist-cu-…`, `.dist-xoa-…`). */
+const leftovers = (parent: string) =>
+  readdirSync(parent).filter((name) => /^\.dist-(?:moi|cu|xoa)-/.test(name));
+
+/** The folder's entries once the replaced site is removed, which a detached process does. */
+async function settled(parent: string): Promise<string[]> {
+  for (let waited = 0; waited < 20_000; waited += 50) {
+    if (!readdirSync(parent).some((name) => name.startsWith('.dist-xoa-'))) break;
+    await sleep(50);
+  }
+  return readdirSync(parent).sort();
+}
 
 describe('a failed or killed build never damages the published site', () => {
   // Inside the project, like the browser tests' builds: for an OUT_DIR outside the working
@@ -125,10 +135,11 @@ describe('a failed or killed build never damages the published site', () => {
     expect(after).not.toEqual(before);
   });
 
-  test('Astro’s own temporary folders never land in the published site', () => {
+  test('Astro’s own temporary folders never land in the published site', async () => {
     expect(
       Object.keys(before).filter((path) => path.split('/').some((part) => part.startsWith('.'))),
     ).toEqual([]);
+    await settled(join(work, 'site'));
     expect(leftovers(join(work, 'site'))).toEqual([]);
   });
 
@@ -209,6 +220,7 @@ describe('a failed or killed build never damages the published site', () => {
     const { code, out: log } = await build(dataNew, out);
     expect(code, log).toBe(0);
     expect(differences(snapshot(out), after)).toEqual([]);
+    await settled(join(work, 'site'));
     expect(leftovers(join(work, 'site'))).toEqual([]);
   });
 });
@@ -250,16 +262,26 @@ describe('recover() repairs every state a kill can leave', () => {
     expect(readdirSync(parent)).toEqual(['dist']);
   });
 
-  test('a running build’s staging folder is left alone; other outputs’ folders too', async () => {
+  test('a running build’s staging folder and a running removal are left alone; other outputs’ folders too', async () => {
     const parent = folder();
     const out = join(parent, 'dist');
     make(out, { 'index.html': 'đang có' });
     const sleeper = spawn('sleep', ['30']);
-    const names = [`.dist-moi-${String(sleeper.pid)}`, '.dist-cu-moi-1', '.dist-backup', `.dist-moi-${DEAD}`];
-    for (const name of names) make(join(parent, name), {});
+    const running = [`.dist-moi-${String(sleeper.pid)}`, `.dist-xoa-${String(sleeper.pid)}`];
+    const others = ['.dist-cu-moi-1', '.dist-backup'];
+    for (const name of [...running, ...others, `.dist-moi-${DEAD}`, `.dist-xoa-${DEAD}`])
+      make(join(parent, name), {});
     await recover(out);
     sleeper.kill();
-    expect(readdirSync(parent).sort()).toEqual(['.dist-backup', '.dist-cu-moi-1', names[0], 'dist'].sort());
+    expect(readdirSync(parent).sort()).toEqual([...running, ...others, 'dist'].sort());
+  });
+
+  test('a site being removed is never put back, even with the site missing', async () => {
+    const parent = folder();
+    const out = join(parent, 'dist');
+    make(join(parent, `.dist-xoa-${DEAD}`), { 'index.html': 'nửa chừng' });
+    await recover(out);
+    expect(readdirSync(parent)).toEqual([]);
   });
 
   test.runIf(existsSync('/proc/self/stat'))(
@@ -308,6 +330,6 @@ describe('recover() repairs every state a kill can leave', () => {
     make(staging, { 'index.html': 'mới' });
     await swapIn(staging, out);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('mới');
-    expect(readdirSync(parent)).toEqual(['dist']);
+    expect(await settled(parent)).toEqual(['dist']);
   });
 });
