@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- --sizes 1500,10000,52000 --years 10]`: generates provinces of each size
  * under /tmp, then times `check:data`, the full build, a bare Astro build of as many trivial
- * pages, and two rebuilds (one unit renamed; nothing changed). Wall time and peak memory of each
- * step come from child processes, as an office machine would run them.
+ * pages, and three rebuilds (nothing changed; one unit renamed; one figure changed). Wall time
+ * and peak memory of each step come from child processes, as an office machine would run them.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -171,6 +171,24 @@ async function renameOneUnit(dataDir: string): Promise<string> {
   return cells[0] ?? '';
 }
 
+/** Adds one member to one grassroots organization's last year: the usual data update, one row. */
+async function changeOneFigure(dataDir: string): Promise<string> {
+  const units = (await readFile(join(dataDir, 'units.csv'), 'utf8')).split('\n');
+  const grassroots = new Set(units.filter((l) => l.includes(',grassroots,')).map((l) => l.split(',')[0]));
+  const file = join(dataDir, 'members.csv');
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  const last = Math.max(...lines.slice(1).map((l) => Number(l.split(',')[1]) || 0));
+  const index = lines.findIndex((l) => {
+    const [unit, year] = l.split(',');
+    return grassroots.has(unit) && Number(year) === last;
+  });
+  const cells = (lines[index] ?? '').split(',');
+  cells[2] = String(Number(cells[2]) + 1);
+  lines[index] = cells.join(',');
+  await writeFile(file, lines.join('\n'));
+  return cells[0] ?? '';
+}
+
 const mib = (n: number) => `${Math.round(n)} MiB`;
 const sec = (n: number) => `${n.toFixed(1)} s`;
 
@@ -256,6 +274,10 @@ async function main() {
     const changes = await readFile(join(outDir, 'cap-nhat', 'index.html'), 'utf8');
     if (!changes.includes('(đổi tên)')) log('  (!) trang /cap-nhat/ không nêu đơn vị vừa đổi tên');
 
+    const refigured = await changeOneFigure(dataDir);
+    const figure = await run(process.execPath, build, env);
+    log(`  build lại sau khi sửa 1 số liệu của ${refigured}: ${sec(figure.seconds)}`);
+
     rows.push([
       String(units),
       sec(genSeconds),
@@ -265,8 +287,7 @@ async function main() {
       String(Math.round(pages / full.seconds)),
       `${sec(bare.seconds)} / ${mib(bare.peakMiB)}`,
       `${(full.seconds / bare.seconds).toFixed(2)}×`,
-      `${sec(one.seconds)} (${Math.round((one.seconds / full.seconds) * 100)}%)`,
-      `${sec(same.seconds)} (${Math.round((same.seconds / full.seconds) * 100)}%)`,
+      ...[figure, one, same].map((r) => `${sec(r.seconds)} (${Math.round((r.seconds / full.seconds) * 100)}%)`),
     ]);
     await rm(bareDir, { recursive: true, force: true });
   }
@@ -282,7 +303,8 @@ async function main() {
         'trang/giây',
         'Astro trần, cùng số trang',
         'build / Astro trần',
-        'build lại: đổi 1 đơn vị',
+        'build lại: sửa 1 số liệu',
+        'build lại: đổi tên 1 đơn vị',
         'build lại: không đổi',
       ],
       rows,
