@@ -287,7 +287,9 @@ async function main() {
       String(Math.round(pages / full.seconds)),
       `${sec(bare.seconds)} / ${mib(bare.peakMiB)}`,
       `${(full.seconds / bare.seconds).toFixed(2)}×`,
-      ...[figure, one, same].map((r) => `${sec(r.seconds)} (${Math.round((r.seconds / full.seconds) * 100)}%)`),
+      ...[figure, one, same].map(
+        (r) => `${sec(r.seconds)} (${Math.round((r.seconds / full.seconds) * 100)}%)`,
+      ),
     ]);
     await rm(bareDir, { recursive: true, force: true });
   }
