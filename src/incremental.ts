@@ -11,7 +11,9 @@
  * made the first build 3× slower and a one-page rebuild slower than a full one.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { basename, dirname, join, relative, sep } from 'node:path';
 
 const MANIFEST_FORMAT = 1;
@@ -102,45 +104,62 @@ export async function writeManifest(outDir: string, manifest: PageManifest): Pro
  * Pages that can be taken from the published site: same code, same hash, and the file is
  * there. Without a previous manifest, or with other code, nothing is reused.
  */
-export async function reusablePages(
+export function reusablePages(
   previous: PageManifest | undefined,
   code: string,
   pages: ReadonlyMap<string, string>,
   outDir: string,
-): Promise<Set<string>> {
+): Set<string> {
   const reuse = new Set<string>();
   if (!previous || previous.code !== code) return reuse;
-  // Only the unit pages' folder is listed: the search index alone holds a file per page.
-  const published = new Set(
-    (await filesUnder(outDir, UNIT_PAGES)).map((file) => file.replace(/index\.html$/, '')),
-  );
   for (const [path, hash] of pages) {
-    if (previous.pages[path] === hash && published.has(path)) reuse.add(path);
+    // One stat per candidate: at 52,000 units 0.2 s, where listing the folder took 2.6 s.
+    if (
+      previous.pages[path] === hash &&
+      statSync(join(outDir, path, 'index.html'), { throwIfNoEntry: false })
+    ) {
+      reuse.add(path);
+    }
   }
   return reuse;
 }
 
-/** Links made at once: enough to keep the disk busy, few enough to leave file handles to Astro. */
-const LINKERS = 8;
+/** Plain JavaScript for a worker thread (no TypeScript loader there). */
+const LINKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { copyFileSync, linkSync, mkdirSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+const { files, from, to } = workerData;
+for (const file of files) {
+  const target = join(to, file);
+  mkdirSync(dirname(target), { recursive: true });
+  try {
+    linkSync(join(from, file), target);
+  } catch {
+    copyFileSync(join(from, file), target);
+  }
+}
+parentPort.postMessage(files.length);
+`;
 
 /**
  * Hard-links (or, across file systems, copies) files of the published site into staging, by
- * their path below the site (`don-vi/a/index.html`). Runs while Astro renders the other pages.
+ * their path below the site (`don-vi/a/index.html`), while Astro renders the other pages. A
+ * worker thread makes the links with synchronous calls: 52,000 pages take 6 s there, against
+ * 10 s through the promise API, whose thread pool Astro's own writes share.
  */
-export async function carryOver(files: readonly string[], outDir: string, staging: string): Promise<number> {
-  let next = 0;
-  const linker = async () => {
-    for (let file = files[next++]; file !== undefined; file = files[next++]) {
-      const from = join(outDir, file);
-      const to = join(staging, file);
-      await mkdir(dirname(to), { recursive: true });
-      try {
-        await link(from, to);
-      } catch {
-        await copyFile(from, to);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: LINKERS }, linker));
-  return files.length;
+export function carryOver(files: readonly string[], outDir: string, staging: string): Promise<number> {
+  if (files.length === 0) return Promise.resolve(0);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(LINKER, {
+      eval: true,
+      execArgv: [],
+      workerData: { files, from: outDir, to: staging },
+    });
+    worker.once('message', (count: number) => resolve(count));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`linking unchanged pages stopped (exit code ${code})`));
+    });
+  });
 }

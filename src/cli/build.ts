@@ -98,7 +98,7 @@ const pageKeys = new Map(
     pageHash([digest(unit.id), edited.content.units.get(slug(unit.id)) ?? null, frame]),
   ]),
 );
-const reuse = previous ? await reusablePages(previous, code, pageKeys, outDir) : new Set<string>();
+const reuse = reusablePages(previous, code, pageKeys, outDir);
 const reusedIds = new Set(units.filter((unit) => reuse.has(pathOf(unit.id))).map((unit) => unit.id));
 // The downloads are a function of the data and its problems: kept whole when those are unchanged.
 const downloadFiles = [...downloads(data).map((d) => d.file), QUALITY_FILE].map((file) => `du-lieu/${file}`);
