@@ -22,7 +22,7 @@ describe('incremental unit pages', () => {
     ['don-vi/c/', 'hash-c'],
   ]);
 
-  it('reuses only pages with the same hash, the same code and a published file', async () => {
+  it('reuses only pages with the same hash, the same code and a published file', () => {
     const out = publishedSite(['don-vi/a/', 'don-vi/b/']);
     const previous = {
       format: 1,
