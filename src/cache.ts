@@ -1,19 +1,20 @@
 /**
- * Parsed and validated data, cached between builds by the content hash of the data files, so
- * rebuilding after a change elsewhere (content, code of the pages) skips reading and checking
- * CSV. The cache lives under node_modules/.cache/thong-ke/ (never in the published folder) and
- * its key also covers the code that reads and checks, so a changed rule is never answered from
- * an old cache.
+ * Parsed and validated data, cached between builds by content hash: each file's rows by that
+ * file's bytes, the checks by all of them, so a rebuild reads only the files that changed and
+ * checks only data it has not checked. The cache lives under node_modules/.cache/thong-ke/ (never
+ * in the published folder) and its keys also cover the code that reads and checks, so a changed
+ * rule is never answered from an old cache.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { load, type Loaded } from './load.ts';
+import type { Loaded } from './load.ts';
 import { buildProvince } from './model/province.ts';
+import { readCsvBytes, readDataset, type CsvFileTable } from './read/dataset.ts';
 import { SCHEMAS } from './read/schemas.ts';
-import type { Dataset } from './read/dataset.ts';
 import { hasErrors, type Problem } from './validate/problems.ts';
+import { validate, type Validated } from './validate/validate.ts';
 
 const CONTRACT_FILES = new Set<string>(SCHEMAS.map((s) => s.file));
 
@@ -47,7 +48,7 @@ async function hashCode(): Promise<string> {
       hash.update(`${folder}/${name}\u0000`).update(await readFile(join(dir, name)));
     }
   }
-  for (const file of [join(src, 'load.ts'), resolve(src, '..', 'package-lock.json')]) {
+  for (const file of [join(src, 'cache.ts'), resolve(src, '..', 'package-lock.json')]) {
     try {
       hash.update(await readFile(file));
     } catch {
@@ -60,51 +61,119 @@ async function hashCode(): Promise<string> {
 export const cacheDirFrom = (env: NodeJS.ProcessEnv = process.env): string =>
   resolve(env['THONG_KE_CACHE_DIR'] || join('node_modules', '.cache', 'thong-ke'));
 
-/** Keeps the newest few entries: one per recent data version is all a rebuild needs. */
-const KEEP = 2;
+/**
+ * The checks of the last two data versions are kept, and the file tables they were made from
+ * (a file unchanged between them is one entry): enough for the next build to read only the
+ * files that change.
+ */
+const KEEP_CHECKED = 2;
 
-interface Cached {
-  readonly data: Dataset;
+type Kind = 'table' | 'checked';
+
+interface Checked {
   readonly problems: Problem[];
+  /** Keys of the file tables the checked data was read from. */
+  readonly tables: string[];
+}
+
+const sha = (...parts: (string | Uint8Array)[]): string => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\u0000');
+  return hash.digest('hex');
+};
+
+async function readEntry(cacheDir: string, key: string, kind: Kind): Promise<unknown> {
+  const file = join(cacheDir, `${key}.${kind}.v8`);
+  const value: unknown = deserialize(await readFile(file));
+  // Used again: pruning goes by last use.
+  const now = new Date();
+  await utimes(file, now, now).catch(() => undefined);
+  return value;
+}
+
+async function writeEntry(cacheDir: string, key: string, kind: Kind, value: unknown): Promise<void> {
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    const file = join(cacheDir, `${key}.${kind}.v8`);
+    // Written beside and renamed, so a killed build never leaves half an entry.
+    const partial = `${file}.${process.pid}.tmp`;
+    await writeFile(partial, serialize(value));
+    await rename(partial, file);
+  } catch {
+    // A read-only or full disk costs the next build its head start, nothing more.
+  }
 }
 
 export interface CachedLoad extends Loaded {
   readonly dataHash: string;
-  /** True when the rows and problems came from the cache. */
-  readonly fromCache: boolean;
+  /** Files whose rows came from the cache (unchanged since an earlier build), of those present. */
+  readonly filesFromCache: number;
+  /** True when the checks' result came from the cache too (the whole data was unchanged). */
+  readonly checkedFromCache: boolean;
 }
 
-/** `load()`, answered from the cache when the same data was read by the same code before. */
+/**
+ * `load()`, answered from the cache where the same code read the same bytes before: each file's
+ * rows by that file's content hash (after a data update usually one file changed, and only that
+ * one is parsed again), and the checks by the hash of all of them (checks span files).
+ */
 export async function loadCached(dataDir: string, cacheDir: string = cacheDirFrom()): Promise<CachedLoad> {
-  const [dataHash, codeHash] = await Promise.all([hashData(dataDir), hashCode()]);
-  const file = join(cacheDir, `${createHash('sha256').update(dataHash).update(codeHash).digest('hex')}.v8`);
+  const [dataHash, code] = await Promise.all([hashData(dataDir), hashCode()]);
+  let filesFromCache = 0;
+  const tables: string[] = [];
+  const written: Promise<void>[] = [];
+  const { data, problems: readProblems } = await readDataset(dataDir, async (bytes, schema) => {
+    const key = sha(code, schema.file, bytes);
+    tables.push(key);
+    try {
+      const table = (await readEntry(cacheDir, key, 'table')) as CsvFileTable;
+      filesFromCache += 1;
+      return table;
+    } catch {
+      // No entry, or one this Node version cannot read: read for real.
+    }
+    const table = readCsvBytes(bytes, schema);
+    written.push(writeEntry(cacheDir, key, 'table', table));
+    return table;
+  });
+  const checkKey = sha(code, dataHash);
+  let checked: Validated | undefined;
   try {
-    const cached = deserialize(await readFile(file)) as Cached;
-    const province = hasErrors(cached.problems) ? undefined : buildProvince(cached.data);
-    return { ...cached, province, dataDir, dataHash, fromCache: true };
+    const { problems } = (await readEntry(cacheDir, checkKey, 'checked')) as Checked;
+    checked = { problems, province: hasErrors(problems) ? undefined : buildProvince(data) };
   } catch {
-    // No entry, or one this Node version cannot read: load for real.
+    // Not checked before: check now.
   }
-  const loaded = await load(dataDir);
-  try {
-    await mkdir(cacheDir, { recursive: true });
-    // Written beside and renamed, so a killed build never leaves half an entry.
-    const partial = `${file}.${process.pid}.tmp`;
-    await writeFile(partial, serialize({ data: loaded.data, problems: loaded.problems } satisfies Cached));
-    await rename(partial, file);
-    await prune(cacheDir);
-  } catch {
-    // A read-only or full disk costs the next build its head start, nothing more.
+  const validated = checked ?? validate(data, readProblems);
+  if (!checked) {
+    const entry: Checked = { problems: validated.problems, tables };
+    written.push(writeEntry(cacheDir, checkKey, 'checked', entry));
   }
-  return { ...loaded, dataHash, fromCache: false };
+  await Promise.all(written);
+  await prune(cacheDir).catch(() => undefined);
+  return { ...validated, data, dataDir, dataHash, filesFromCache, checkedFromCache: checked !== undefined };
 }
 
 async function prune(cacheDir: string): Promise<void> {
-  const entries = await Promise.all(
-    (await readdir(cacheDir))
-      .filter((n) => n.endsWith('.v8'))
+  const names = await readdir(cacheDir);
+  const checks = await Promise.all(
+    names
+      .filter((n) => n.endsWith('.checked.v8'))
       .map(async (name) => ({ name, time: (await stat(join(cacheDir, name))).mtimeMs })),
   );
-  entries.sort((a, b) => b.time - a.time);
-  for (const { name } of entries.slice(KEEP)) await rm(join(cacheDir, name), { force: true });
+  checks.sort((a, b) => b.time - a.time);
+  const keep = new Set<string>();
+  for (const { name } of checks.slice(0, KEEP_CHECKED)) {
+    keep.add(name);
+    try {
+      const { tables } = deserialize(await readFile(join(cacheDir, name))) as Checked;
+      for (const key of tables) keep.add(`${key}.table.v8`);
+    } catch {
+      // Unreadable: its tables are not protected, and it goes with the next data version.
+    }
+  }
+  for (const name of names) {
+    // Only whole entries: a `.tmp` being written by a build running now is left to it.
+    if (name.endsWith('.v8') && !keep.has(name)) await rm(join(cacheDir, name), { force: true });
+  }
 }

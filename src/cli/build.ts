@@ -49,11 +49,19 @@ const dataDir = dataDirFrom();
 await recover(outDir);
 
 log(`Đọc dữ liệu từ ${dataDir} …`);
-// Parsed and checked rows are cached by the data's content hash: unchanged data is not re-read.
+// Parsed rows are cached by each file's content hash, checks by the whole data's: only what
+// changed is read and checked again.
 const loaded = await loadCached(dataDir);
 const filesRead = [...loaded.data.sources.values()].filter((s) => s.present).length;
+const reread = filesRead - loaded.filesFromCache;
 log(
-  `  ${filesRead} tệp CSV ${loaded.fromCache ? 'không đổi từ lần trước, dùng kết quả đã kiểm tra' : 'đã đọc và kiểm tra'} (${seconds()}).`,
+  `  ${filesRead} tệp CSV: ` +
+    (loaded.checkedFromCache
+      ? 'không đổi từ lần trước, dùng kết quả đã đọc và kiểm tra'
+      : reread === filesRead
+        ? 'đã đọc và kiểm tra'
+        : `đọc lại ${reread} tệp đã thay đổi (${filesRead - reread} tệp không đổi), kiểm tra lại toàn bộ`) +
+    ` (${seconds()}).`,
 );
 const { data, province } = loaded;
 // Editors' Markdown is checked against the model (placeholders, unit ids), so only once there is one.

@@ -78,6 +78,15 @@ export function readCsvBytes<S extends FileSchema>(bytes: Uint8Array, schema: S)
   return { ...table, encoding: decoded.encoding };
 }
 
+/** What one file's bytes read into. */
+export type CsvFileTable = ReturnType<typeof readCsvBytes>;
+
+/**
+ * Turns one file's bytes into a table: `readCsvBytes`, unless a cache answers for bytes it
+ * has read before (see cache.ts).
+ */
+export type TableReader = (bytes: Uint8Array, schema: FileSchema) => Promise<CsvFileTable> | CsvFileTable;
+
 /** Finds `units.csv` case-insensitively: Windows users save `Units.CSV` as often as not. */
 async function listFiles(dir: string): Promise<Map<string, string> | undefined> {
   try {
@@ -88,7 +97,7 @@ async function listFiles(dir: string): Promise<Map<string, string> | undefined> 
   }
 }
 
-export async function readDataset(dir: string): Promise<ReadResult> {
+export async function readDataset(dir: string, readTable: TableReader = readCsvBytes): Promise<ReadResult> {
   const problems: Problem[] = [];
   const sources = new Map<string, SourceFile>();
   const files = await listFiles(dir);
@@ -139,7 +148,7 @@ export async function readDataset(dir: string): Promise<ReadResult> {
       tables.set(schema.file, []);
       continue;
     }
-    const table = readCsvBytes(bytes, schema);
+    const table = await readTable(bytes, schema);
     problems.push(...table.problems);
     tables.set(schema.file, table.rows);
     const refused =
