@@ -20,15 +20,38 @@ function formatInteger(value: number): string {
 export const formatNumber = (value: number | undefined): string =>
   value === undefined || !Number.isFinite(value) ? NOT_REPORTED : formatInteger(value);
 
-/** `12,5%`; `ratio` is a fraction (0.125). */
-export const formatPercent = (ratio: number | undefined): string =>
-  ratio === undefined || !Number.isFinite(ratio) ? NOT_REPORTED : `${decimal.format(ratio * 100)}%`;
+/**
+ * A non-negative number rounded to one decimal as `Intl` does (half away from zero), in tenths;
+ * `undefined` where the binary value lies so near a half that only `Intl`'s exact decimal
+ * rounding can tell, or where the number is too large for whole tenths.
+ */
+function tenths(value: number): number | undefined {
+  const scaled = value * 10;
+  if (!(scaled >= 0) || scaled > Number.MAX_SAFE_INTEGER) return undefined;
+  const fraction = scaled - Math.floor(scaled);
+  if (Math.abs(fraction - 0.5) < 1e-6) return undefined;
+  return Math.round(scaled);
+}
+
+/** `12,5%`; `ratio` is a fraction (0.125). A page writes dozens: grouped by hand like integers. */
+export function formatPercent(ratio: number | undefined): string {
+  if (ratio === undefined || !Number.isFinite(ratio)) return NOT_REPORTED;
+  const t = tenths(ratio * 100);
+  return t === undefined
+    ? `${decimal.format(ratio * 100)}%`
+    : `${formatInteger(Math.floor(t / 10))},${t % 10}%`;
+}
 
 const upToOneDecimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
 /** `120%`, `83,3%`: for sentences, where a trailing `,0` reads as noise. */
-export const formatPercentShort = (ratio: number | undefined): string =>
-  ratio === undefined || !Number.isFinite(ratio) ? NOT_REPORTED : `${upToOneDecimal.format(ratio * 100)}%`;
+export function formatPercentShort(ratio: number | undefined): string {
+  if (ratio === undefined || !Number.isFinite(ratio)) return NOT_REPORTED;
+  const t = tenths(ratio * 100);
+  if (t === undefined) return `${upToOneDecimal.format(ratio * 100)}%`;
+  const whole = formatInteger(Math.floor(t / 10));
+  return t % 10 === 0 ? `${whole}%` : `${whole},${t % 10}%`;
+}
 
 /** `+12` / `−3` / `0`, with a true minus sign. */
 export function formatSigned(value: number | undefined): string {
