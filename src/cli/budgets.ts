@@ -6,10 +6,11 @@
  *   - web fonts: only the Vietnamese and Latin subsets.
  * Prints a table and exits 1 when any budget is exceeded. Reads a built site (default: OUT_DIR or dist/).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { filesUnder } from '../incremental.ts';
 
 export const PAGE_BUDGET = 60 * 1024;
 export const CHART_BUNDLE_BUDGET = 80 * 1024;
@@ -37,14 +38,6 @@ export interface BudgetReport {
   readonly problems: readonly string[];
 }
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
-
 /** Site-absolute asset reference (`/thong-ke/_astro/x.css`) → path inside the site folder. */
 const localPath = (ref: string, base: string): string | undefined => {
   if (/^[a-z]+:/i.test(ref) || ref.startsWith('//')) return undefined;
@@ -61,7 +54,7 @@ const attributes = (html: string, tag: string, attribute: string, filter?: RegEx
 
 export async function measure(siteDir: string, basePath = '/'): Promise<BudgetReport> {
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  const files = await filesUnder(siteDir);
+  const files = await filesUnder(siteDir, '');
   const gz = new Map<string, number>();
   const text = new Map<string, string>();
   const read = async (path: string): Promise<string> => {
