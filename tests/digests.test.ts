@@ -6,7 +6,7 @@ import { pageDigests } from '../src/model/digests.ts';
 import { buildProvince, type Province } from '../src/model/province.ts';
 import { pageUnits, unitView } from '../src/present/unit-view.ts';
 import type { Dataset } from '../src/read/dataset.ts';
-import { RATINGS } from '../src/read/schemas.ts';
+import { RATINGS, UNIT_TYPES } from '../src/read/schemas.ts';
 import { fixture, tempDir } from './helpers.ts';
 
 const generated = tempDir('digests-');
@@ -34,7 +34,7 @@ function chooser(seed: number) {
 }
 
 type Rows = Record<string, unknown>[];
-type Edit = (data: Dataset, pick: ReturnType<typeof chooser>) => string | undefined;
+type Edit = (data: Dataset, pick: ReturnType<typeof chooser>, province: Province) => string | undefined;
 
 const statisticsFiles = (data: Dataset) =>
   (['members', 'admissions', 'cells'] as const).filter((file) => data[file].length > 0);
@@ -74,13 +74,30 @@ const EDITS: Record<string, Edit> = {
     row['name'] = `${String(row['name'])} (mới)`;
     return `units ${String(row['id'])}`;
   },
+  'a founding date is filled in, changed or cleared'(data, pick, province) {
+    const rows = data.units as unknown as Rows;
+    const createdBy = (row: Record<string, unknown>) =>
+      province.tree.changes(String(row['id'])).find((c) => c.before === undefined)?.date;
+    // Units that events created first: filled in with that event's date (what a warning asks
+    // for), the tree's dates stay the same while the page starts showing one.
+    const created = rows.filter((row) => row['established'] === undefined && createdBy(row) !== undefined);
+    const row = pick(created.length > 0 ? created : rows);
+    row['established'] =
+      row['established'] === undefined ? (createdBy(row) ?? '2001-02-03') : pick([undefined, '2001-02-03']);
+    return `units ${String(row['id'])}`;
+  },
+  'a unit type changes'(data, pick) {
+    const row = pick(data.units as unknown as Rows);
+    row['type'] = pick(UNIT_TYPES.map((t) => t.value).filter((v) => v !== row['type']));
+    return `units ${String(row['id'])}`;
+  },
   'an event is retitled'(data, pick) {
     if (data.restructurings.length === 0) return undefined;
     const row = pick(data.restructurings as unknown as Rows);
     row['title'] = `${String(row['title'])} (sửa)`;
     return `restructurings ${String(row['id'])}`;
   },
-  'rows are reordered within their file'(data, pick) {
+  'line numbers shift (rows added above)'(data, pick) {
     const file = pick(statisticsFiles(data));
     const rows = data[file] as unknown as Rows;
     for (const row of rows) row['line'] = Number(row['line']) + 1;
@@ -102,7 +119,7 @@ describe.each(datasets)('page digests of %s', async (_, dir) => {
       const pick = chooser(11);
       for (let trial = 0; trial < 8; trial++) {
         const data = structuredClone(loaded.data) as Dataset;
-        const what = edit(data, pick);
+        const what = edit(data, pick, before);
         if (what === undefined) return;
         const after = buildProvince(data);
         const digestsAfter = pageDigests(after);

@@ -22,8 +22,8 @@ function hash(...parts: (string | object | undefined)[]): string {
 }
 
 /**
- * A row's values without its line number (moving a row within its file changes no page), as
- * text: a unit's statistics are hundreds of values, and building arrays of them for JSON was
+ * A row's values without its line number (a row added above another changes no page of the
+ * other's unit), as text: a unit's statistics are hundreds of values, and building arrays of them for JSON was
  * most of the digests' time. Each column keeps its place, so `5` and `"5"` cannot be confused.
  */
 function rowValues(row: object): string {
@@ -42,12 +42,15 @@ function ownRows(stats: Statistics<string, object>, unitId: string): string {
   return text;
 }
 
+/** The unit's units.csv row (a page shows a date only when it is filled in there) and its dates. */
 const record = (province: Province, unit: Unit): unknown[] => [
   unit.id,
   unit.name,
   unit.level,
   unit.type,
   unit.parentId,
+  unit.established,
+  unit.dissolved,
   province.tree.established(unit.id),
   province.tree.dissolved(unit.id),
 ];
