@@ -18,24 +18,36 @@ import { validate, type Validated } from './validate/validate.ts';
 
 const CONTRACT_FILES = new Set<string>(SCHEMAS.map((s) => s.file));
 
+const sha = (...parts: (string | Uint8Array)[]): string => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\u0000');
+  return hash.digest('hex');
+};
+
+/** The identity of a data version: each contract file's name and content hash, in name order. */
+const dataHashOf = (files: ReadonlyMap<string, string>): string =>
+  sha(...[...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat());
+
+const fileHash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 /**
- * SHA-256 over the contract's files present in `dir` (names lower-cased, as the reader finds
- * them): the identity of a data version. Other files in the folder do not change it.
+ * The identity of the data in `dir`: the contract's files present there (names lower-cased, as
+ * the reader finds them); other files in the folder do not change it.
  */
 export async function hashData(dir: string): Promise<string> {
-  const hash = createHash('sha256');
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
-    return hash.update('no data directory').digest('hex');
+    return sha('no data directory');
   }
-  const files = names.filter((n) => CONTRACT_FILES.has(n.toLowerCase())).sort();
-  for (const name of files) {
-    const bytes = await readFile(join(dir, name));
-    hash.update(`${name.toLowerCase()}\u0000${bytes.length}\u0000`).update(bytes);
+  const files = new Map<string, string>();
+  for (const name of names) {
+    if (CONTRACT_FILES.has(name.toLowerCase())) {
+      files.set(name.toLowerCase(), fileHash(await readFile(join(dir, name))));
+    }
   }
-  return hash.digest('hex');
+  return dataHashOf(files);
 }
 
 /** The code that turns CSV into rows and problems; a change to any of it invalidates the cache. */
@@ -76,12 +88,6 @@ interface Checked {
   readonly tables: string[];
 }
 
-const sha = (...parts: (string | Uint8Array)[]): string => {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\u0000');
-  return hash.digest('hex');
-};
-
 async function readEntry(cacheDir: string, key: string, kind: Kind): Promise<unknown> {
   const file = join(cacheDir, `${key}.${kind}.v8`);
   const value: unknown = deserialize(await readFile(file));
@@ -118,12 +124,17 @@ export interface CachedLoad extends Loaded {
  * one is parsed again), and the checks by the hash of all of them (checks span files).
  */
 export async function loadCached(dataDir: string, cacheDir: string = cacheDirFrom()): Promise<CachedLoad> {
-  const [dataHash, code] = await Promise.all([hashData(dataDir), hashCode()]);
+  const code = await hashCode();
   let filesFromCache = 0;
+  // The hashes of the bytes actually parsed: a file saved again during the build cannot give
+  // one version's checks the key of another.
+  const hashes = new Map<string, string>();
   const tables: string[] = [];
   const written: Promise<void>[] = [];
   const { data, problems: readProblems } = await readDataset(dataDir, async (bytes, schema) => {
-    const key = sha(code, schema.file, bytes);
+    const content = fileHash(bytes);
+    hashes.set(schema.file, content);
+    const key = sha(code, schema.file, content);
     tables.push(key);
     try {
       const table = (await readEntry(cacheDir, key, 'table')) as CsvFileTable;
@@ -136,6 +147,7 @@ export async function loadCached(dataDir: string, cacheDir: string = cacheDirFro
     written.push(writeEntry(cacheDir, key, 'table', table));
     return table;
   });
+  const dataHash = dataHashOf(hashes);
   const checkKey = sha(code, dataHash);
   let checked: Validated | undefined;
   try {
@@ -173,7 +185,12 @@ async function prune(cacheDir: string): Promise<void> {
     }
   }
   for (const name of names) {
-    // Only whole entries: a `.tmp` being written by a build running now is left to it.
     if (name.endsWith('.v8') && !keep.has(name)) await rm(join(cacheDir, name), { force: true });
+    // Half-written entries of killed builds; one being written by a build running now is recent.
+    if (name.endsWith('.tmp')) {
+      const age =
+        Date.now() - (await stat(join(cacheDir, name)).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+      if (age > 3_600_000) await rm(join(cacheDir, name), { force: true });
+    }
   }
 }

@@ -159,7 +159,7 @@ export function carryOver(files: readonly string[], outDir: string, staging: str
     worker.once('message', (count: number) => resolve(count));
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`linking unchanged pages stopped (exit code ${code})`));
+      if (code !== 0) reject(new Error(`Liên kết các trang không đổi bị dừng (mã thoát ${code}).`));
     });
   });
 }

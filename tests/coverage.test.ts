@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { generate } from '../src/cli/gen-data.ts';
+import { load } from '../src/load.ts';
 import { comparable, complete, readingOf } from '../src/model/coverage.ts';
-import type { Province } from '../src/model/province.ts';
-import { loadFiles } from './helpers.ts';
+import type { Province, Statistics } from '../src/model/province.ts';
+import type { Figures } from '../src/model/rollup.ts';
+import { loadFiles, tempDir } from './helpers.ts';
 
 /**
  * P ─ D1 ─ G1, G2
@@ -82,4 +85,24 @@ describe('two totals compare only when they include the same organizations', () 
   ])('%s %i against %s %i: %s', (a, yearA, b, yearB, expected) => {
     expect(comparable(members(a, yearA), members(b, yearB)) !== undefined).toBe(expected);
   });
+});
+
+test('on a generated province, every total names as many organizations as it counts', async () => {
+  const dir = tempDir('coverage-');
+  generate({ units: 60, years: 3, out: dir, seed: 3 });
+  const generated = (await load(dir)).province;
+  if (!generated) throw new Error('generated data must load');
+  const check = <K extends string>(stats: Statistics<K, Figures<K>>) => {
+    for (const unit of generated.tree.units.values()) {
+      for (const year of generated.years) {
+        for (const metric of stats.metrics) {
+          const scope = readingOf(generated, stats, unit, year, metric)?.scope;
+          if (scope) expect(scope.ids().size, `${unit.id} ${year} ${metric}`).toBe(scope.count);
+        }
+      }
+    }
+  };
+  check(generated.members);
+  check(generated.admissions);
+  check(generated.cells);
 });

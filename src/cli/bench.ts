@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from './gen-data.ts';
 
@@ -91,6 +91,19 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, c
       done({ seconds, peakMiB: kb / 1024, output });
     });
   });
+}
+
+/**
+ * Waits until the replaced site a build left to its detached remover is gone (see publish.ts),
+ * so that the next timed step does not share the machine with it.
+ */
+async function removed(outDir: string): Promise<void> {
+  const prefix = `.${basename(outDir)}-xoa-`;
+  for (let waited = 0; waited < 300_000; waited += 100) {
+    const names = await readdir(dirname(outDir));
+    if (!names.some((name) => name.startsWith(prefix))) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** HTML pages written (the search index's own files are not pages). */
@@ -252,6 +265,7 @@ async function main() {
     log(`  check:data: ${sec(check.seconds)}, ${mib(check.peakMiB)}`);
 
     const full = await run(process.execPath, build, env);
+    await removed(outDir);
     const pages = await countPages(outDir);
     log(`  build: ${sec(full.seconds)}, ${mib(full.peakMiB)}, ${pages} trang`);
 
@@ -266,16 +280,19 @@ async function main() {
     log(`  Astro trần (${pages} trang): ${sec(bare.seconds)}, ${mib(bare.peakMiB)}`);
 
     const same = await run(process.execPath, build, env);
+    await removed(outDir);
     log(`  build lại, dữ liệu không đổi: ${sec(same.seconds)}`);
 
     const renamed = await renameOneUnit(dataDir);
     const one = await run(process.execPath, build, env);
+    await removed(outDir);
     log(`  build lại sau khi đổi tên ${renamed}: ${sec(one.seconds)}`);
     const changes = await readFile(join(outDir, 'cap-nhat', 'index.html'), 'utf8');
     if (!changes.includes('(đổi tên)')) log('  (!) trang /cap-nhat/ không nêu đơn vị vừa đổi tên');
 
     const refigured = await changeOneFigure(dataDir);
     const figure = await run(process.execPath, build, env);
+    await removed(outDir);
     log(`  build lại sau khi sửa 1 số liệu của ${refigured}: ${sec(figure.seconds)}`);
 
     rows.push([

@@ -60,7 +60,9 @@ log(
       ? 'không đổi từ lần trước, dùng kết quả đã đọc và kiểm tra'
       : reread === filesRead
         ? 'đã đọc và kiểm tra'
-        : `đọc lại ${reread} tệp đã thay đổi (${filesRead - reread} tệp không đổi), kiểm tra lại toàn bộ`) +
+        : reread === 0
+          ? 'không đổi từ lần trước, dùng kết quả đã đọc; kiểm tra lại toàn bộ'
+          : `đọc lại ${reread} tệp đã thay đổi (${filesRead - reread} tệp không đổi), kiểm tra lại toàn bộ`) +
     ` (${seconds()}).`,
 );
 const { data, province } = loaded;

@@ -27,7 +27,8 @@ export const formatNumber = (value: number | undefined): string =>
  */
 function tenths(value: number): number | undefined {
   const scaled = value * 10;
-  if (!(scaled >= 0) || scaled > Number.MAX_SAFE_INTEGER) return undefined;
+  // Far below 2^53, so that the fraction of `scaled` still tells a half from its neighbours.
+  if (!(scaled >= 0) || scaled > 2 ** 40) return undefined;
   const fraction = scaled - Math.floor(scaled);
   if (Math.abs(fraction - 0.5) < 1e-6) return undefined;
   return Math.round(scaled);
