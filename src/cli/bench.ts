@@ -190,7 +190,8 @@ async function changeOneFigure(dataDir: string): Promise<string> {
   const grassroots = new Set(units.filter((l) => l.includes(',grassroots,')).map((l) => l.split(',')[0]));
   const file = join(dataDir, 'members.csv');
   const lines = (await readFile(file, 'utf8')).split('\n');
-  const last = Math.max(...lines.slice(1).map((l) => Number(l.split(',')[1]) || 0));
+  // Not Math.max(...years): a country's file has more rows than a call takes arguments.
+  const last = lines.slice(1).reduce((max, l) => Math.max(max, Number(l.split(',')[1]) || 0), 0);
   const index = lines.findIndex((l) => {
     const [unit, year] = l.split(',');
     return grassroots.has(unit) && Number(year) === last;
