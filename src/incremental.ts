@@ -1,8 +1,9 @@
 /**
  * Incremental regeneration of unit pages. A unit page is a pure function of its data (whose digest
  * src/model/digests.ts computes without making the page), its editorial text, the site frame, and
- * the code and configuration that render them. The build hashes those per page and keeps the hashes in a manifest beside the published folder; the next
- * build renders only pages whose hash changed and hard-links the others from the published site.
+ * the code and configuration that render them. The build hashes those per page and keeps the
+ * hashes in a manifest beside the published folder; the next build renders only pages whose hash
+ * changed and hard-links the others from the published site.
  * Any change of code, configuration or environment (BASE_PATH, SITE_URL) renders everything.
  * The search index is kept the same way when the records it is made from are unchanged.
  *
