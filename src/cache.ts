@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { filesUnder, hashFiles } from './incremental.ts';
 import type { Loaded } from './load.ts';
 import { buildProvince } from './model/province.ts';
 import { readCsvBytes, readDataset, type CsvFileTable } from './read/dataset.ts';
@@ -52,22 +53,9 @@ export async function hashData(dir: string): Promise<string> {
 
 /** The code that turns CSV into rows and problems; a change to any of it invalidates the cache. */
 async function hashCode(): Promise<string> {
-  const hash = createHash('sha256').update(process.version);
-  const src = import.meta.dirname;
-  for (const folder of ['read', 'validate', 'model']) {
-    const dir = join(src, folder);
-    for (const name of (await readdir(dir)).sort()) {
-      hash.update(`${folder}/${name}\u0000`).update(await readFile(join(dir, name)));
-    }
-  }
-  for (const file of [join(src, 'cache.ts'), resolve(src, '..', 'package-lock.json')]) {
-    try {
-      hash.update(await readFile(file));
-    } catch {
-      hash.update(`${file} missing`);
-    }
-  }
-  return hash.digest('hex');
+  const root = resolve(import.meta.dirname, '..');
+  const folders = await Promise.all(['read', 'validate', 'model'].map((f) => filesUnder(root, `src/${f}`)));
+  return hashFiles(root, [...folders.flat(), 'src/cache.ts', 'package-lock.json'], process.version);
 }
 
 export const cacheDirFrom = (env: NodeJS.ProcessEnv = process.env): string =>

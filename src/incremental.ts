@@ -59,13 +59,12 @@ export async function filesUnder(root: string, folder: string): Promise<string[]
     .sort();
 }
 
-/** Everything besides the data that decides how a page looks. */
-export async function codeHash(root: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const hash = createHash('sha256').update(
-    `${process.version}\u0000${env['BASE_PATH'] ?? ''}\u0000${env['SITE_URL'] ?? ''}`,
-  );
-  // Paths from the project root: the same code hashes the same wherever the project lies.
-  const files = [...(await filesUnder(root, 'src')), 'astro.config.mjs', 'package-lock.json'];
+/**
+ * SHA-256 over `seed`, then each file's path (from `root`, so the same code hashes the same
+ * wherever the project lies) and content; a missing file counts as such.
+ */
+export async function hashFiles(root: string, files: readonly string[], seed: string): Promise<string> {
+  const hash = createHash('sha256').update(seed);
   for (const file of files) {
     hash.update(`${file}\u0000`);
     try {
@@ -75,6 +74,16 @@ export async function codeHash(root: string, env: NodeJS.ProcessEnv = process.en
     }
   }
   return hash.digest('hex');
+}
+
+/** Everything besides the data that decides how a page looks. */
+export async function codeHash(root: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const files = [...(await filesUnder(root, 'src')), 'astro.config.mjs', 'package-lock.json'];
+  return hashFiles(
+    root,
+    files,
+    `${process.version}\u0000${env['BASE_PATH'] ?? ''}\u0000${env['SITE_URL'] ?? ''}`,
+  );
 }
 
 export async function readManifest(outDir: string): Promise<PageManifest | undefined> {

@@ -8,8 +8,8 @@
  */
 import { statSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { UNIT_PAGES } from '../incremental.ts';
+import { join } from 'node:path';
+import { filesUnder, UNIT_PAGES } from '../incremental.ts';
 import { SEARCH_DIR } from './search-index.ts';
 
 const NOINDEX = (path: string): boolean => path === '404.html' || path.startsWith('nhung/');
@@ -32,9 +32,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
         }
       }
     } else {
-      for (const e of await readdir(join(dir, top.name), { withFileTypes: true, recursive: true })) {
-        if (e.isFile()) files.push(relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
-      }
+      files.push(...(await filesUnder(dir, top.name)));
     }
   }
   return files.filter((file) => file.endsWith('.html'));
