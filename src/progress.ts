@@ -2,7 +2,7 @@
  * Progress of a long build: every few thousand unit pages one line is printed, so a
  * 52,000-page build never looks hung.
  */
-const count = new Intl.NumberFormat('vi-VN');
+import { formatNumber } from './present/format.ts';
 
 export interface PageProgress {
   /** Called once for every unit page rendered. */
@@ -20,7 +20,7 @@ export function pageProgress(total: number, log: (line: string) => void, every =
       if (done % every === 0 || done === total) {
         const rate = done / ((performance.now() - started) / 1000);
         log(
-          `  … ${count.format(done)}/${count.format(total)} trang đơn vị (${count.format(Math.round(rate))} trang/giây)`,
+          `  … ${formatNumber(done)}/${formatNumber(total)} trang đơn vị (${formatNumber(Math.round(rate))} trang/giây)`,
         );
       }
     },

@@ -2,7 +2,7 @@ import { LEVELS, UNIT_TYPES } from '../read/schemas.ts';
 import { comparable, isAbove, readingOf } from '../model/coverage.ts';
 import type { Province, Statistics } from '../model/province.ts';
 import type { Figures } from '../model/rollup.ts';
-import { PAGE_LEVELS, byName, slug, type Unit } from '../model/units.ts';
+import { PAGE_LEVELS, byName, slug, yearEnd, type Unit } from '../model/units.ts';
 import { formatDate, formatNumber, formatPercent, formatSigned, ratio } from './format.ts';
 import { balanceView } from './balance.ts';
 import { unitCharts, type ChartSpec } from './charts.ts';
@@ -102,7 +102,7 @@ export function unitHeading(province: Province, unitId: string): UnitHeading {
       (type ? `; loại hình: ${type}` : '') +
       (established ? `; thành lập ${established}` : '') +
       (dissolved ? `; giải thể ${formatDate(dissolved)}` : '') +
-      (year === undefined ? '' : `. Số liệu tính đến ${formatDate(`${year}-12-31`)}`) +
+      (year === undefined ? '' : `. Số liệu tính đến ${formatDate(yearEnd(year))}`) +
       '.',
   };
 }
