@@ -36,22 +36,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  // Content-Security-Policy as a <meta> in every page. Astro hashes the scripts and styles it emits,
-  // so no 'unsafe-inline' is needed; 'wasm-unsafe-eval' lets the search index (Pagefind, WebAssembly) run.
-  // Style attributes in markup are therefore blocked: components style through classes.
-  security: {
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
-    },
-  },
   // Editors' Markdown is rendered with markdown-it; Astro's Shiki (inline styles) is never used.
   markdown: { syntaxHighlight: false },
   // Every script and asset is a file of its own, never inlined: cacheable, allowed by 'self', and
