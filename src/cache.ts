@@ -100,6 +100,8 @@ async function writeEntry(cacheDir: string, key: string, kind: Kind, value: unkn
 
 export interface CachedLoad extends Loaded {
   readonly dataHash: string;
+  /** Each contract file's name (`members.csv`) → the hash of the bytes parsed. */
+  readonly fileHashes: ReadonlyMap<string, string>;
   /** Files whose rows came from the cache (unchanged since an earlier build), of those present. */
   readonly filesFromCache: number;
   /** True when the checks' result came from the cache too (the whole data was unchanged). */
@@ -151,7 +153,15 @@ export async function loadCached(dataDir: string, cacheDir: string = cacheDirFro
   }
   await Promise.all(written);
   await prune(cacheDir).catch(() => undefined);
-  return { ...validated, data, dataDir, dataHash, filesFromCache, checkedFromCache: checked !== undefined };
+  return {
+    ...validated,
+    data,
+    dataDir,
+    dataHash,
+    fileHashes: hashes,
+    filesFromCache,
+    checkedFromCache: checked !== undefined,
+  };
 }
 
 async function prune(cacheDir: string): Promise<void> {

@@ -27,8 +27,8 @@ export interface PageManifest {
   readonly pages: Readonly<Record<string, string>>;
   /** Hash of the search index's records; absent in manifests of older builds (index made again). */
   readonly search?: string | undefined;
-  /** Hash of what the CSV downloads are made from (data and problems). */
-  readonly downloads?: string | undefined;
+  /** CSV download (`members.csv`) → hash of what it is made from (its data file, or the problems). */
+  readonly downloads?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Only unit pages are rendered incrementally; every other page is small and always rendered. */

@@ -18,8 +18,8 @@ export interface Site extends Loaded {
   readonly previousSnapshot?: Snapshot | undefined;
   /** Units whose page is taken unchanged from the published site (incremental build): not rendered. */
   readonly reuse?: ReadonlySet<string> | undefined;
-  /** The CSV downloads are taken unchanged from the published site (same data, same problems). */
-  readonly keepDownloads?: boolean | undefined;
+  /** CSV downloads taken unchanged from the published site (same data file, or same problems). */
+  readonly keptDownloads?: ReadonlySet<string> | undefined;
   /** Told of every unit page as it renders: the build counts progress. */
   readonly rendered?: (() => void) | undefined;
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carryOver, manifestPath, readManifest, reusablePages, writeManifest } from '../src/incremental.ts';
@@ -67,6 +67,18 @@ describe('rebuilding the published site with the real build', () => {
     const match = /(\d+) trang đơn vị: (\d+) cần tạo, (\d+) không đổi/.exec(log);
     return match ? [Number(match[2]), Number(match[3])] : [];
   };
+  /** The identity (inode) of each published download: unchanged when it was linked, not written. */
+  const downloadFiles = () => {
+    const dir = join(published, 'du-lieu');
+    return new Map(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.csv'))
+        .map((f) => [f, statSync(join(dir, f)).ino]),
+    );
+  };
+  const rewritten = (before: Map<string, number>, after: Map<string, number>) =>
+    [...after].filter(([file, ino]) => before.get(file) !== ino).map(([file]) => file);
+  const downloadsAfter: Map<string, number>[] = [];
   let first = '';
   let unchanged = '';
   let renamed = '';
@@ -77,13 +89,17 @@ describe('rebuilding the published site with the real build', () => {
     rmSync(work, { recursive: true, force: true });
     cpSync(fixture('basic'), data, { recursive: true });
     first = await build(published);
+    downloadsAfter.push(downloadFiles());
     unchanged = await build(published);
+    downloadsAfter.push(downloadFiles());
     const units = join(data, 'units.csv');
     writeFileSync(units, readFileSync(units, 'utf8').replace('Đảng bộ xã An Bình', 'Đảng bộ xã An Bình Mới'));
     renamed = await build(published);
+    downloadsAfter.push(downloadFiles());
     const members = join(data, 'members.csv');
     writeFileSync(members, readFileSync(members, 'utf8').replace('G2;2021;16;', 'G2;2021;17;'));
     refigured = await build(published);
+    downloadsAfter.push(downloadFiles());
     mkdirSync(join(work, 'content', 'don-vi'), { recursive: true });
     writeFileSync(
       join(work, 'content', 'don-vi', 'g4.md'),
@@ -100,6 +116,9 @@ describe('rebuilding the published site with the real build', () => {
     expect(counts(first)).toEqual([all, 0]);
     expect(all).toBeGreaterThan(3);
     expect(counts(unchanged)).toEqual([0, all]);
+    const [afterFirst = new Map(), afterUnchanged = new Map()] = downloadsAfter;
+    expect(afterFirst.size).toBeGreaterThan(4);
+    expect(rewritten(afterFirst, afterUnchanged)).toEqual([]);
     expect(unchanged).toMatch(/Chỉ mục tìm kiếm: \d+ trang, không đổi/);
     expect(unchanged).toMatch(/Giữ nguyên \d+ tệp CSV tải về không đổi/);
   });
@@ -113,7 +132,10 @@ describe('rebuilding the published site with the real build', () => {
     expect(render + keep).toBe(all);
     // The name is in the search index: it is made again.
     expect(renamed).toMatch(/Chỉ mục tìm kiếm: \d+ trang \(/);
-    expect(renamed).not.toMatch(/tệp CSV tải về không đổi/);
+    // Only the download of the file that changed is written again.
+    const [, afterUnchanged = new Map(), afterRename = new Map()] = downloadsAfter;
+    expect(rewritten(afterUnchanged, afterRename)).toEqual(['units.csv']);
+    expect(readFileSync(join(published, 'du-lieu', 'units.csv'), 'utf8')).toContain('Đảng bộ xã An Bình Mới');
     expect(readFileSync(join(published, 'don-vi', 'g1', 'index.html'), 'utf8')).toContain(
       'Đảng bộ xã An Bình Mới',
     );
@@ -124,6 +146,9 @@ describe('rebuilding the published site with the real build', () => {
     // G2, its district D1 and the province P; the names are unchanged, so is the search index.
     expect(counts(refigured)).toEqual([3, all - 3]);
     expect(refigured).toMatch(/Chỉ mục tìm kiếm: \d+ trang, không đổi/);
+    const [, , afterRename = new Map(), afterFigure = new Map()] = downloadsAfter;
+    // members.csv's download, and the quality report: the new figure no longer balances (two warnings).
+    expect(rewritten(afterRename, afterFigure)).toEqual(['chat-luong-du-lieu.csv', 'members.csv']);
   });
 
   it('after an editor adds a note for one unit, renders only that unit’s page', () => {

@@ -22,7 +22,7 @@ import {
 } from '../incremental.ts';
 import { pageDigests } from '../model/digests.ts';
 import { slug } from '../model/units.ts';
-import { downloads, QUALITY_FILE } from '../present/downloads.ts';
+import { downloads, DOWNLOADS_DIR, QUALITY_FILE } from '../present/downloads.ts';
 import { siteView } from '../present/site-view.ts';
 import { searchRecord } from '../present/search.ts';
 import { pageUnits, unitHeading } from '../present/unit-view.ts';
@@ -110,11 +110,21 @@ const pageKeys = new Map(
 );
 const reuse = reusablePages(previous, code, pageKeys, outDir);
 const reusedIds = new Set(units.filter((unit) => reuse.has(pathOf(unit.id))).map((unit) => unit.id));
-// The downloads are a function of the data and its problems: kept whole when those are unchanged.
-const downloadFiles = [...downloads(data).map((d) => d.file), QUALITY_FILE].map((file) => `du-lieu/${file}`);
-const downloadsKey = pageHash([loaded.dataHash, problems]);
-const keepDownloads =
-  previous?.downloads === downloadsKey && downloadFiles.every((file) => existsSync(join(outDir, file)));
+// Each cleaned download is a function of its own data file, the quality report of the problems:
+// after a data update only the changed file's download is written again.
+const downloadKeys = new Map(
+  [...downloads(data).map((d) => d.file), QUALITY_FILE].map((file) => [
+    file,
+    pageHash(file === QUALITY_FILE ? problems : [file, loaded.fileHashes.get(file) ?? null]),
+  ]),
+);
+const keptDownloads = new Set(
+  [...downloadKeys]
+    .filter(
+      ([file, key]) => previous?.downloads?.[file] === key && existsSync(join(outDir, DOWNLOADS_DIR, file)),
+    )
+    .map(([file]) => file),
+);
 log(
   `  ${units.length} trang đơn vị: ${units.length - reuse.size} cần tạo, ${reuse.size} không đổi so với bản đang xuất bản (${seconds()}).`,
 );
@@ -125,11 +135,14 @@ provideSite({
   content: edited.content,
   previousSnapshot,
   reuse: reusedIds,
-  keepDownloads,
+  keptDownloads,
   rendered: progress.page,
 });
 const carrying = carryOver(
-  [...[...reuse].map((path) => `${path}index.html`), ...(keepDownloads ? downloadFiles : [])],
+  [
+    ...[...reuse].map((path) => `${path}index.html`),
+    ...[...keptDownloads].map((file) => `${DOWNLOADS_DIR}/${file}`),
+  ],
   outDir,
   staging,
 );
@@ -149,7 +162,7 @@ try {
   log(`  Đã tạo ${progress.done()} trang đơn vị và các trang chung (${seconds()}).`);
   await carrying;
   if (reuse.size > 0) log(`  Giữ nguyên ${reuse.size} trang đơn vị không đổi (${seconds()}).`);
-  if (keepDownloads) log(`  Giữ nguyên ${downloadFiles.length} tệp CSV tải về không đổi.`);
+  if (keptDownloads.size > 0) log(`  Giữ nguyên ${keptDownloads.size} tệp CSV tải về không đổi.`);
   log(`  Chỉ mục tìm kiếm: ${await search.finish()} trang${kept ? ', không đổi' : ''} (${seconds()}).`);
   await writeSitemap(staging, process.env['BASE_PATH'] || '/', process.env['SITE_URL'] || undefined);
   // The manifest vouches for the published pages. From the swap until the new one is written
@@ -162,7 +175,7 @@ try {
     code,
     pages: Object.fromEntries([...pageKeys].sort()),
     search: searchKey,
-    downloads: downloadsKey,
+    downloads: Object.fromEntries(downloadKeys),
   });
 } catch (cause) {
   await Promise.all([search.close(), carrying.catch(() => undefined)]);

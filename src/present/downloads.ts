@@ -90,6 +90,8 @@ export function downloadCsv(data: Dataset, file: string): Uint8Array<ArrayBuffer
 }
 
 export const QUALITY_FILE = 'chat-luong-du-lieu.csv';
+/** The site's folder of downloads (src/pages/du-lieu/). */
+export const DOWNLOADS_DIR = 'du-lieu';
 
 /** The data-quality report as a spreadsheet, one warning per row. */
 export function qualityCsv(problems: readonly Problem[]): Uint8Array<ArrayBuffer> {

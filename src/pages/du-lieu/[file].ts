@@ -5,9 +5,10 @@ import { downloadCsv, downloads, QUALITY_FILE, qualityCsv } from '../../present/
 // Only the file names here: each file is made when its own download is written, so a country's
 // large files are never all in memory at once.
 export const getStaticPaths = (async () => {
-  const { data, keepDownloads } = await getSite();
-  if (keepDownloads) return [];
-  return [...downloads(data).map((d) => ({ params: { file: d.file } })), { params: { file: QUALITY_FILE } }];
+  const { data, keptDownloads } = await getSite();
+  return [...downloads(data).map((d) => d.file), QUALITY_FILE]
+    .filter((file) => !keptDownloads?.has(file))
+    .map((file) => ({ params: { file } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
