@@ -392,20 +392,14 @@ interface Run {
 
 function checkData(dataDir: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'src/cli/check-data.ts'], {
+    const child = spawn(process.execPath, ['src/cli/check-data.ts'], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: dataDir, NO_COLOR: '1' },
     });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    // npm's own notices go to stderr; anything else there is part of what the publisher sees.
-    child.stderr.on('data', (chunk: Buffer) => {
-      out += chunk
-        .toString()
-        .split('\n')
-        .filter((l) => !l.startsWith('npm warn'))
-        .join('\n');
-    });
+    // What goes to stderr is part of what the publisher sees.
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, out }));
   });

@@ -25,8 +25,8 @@ import { fixture } from './helpers.ts';
 const ROOT = join(import.meta.dirname, '..');
 
 function startBuild(dataDir: string, outDir: string): ChildProcess {
-  // Its own process group, so that a kill reaches npx, tsx and the Node process that builds.
-  return spawn('npx', ['tsx', 'src/cli/build.ts'], {
+  // Its own process group, so that a kill reaches the build and the processes it started.
+  return spawn(process.execPath, ['src/cli/build.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

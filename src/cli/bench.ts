@@ -17,12 +17,11 @@ import { SEARCH_DIR } from './search-index.ts';
 const REPO = resolve(import.meta.dirname, '..', '..');
 /** Builds run in a frozen copy of the project (see `freeze`); set in main(). */
 let ROOT = REPO;
-const TSX = join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const TIME = '/usr/bin/time';
 
 /**
- * `npm run build` as package.json spells it (`node <flags> --import tsx src/cli/build.ts`), run
+ * `npm run build` as package.json spells it (`node <flags> src/cli/build.ts`), run
  * on this Node: the benchmark measures the memory limits the build sets for itself.
  */
 async function buildCommand(): Promise<string[]> {
@@ -262,7 +261,7 @@ async function main() {
     const dataRows = Object.values(generated.rows).reduce((a, b) => a + b, 0);
     log(`  sinh dữ liệu: ${dataRows} dòng, ${sec(genSeconds)}`);
 
-    const check = await run(process.execPath, [TSX, 'src/cli/check-data.ts'], env);
+    const check = await run(process.execPath, ['src/cli/check-data.ts'], env);
     log(`  check:data: ${sec(check.seconds)}, ${mib(check.peakMiB)}`);
 
     /** `npm run build`, timed; then the removal of the site it replaced, untimed. */

@@ -98,7 +98,11 @@ const withoutFinalStop = (text: string): string => text.trim().replace(/[.;,]+$/
 
 /** Reads one metric of one statistics file for a unit, with the scope of its total. */
 class Reader {
-  constructor(private readonly province: Province) {}
+  private readonly province: Province;
+
+  constructor(province: Province) {
+    this.province = province;
+  }
 
   value<K extends string>(stats: Stats<K>, unitId: string, year: number, metric: K): number | undefined {
     return stats.rollup.at(unitId, year)?.values[metric];

@@ -39,9 +39,8 @@ export interface BuiltSite {
  * it printed; a failed build rejects with the CLI's output.
  */
 export async function runBuild(env: Record<string, string>): Promise<string> {
-  const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [tsx, 'src/cli/build.ts'], {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['src/cli/build.ts'], {
       cwd: ROOT,
       env: { ...process.env, BASE_PATH: '', SITE_URL: '', ...env },
       maxBuffer: 32 * 1024 * 1024,
