@@ -5,7 +5,7 @@
  * hashes in a manifest beside the published folder; the next build renders only pages whose hash
  * changed and hard-links the others from the published site.
  * Any change of code, configuration or environment (BASE_PATH, SITE_URL) renders everything.
- * The search index is kept the same way when the records it is made from are unchanged.
+ * Each part of the search index is kept the same way when the records it is made from are unchanged.
  *
  * Astro 7's `experimental.incrementalBuild` does the same job but keeps a second copy of every
  * page in its cache and restores pages one file at a time; measured on 10,000 trivial pages it
@@ -25,8 +25,8 @@ export interface PageManifest {
   readonly code: string;
   /** Page path below the site (`don-vi/h001/`) → hash of what the page shows. */
   readonly pages: Readonly<Record<string, string>>;
-  /** Hash of the search index's records; absent in manifests of older builds (index made again). */
-  readonly search?: string | undefined;
+  /** Hash of each search index part's records; absent in manifests of older builds (index made again). */
+  readonly search?: readonly string[] | undefined;
   /** CSV download (`members.csv`) → hash of what it is made from (its data file, or the problems). */
   readonly downloads?: Readonly<Record<string, string>> | undefined;
 }

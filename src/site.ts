@@ -20,6 +20,8 @@ export interface Site extends Loaded {
   readonly reuse?: ReadonlySet<string> | undefined;
   /** CSV downloads taken unchanged from the published site (same data file, or same problems). */
   readonly keptDownloads?: ReadonlySet<string> | undefined;
+  /** The search index's parts (`pagefind/0/` …), which the search page merges; `[0]` when absent. */
+  readonly searchParts?: readonly number[] | undefined;
   /** Told of every unit page as it renders: the build counts progress. */
   readonly rendered?: (() => void) | undefined;
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/load.ts';
 import type { Province } from '../src/model/province.ts';
-import { searchRecord } from '../src/present/search.ts';
+import { searchPart, searchPartCount, searchRecord } from '../src/present/search.ts';
 import { unitHeading } from '../src/present/unit-view.ts';
 import { fixture } from './helpers.ts';
 
@@ -36,4 +36,30 @@ test.each([
 test('a record holds the name as written and without diacritics, so "dong" finds "Đông"', () => {
   const record = searchRecord('don-vi/g3/', unitHeading(province, 'G3'));
   expect(record.content).toBe('Đảng bộ phường Đông Dang bo phuong Dong');
+});
+
+describe('the search index in parts', () => {
+  test.each([
+    [0, 1],
+    [1_500, 1],
+    [4_000, 1],
+    [4_001, 2],
+    [52_000, 13],
+  ])('%i unit pages make %i part(s)', (records, parts) => {
+    expect(searchPartCount(records)).toBe(parts);
+  });
+
+  test('units spread evenly over the parts, each always to the same one', () => {
+    const ids = Array.from({ length: 52_000 }, (_, i) => `CS${String(i + 1).padStart(5, '0')}`);
+    const parts = searchPartCount(ids.length);
+    const sizes = new Array<number>(parts).fill(0);
+    for (const id of ids) {
+      const part = searchPart(id, parts);
+      expect(searchPart(id, parts)).toBe(part);
+      sizes[part] = (sizes[part] ?? 0) + 1;
+    }
+    const even = ids.length / parts;
+    expect(Math.min(...sizes)).toBeGreaterThan(even * 0.9);
+    expect(Math.max(...sizes)).toBeLessThan(even * 1.1);
+  });
 });

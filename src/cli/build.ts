@@ -24,14 +24,14 @@ import { pageDigests } from '../model/digests.ts';
 import { slug } from '../model/units.ts';
 import { downloads, DOWNLOADS_DIR, QUALITY_FILE } from '../present/downloads.ts';
 import { siteView } from '../present/site-view.ts';
-import { searchRecord } from '../present/search.ts';
+import { searchPart, searchPartCount, searchRecord, type SearchRecord } from '../present/search.ts';
 import { pageUnits, unitHeading } from '../present/unit-view.ts';
 import { pageProgress } from '../progress.ts';
 import { provideSite } from '../site.ts';
 import { hasErrors } from '../validate/problems.ts';
 import { printProblems, summary } from './report.ts';
 import { recover, stagingDir, swapIn } from './publish.ts';
-import { keepSearchIndex, startSearchIndex } from './search-index.ts';
+import { startSearchIndex } from './search-index.ts';
 import { writeSitemap } from './sitemap.ts';
 import { readPublishedSnapshot } from './snapshot-file.ts';
 
@@ -95,12 +95,22 @@ const staging = stagingDir(outDir);
 // go into it while Astro renders; a folder left by a killed build with the same process id goes first.
 await rm(staging, { recursive: true, force: true });
 // The index needs names only (the unit's heading), so it starts before any page renders, in
-// Pagefind's own process: made, or kept when its records are unchanged.
-const records = units.map((unit) => searchRecord(pathOf(unit.id), unitHeading(province, unit.id)));
-const searchKey = pageHash(records);
-const kept =
-  previous?.search === searchKey ? await keepSearchIndex(outDir, staging, records.length) : undefined;
-const search = kept ?? startSearchIndex(records, staging);
+// Pagefind's own process: each part made, or kept when its records are unchanged.
+const partCount = searchPartCount(
+  units.length,
+  Number(process.env['THONG_KE_SEARCH_PART_SIZE']) || undefined,
+);
+const parts: SearchRecord[][] = Array.from({ length: partCount }, () => []);
+for (const unit of units) {
+  parts[searchPart(unit.id, partCount)]?.push(searchRecord(pathOf(unit.id), unitHeading(province, unit.id)));
+}
+const searchKeys = parts.map((records) => pageHash(records));
+const keepParts = new Set(
+  previous?.search?.length === partCount
+    ? searchKeys.flatMap((key, k) => (previous.search?.[k] === key ? [k] : []))
+    : [],
+);
+const search = startSearchIndex(parts, keepParts, outDir, staging);
 const digest = pageDigests(province);
 const pageKeys = new Map(
   units.map((unit) => [
@@ -136,6 +146,7 @@ provideSite({
   previousSnapshot,
   reuse: reusedIds,
   keptDownloads,
+  searchParts: parts.flatMap((records, k) => (records.length > 0 ? [k] : [])),
   rendered: progress.page,
 });
 const carrying = carryOver(
@@ -163,7 +174,14 @@ try {
   await carrying;
   if (reuse.size > 0) log(`  Giữ nguyên ${reuse.size} trang đơn vị không đổi (${seconds()}).`);
   if (keptDownloads.size > 0) log(`  Giữ nguyên ${keptDownloads.size} tệp CSV tải về không đổi.`);
-  log(`  Chỉ mục tìm kiếm: ${await search.finish()} trang${kept ? ', không đổi' : ''} (${seconds()}).`);
+  const indexed = await search.finish();
+  const remade =
+    indexed.made === 0
+      ? ', không đổi'
+      : indexed.made < indexed.parts
+        ? `, tạo lại ${indexed.made}/${indexed.parts} phần (các phần khác không đổi)`
+        : '';
+  log(`  Chỉ mục tìm kiếm: ${indexed.pages} trang${remade} (${seconds()}).`);
   await writeSitemap(staging, process.env['BASE_PATH'] || '/', process.env['SITE_URL'] || undefined);
   // The manifest vouches for the published pages. From the swap until the new one is written
   // it would vouch for the wrong site, and a build killed in between would then reuse pages of
@@ -174,7 +192,7 @@ try {
     format: 1,
     code,
     pages: Object.fromEntries([...pageKeys].sort()),
-    search: searchKey,
+    search: searchKeys,
     downloads: Object.fromEntries(downloadKeys),
   });
 } catch (cause) {

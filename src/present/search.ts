@@ -30,3 +30,27 @@ export function searchRecord(path: string, heading: UnitHeading): SearchRecord {
     meta: { title: heading.name, mo_ta: heading.about },
   };
 }
+
+/**
+ * Records per part of the search index. Pagefind cannot update an index, so the index is made of
+ * parts the search page merges: after a rename only the part holding that unit is made again (a
+ * whole index of 52,000 units took about 20 s). A province (1,500 units) has one part.
+ */
+export const SEARCH_PART_SIZE = 4000;
+
+export const searchPartCount = (records: number, partSize: number = SEARCH_PART_SIZE): number =>
+  Math.max(1, Math.ceil(records / partSize));
+
+/**
+ * The part a unit's record goes to: a hash of its id (FNV-1a), so that a unit stays in its part
+ * from one build to the next however many units are added or removed elsewhere, as long as the
+ * number of parts is the same.
+ */
+export function searchPart(unitId: string, parts: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < unitId.length; i += 1) {
+    hash ^= unitId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % parts;
+}

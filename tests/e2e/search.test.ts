@@ -1,9 +1,11 @@
 /**
- * Search in the browser: the Pagefind index built after Astro finds units by name, typed with or
- * without diacritics, loads only from the site itself, and without JavaScript the search form
- * leads to the unit index.
+ * Search in the browser: the Pagefind index built with the site, whole or in parts, finds units
+ * by name, typed with or without diacritics, loads only from the site itself, and without
+ * JavaScript the search form leads to the unit index.
  */
 import type { Browser } from 'playwright-core';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   buildSite,
@@ -31,7 +33,37 @@ afterAll(async () => {
   await site?.remove();
 });
 
-describe('the search page', () => {
+/**
+ * The index is made of parts that the page merges (a province has one; a country about thirteen):
+ * the same searches run on a site whose index is cut into parts of one unit each.
+ */
+describe.each([
+  ['one part', undefined],
+  // One unit per part: some parts are empty (a hash puts two units in one), which must not matter.
+  ['parts merged in the browser', '1'],
+])('the search page, index in %s', (_, partSize) => {
+  let parted: BuiltSite | undefined;
+  let partedServer: StaticServer | undefined;
+  beforeAll(async () => {
+    if (partSize === undefined) return;
+    parted = await buildSite('basic', { THONG_KE_SEARCH_PART_SIZE: partSize });
+    partedServer = await serve(parted.dir);
+  });
+  afterAll(async () => {
+    await partedServer?.close();
+    await parted?.remove();
+  });
+  const root = () => (partedServer ?? server).root;
+
+  test('the index has as many parts as the page merges', async () => {
+    const dir = (parted ?? site).dir;
+    const parts = (await readdir(join(dir, 'pagefind'))).map(Number).sort((a, b) => a - b);
+    if (partSize === undefined) expect(parts).toEqual([0]);
+    else expect(parts.length).toBeGreaterThan(3);
+    const page = await readFile(join(dir, 'tim-kiem', 'index.html'), 'utf8');
+    expect(page).toContain(`data-parts="${parts.join(' ')}"`);
+  });
+
   test.each([
     ['an binh', 'Đảng bộ xã An Bình', 'don-vi/g1/'],
     ['An Bình', 'Đảng bộ xã An Bình', 'don-vi/g1/'],
@@ -41,15 +73,15 @@ describe('the search page', () => {
     ['dien luc', 'Đảng bộ Công ty Điện lực', 'don-vi/g4/'],
     ['huyen mot', 'Đảng bộ huyện Một', 'don-vi/d1/'],
   ])('typing "%s" lists %s, linked to its page', async (query, name, path) => {
-    const { context, guard } = await guardedContext(browser, server);
-    const page = await open(context, `${server.root}tim-kiem/`);
+    const { context, guard } = await guardedContext(browser, partedServer ?? server);
+    const page = await open(context, `${root()}tim-kiem/`);
     await page.getByLabel(/Tên đơn vị/).fill(query);
     const result = page.locator('#ket-qua a', { hasText: name });
     await result.first().waitFor({ timeout: 10_000 });
     expect(await result.first().getAttribute('href')).toBe(`/${path}`);
     await expect.poll(() => page.locator('#trang-thai').textContent()).toMatch(/^Tìm thấy \d+ đơn vị/);
     await result.first().click();
-    await page.waitForURL(`${server.root}${path}`);
+    await page.waitForURL(`${root()}${path}`);
     expect((await page.locator('h1').textContent())?.trim()).toBe(name);
     await context.close();
     // The index is fetched from the site itself: works offline, nothing leaves 127.0.0.1.
@@ -59,8 +91,8 @@ describe('the search page', () => {
   });
 
   test('a name that matches no unit says so', async () => {
-    const { context } = await guardedContext(browser, server);
-    const page = await open(context, `${server.root}tim-kiem/?q=${encodeURIComponent('xyzxyz')}`);
+    const { context } = await guardedContext(browser, partedServer ?? server);
+    const page = await open(context, `${root()}tim-kiem/?q=${encodeURIComponent('xyzxyz')}`);
     await expect
       .poll(() => page.locator('#trang-thai').textContent(), { timeout: 10_000 })
       .toBe('Không tìm thấy đơn vị nào có tên khớp với “xyzxyz”.');
@@ -69,8 +101,8 @@ describe('the search page', () => {
   });
 
   test('only unit pages are in the index, each once', async () => {
-    const { context } = await guardedContext(browser, server);
-    const page = await open(context, `${server.root}tim-kiem/`);
+    const { context } = await guardedContext(browser, partedServer ?? server);
+    const page = await open(context, `${root()}tim-kiem/`);
     await page.getByLabel(/Tên đơn vị/).fill('dang bo');
     await page.locator('#ket-qua a').first().waitFor({ timeout: 10_000 });
     const hrefs = await page
