@@ -60,12 +60,11 @@ async function writePart(records: readonly SearchRecord[], outputPath: string): 
 }
 
 /**
- * Starts the index of `parts` (part k's records go to `<staging>/pagefind/k/`, empty parts
- * nowhere) now; the parts in
- * `keep` are linked from the published site in `outDir` when it has them, the others made.
- * `staging` must not be emptied afterwards (the build tells Astro not to empty its output folder).
- * End with `finish`, or `close` on failure, so that the indexer's process does not keep the build
- * from exiting.
+ * Starts the index of `parts` now: part k's records go to `<staging>/pagefind/k/` (an empty part
+ * nowhere), linked from the published site in `outDir` when k is in `keep` and that site has it,
+ * made otherwise. `staging` must not be emptied afterwards (the build tells Astro not to empty its
+ * output folder). End with `finish`, or `close` on failure, so that the indexer's process does not
+ * keep the build from exiting.
  */
 export function startSearchIndex(
   parts: readonly (readonly SearchRecord[])[],
@@ -94,7 +93,7 @@ export function startSearchIndex(
     return {
       pages: parts.reduce((n, records) => n + records.length, 0),
       made: make.length,
-      parts: make.length + new Set(kept.map((file) => file.split('/')[1])).size,
+      parts: parts.filter((records) => records.length > 0).length,
     };
   })();
   // Awaited in finish(); until then a failure must not count as an unhandled rejection.
