@@ -156,9 +156,15 @@ parentPort.postMessage(files.length);
  * Hard-links (or, across file systems, copies) files of the published site into staging, by
  * their path below the site (`don-vi/a/index.html`), while Astro renders the other pages. A
  * worker thread makes the links with synchronous calls: 52,000 pages take 6 s there, against
- * 10 s through the promise API, whose thread pool Astro's own writes share.
+ * 10 s through the promise API, whose thread pool Astro's own writes share. `signal` stops it
+ * (the build failed: its staging folder is removed anyway).
  */
-export function carryOver(files: readonly string[], outDir: string, staging: string): Promise<number> {
+export function carryOver(
+  files: readonly string[],
+  outDir: string,
+  staging: string,
+  signal?: AbortSignal,
+): Promise<number> {
   if (files.length === 0) return Promise.resolve(0);
   return new Promise((resolve, reject) => {
     const worker = new Worker(LINKER, {
@@ -166,10 +172,18 @@ export function carryOver(files: readonly string[], outDir: string, staging: str
       execArgv: [],
       workerData: { files, from: outDir, to: staging },
     });
-    worker.once('message', (count: number) => resolve(count));
+    const stop = () => void worker.terminate();
+    signal?.addEventListener('abort', stop, { once: true });
+    let done = false;
+    worker.once('message', (count: number) => {
+      done = true;
+      resolve(count);
+    });
     worker.once('error', reject);
+    // A worker stopped before it started exits with code 0: what counts is that it never reported.
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`Liên kết các trang không đổi bị dừng (mã thoát ${code}).`));
+      signal?.removeEventListener('abort', stop);
+      if (!done) reject(new Error(`Liên kết các trang không đổi bị dừng (mã thoát ${code}).`));
     });
   });
 }

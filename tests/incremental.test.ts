@@ -52,6 +52,20 @@ describe('incremental unit pages', () => {
     expect(manifestPath(out).startsWith(`${out}/`)).toBe(false);
     expect(await readManifest(out)).toEqual({ format: 1, code: 'x', pages: { 'don-vi/a/': 'hash-a' } });
   });
+
+  it('stops linking when the build has failed, without waiting for every page', async () => {
+    const pages = Array.from({ length: 2000 }, (_, i) => `don-vi/u${i}/`);
+    const out = publishedSite(pages);
+    const failed = new AbortController();
+    const linking = carryOver(
+      pages.map((p) => `${p}index.html`),
+      out,
+      join(out, '..', 'staging'),
+      failed.signal,
+    );
+    failed.abort();
+    await expect(linking).rejects.toThrow(/Liên kết các trang không đổi bị dừng/);
+  });
 });
 
 describe('rebuilding the published site with the real build', () => {

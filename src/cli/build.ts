@@ -41,6 +41,15 @@ process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 delete process.env['BASE_URL'];
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** What reading the data took, after the parse cache answered for `fromCache` of the `files`. */
+function howRead(files: number, fromCache: number, checkedFromCache: boolean): string {
+  if (checkedFromCache) return 'không đổi từ lần trước, dùng kết quả đã đọc và kiểm tra';
+  if (fromCache === 0) return 'đã đọc và kiểm tra';
+  if (fromCache === files) return 'không đổi từ lần trước, dùng kết quả đã đọc; kiểm tra lại toàn bộ';
+  return `đọc lại ${files - fromCache} tệp đã thay đổi (${fromCache} tệp không đổi), kiểm tra lại toàn bộ`;
+}
+
 const started = performance.now();
 const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
@@ -53,17 +62,8 @@ log(`Đọc dữ liệu từ ${dataDir} …`);
 // changed is read and checked again.
 const loaded = await loadCached(dataDir);
 const filesRead = [...loaded.data.sources.values()].filter((s) => s.present).length;
-const reread = filesRead - loaded.filesFromCache;
 log(
-  `  ${filesRead} tệp CSV: ` +
-    (loaded.checkedFromCache
-      ? 'không đổi từ lần trước, dùng kết quả đã đọc và kiểm tra'
-      : reread === filesRead
-        ? 'đã đọc và kiểm tra'
-        : reread === 0
-          ? 'không đổi từ lần trước, dùng kết quả đã đọc; kiểm tra lại toàn bộ'
-          : `đọc lại ${reread} tệp đã thay đổi (${filesRead - reread} tệp không đổi), kiểm tra lại toàn bộ`) +
-    ` (${seconds()}).`,
+  `  ${filesRead} tệp CSV: ${howRead(filesRead, loaded.filesFromCache, loaded.checkedFromCache)} (${seconds()}).`,
 );
 const { data, province } = loaded;
 // Editors' Markdown is checked against the model (placeholders, unit ids), so only once there is one.
@@ -149,6 +149,7 @@ provideSite({
   searchParts: parts.flatMap((records, k) => (records.length > 0 ? [k] : [])),
   rendered: progress.page,
 });
+const failed = new AbortController();
 const carrying = carryOver(
   [
     ...[...reuse].map((path) => `${path}index.html`),
@@ -156,6 +157,7 @@ const carrying = carryOver(
   ],
   outDir,
   staging,
+  failed.signal,
 );
 carrying.catch(() => undefined);
 log(`\nTạo các trang web …`);
@@ -196,6 +198,9 @@ try {
     downloads: Object.fromEntries(downloadKeys),
   });
 } catch (cause) {
+  // Linking the unchanged pages stops at once (52,000 of them take seconds); the indexer is
+  // waited for, its process must end before this one.
+  failed.abort();
   await Promise.all([search.close(), carrying.catch(() => undefined)]);
   // Pages still being written when the build failed can make a first attempt fail (ENOTEMPTY).
   await rm(staging, { recursive: true, force: true, maxRetries: 5 });
