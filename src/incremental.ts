@@ -25,8 +25,8 @@ export interface PageManifest {
   readonly code: string;
   /** Page path below the site (`don-vi/h001/`) → hash of what the page shows. */
   readonly pages: Readonly<Record<string, string>>;
-  /** Hash of each search index part's records; absent in manifests of older builds (index made again). */
-  readonly search?: readonly string[] | undefined;
+  /** Search index part (`"0"`) → hash of its records; absent in older manifests (index made again). */
+  readonly search?: Readonly<Record<string, string>> | undefined;
   /** CSV download (`members.csv`) → hash of what it is made from (its data file, or the problems). */
   readonly downloads?: Readonly<Record<string, string>> | undefined;
 }
@@ -183,7 +183,13 @@ export function carryOver(
     // A worker stopped before it started exits with code 0: what counts is that it never reported.
     worker.once('exit', (code) => {
       signal?.removeEventListener('abort', stop);
-      if (!done) reject(new Error(`Liên kết các trang không đổi bị dừng (mã thoát ${code}).`));
+      if (!done) {
+        reject(
+          new Error(
+            `Liên kết các tệp không đổi từ trang web đang xuất bản bị dừng (mã thoát ${code}). Chạy lại "npm run build"; nếu lỗi lặp lại, kiểm tra chỗ trống trên đĩa và quyền ghi vào thư mục xuất bản.`,
+          ),
+        );
+      }
     });
   });
 }

@@ -64,7 +64,7 @@ describe('incremental unit pages', () => {
       failed.signal,
     );
     failed.abort();
-    await expect(linking).rejects.toThrow(/Liên kết các trang không đổi bị dừng/);
+    await expect(linking).rejects.toThrow(/Liên kết các tệp không đổi .* bị dừng/);
   });
 });
 

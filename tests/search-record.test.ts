@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/load.ts';
 import type { Province } from '../src/model/province.ts';
-import { searchPart, searchPartCount, searchRecord } from '../src/present/search.ts';
+import {
+  searchPart,
+  searchPartCount,
+  searchParts,
+  searchPartSizeFrom,
+  searchRecord,
+} from '../src/present/search.ts';
 import { unitHeading } from '../src/present/unit-view.ts';
 import { fixture } from './helpers.ts';
 
@@ -49,17 +55,49 @@ describe('the search index in parts', () => {
     expect(searchPartCount(records)).toBe(parts);
   });
 
-  test('units spread evenly over the parts, each always to the same one', () => {
+  test('units spread evenly over the parts', () => {
     const ids = Array.from({ length: 52_000 }, (_, i) => `CS${String(i + 1).padStart(5, '0')}`);
     const parts = searchPartCount(ids.length);
     const sizes = new Array<number>(parts).fill(0);
     for (const id of ids) {
       const part = searchPart(id, parts);
-      expect(searchPart(id, parts)).toBe(part);
       sizes[part] = (sizes[part] ?? 0) + 1;
     }
     const even = ids.length / parts;
     expect(Math.min(...sizes)).toBeGreaterThan(even * 0.9);
     expect(Math.max(...sizes)).toBeLessThan(even * 1.1);
   });
+
+  test('a part no unit falls in is left out, the others come in part order', () => {
+    const record = (unitId: string) => ({
+      unitId,
+      record: searchRecord(`don-vi/${unitId}/`, unitHeading(province, unitId)),
+    });
+    const units = ['P', 'D1', 'G1', 'G2', 'G3'];
+    const cut = searchParts(units.map(record), 1);
+    expect(cut.count).toBe(5);
+    // Two of these units share a part, so one part is empty.
+    expect(cut.records.size).toBeLessThan(cut.count);
+    const expected = [...new Set(units.map((id) => searchPart(id, 5)))].sort((a, b) => a - b);
+    expect([...cut.records.keys()]).toEqual(expected);
+    expect([...cut.records.values()].flat()).toHaveLength(units.length);
+  });
+
+  test.each([
+    [undefined, 4000],
+    ['', 4000],
+    ['1', 1],
+    [' 2500 ', 2500],
+  ])('THONG_KE_SEARCH_PART_SIZE=%j cuts parts of %i', (setting, size) => {
+    expect(searchPartSizeFrom({ THONG_KE_SEARCH_PART_SIZE: setting })).toBe(size);
+  });
+
+  test.each(['4.000', '4,000', '0', '-5', '1e3', 'bốn nghìn'])(
+    'THONG_KE_SEARCH_PART_SIZE=%j is refused with a message saying how to write it',
+    (setting) => {
+      expect(() => searchPartSizeFrom({ THONG_KE_SEARCH_PART_SIZE: setting })).toThrow(
+        /THONG_KE_SEARCH_PART_SIZE=".*" không hợp lệ: cần một số nguyên dương viết liền.*ví dụ 4000/,
+      );
+    },
+  );
 });

@@ -24,21 +24,24 @@ import { pageDigests } from '../model/digests.ts';
 import { slug } from '../model/units.ts';
 import { downloads, DOWNLOADS_DIR, QUALITY_FILE } from '../present/downloads.ts';
 import { siteView } from '../present/site-view.ts';
-import { searchPart, searchPartCount, searchRecord, type SearchRecord } from '../present/search.ts';
+import { searchParts, searchPartSizeFrom, searchRecord } from '../present/search.ts';
 import { pageUnits, unitHeading } from '../present/unit-view.ts';
 import { pageProgress } from '../progress.ts';
 import { provideSite } from '../site.ts';
 import { hasErrors } from '../validate/problems.ts';
 import { printProblems, summary } from './report.ts';
 import { recover, stagingDir, swapIn } from './publish.ts';
-import { startSearchIndex } from './search-index.ts';
+import { keptSearchParts, startSearchIndex } from './search-index.ts';
 import { writeSitemap } from './sitemap.ts';
 import { readPublishedSnapshot } from './snapshot-file.ts';
 
 // An office PC or CI machine may have no route to the internet: never phone home.
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
-// Vite would take a BASE_URL from the environment (test runners set one) over BASE_PATH.
-delete process.env['BASE_URL'];
+// The published site is always a production build, whatever the shell or a test runner set:
+// Astro takes `import.meta.env.*` from variables of the same name, and with NODE_ENV=test or an
+// empty PROD the pages would lose their Content-Security-Policy; a BASE_URL would win over BASE_PATH.
+process.env['NODE_ENV'] = 'production';
+for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -54,6 +57,13 @@ const started = performance.now();
 const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 const outDir = resolve(process.env['OUT_DIR'] || 'dist');
+let searchPartSize: number;
+try {
+  searchPartSize = searchPartSizeFrom(process.env);
+} catch (cause) {
+  log(String(cause instanceof Error ? cause.message : cause));
+  process.exit(1);
+}
 const dataDir = dataDirFrom();
 await recover(outDir);
 
@@ -96,21 +106,18 @@ const staging = stagingDir(outDir);
 await rm(staging, { recursive: true, force: true });
 // The index needs names only (the unit's heading), so it starts before any page renders, in
 // Pagefind's own process: each part made, or kept when its records are unchanged.
-const partCount = searchPartCount(
-  units.length,
-  Number(process.env['THONG_KE_SEARCH_PART_SIZE']) || undefined,
+const parts = searchParts(
+  units.map((unit) => ({
+    unitId: unit.id,
+    record: searchRecord(pathOf(unit.id), unitHeading(province, unit.id)),
+  })),
+  searchPartSize,
 );
-const parts: SearchRecord[][] = Array.from({ length: partCount }, () => []);
-for (const unit of units) {
-  parts[searchPart(unit.id, partCount)]?.push(searchRecord(pathOf(unit.id), unitHeading(province, unit.id)));
-}
-const searchKeys = parts.map((records) => pageHash(records));
-const keepParts = new Set(
-  previous?.search?.length === partCount
-    ? searchKeys.flatMap((key, k) => (previous.search?.[k] === key ? [k] : []))
-    : [],
+const searchKeys = new Map(
+  [...parts.records].map(([part, records]) => [part, pageHash([parts.count, records])]),
 );
-const search = startSearchIndex(parts, keepParts, outDir, staging);
+const keptSearch = await keptSearchParts(searchKeys, previous?.search, outDir);
+const search = startSearchIndex(parts, keptSearch.parts, staging);
 const digest = pageDigests(province);
 const pageKeys = new Map(
   units.map((unit) => [
@@ -146,7 +153,7 @@ provideSite({
   previousSnapshot,
   reuse: reusedIds,
   keptDownloads,
-  searchParts: parts.flatMap((records, k) => (records.length > 0 ? [k] : [])),
+  searchParts: [...parts.records.keys()],
   rendered: progress.page,
 });
 const failed = new AbortController();
@@ -154,6 +161,7 @@ const carrying = carryOver(
   [
     ...[...reuse].map((path) => `${path}index.html`),
     ...[...keptDownloads].map((file) => `${DOWNLOADS_DIR}/${file}`),
+    ...keptSearch.files,
   ],
   outDir,
   staging,
@@ -194,12 +202,12 @@ try {
     format: 1,
     code,
     pages: Object.fromEntries([...pageKeys].sort()),
-    search: searchKeys,
+    search: Object.fromEntries(searchKeys),
     downloads: Object.fromEntries(downloadKeys),
   });
 } catch (cause) {
-  // Linking the unchanged pages stops at once (52,000 of them take seconds); the indexer is
-  // waited for, its process must end before this one.
+  // Linking the unchanged files stops at once (52,000 pages take seconds); the indexer makes no
+  // further part and stops after the one it is writing.
   failed.abort();
   await Promise.all([search.close(), carrying.catch(() => undefined)]);
   // Pages still being written when the build failed can make a first attempt fail (ENOTEMPTY).

@@ -3,19 +3,32 @@
  * present/search.ts), not by re-reading every built HTML file: that scan cost about as much as
  * rendering a fifth of the pages. It is made of parts, `pagefind/<k>/`, each a Pagefind bundle
  * that the search page merges: a part whose records are unchanged since the published build is
- * linked from it, the others are made in Pagefind's own process while Astro renders, so both cores
- * work. The build waits for the index before the swap, so a failed index never replaces a working
- * site. The index is loaded by the search page from the site itself: it works offline.
+ * linked from it (by the build, with the unchanged pages), the others are made in Pagefind's own
+ * process while Astro renders, so both cores work. The build waits for the index before the swap,
+ * so a failed index never replaces a working site. The index is loaded by the search page from
+ * the site itself: it works offline.
  */
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { carryOver, filesUnder } from '../incremental.ts';
-import type { SearchRecord } from '../present/search.ts';
+import { filesUnder } from '../incremental.ts';
+import type { SearchParts, SearchRecord } from '../present/search.ts';
 
-/** The index's folder in the site; the search page loads `pagefind/0/pagefind.js` from it. */
+/** The index's folder in the site; the search page loads `pagefind/<k>/pagefind.js` from it. */
 export const SEARCH_DIR = 'pagefind';
 
 const partDir = (part: number) => `${SEARCH_DIR}/${part}`;
+
+/** What Pagefind writes for its own ready-made interfaces; the search page has its own. */
+const UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
+];
 
 export interface Indexed {
   /** Unit pages in the index. */
@@ -26,9 +39,9 @@ export interface Indexed {
 }
 
 export interface SearchIndex {
-  /** Waits until the index is written (or linked) and the indexer stopped. */
+  /** Waits until every part to make is written and the indexer stopped. */
   finish(): Promise<Indexed>;
-  /** Stops the indexer after a failed build (its files go with the staging folder); never throws. */
+  /** After a failed build: makes no further part, stops the indexer; never throws. */
   close(): Promise<void>;
 }
 
@@ -57,53 +70,67 @@ async function writePart(records: readonly SearchRecord[], outputPath: string): 
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
   await index.deleteIndex();
+  await Promise.all(UNUSED.map((file) => rm(join(outputPath, file), { force: true })));
 }
 
 /**
- * Starts the index of `parts` now: part k's records go to `<staging>/pagefind/k/` (an empty part
- * nowhere), linked from the published site in `outDir` when k is in `keep` and that site has it,
- * made otherwise. `staging` must not be emptied afterwards (the build tells Astro not to empty its
- * output folder). End with `finish`, or `close` on failure, so that the indexer's process does not
- * keep the build from exiting.
+ * The parts of the published index that this build can keep: made from the same records (their
+ * `keys` equal the published manifest's) and still there. Returns their numbers and files (paths
+ * from the site), for the build to link with the unchanged pages.
+ */
+export async function keptSearchParts(
+  keys: ReadonlyMap<number, string>,
+  published: Readonly<Record<string, string>> | undefined,
+  outDir: string,
+): Promise<{ parts: Set<number>; files: string[] }> {
+  const parts = new Set<number>();
+  const files: string[] = [];
+  for (const [part, key] of keys) {
+    if (published?.[part] !== key) continue;
+    const found = await filesUnder(outDir, partDir(part));
+    if (found.length === 0) continue;
+    parts.add(part);
+    files.push(...found);
+  }
+  return { parts, files };
+}
+
+/**
+ * Starts making, in `<staging>/pagefind/<k>/`, each part of `parts` that is not in `kept`, one
+ * after another in Pagefind's own process. `staging` must not be emptied afterwards (the build
+ * tells Astro not to empty its output folder). End with `finish`, or `close` on failure, so that
+ * the indexer's process does not keep the build from exiting.
  */
 export function startSearchIndex(
-  parts: readonly (readonly SearchRecord[])[],
-  keep: ReadonlySet<number>,
-  outDir: string,
+  parts: SearchParts,
+  kept: ReadonlySet<number>,
   staging: string,
 ): SearchIndex {
   let launched = false;
+  let closing = false;
+  const make = [...parts.records.keys()].filter((part) => !kept.has(part));
   const work = (async (): Promise<Indexed> => {
-    const kept: string[] = [];
-    const make: number[] = [];
-    for (const [part, records] of parts.entries()) {
-      // A part no unit hashes to has no bundle: Pagefind's search cannot merge an empty one.
-      if (records.length === 0) continue;
-      const files = keep.has(part) ? await filesUnder(outDir, partDir(part)) : [];
-      if (files.length > 0) kept.push(...files);
-      else make.push(part);
-    }
-    const linking = carryOver(kept, outDir, staging);
-    linking.catch(() => undefined);
     for (const part of make) {
+      if (closing) break;
       launched = true;
-      await writePart(parts[part] ?? [], join(staging, partDir(part)));
+      await writePart(parts.records.get(part) ?? [], join(staging, partDir(part)));
     }
-    await linking;
     return {
-      pages: parts.reduce((n, records) => n + records.length, 0),
+      pages: [...parts.records.values()].reduce((n, records) => n + records.length, 0),
       made: make.length,
-      parts: parts.filter((records) => records.length > 0).length,
+      parts: parts.records.size,
     };
   })();
   // Awaited in finish(); until then a failure must not count as an unhandled rejection.
   work.catch(() => undefined);
   let stopped: Promise<void> | undefined;
-  // The indexer runs as a child process: stop it (once) so the build can exit.
+  // The indexer runs as a child process: stop it (once), after the part it is writing, so that
+  // the build can exit and nothing writes into the staging folder once it is removed.
   const stop = async () => {
     if (launched) await pagefind.close();
   };
   const close = async () => {
+    closing = true;
     stopped ??= work.then(stop, stop);
     await stopped;
   };

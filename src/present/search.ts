@@ -42,6 +42,22 @@ export const searchPartCount = (records: number, partSize: number = SEARCH_PART_
   Math.max(1, Math.ceil(records / partSize));
 
 /**
+ * `THONG_KE_SEARCH_PART_SIZE` (records per part; tests cut small sites into many parts), or the
+ * default. Anything but a whole number is refused: "4.000", as 4000 is written in Vietnamese,
+ * would read as 4 and make a country's index of 13,000 parts.
+ */
+export function searchPartSizeFrom(env: NodeJS.ProcessEnv): number {
+  const setting = env['THONG_KE_SEARCH_PART_SIZE']?.trim();
+  if (!setting) return SEARCH_PART_SIZE;
+  if (!/^[1-9]\d*$/.test(setting)) {
+    throw new Error(
+      `Biến môi trường THONG_KE_SEARCH_PART_SIZE="${setting}" không hợp lệ: cần một số nguyên dương viết liền, không có dấu chấm hay dấu phẩy (ví dụ 4000). Sửa hoặc bỏ biến này rồi chạy lại "npm run build".`,
+    );
+  }
+  return Number(setting);
+}
+
+/**
  * The part a unit's record goes to: a hash of its id (FNV-1a), so that a unit stays in its part
  * from one build to the next however many units are added or removed elsewhere, as long as the
  * number of parts is the same.
@@ -53,4 +69,27 @@ export function searchPart(unitId: string, parts: number): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0) % parts;
+}
+
+export interface SearchParts {
+  /** How many parts the records were cut into (a part's key depends on it). */
+  readonly count: number;
+  /** Records by part number, in part order; a part no unit falls in is absent (Pagefind's search cannot merge an empty index). */
+  readonly records: ReadonlyMap<number, readonly SearchRecord[]>;
+}
+
+/** The records of the unit pages, cut into the parts of the search index. */
+export function searchParts(
+  records: readonly { readonly unitId: string; readonly record: SearchRecord }[],
+  partSize: number = SEARCH_PART_SIZE,
+): SearchParts {
+  const count = searchPartCount(records.length, partSize);
+  const parts = new Map<number, SearchRecord[]>();
+  for (const { unitId, record } of records) {
+    const part = searchPart(unitId, count);
+    const list = parts.get(part);
+    if (list) list.push(record);
+    else parts.set(part, [record]);
+  }
+  return { count, records: new Map([...parts].sort(([a], [b]) => a - b)) };
 }
