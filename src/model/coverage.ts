@@ -32,6 +32,9 @@ export function sameScope(a: Scope, b: Scope): boolean {
   return true;
 }
 
+/** The scope of a grassroots organization's own figure: itself. */
+export const unitScope = (unitId: string): Scope => ({ count: 1, total: 1, ids: () => new Set([unitId]) });
+
 export const isAbove = (unit: Unit): boolean => unit.level === 'province' || unit.level === 'district';
 
 const reportedOwn = <K extends string>(stats: Stats<K>, unitId: string, year: number, metric: K) =>
@@ -112,7 +115,7 @@ function scopeOf<K extends string>(
   metric: K,
 ): Scope {
   // Asked only of a reading, that is of a reported value: a grassroots one covers itself.
-  if (!isAbove(unit)) return { count: 1, total: 1, ids: () => new Set([unit.id]) };
+  if (!isAbove(unit)) return unitScope(unit.id);
   let ids: Set<string> | undefined;
   return {
     count: coveredCounts(province, stats, unit.id, year)[metric],

@@ -15,6 +15,7 @@ import {
   isAbove,
   readingOf,
   sameScope,
+  unitScope,
   type Reading,
   type Scope,
 } from '../model/coverage.ts';
@@ -168,9 +169,7 @@ function cellCount(c: Context, year: number): Reading | undefined {
   if (reported || c.unit.level !== 'grassroots') return reported;
   // A grassroots unit may list its cells in units.csv instead of counting them in cells.csv.
   const listed = listedCells(c.province, c.unit.id, yearEnd(year));
-  return listed > 0
-    ? { value: listed, scope: { count: 1, total: 1, ids: () => new Set([c.unit.id]) } }
-    : undefined;
+  return listed > 0 ? { value: listed, scope: unitScope(c.unit.id) } : undefined;
 }
 
 function listedCells(province: Province, unitId: string, date: string): number {
