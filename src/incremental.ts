@@ -111,6 +111,21 @@ export async function writeManifest(outDir: string, manifest: PageManifest): Pro
 }
 
 /**
+ * The keys whose hash is the one the published build recorded and whose published file is still
+ * `present`: what can be taken from the published site instead of made again.
+ */
+export function unchanged(
+  keys: ReadonlyMap<string, string>,
+  published: Readonly<Record<string, string>> | undefined,
+  present: (key: string) => boolean,
+): Set<string> {
+  const kept = new Set<string>();
+  if (!published) return kept;
+  for (const [key, hash] of keys) if (published[key] === hash && present(key)) kept.add(key);
+  return kept;
+}
+
+/**
  * Pages that can be taken from the published site: same code, same hash, and the file is
  * there. Without a previous manifest, or with other code, nothing is reused.
  */
@@ -120,18 +135,13 @@ export function reusablePages(
   pages: ReadonlyMap<string, string>,
   outDir: string,
 ): Set<string> {
-  const reuse = new Set<string>();
-  if (!previous || previous.code !== code) return reuse;
-  for (const [path, hash] of pages) {
-    // One stat per candidate: at 52,000 units 0.2 s, where listing the folder took 2.6 s.
-    if (
-      previous.pages[path] === hash &&
-      statSync(join(outDir, path, 'index.html'), { throwIfNoEntry: false })
-    ) {
-      reuse.add(path);
-    }
-  }
-  return reuse;
+  if (!previous || previous.code !== code) return new Set();
+  // One stat per candidate: at 52,000 units 0.2 s, where listing the folder took 2.6 s.
+  return unchanged(
+    pages,
+    previous.pages,
+    (path) => statSync(join(outDir, path, 'index.html'), { throwIfNoEntry: false }) !== undefined,
+  );
 }
 
 /** Plain JavaScript for a worker thread (no TypeScript loader there). */

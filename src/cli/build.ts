@@ -17,6 +17,7 @@ import {
   pageHash,
   readManifest,
   reusablePages,
+  unchanged,
   UNIT_PAGES,
   writeManifest,
 } from '../incremental.ts';
@@ -135,12 +136,8 @@ const downloadKeys = new Map(
     pageHash(file === QUALITY_FILE ? problems : [file, loaded.fileHashes.get(file) ?? null]),
   ]),
 );
-const keptDownloads = new Set(
-  [...downloadKeys]
-    .filter(
-      ([file, key]) => previous?.downloads?.[file] === key && existsSync(join(outDir, DOWNLOADS_DIR, file)),
-    )
-    .map(([file]) => file),
+const keptDownloads = unchanged(downloadKeys, previous?.downloads, (file) =>
+  existsSync(join(outDir, DOWNLOADS_DIR, file)),
 );
 log(
   `  ${units.length} trang đơn vị: ${units.length - reuse.size} cần tạo, ${reuse.size} không đổi so với bản đang xuất bản (${seconds()}).`,
