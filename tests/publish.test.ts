@@ -17,7 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { recover, stagingDir, swapIn } from '../src/cli/publish.ts';
+import { recover, removalsDone, stagingDir, swapIn } from '../src/cli/publish.ts';
 import { manifestPath } from '../src/incremental.ts';
 import { differences, snapshot } from './folder-hash.ts';
 import { fixture } from './helpers.ts';
@@ -67,12 +67,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const leftovers = (parent: string) =>
   readdirSync(parent).filter((name) => /^\.dist-(?:moi|cu|xoa)-/.test(name));
 
-/** The folder's entries once the replaced site is removed, which a detached process does. */
+/** The folder's entries once the replaced site of its `dist` is removed, which a detached process does. */
 async function settled(parent: string): Promise<string[]> {
-  for (let waited = 0; waited < 20_000; waited += 50) {
-    if (!readdirSync(parent).some((name) => name.startsWith('.dist-xoa-'))) break;
-    await sleep(50);
-  }
+  await removalsDone(join(parent, 'dist'), 20_000);
   return readdirSync(parent).sort();
 }
 

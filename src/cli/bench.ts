@@ -8,10 +8,11 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { filesUnder } from '../incremental.ts';
 import { generate } from './gen-data.ts';
+import { removalsDone } from './publish.ts';
 import { SEARCH_DIR } from './search-index.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
@@ -92,19 +93,6 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, c
       done({ seconds, peakMiB: kb / 1024, output });
     });
   });
-}
-
-/**
- * Waits until the replaced site a build left to its detached remover is gone (see publish.ts),
- * so that the next timed step does not share the machine with it.
- */
-async function removed(outDir: string): Promise<void> {
-  const prefix = `.${basename(outDir)}-xoa-`;
-  for (let waited = 0; waited < 300_000; waited += 100) {
-    const names = await readdir(dirname(outDir));
-    if (!names.some((name) => name.startsWith(prefix))) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** HTML pages written (the search index's own files are not pages). */
@@ -267,7 +255,7 @@ async function main() {
     /** `npm run build`, timed; then the removal of the site it replaced, untimed. */
     const build = async () => {
       const timed = await run(process.execPath, buildArgs, env);
-      await removed(outDir);
+      await removalsDone(outDir, 300_000);
       return timed;
     };
 

@@ -13,6 +13,9 @@ export const stagingDir = (outDir: string): string =>
 const previousDir = (outDir: string): string =>
   join(dirname(outDir), `.${basename(outDir)}-cu-${process.pid}`);
 
+/** The start of the name a replaced site is removed under, beside the output (`.dist-xoa-<pid>`). */
+const removalPrefix = (outDir: string): string => `.${basename(outDir)}-xoa-`;
+
 type Kind = 'moi' | 'cu' | 'xoa';
 
 /**
@@ -108,7 +111,7 @@ async function discard(previous: string, outDir: string): Promise<void> {
   remover.on('error', () => undefined);
   remover.stdin.on('error', () => undefined);
   const target =
-    remover.pid === undefined ? undefined : join(dirname(outDir), `.${basename(outDir)}-xoa-${remover.pid}`);
+    remover.pid === undefined ? undefined : join(dirname(outDir), `${removalPrefix(outDir)}${remover.pid}`);
   try {
     if (target === undefined) throw new Error('no process to remove the previous site');
     await rename(previous, target);
@@ -121,4 +124,16 @@ async function discard(previous: string, outDir: string): Promise<void> {
   // Written before the build may exit; a remover that reads no path (build killed first) just ends.
   await new Promise<void>((resolve) => remover.stdin.end(target, resolve));
   remover.unref();
+}
+
+/**
+ * Resolves once no replaced site of this output is being removed beside it, or after `timeout` ms:
+ * for whoever must not share the disk with the removal (the benchmark's next timed build, tests).
+ */
+export async function removalsDone(outDir: string, timeout: number): Promise<void> {
+  const prefix = removalPrefix(outDir);
+  for (let waited = 0; waited < timeout; waited += 50) {
+    if (!(await readdir(dirname(outDir))).some((name) => name.startsWith(prefix))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
