@@ -32,7 +32,7 @@ import { provideSite } from '../site.ts';
 import { hasErrors } from '../validate/problems.ts';
 import { printProblems, summary } from './report.ts';
 import { recover, stagingDir, swapIn } from './publish.ts';
-import { keptSearchParts, startSearchIndex } from './search-index.ts';
+import { keptSearchParts, startSearchIndex, type Indexed } from './search-index.ts';
 import { writeSitemap } from './sitemap.ts';
 import { readPublishedSnapshot } from './snapshot-file.ts';
 
@@ -52,6 +52,13 @@ function howRead(files: number, fromCache: number, checkedFromCache: boolean): s
   if (fromCache === 0) return 'đã đọc và kiểm tra';
   if (fromCache === files) return 'không đổi từ lần trước, dùng kết quả đã đọc; kiểm tra lại toàn bộ';
   return `đọc lại ${files - fromCache} tệp đã thay đổi (${fromCache} tệp không đổi), kiểm tra lại toàn bộ`;
+}
+
+/** The search index's pages, and which of its parts this build made. */
+function howIndexed({ pages, made, parts }: Indexed): string {
+  if (made === 0) return `${pages} trang, không đổi`;
+  if (made < parts) return `${pages} trang, tạo lại ${made}/${parts} phần (các phần khác không đổi)`;
+  return `${pages} trang`;
 }
 
 const started = performance.now();
@@ -181,14 +188,7 @@ try {
   await carrying;
   if (reuse.size > 0) log(`  Giữ nguyên ${reuse.size} trang đơn vị không đổi (${seconds()}).`);
   if (keptDownloads.size > 0) log(`  Giữ nguyên ${keptDownloads.size} tệp CSV tải về không đổi.`);
-  const indexed = await search.finish();
-  const remade =
-    indexed.made === 0
-      ? ', không đổi'
-      : indexed.made < indexed.parts
-        ? `, tạo lại ${indexed.made}/${indexed.parts} phần (các phần khác không đổi)`
-        : '';
-  log(`  Chỉ mục tìm kiếm: ${indexed.pages} trang${remade} (${seconds()}).`);
+  log(`  Chỉ mục tìm kiếm: ${howIndexed(await search.finish())} (${seconds()}).`);
   await writeSitemap(staging, process.env['BASE_PATH'] || '/', process.env['SITE_URL'] || undefined);
   // The manifest vouches for the published pages. From the swap until the new one is written
   // it would vouch for the wrong site, and a build killed in between would then reuse pages of

@@ -23,8 +23,9 @@ function hash(...parts: (string | object | undefined)[]): string {
 
 /**
  * A row's values without its line number (a row added above another changes no page of the
- * other's unit), as text: a unit's statistics are hundreds of values, and building arrays of them for JSON was
- * most of the digests' time. Each column keeps its place, so `5` and `"5"` cannot be confused.
+ * other's unit), as text: a unit's statistics are hundreds of values, and building arrays of them
+ * for JSON was most of the digests' time. Each column keeps its place, so `5` and `"5"` cannot be
+ * confused.
  */
 function rowValues(row: object): string {
   let text = '';
