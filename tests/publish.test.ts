@@ -12,15 +12,16 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { recover, removalsDone, stagingDir, swapIn } from '../src/cli/publish.ts';
+import { moveInto, recover, removalsDone, renderDir, stagingDir, swapIn } from '../src/cli/publish.ts';
 import { manifestPath } from '../src/incremental.ts';
 import { differences, snapshot } from './folder-hash.ts';
-import { fixture } from './helpers.ts';
+import { fixture, tempDir } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -74,9 +75,6 @@ async function settled(parent: string): Promise<string[]> {
 }
 
 describe('a failed or killed build never damages the published site', () => {
-  // Inside the project, like the browser tests' builds: for an OUT_DIR outside the working
-  // directory Astro stages pages in the shared <project>/.astro/.prerender/, which builds of
-  // other test files running at the same time would delete under this one.
   // Named, not created, here: collecting the tests (e.g. with -t) must leave nothing behind.
   const work = join(ROOT, 'tests', '.output', `publish-${process.pid}`);
   const out = join(work, 'site', 'dist');
@@ -328,5 +326,78 @@ describe('recover() repairs every state a kill can leave', () => {
     await swapIn(staging, out);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('mới');
     expect(await settled(parent)).toEqual(['dist']);
+  });
+});
+
+describe('an output outside the project, or on another disk', () => {
+  test.each([
+    ['dist in the project', join(ROOT, '.dist-moi-7'), join(ROOT, '.dist-moi-7')],
+    [
+      'a folder deeper in the project',
+      join(ROOT, 'tests', '.site-moi-7'),
+      join(ROOT, 'tests', '.site-moi-7'),
+    ],
+    ['a folder elsewhere', '/srv/www/.thong-ke-moi-7', join(ROOT, '.astro', '.thong-ke-moi-7')],
+    [
+      'a sibling whose name starts like the project',
+      `${ROOT}-khac/.dist-moi-7`,
+      join(ROOT, '.astro', '.dist-moi-7'),
+    ],
+  ])('%s: Astro renders into %s', (_, staging, expected) => {
+    expect(renderDir(staging, ROOT)).toBe(expected);
+  });
+
+  const make = (root: string, files: readonly string[]) => {
+    for (const file of files) {
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), file);
+    }
+  };
+
+  // /dev/shm is a memory file system on Linux: another disk than the temporary folder, when it is.
+  const otherDisk =
+    existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tmpdir()).dev ? '/dev/shm' : undefined;
+
+  test.each([
+    ['on the same disk', () => tempDir('move-')],
+    ...(otherDisk ? [['across disks', () => mkdtempSync(join(otherDisk, 'thong-ke-move-'))] as const] : []),
+  ])('moving the rendered pages %s merges them with the kept ones and leaves nothing behind', (_, target) => {
+    const from = tempDir('render-');
+    const to = target();
+    try {
+      make(from, ['index.html', 'don-vi/a/index.html', 'don-vi/b/index.html', '_astro/x.css']);
+      make(to, ['don-vi/c/index.html', 'pagefind/0/pagefind.js']);
+      moveInto(from, to);
+      expect(existsSync(from)).toBe(false);
+      for (const file of ['index.html', 'don-vi/a/index.html', 'don-vi/b/index.html', '_astro/x.css']) {
+        expect(readFileSync(join(to, file), 'utf8')).toBe(file);
+      }
+      expect(readdirSync(join(to, 'don-vi')).sort()).toEqual(['a', 'b', 'c']);
+      expect(readFileSync(join(to, 'pagefind/0/pagefind.js'), 'utf8')).toBe('pagefind/0/pagefind.js');
+    } finally {
+      rmSync(to, { recursive: true, force: true });
+    }
+  });
+
+  // Astro moved its bundle's stylesheet into the output with rename(), which failed across disks
+  // (EXDEV), and two builds outside the project shared that bundle's folder.
+  test(`two builds at once, to folders outside the project${otherDisk ? ' (one on another disk)' : ''}, both publish`, async () => {
+    const outs = [
+      join(tempDir('out-'), 'dist'),
+      join(otherDisk ? mkdtempSync(join(otherDisk, 'thong-ke-out-')) : tempDir('out-'), 'dist'),
+    ];
+    try {
+      const results = await Promise.all(outs.map((out) => build(fixture('basic'), out)));
+      for (const [i, result] of results.entries()) {
+        expect(result.code, result.out).toBe(0);
+        const css = readdirSync(join(outs[i]!, '_astro')).filter((name) => name.endsWith('.css'));
+        expect(css.length).toBeGreaterThan(0);
+        expect(readFileSync(join(outs[i]!, 'index.html'), 'utf8')).toContain(`/_astro/${css[0]}`);
+        expect(existsSync(join(outs[i]!, 'don-vi'))).toBe(true);
+      }
+      expect(readdirSync(join(ROOT, '.astro')).filter((name) => /^\.dist-moi-/.test(name))).toEqual([]);
+    } finally {
+      for (const out of outs) rmSync(join(out, '..'), { recursive: true, force: true });
+    }
   });
 });

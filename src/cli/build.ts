@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'astro';
 import { loadContent } from '../content.ts';
@@ -31,7 +31,7 @@ import { pageProgress } from '../progress.ts';
 import { provideSite } from '../site.ts';
 import { hasErrors } from '../validate/problems.ts';
 import { printProblems, summary } from './report.ts';
-import { recover, stagingDir, swapIn } from './publish.ts';
+import { moveInto, recover, renderDir, stagingDir, swapIn } from './publish.ts';
 import { keptSearchParts, startSearchIndex, type Indexed } from './search-index.ts';
 import { writeSitemap } from './sitemap.ts';
 import { readPublishedSnapshot } from './snapshot-file.ts';
@@ -109,9 +109,12 @@ const frame = siteView(province);
 const pathOf = (unitId: string) => `${UNIT_PAGES}/${slug(unitId)}/`;
 const units = pageUnits(province);
 const staging = stagingDir(outDir);
+const rendering = renderDir(staging, process.cwd());
+// What dead builds left in the project's .astro/ (rendering an output outside the project).
+if (rendering !== staging) await recover(join(dirname(rendering), basename(outDir)));
 // Astro is told not to empty the staging folder, so the search index and the unchanged pages can
 // go into it while Astro renders; a folder left by a killed build with the same process id goes first.
-await rm(staging, { recursive: true, force: true });
+await Promise.all([staging, rendering].map((dir) => rm(dir, { recursive: true, force: true })));
 // The index needs names only (the unit's heading), so it starts before any page renders, in
 // Pagefind's own process: each part made, or kept when its records are unchanged.
 const parts = searchParts(
@@ -175,7 +178,7 @@ carrying.catch(() => undefined);
 log(`\nTạo các trang web …`);
 try {
   await build({
-    outDir: staging,
+    outDir: rendering,
     ...(process.env['BASE_PATH'] ? { base: process.env['BASE_PATH'] } : {}),
     ...(process.env['SITE_URL'] ? { site: process.env['SITE_URL'] } : {}),
     logLevel: 'warn',
@@ -186,6 +189,10 @@ try {
   });
   log(`  Đã tạo ${progress.done()} trang đơn vị và các trang chung (${seconds()}).`);
   await carrying;
+  if (rendering !== staging) {
+    moveInto(rendering, staging);
+    log(`  Đã chuyển các trang vừa tạo sang cạnh ${outDir} (${seconds()}).`);
+  }
   if (reuse.size > 0) log(`  Giữ nguyên ${reuse.size} trang đơn vị không đổi (${seconds()}).`);
   if (keptDownloads.size > 0) log(`  Giữ nguyên ${keptDownloads.size} tệp CSV tải về không đổi.`);
   log(`  Chỉ mục tìm kiếm: ${howIndexed(await search.finish())} (${seconds()}).`);
@@ -208,7 +215,9 @@ try {
   failed.abort();
   await Promise.all([search.close(), carrying.catch(() => undefined)]);
   // Pages still being written when the build failed can make a first attempt fail (ENOTEMPTY).
-  await rm(staging, { recursive: true, force: true, maxRetries: 5 });
+  await Promise.all(
+    [staging, rendering].map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5 })),
+  );
   log(`\nKhông xuất bản: tạo trang bị lỗi. Trang web đang có ở ${outDir} được giữ nguyên.`);
   log(String(cause instanceof Error ? cause.message : cause));
   process.exit(1);

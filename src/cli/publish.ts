@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 /**
  * The published folder is replaced only by a complete build: the new site is written beside
@@ -9,6 +9,52 @@ import { basename, dirname, join } from 'node:path';
  */
 export const stagingDir = (outDir: string): string =>
   join(dirname(outDir), `.${basename(outDir)}-moi-${process.pid}`);
+
+/**
+ * Where Astro writes the pages of a build whose staging folder is `staging`. For an output outside
+ * the project Astro keeps its server bundle in the project's own `.astro/` and moves the bundle's
+ * assets into the output with rename(), which fails across disks (EXDEV: OUT_DIR on another drive,
+ * partition or mounted share), and two such builds at once would share that bundle. Such an output
+ * is therefore rendered in a folder of the project's `.astro/` and moved beside it afterwards.
+ */
+export function renderDir(staging: string, project: string): string {
+  const path = relative(project, staging);
+  const inside = path !== '' && path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path);
+  return inside ? staging : join(project, '.astro', basename(staging));
+}
+
+/** Renames, or answers false where the two paths are on different disks. */
+function renamed(from: string, to: string): boolean {
+  try {
+    renameSync(from, to);
+    return true;
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'EXDEV') return false;
+    throw cause;
+  }
+}
+
+function move(source: string, target: string, isFolder: boolean): void {
+  if (!(isFolder && existsSync(target)) && renamed(source, target)) return;
+  if (!isFolder) return copyFileSync(source, target);
+  // A folder that both have (the kept pages are already in the staging folder), or another disk.
+  mkdirSync(target, { recursive: true });
+  for (const entry of readdirSync(source, { withFileTypes: true })) {
+    move(join(source, entry.name), join(target, entry.name), entry.isDirectory());
+  }
+}
+
+/**
+ * Moves what `from` holds into `to`, merging the folders both have, then removes `from`; across
+ * disks it copies. Synchronous calls, as every page is rendered by then: 10,000 pages copied to
+ * another disk took 1.7 s so, 7 s through the promise API.
+ */
+export function moveInto(from: string, to: string): void {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    move(join(from, entry.name), join(to, entry.name), entry.isDirectory());
+  }
+  rmSync(from, { recursive: true, force: true });
+}
 
 const previousDir = (outDir: string): string =>
   join(dirname(outDir), `.${basename(outDir)}-cu-${process.pid}`);

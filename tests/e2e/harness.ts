@@ -53,12 +53,7 @@ export async function runBuild(env: Record<string, string>): Promise<string> {
   }
 }
 
-/**
- * Builds a fixture with the real CLI. The output goes under tests/.output/ (git-ignored), inside
- * the project: for an OUT_DIR outside the working directory Astro stages pages in the shared
- * <project>/.astro/.prerender/, which parallel builds (several test files at once) would delete
- * under each other.
- */
+/** Builds a fixture with the real CLI. The output goes under tests/.output/ (git-ignored). */
 export async function buildSite(fixture: string, env: Record<string, string> = {}): Promise<BuiltSite> {
   await mkdir(OUTPUT, { recursive: true });
   const work = await mkdtemp(join(OUTPUT, `e2e-${fixture}-`));
