@@ -18,7 +18,15 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { moveInto, recover, removalsDone, renderDir, stagingDir, swapIn } from '../src/cli/publish.ts';
+import {
+  moveInto,
+  recover,
+  removalsDone,
+  renderDir,
+  stagingDir,
+  swapIn,
+  unpublishable,
+} from '../src/cli/publish.ts';
 import { manifestPath } from '../src/incremental.ts';
 import { differences, snapshot } from './folder-hash.ts';
 import { fixture, tempDir } from './helpers.ts';
@@ -358,26 +366,28 @@ describe('an output outside the project, or on another disk', () => {
   const otherDisk =
     existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tmpdir()).dev ? '/dev/shm' : undefined;
 
-  test.each([
-    ['on the same disk', () => tempDir('move-')],
-    ...(otherDisk ? [['across disks', () => mkdtempSync(join(otherDisk, 'thong-ke-move-'))] as const] : []),
-  ])('moving the rendered pages %s merges them with the kept ones and leaves nothing behind', (_, target) => {
-    const from = tempDir('render-');
-    const to = target();
-    try {
-      make(from, ['index.html', 'don-vi/a/index.html', 'don-vi/b/index.html', '_astro/x.css']);
-      make(to, ['don-vi/c/index.html', 'pagefind/0/pagefind.js']);
-      moveInto(from, to);
-      expect(existsSync(from)).toBe(false);
-      for (const file of ['index.html', 'don-vi/a/index.html', 'don-vi/b/index.html', '_astro/x.css']) {
-        expect(readFileSync(join(to, file), 'utf8')).toBe(file);
+  const targets: [string, () => string][] = [['on the same disk', () => tempDir('move-')]];
+  if (otherDisk) targets.push(['across disks', () => mkdtempSync(join(otherDisk, 'thong-ke-move-'))]);
+  test.each(targets)(
+    'moving the rendered pages %s merges them with the kept ones and leaves nothing behind',
+    (_, target) => {
+      const from = tempDir('render-');
+      const to = target();
+      try {
+        make(from, ['index.html', 'don-vi/a/index.html', 'don-vi/b/index.html', '_astro/x.css']);
+        make(to, ['don-vi/c/index.html', 'pagefind/0/pagefind.js']);
+        moveInto(from, to);
+        expect(existsSync(from)).toBe(false);
+        for (const file of ['index.html', 'don-vi/a/index.html', 'don-vi/b/index.html', '_astro/x.css']) {
+          expect(readFileSync(join(to, file), 'utf8')).toBe(file);
+        }
+        expect(readdirSync(join(to, 'don-vi')).sort()).toEqual(['a', 'b', 'c']);
+        expect(readFileSync(join(to, 'pagefind/0/pagefind.js'), 'utf8')).toBe('pagefind/0/pagefind.js');
+      } finally {
+        rmSync(to, { recursive: true, force: true });
       }
-      expect(readdirSync(join(to, 'don-vi')).sort()).toEqual(['a', 'b', 'c']);
-      expect(readFileSync(join(to, 'pagefind/0/pagefind.js'), 'utf8')).toBe('pagefind/0/pagefind.js');
-    } finally {
-      rmSync(to, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 
   // Astro moved its bundle's stylesheet into the output with rename(), which failed across disks
   // (EXDEV), and two builds outside the project shared that bundle's folder.
@@ -399,5 +409,30 @@ describe('an output outside the project, or on another disk', () => {
     } finally {
       for (const out of outs) rmSync(join(out, '..'), { recursive: true, force: true });
     }
+  });
+});
+
+describe('an output that is itself a mounted disk', () => {
+  // /dev/shm is a memory file system mounted on Linux's /dev.
+  const shmMounted = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync('/dev').dev;
+  const outputs: [string, boolean, () => string][] = [
+    ['a folder', false, () => tempDir('out-')],
+    ['a folder not made yet', false, () => join(tempDir('out-'), 'dist')],
+  ];
+  if (shmMounted) outputs.push(['/dev/shm, a mounted memory file system', true, () => '/dev/shm']);
+  test.each(outputs)('%s: refused (with the way out): %s', (_, refused, output) => {
+    const out = output();
+    const why = unpublishable(out);
+    expect(why !== undefined).toBe(refused);
+    if (refused) expect(why).toContain(`OUT_DIR=${join(out, 'thong-ke')}`);
+  });
+
+  test.runIf(shmMounted)('the build stops at once, in Vietnamese, and touches nothing there', async () => {
+    const result = await build(fixture('basic'), '/dev/shm');
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('mount point');
+    expect(result.out).not.toContain('Đọc dữ liệu');
+    // A staging folder would have been /dev/.shm-moi-<pid>.
+    expect(readdirSync('/dev').filter((name) => name.startsWith('.shm-'))).toEqual([]);
   });
 });

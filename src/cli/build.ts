@@ -31,7 +31,7 @@ import { pageProgress } from '../progress.ts';
 import { provideSite } from '../site.ts';
 import { hasErrors } from '../validate/problems.ts';
 import { printProblems, summary } from './report.ts';
-import { moveInto, recover, renderDir, stagingDir, swapIn } from './publish.ts';
+import { moveInto, recover, renderDir, stagingDir, swapIn, unpublishable } from './publish.ts';
 import { keptSearchParts, startSearchIndex, type Indexed } from './search-index.ts';
 import { writeSitemap } from './sitemap.ts';
 import { readPublishedSnapshot } from './snapshot-file.ts';
@@ -70,6 +70,11 @@ try {
   searchPartSize = searchPartSizeFrom(process.env);
 } catch (cause) {
   log(String(cause instanceof Error ? cause.message : cause));
+  process.exit(1);
+}
+const notHere = unpublishable(outDir);
+if (notHere) {
+  log(notHere);
   process.exit(1);
 }
 const dataDir = dataDirFrom();

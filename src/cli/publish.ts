@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 
@@ -54,6 +63,25 @@ export function moveInto(from: string, to: string): void {
     move(join(from, entry.name), join(to, entry.name), entry.isDirectory());
   }
   rmSync(from, { recursive: true, force: true });
+}
+
+/**
+ * Why `outDir` cannot be published by the swap, in Vietnamese, or undefined. A disk or share
+ * mounted at the output itself (a Docker volume, the portal's web root) cannot be renamed.
+ */
+export function unpublishable(outDir: string): string | undefined {
+  let mounted: boolean;
+  try {
+    mounted = statSync(outDir).dev !== statSync(dirname(outDir)).dev;
+  } catch {
+    return undefined;
+  }
+  if (!mounted) return undefined;
+  return [
+    `Không xuất bản: ${outDir} là nơi gắn một ổ đĩa hoặc thư mục dùng chung (mount point).`,
+    'Trang web mới được tạo bên cạnh thư mục xuất bản rồi đổi tên thay cho trang cũ, để trang đang có không bao giờ bị ghi dở; nơi gắn ổ đĩa thì không đổi tên được.',
+    `Cách sửa: đặt OUT_DIR là một thư mục con bên trong, ví dụ OUT_DIR=${join(outDir, 'thong-ke')}, và cho cổng thông tin phục vụ thư mục con đó.`,
+  ].join('\n');
 }
 
 const previousDir = (outDir: string): string =>
