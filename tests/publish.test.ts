@@ -383,11 +383,31 @@ describe('an output outside the project, or on another disk', () => {
         }
         expect(readdirSync(join(to, 'don-vi')).sort()).toEqual(['a', 'b', 'c']);
         expect(readFileSync(join(to, 'pagefind/0/pagefind.js'), 'utf8')).toBe('pagefind/0/pagefind.js');
+        // Into a staging folder nothing was linked or indexed into yet.
+        const fresh = join(tempDir('fresh-'), '.dist-moi-1');
+        make(from, ['index.html']);
+        moveInto(from, fresh);
+        expect(readdirSync(fresh)).toEqual(['index.html']);
       } finally {
         rmSync(to, { recursive: true, force: true });
       }
     },
   );
+
+  test.runIf(otherDisk)('across disks a file already in the staging folder is never written over', () => {
+    const from = tempDir('render-');
+    const to = mkdtempSync(join(otherDisk ?? '', 'thong-ke-move-'));
+    try {
+      make(from, ['don-vi/a/index.html']);
+      mkdirSync(join(to, 'don-vi', 'a'), { recursive: true });
+      // Stands for a page hard-linked from the published site.
+      writeFileSync(join(to, 'don-vi', 'a', 'index.html'), 'đang xuất bản');
+      expect(() => moveInto(from, to)).toThrow(/EEXIST/);
+      expect(readFileSync(join(to, 'don-vi', 'a', 'index.html'), 'utf8')).toBe('đang xuất bản');
+    } finally {
+      rmSync(to, { recursive: true, force: true });
+    }
+  });
 
   // Astro moved its bundle's stylesheet into the output with rename(), which failed across disks
   // (EXDEV), and two builds outside the project shared that bundle's folder.

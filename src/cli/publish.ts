@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import {
+  constants,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -45,7 +46,8 @@ function renamed(from: string, to: string): boolean {
 
 function move(source: string, target: string, isFolder: boolean): void {
   if (!(isFolder && existsSync(target)) && renamed(source, target)) return;
-  if (!isFolder) return copyFileSync(source, target);
+  // Never onto an existing file: it could be a page hard-linked from the published site.
+  if (!isFolder) return copyFileSync(source, target, constants.COPYFILE_EXCL);
   // A folder that both have (the kept pages are already in the staging folder), or another disk.
   mkdirSync(target, { recursive: true });
   for (const entry of readdirSync(source, { withFileTypes: true })) {
@@ -59,6 +61,8 @@ function move(source: string, target: string, isFolder: boolean): void {
  * another disk took 1.7 s so, 7 s through the promise API.
  */
 export function moveInto(from: string, to: string): void {
+  // Nothing may have been linked or indexed into the staging folder yet.
+  mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     move(join(from, entry.name), join(to, entry.name), entry.isDirectory());
   }
