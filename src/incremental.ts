@@ -29,6 +29,8 @@ export interface PageManifest {
   readonly search?: Readonly<Record<string, string>> | undefined;
   /** CSV download (`members.csv`) → hash of what it is made from (its data file, or the problems). */
   readonly downloads?: Readonly<Record<string, string>> | undefined;
+  /** Hash of everything the site was made from (`inputsHash`); absent in older manifests. */
+  readonly inputs?: string | undefined;
 }
 
 /** Only unit pages are rendered incrementally; every other page is small and always rendered. */
@@ -74,6 +76,26 @@ export async function hashFiles(root: string, files: readonly string[], seed: st
     }
   }
   return hash.digest('hex');
+}
+
+/**
+ * Everything a site is made from: the code (`codeHash`), the data (its hash), the editors'
+ * Markdown, the static files of `public/` and the build's other settings. The same inputs build
+ * the same bytes (tests/reproducible.test.ts), so a published site made from them is already
+ * what a build would make.
+ */
+export async function inputsHash(
+  root: string,
+  code: string,
+  dataHash: string,
+  contentDir: string,
+  settings: unknown,
+): Promise<string> {
+  const [content, assets] = await Promise.all([
+    filesUnder(contentDir, '').then((files) => hashFiles(contentDir, files, '')),
+    filesUnder(root, 'public').then((files) => hashFiles(root, files, '')),
+  ]);
+  return pageHash([code, dataHash, content, assets, settings]);
 }
 
 /** Everything besides the data that decides how a page looks. */

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { manifestPath } from '../src/incremental.ts';
 import { load } from '../src/load.ts';
 
 export const fixture = (name: string): string => join(import.meta.dirname, 'fixtures', name);
@@ -16,6 +17,17 @@ export function dataDir(files: Record<string, string>): string {
 }
 
 export const loadFiles = (files: Record<string, string>) => load(dataDir(files));
+
+/**
+ * Rewrites the manifest beside a built site as an older version wrote it, without the record of
+ * the inputs: the next build with unchanged inputs then runs (taking its unit pages from the
+ * site) instead of keeping the site as it is.
+ */
+export function forgetInputs(outDir: string): void {
+  const manifest = JSON.parse(readFileSync(manifestPath(outDir), 'utf8')) as Record<string, unknown>;
+  delete manifest['inputs'];
+  writeFileSync(manifestPath(outDir), JSON.stringify(manifest));
+}
 
 /** A small valid tree to build broken cases on. */
 export const UNITS = [

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carryOver, manifestPath, readManifest, reusablePages, writeManifest } from '../src/incremental.ts';
 import { ROOT, runBuild } from './e2e/harness.ts';
 import { differences, snapshot } from './folder-hash.ts';
-import { fixture, tempDir } from './helpers.ts';
+import { fixture, forgetInputs, tempDir } from './helpers.ts';
 
 function publishedSite(pages: string[]): string {
   const dir = join(tempDir('incremental-'), 'dist');
@@ -100,16 +100,24 @@ describe('rebuilding the published site with the real build', () => {
     [...after].filter(([file, ino]) => before.get(file) !== ino).map(([file]) => file);
   const downloadsAfter: Map<string, number>[] = [];
   let first = '';
+  let kept = '';
+  /** The published folder's identity before and after the rebuild that kept it: a swap makes a new one. */
+  let folders: number[] = [];
   let unchanged = '';
   let renamed = '';
   let refigured = '';
   let edited = '';
+  let repaired = '';
 
   beforeAll(async () => {
     rmSync(work, { recursive: true, force: true });
     cpSync(fixture('basic'), data, { recursive: true });
     first = await build(published);
     downloadsAfter.push(downloadFiles());
+    folders = [statSync(published).ino];
+    kept = await build(published);
+    folders.push(statSync(published).ino);
+    forgetInputs(published);
     unchanged = await build(published);
     downloadsAfter.push(downloadFiles());
     const units = join(data, 'units.csv');
@@ -126,12 +134,23 @@ describe('rebuilding the published site with the real build', () => {
       'Ghi chú của ban biên tập về Công ty Điện lực.\n',
     );
     edited = await build(published);
+    // Same inputs again, but a page removed from the published folder by hand.
+    rmSync(join(published, 'don-vi', 'g3', 'index.html'));
+    repaired = await build(published);
     await build(fresh);
   }, 120_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('renders every unit page on the first build and none again when the data is unchanged', () => {
+  it('keeps the published site as it is when data, Markdown, code and settings are unchanged', () => {
+    expect(kept).toMatch(
+      /không đổi so với bản đang xuất bản .*: không cần tạo lại, trang web được giữ nguyên/,
+    );
+    expect(counts(kept)).toEqual([]);
+    expect(folders[1]).toBe(folders[0]);
+  });
+
+  it('renders every unit page on the first build, and none again for unchanged data when an older version’s manifest does not vouch for the inputs', () => {
     const [all = 0] = counts(first);
     expect(counts(first)).toEqual([all, 0]);
     expect(all).toBeGreaterThan(3);
@@ -177,6 +196,14 @@ describe('rebuilding the published site with the real build', () => {
     expect(edited).toMatch(/Chỉ mục tìm kiếm: \d+ trang, không đổi/);
     expect(readFileSync(join(published, 'don-vi', 'g4', 'index.html'), 'utf8')).toContain(
       'Ghi chú của ban biên tập về Công ty Điện lực.',
+    );
+  });
+
+  it('builds again when a page was removed from the published site, rendering only that page', () => {
+    const [all = 0] = counts(first);
+    expect(counts(repaired)).toEqual([1, all - 1]);
+    expect(readFileSync(join(published, 'don-vi', 'g3', 'index.html'), 'utf8')).toContain(
+      'Đảng bộ phường Đông',
     );
   });
 

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, runBuild } from './e2e/harness.ts';
-import { fixture } from './helpers.ts';
+import { fixture, forgetInputs } from './helpers.ts';
 import { differences, snapshot } from './folder-hash.ts';
 
 const build = (outDir: string, env: Record<string, string>) =>
@@ -36,7 +36,9 @@ describe('the same data builds a byte-identical site', () => {
     one = snapshot(first);
     await build(second, { TZ: 'Asia/Ho_Chi_Minh', LANG: 'vi_VN.UTF-8' });
     two = snapshot(second);
-    // Rebuilding the published site in place with unchanged data changes nothing either.
+    // Rebuilding the published site in place with unchanged data changes nothing either (run
+    // through, not kept as it is: see forgetInputs).
+    forgetInputs(first);
     await build(first, { TZ: 'America/Los_Angeles' });
     again = snapshot(first);
   });

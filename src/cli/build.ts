@@ -13,6 +13,7 @@ import { contentDirFrom, dataDirFrom } from '../load.ts';
 import {
   codeHash,
   carryOver,
+  inputsHash,
   manifestPath,
   pageHash,
   readManifest,
@@ -102,13 +103,29 @@ if (!province || !edited || hasErrors(problems)) {
   process.exit(1);
 }
 
+const code = await codeHash(process.cwd());
+const manifest = await readManifest(outDir);
+const inputs = await inputsHash(process.cwd(), code, loaded.dataHash, contentDirFrom(), searchPartSize);
+// Made from the same data, Markdown, code and settings, the published site is byte for byte what
+// this build would make (its "what changed" page too): keep it, unless files were removed from it.
+if (
+  manifest?.inputs === inputs &&
+  [
+    'index.html',
+    ...Object.keys(manifest.pages).map((path) => `${path}index.html`),
+    ...Object.keys(manifest.downloads ?? {}).map((file) => `${DOWNLOADS_DIR}/${file}`),
+  ].every((file) => existsSync(join(outDir, file)))
+) {
+  log(
+    `\nDữ liệu, nội dung và chương trình không đổi so với bản đang xuất bản ở ${outDir}: không cần tạo lại, trang web được giữ nguyên (${seconds()}).`,
+  );
+  process.exit(0);
+}
 // The snapshot published now, read before the swap replaces it: "what changed" compares with it.
 const previousSnapshot = await readPublishedSnapshot(outDir);
 // Incremental: a unit page whose inputs (its data's digest, editorial, site frame) and the code are
 // unchanged since the published build is hard-linked from it instead of rendered again.
-const code = await codeHash(process.cwd());
 // The published build's keys count only if it was made by this code (and configuration).
-const manifest = await readManifest(outDir);
 const previous = manifest?.code === code ? manifest : undefined;
 const frame = siteView(province);
 const pathOf = (unitId: string) => `${UNIT_PAGES}/${slug(unitId)}/`;
@@ -213,6 +230,7 @@ try {
     pages: Object.fromEntries([...pageKeys].sort()),
     search: Object.fromEntries(searchKeys),
     downloads: Object.fromEntries(downloadKeys),
+    inputs,
   });
 } catch (cause) {
   // Linking the unchanged files stops at once (52,000 pages take seconds); the indexer makes no
