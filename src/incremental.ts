@@ -80,7 +80,7 @@ export async function hashFiles(root: string, files: readonly string[], seed: st
 
 /**
  * Everything a site is made from: the code (`codeHash`), the data (its hash), the editors'
- * Markdown, the static files of `public/` and the build's other settings. The same inputs build
+ * Markdown (none without `contentDir`), the static files of `public/` and the build's other settings. The same inputs build
  * the same bytes (tests/reproducible.test.ts), so a published site made from them is already
  * what a build would make.
  */
@@ -88,11 +88,13 @@ export async function inputsHash(
   root: string,
   code: string,
   dataHash: string,
-  contentDir: string,
+  contentDir: string | undefined,
   settings: unknown,
 ): Promise<string> {
   const [content, assets] = await Promise.all([
-    filesUnder(contentDir, '').then((files) => hashFiles(contentDir, files, '')),
+    contentDir === undefined
+      ? ''
+      : filesUnder(contentDir, '').then((files) => hashFiles(contentDir, files, '')),
     filesUnder(root, 'public').then((files) => hashFiles(root, files, '')),
   ]);
   return pageHash([code, dataHash, content, assets, settings]);

@@ -1,7 +1,14 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carryOver, manifestPath, readManifest, reusablePages, writeManifest } from '../src/incremental.ts';
+import {
+  carryOver,
+  inputsHash,
+  manifestPath,
+  readManifest,
+  reusablePages,
+  writeManifest,
+} from '../src/incremental.ts';
 import { ROOT, runBuild } from './e2e/harness.ts';
 import { differences, snapshot } from './folder-hash.ts';
 import { fixture, forgetInputs, tempDir } from './helpers.ts';
@@ -51,6 +58,39 @@ describe('incremental unit pages', () => {
     expect(manifestPath(out).startsWith(join(out, '..'))).toBe(true);
     expect(manifestPath(out).startsWith(`${out}/`)).toBe(false);
     expect(await readManifest(out)).toEqual({ format: 1, code: 'x', pages: { 'don-vi/a/': 'hash-a' } });
+  });
+
+  describe('the hash of everything a site is made from', () => {
+    const root = tempDir('inputs-');
+    mkdirSync(join(root, 'public'));
+    mkdirSync(join(root, 'content', 'don-vi'), { recursive: true });
+    const content = join(root, 'content');
+    const hash = () => inputsHash(root, 'code', 'data', content, 4000);
+    const edits: [string, () => Promise<string>][] = [
+      ['the code', () => inputsHash(root, 'other code', 'data', content, 4000)],
+      ['the data', () => inputsHash(root, 'code', 'other data', content, 4000)],
+      ['a setting', () => inputsHash(root, 'code', 'data', content, 1)],
+      ['no Markdown folder', () => inputsHash(root, 'code', 'data', undefined, 4000)],
+      [
+        'an editor’s note',
+        async () => {
+          writeFileSync(join(content, 'don-vi', 'g1.md'), 'Ghi chú.\n');
+          return hash();
+        },
+      ],
+      [
+        'a file of public/',
+        async () => {
+          writeFileSync(join(root, 'public', 'favicon.svg'), '<svg/>');
+          return hash();
+        },
+      ],
+    ];
+    it.each(edits)('changes with %s, and only then', async (_, edit) => {
+      const before = await hash();
+      expect(await hash()).toBe(before);
+      expect(await edit()).not.toBe(before);
+    });
   });
 
   it('stops linking when the build has failed, without waiting for every page', async () => {

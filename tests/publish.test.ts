@@ -16,7 +16,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   moveInto,
@@ -370,14 +370,18 @@ describe('an output outside the project, or on another disk', () => {
   if (otherDisk) targets.push(['across disks', () => mkdtempSync(join(otherDisk, 'thong-ke-move-'))]);
   test.each(targets)(
     'moving the rendered pages %s merges them with the kept ones and leaves nothing behind',
-    (_, target) => {
+    async (_, target) => {
       const from = tempDir('render-');
+      // What is left of the rendered folder is removed in the background as a removal of this output.
+      const out = join(dirname(from), 'dist');
       const to = target();
       try {
         make(from, ['index.html', 'don-vi/a/index.html', 'don-vi/b/index.html', '_astro/x.css']);
         make(to, ['don-vi/c/index.html', 'pagefind/0/pagefind.js']);
-        moveInto(from, to);
+        await moveInto(from, to, out);
         expect(existsSync(from)).toBe(false);
+        await removalsDone(out, 10_000);
+        expect(readdirSync(dirname(from)).filter((name) => name.startsWith('.dist-xoa-'))).toEqual([]);
         for (const file of ['index.html', 'don-vi/a/index.html', 'don-vi/b/index.html', '_astro/x.css']) {
           expect(readFileSync(join(to, file), 'utf8')).toBe(file);
         }
@@ -386,7 +390,7 @@ describe('an output outside the project, or on another disk', () => {
         // Into a staging folder nothing was linked or indexed into yet.
         const fresh = join(tempDir('fresh-'), '.dist-moi-1');
         make(from, ['index.html']);
-        moveInto(from, fresh);
+        await moveInto(from, fresh, out);
         expect(readdirSync(fresh)).toEqual(['index.html']);
       } finally {
         rmSync(to, { recursive: true, force: true });
@@ -394,20 +398,23 @@ describe('an output outside the project, or on another disk', () => {
     },
   );
 
-  test.runIf(otherDisk)('across disks a file already in the staging folder is never written over', () => {
-    const from = tempDir('render-');
-    const to = mkdtempSync(join(otherDisk ?? '', 'thong-ke-move-'));
-    try {
-      make(from, ['don-vi/a/index.html']);
-      mkdirSync(join(to, 'don-vi', 'a'), { recursive: true });
-      // Stands for a page hard-linked from the published site.
-      writeFileSync(join(to, 'don-vi', 'a', 'index.html'), 'đang xuất bản');
-      expect(() => moveInto(from, to)).toThrow(/EEXIST/);
-      expect(readFileSync(join(to, 'don-vi', 'a', 'index.html'), 'utf8')).toBe('đang xuất bản');
-    } finally {
-      rmSync(to, { recursive: true, force: true });
-    }
-  });
+  test.runIf(otherDisk)(
+    'across disks a file already in the staging folder is never written over',
+    async () => {
+      const from = tempDir('render-');
+      const to = mkdtempSync(join(otherDisk ?? '', 'thong-ke-move-'));
+      try {
+        make(from, ['don-vi/a/index.html']);
+        mkdirSync(join(to, 'don-vi', 'a'), { recursive: true });
+        // Stands for a page hard-linked from the published site.
+        writeFileSync(join(to, 'don-vi', 'a', 'index.html'), 'đang xuất bản');
+        await expect(moveInto(from, to, join(dirname(from), 'dist'))).rejects.toThrow(/EEXIST/);
+        expect(readFileSync(join(to, 'don-vi', 'a', 'index.html'), 'utf8')).toBe('đang xuất bản');
+      } finally {
+        rmSync(to, { recursive: true, force: true });
+      }
+    },
+  );
 
   // Astro moved its bundle's stylesheet into the output with rename(), which failed across disks
   // (EXDEV), and two builds outside the project shared that bundle's folder.

@@ -212,7 +212,7 @@ try {
   log(`  Đã tạo ${progress.done()} trang đơn vị và các trang chung (${seconds()}).`);
   await carrying;
   if (rendering !== staging) {
-    moveInto(rendering, staging);
+    await moveInto(rendering, staging, join(dirname(rendering), basename(outDir)));
     log(`  Đã chuyển các trang vừa tạo sang cạnh ${outDir} (${seconds()}).`);
   }
   if (reuse.size > 0) log(`  Giữ nguyên ${reuse.size} trang đơn vị không đổi (${seconds()}).`);
