@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { basename, dirname, join, relative, sep } from 'node:path';
 
@@ -29,8 +29,10 @@ export interface PageManifest {
   readonly search?: Readonly<Record<string, string>> | undefined;
   /** CSV download (`members.csv`) → hash of what it is made from (its data file, or the problems). */
   readonly downloads?: Readonly<Record<string, string>> | undefined;
-  /** Hash of everything the site was made from (`inputsHash`); absent in older manifests. */
+  /** Hash of everything the site was made from (`sourcesHash` and the data's); absent in older manifests. */
   readonly inputs?: string | undefined;
+  /** The site's other files (`siteFiles`): a site missing one of them is not kept as it is. */
+  readonly files?: readonly string[] | undefined;
 }
 
 /** Only unit pages are rendered incrementally; every other page is small and always rendered. */
@@ -46,19 +48,50 @@ export const pageHash = (parts: unknown): string =>
 /**
  * Every file under `<root>/<folder>`, as sorted paths from `root` with `/` on every system
  * (`don-vi/a/index.html`, the form manifest keys and page paths have); `[]` when it is absent.
+ * Symbolic links are followed, as the Markdown reader and Astro's copy of `public/` follow them
+ * (a linked file must count in the hashes); a link back to a folder above it is not.
  */
 export async function filesUnder(root: string, folder: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(join(root, folder), { recursive: true, withFileTypes: true });
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw cause;
-  }
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
+  const found: string[] = [];
+  const walk = async (dir: string, seen: ReadonlySet<string>): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw cause;
+    }
+    for (const entry of entries) {
+      const path = join(entry.parentPath, entry.name);
+      if (entry.isFile()) found.push(path);
+      if (!entry.isSymbolicLink()) continue;
+      const target = await stat(path).catch(() => undefined);
+      if (target?.isFile()) found.push(path);
+      if (!target?.isDirectory()) continue;
+      const real = await realpath(path);
+      if (!seen.has(real)) await walk(path, new Set([...seen, real]));
+    }
+  };
+  const top = join(root, folder);
+  await walk(top, new Set([await realpath(top).catch(() => top)]));
+  return found.map((path) => relative(root, path).split(sep).join('/')).sort();
+}
+
+/**
+ * The files of a built site that must all still be there for a later build to keep it as it is,
+ * besides the unit pages (listed in the manifest): every other file, and of the search index
+ * each part's own files, not its fragment per page (tens of thousands).
+ */
+export async function siteFiles(site: string, searchDir: string): Promise<string[]> {
+  const lists = await Promise.all(
+    (await readdir(site, { withFileTypes: true })).map(async (top) => {
+      if (top.name === UNIT_PAGES) return [];
+      if (!top.isDirectory()) return [top.name];
+      const files = await filesUnder(site, top.name);
+      return top.name === searchDir ? files.filter((file) => file.split('/').length === 3) : files;
+    }),
+  );
+  return lists.flat().sort();
 }
 
 /**
@@ -79,15 +112,13 @@ export async function hashFiles(root: string, files: readonly string[], seed: st
 }
 
 /**
- * Everything a site is made from: the code (`codeHash`), the data (its hash), the editors'
- * Markdown (none without `contentDir`), the static files of `public/` and the build's other settings. The same inputs build
- * the same bytes (tests/reproducible.test.ts), so a published site made from them is already
- * what a build would make.
+ * Everything a site is made from but the data: the code (`codeHash`), the editors' Markdown (none
+ * without `contentDir`), the static files of `public/` and the build's other settings. With the
+ * data's hash it identifies a site: the same inputs build the same bytes (tests/reproducible.test.ts).
  */
-export async function inputsHash(
+export async function sourcesHash(
   root: string,
   code: string,
-  dataHash: string,
   contentDir: string | undefined,
   settings: unknown,
 ): Promise<string> {
@@ -97,12 +128,18 @@ export async function inputsHash(
       : filesUnder(contentDir, '').then((files) => hashFiles(contentDir, files, '')),
     filesUnder(root, 'public').then((files) => hashFiles(root, files, '')),
   ]);
-  return pageHash([code, dataHash, content, assets, settings]);
+  return pageHash([code, content, assets, settings]);
 }
 
 /** Everything besides the data that decides how a page looks. */
 export async function codeHash(root: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const files = [...(await filesUnder(root, 'src')), 'astro.config.mjs', 'package-lock.json'];
+  const files = [
+    ...(await filesUnder(root, 'src')),
+    'astro.config.mjs',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+  ];
   return hashFiles(
     root,
     files,

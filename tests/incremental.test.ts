@@ -1,12 +1,23 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   carryOver,
-  inputsHash,
+  filesUnder,
   manifestPath,
   readManifest,
   reusablePages,
+  sourcesHash,
   writeManifest,
 } from '../src/incremental.ts';
 import { ROOT, runBuild } from './e2e/harness.ts';
@@ -60,17 +71,20 @@ describe('incremental unit pages', () => {
     expect(await readManifest(out)).toEqual({ format: 1, code: 'x', pages: { 'don-vi/a/': 'hash-a' } });
   });
 
-  describe('the hash of everything a site is made from', () => {
-    const root = tempDir('inputs-');
-    mkdirSync(join(root, 'public'));
-    mkdirSync(join(root, 'content', 'don-vi'), { recursive: true });
-    const content = join(root, 'content');
-    const hash = () => inputsHash(root, 'code', 'data', content, 4000);
+  describe('the hash of everything a site is made from but the data', () => {
+    let root = '';
+    let content = '';
+    const hash = () => sourcesHash(root, 'code', content, 4000);
+    beforeAll(() => {
+      root = tempDir('sources-');
+      content = join(root, 'content');
+      mkdirSync(join(root, 'public'));
+      mkdirSync(join(content, 'don-vi'), { recursive: true });
+    });
     const edits: [string, () => Promise<string>][] = [
-      ['the code', () => inputsHash(root, 'other code', 'data', content, 4000)],
-      ['the data', () => inputsHash(root, 'code', 'other data', content, 4000)],
-      ['a setting', () => inputsHash(root, 'code', 'data', content, 1)],
-      ['no Markdown folder', () => inputsHash(root, 'code', 'data', undefined, 4000)],
+      ['the code', () => sourcesHash(root, 'other code', content, 4000)],
+      ['a setting', () => sourcesHash(root, 'code', content, 1)],
+      ['no Markdown folder', () => sourcesHash(root, 'code', undefined, 4000)],
       [
         'an editor’s note',
         async () => {
@@ -85,12 +99,38 @@ describe('incremental unit pages', () => {
           return hash();
         },
       ],
+      [
+        'a file that a symbolic link in content/ points to',
+        async () => {
+          const outside = join(root, 'elsewhere.md');
+          if (!existsSync(outside)) {
+            writeFileSync(outside, 'Ghi chú.\n');
+            symlinkSync(outside, join(content, 'don-vi', 'g2.md'));
+          }
+          const before = await hash();
+          writeFileSync(outside, 'Ghi chú đã sửa.\n');
+          expect(await hash()).not.toBe(before);
+          return hash();
+        },
+      ],
     ];
-    it.each(edits)('changes with %s, and only then', async (_, edit) => {
+    it.each(edits)('is the same twice, and changes with %s', async (_, edit) => {
       const before = await hash();
       expect(await hash()).toBe(before);
       expect(await edit()).not.toBe(before);
     });
+  });
+
+  it('lists files through symbolic links, and does not go round a link to a folder above', async () => {
+    const root = tempDir('links-');
+    mkdirSync(join(root, 'a', 'b'), { recursive: true });
+    mkdirSync(join(root, 'other'));
+    writeFileSync(join(root, 'a', 'b', 'page.md'), '');
+    writeFileSync(join(root, 'other', 'note.md'), '');
+    symlinkSync(join(root, 'other'), join(root, 'a', 'linked'));
+    symlinkSync(join(root, 'other', 'note.md'), join(root, 'a', 'note.md'));
+    symlinkSync(join(root, 'a'), join(root, 'a', 'b', 'up'));
+    expect(await filesUnder(root, 'a')).toEqual(['a/b/page.md', 'a/linked/note.md', 'a/note.md']);
   });
 
   it('stops linking when the build has failed, without waiting for every page', async () => {
@@ -115,12 +155,13 @@ describe('rebuilding the published site with the real build', () => {
   const published = join(work, 'site', 'dist');
   const fresh = join(work, 'fresh', 'dist');
   // A search index part per unit (most hold one or two, a few none): a rename makes one part again.
-  const build = (out: string) =>
+  const build = (out: string, env: Record<string, string> = {}) =>
     runBuild({
       DATA_DIR: data,
       CONTENT_DIR: join(work, 'content'),
       OUT_DIR: out,
       THONG_KE_SEARCH_PART_SIZE: '1',
+      ...env,
     });
   /** `[to render, unchanged]` unit pages, as the build reports them. */
   const counts = (log: string) => {
@@ -148,6 +189,7 @@ describe('rebuilding the published site with the real build', () => {
   let refigured = '';
   let edited = '';
   let repaired = '';
+  let resettled = '';
 
   beforeAll(async () => {
     rmSync(work, { recursive: true, force: true });
@@ -174,9 +216,13 @@ describe('rebuilding the published site with the real build', () => {
       'Ghi chú của ban biên tập về Công ty Điện lực.\n',
     );
     edited = await build(published);
-    // Same inputs again, but a page removed from the published folder by hand.
+    // Same inputs again, but a unit page and another page removed from the published folder by hand.
     rmSync(join(published, 'don-vi', 'g3', 'index.html'));
+    rmSync(join(published, 'sap-xep', 'index.html'));
     repaired = await build(published);
+    // Same data, another setting (how the search index is cut).
+    resettled = await build(published, { THONG_KE_SEARCH_PART_SIZE: '2' });
+    await build(published);
     await build(fresh);
   }, 120_000);
 
@@ -239,9 +285,17 @@ describe('rebuilding the published site with the real build', () => {
     );
   });
 
-  it('builds again when a page was removed from the published site, rendering only that page', () => {
+  it('builds again when a setting changed, though the data did not', () => {
+    const [all = 0] = counts(first);
+    expect(counts(resettled)).toEqual([0, all]);
+    // The index is cut in parts of 2 now: made again whole.
+    expect(resettled).toMatch(/Chỉ mục tìm kiếm: \d+ trang \(/);
+  });
+
+  it('builds again when pages were removed from the published site, rendering only the unit page removed', () => {
     const [all = 0] = counts(first);
     expect(counts(repaired)).toEqual([1, all - 1]);
+    expect(existsSync(join(published, 'sap-xep', 'index.html'))).toBe(true);
     expect(readFileSync(join(published, 'don-vi', 'g3', 'index.html'), 'utf8')).toContain(
       'Đảng bộ phường Đông',
     );

@@ -13,7 +13,8 @@ import { contentDirFrom, dataDirFrom } from '../load.ts';
 import {
   codeHash,
   carryOver,
-  inputsHash,
+  siteFiles,
+  sourcesHash,
   manifestPath,
   pageHash,
   readManifest,
@@ -33,7 +34,7 @@ import { provideSite } from '../site.ts';
 import { hasErrors } from '../validate/problems.ts';
 import { printProblems, summary } from './report.ts';
 import { moveInto, recover, renderDir, stagingDir, swapIn, unpublishable } from './publish.ts';
-import { keptSearchParts, startSearchIndex, type Indexed } from './search-index.ts';
+import { keptSearchParts, SEARCH_DIR, startSearchIndex, type Indexed } from './search-index.ts';
 import { writeSitemap } from './sitemap.ts';
 import { readPublishedSnapshot } from './snapshot-file.ts';
 
@@ -79,7 +80,15 @@ if (notHere) {
   process.exit(1);
 }
 const dataDir = dataDirFrom();
+const staging = stagingDir(outDir);
+const rendering = renderDir(staging, process.cwd());
 await recover(outDir);
+// What dead builds left in the project's .astro/ (rendering an output outside the project).
+if (rendering !== staging) await recover(join(dirname(rendering), basename(outDir)));
+// Hashed before they are read, so a file saved during the build can only make the next one build
+// again; the data's hash is of the bytes parsed.
+const code = await codeHash(process.cwd());
+const sources = await sourcesHash(process.cwd(), code, contentDirFrom(), searchPartSize);
 
 log(`Đọc dữ liệu từ ${dataDir} …`);
 // Parsed rows are cached by each file's content hash, checks by the whole data's: only what
@@ -103,18 +112,16 @@ if (!province || !edited || hasErrors(problems)) {
   process.exit(1);
 }
 
-const code = await codeHash(process.cwd());
 const manifest = await readManifest(outDir);
-const inputs = await inputsHash(process.cwd(), code, loaded.dataHash, contentDirFrom(), searchPartSize);
+const inputs = pageHash([sources, loaded.dataHash]);
 // Made from the same data, Markdown, code and settings, the published site is byte for byte what
 // this build would make (its "what changed" page too): keep it, unless files were removed from it.
 if (
   manifest?.inputs === inputs &&
-  [
-    'index.html',
-    ...Object.keys(manifest.pages).map((path) => `${path}index.html`),
-    ...Object.keys(manifest.downloads ?? {}).map((file) => `${DOWNLOADS_DIR}/${file}`),
-  ].every((file) => existsSync(join(outDir, file)))
+  manifest.files &&
+  [...Object.keys(manifest.pages).map((path) => `${path}index.html`), ...manifest.files].every((file) =>
+    existsSync(join(outDir, file)),
+  )
 ) {
   log(
     `\nDữ liệu, nội dung và chương trình không đổi so với bản đang xuất bản ở ${outDir}: không cần tạo lại, trang web được giữ nguyên (${seconds()}).`,
@@ -130,10 +137,6 @@ const previous = manifest?.code === code ? manifest : undefined;
 const frame = siteView(province);
 const pathOf = (unitId: string) => `${UNIT_PAGES}/${slug(unitId)}/`;
 const units = pageUnits(province);
-const staging = stagingDir(outDir);
-const rendering = renderDir(staging, process.cwd());
-// What dead builds left in the project's .astro/ (rendering an output outside the project).
-if (rendering !== staging) await recover(join(dirname(rendering), basename(outDir)));
 // Astro is told not to empty the staging folder, so the search index and the unchanged pages can
 // go into it while Astro renders; a folder left by a killed build with the same process id goes first.
 await Promise.all([staging, rendering].map((dir) => rm(dir, { recursive: true, force: true })));
@@ -219,6 +222,7 @@ try {
   if (keptDownloads.size > 0) log(`  Giữ nguyên ${keptDownloads.size} tệp CSV tải về không đổi.`);
   log(`  Chỉ mục tìm kiếm: ${howIndexed(await search.finish())} (${seconds()}).`);
   await writeSitemap(staging, process.env['BASE_PATH'] || '/', process.env['SITE_URL'] || undefined);
+  const files = await siteFiles(staging, SEARCH_DIR);
   // The manifest vouches for the published pages. From the swap until the new one is written
   // it would vouch for the wrong site, and a build killed in between would then reuse pages of
   // other data: without a manifest the next build simply renders every page.
@@ -231,6 +235,7 @@ try {
     search: Object.fromEntries(searchKeys),
     downloads: Object.fromEntries(downloadKeys),
     inputs,
+    files,
   });
 } catch (cause) {
   // Linking the unchanged files stops at once (52,000 pages take seconds); the indexer makes no
