@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { manifestPath } from '../src/incremental.ts';
+import { readManifest, writeManifest } from '../src/incremental.ts';
 import { load } from '../src/load.ts';
 
 export const fixture = (name: string): string => join(import.meta.dirname, 'fixtures', name);
@@ -23,10 +23,10 @@ export const loadFiles = (files: Record<string, string>) => load(dataDir(files))
  * the inputs: the next build with unchanged inputs then runs (taking its unit pages from the
  * site) instead of keeping the site as it is.
  */
-export function forgetInputs(outDir: string): void {
-  const manifest = JSON.parse(readFileSync(manifestPath(outDir), 'utf8')) as Record<string, unknown>;
-  delete manifest['inputs'];
-  writeFileSync(manifestPath(outDir), JSON.stringify(manifest));
+export async function forgetInputs(outDir: string): Promise<void> {
+  const manifest = await readManifest(outDir);
+  if (!manifest) throw new Error(`no page manifest beside ${outDir}`);
+  await writeManifest(outDir, { ...manifest, inputs: undefined });
 }
 
 /** A small valid tree to build broken cases on. */

@@ -199,7 +199,7 @@ describe('rebuilding the published site with the real build', () => {
     folders = [statSync(published).ino];
     kept = await build(published);
     folders.push(statSync(published).ino);
-    forgetInputs(published);
+    await forgetInputs(published);
     unchanged = await build(published);
     downloadsAfter.push(downloadFiles());
     const units = join(data, 'units.csv');

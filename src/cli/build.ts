@@ -13,12 +13,12 @@ import { contentDirFrom, dataDirFrom } from '../load.ts';
 import {
   codeHash,
   carryOver,
-  siteFiles,
-  sourcesHash,
   manifestPath,
   pageHash,
   readManifest,
   reusablePages,
+  siteFiles,
+  sourcesHash,
   unchanged,
   UNIT_PAGES,
   writeManifest,
@@ -82,9 +82,11 @@ if (notHere) {
 const dataDir = dataDirFrom();
 const staging = stagingDir(outDir);
 const rendering = renderDir(staging, process.cwd());
+// Where the leftovers of rendering an output outside the project are named and recovered.
+const renderedOut = join(dirname(rendering), basename(outDir));
 await recover(outDir);
 // What dead builds left in the project's .astro/ (rendering an output outside the project).
-if (rendering !== staging) await recover(join(dirname(rendering), basename(outDir)));
+if (rendering !== staging) await recover(renderedOut);
 // Hashed before they are read, so a file saved during the build can only make the next one build
 // again; the data's hash is of the bytes parsed.
 const code = await codeHash(process.cwd());
@@ -215,7 +217,7 @@ try {
   log(`  Đã tạo ${progress.done()} trang đơn vị và các trang chung (${seconds()}).`);
   await carrying;
   if (rendering !== staging) {
-    await moveInto(rendering, staging, join(dirname(rendering), basename(outDir)));
+    await moveInto(rendering, staging, renderedOut);
     log(`  Đã chuyển các trang vừa tạo sang cạnh ${outDir} (${seconds()}).`);
   }
   if (reuse.size > 0) log(`  Giữ nguyên ${reuse.size} trang đơn vị không đổi (${seconds()}).`);

@@ -6,36 +6,30 @@
  * are the 404 page (404.astro) and the bare chart embeds (nhung/[unit]/[chart]/index.astro).
  * tests/e2e/publishing.test.ts checks this list against the meta tags in the built HTML.
  */
-import { statSync } from 'node:fs';
+import { statSync, type Dirent } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { filesUnder, UNIT_PAGES } from '../incremental.ts';
+import { siteFiles, UNIT_PAGES } from '../incremental.ts';
 import { SEARCH_DIR } from './search-index.ts';
 
 const NOINDEX = (path: string): boolean => path === '404.html' || path.startsWith('nhung/');
 
 /**
- * HTML files of the site, as paths from its root. The search index (a file per page, no HTML) is
- * not descended into, nor the embeds (never listed); the unit pages' folder is read one level
- * deep, since each of its folders holds one page: at 52,000 units listing it whole took 2.6 s.
+ * HTML files of the site, as paths from its root: those the manifest vouches for (`siteFiles`:
+ * not the search index's fragments), and the unit pages, whose folder is read one level deep
+ * since each of its folders holds one page (at 52,000 units listing it whole took 2.6 s).
  */
 async function htmlFiles(dir: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const top of await readdir(dir, { withFileTypes: true })) {
-    if (top.isFile()) files.push(top.name);
-    else if (!top.isDirectory() || top.name === SEARCH_DIR || NOINDEX(`${top.name}/`)) continue;
-    else if (top.name === UNIT_PAGES) {
-      for (const e of await readdir(join(dir, top.name), { withFileTypes: true })) {
-        const page = e.isDirectory() ? `${e.name}/index.html` : e.name;
-        if (statSync(join(dir, top.name, page), { throwIfNoEntry: false })?.isFile()) {
-          files.push(`${top.name}/${page}`);
-        }
-      }
-    } else {
-      files.push(...(await filesUnder(dir, top.name)));
-    }
+  let units: Dirent[] = [];
+  try {
+    units = await readdir(join(dir, UNIT_PAGES), { withFileTypes: true });
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
   }
-  return files.filter((file) => file.endsWith('.html'));
+  const pages = units
+    .map((e) => `${UNIT_PAGES}/${e.isDirectory() ? `${e.name}/index.html` : e.name}`)
+    .filter((page) => statSync(join(dir, page), { throwIfNoEntry: false })?.isFile());
+  return [...pages, ...(await siteFiles(dir, SEARCH_DIR))].filter((file) => file.endsWith('.html'));
 }
 
 const escapeXml = (text: string): string =>
