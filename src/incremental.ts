@@ -175,12 +175,25 @@ export async function readManifest(outDir: string): Promise<PageManifest | undef
   }
 }
 
-/** Written after the swap: a manifest always describes the site that is published. */
-export async function writeManifest(outDir: string, manifest: PageManifest): Promise<void> {
-  const file = manifestPath(outDir);
-  const partial = `${file}.${process.pid}.tmp`;
+/** Where a build writes its manifest before it is put in place (recover() clears a dead build's). */
+export const partialManifestPath = (outDir: string, pid: number = process.pid): string =>
+  `${manifestPath(outDir)}.${pid}.tmp`;
+
+/**
+ * Writes the manifest beside its final place and returns how to put it there. Written before the
+ * swap, so that a full disk fails the build while the published site is untouched; put in place
+ * after it, so that a manifest always describes the site that is published.
+ */
+export async function stageManifest(outDir: string, manifest: PageManifest): Promise<() => Promise<void>> {
+  const partial = partialManifestPath(outDir);
   await writeFile(partial, JSON.stringify(manifest));
-  await rename(partial, file);
+  return () => rename(partial, manifestPath(outDir));
+}
+
+export async function writeManifest(outDir: string, manifest: PageManifest): Promise<void> {
+  await (
+    await stageManifest(outDir, manifest)
+  )();
 }
 
 /**

@@ -3,7 +3,8 @@
  * swapped into `dist/` only when everything succeeded.
  */
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'astro';
@@ -15,13 +16,14 @@ import {
   carryOver,
   manifestPath,
   pageHash,
+  partialManifestPath,
   readManifest,
   reusablePages,
   siteFiles,
   sourcesHash,
   unchanged,
+  stageManifest,
   UNIT_PAGES,
-  writeManifest,
 } from '../incremental.ts';
 import { pageDigests } from '../model/digests.ts';
 import { slug } from '../model/units.ts';
@@ -33,7 +35,10 @@ import { pageProgress } from '../progress.ts';
 import { provideSite } from '../site.ts';
 import { hasErrors } from '../validate/problems.ts';
 import { printProblems, summary } from './report.ts';
-import { moveInto, recover, renderDir, stagingDir, swapIn, unpublishable } from './publish.ts';
+import { bytesNeeded, diskFullMessage, folderBytes, isDiskFull } from './disk-full.ts';
+import { lockOutput } from './lock.ts';
+import { outputRefusal, SITE_RECORD, SITE_RECORD_TEXT } from './output.ts';
+import { moveInto, recover, renderDir, stagingDir, swapIn } from './publish.ts';
 import { keptSearchParts, SEARCH_DIR, startSearchIndex, type Indexed } from './search-index.ts';
 import { writeSitemap } from './sitemap.ts';
 import { readPublishedSnapshot } from './snapshot-file.ts';
@@ -74,12 +79,25 @@ try {
   log(String(cause instanceof Error ? cause.message : cause));
   process.exit(1);
 }
-const notHere = unpublishable(outDir);
+const dataDir = dataDirFrom();
+// Before anything is read or written: the swap deletes whatever is at OUT_DIR.
+const notHere = outputRefusal(outDir, {
+  data: dataDir,
+  content: contentDirFrom(),
+  project: resolve(import.meta.dirname, '..', '..'),
+  cwd: process.cwd(),
+  home: homedir(),
+});
 if (notHere) {
   log(notHere);
   process.exit(1);
 }
-const dataDir = dataDirFrom();
+// Everything from reading the published site's record to the swap happens under the lock.
+const lock = await lockOutput(outDir, { log, wait: 60 * 60_000 });
+if ('refusal' in lock) {
+  log(lock.refusal);
+  process.exit(1);
+}
 const staging = stagingDir(outDir);
 const rendering = renderDir(staging, process.cwd());
 // Where the leftovers of rendering an output outside the project are named and recovered.
@@ -223,14 +241,11 @@ try {
   if (reuse.size > 0) log(`  Giữ nguyên ${reuse.size} trang đơn vị không đổi (${seconds()}).`);
   if (keptDownloads.size > 0) log(`  Giữ nguyên ${keptDownloads.size} tệp CSV tải về không đổi.`);
   log(`  Chỉ mục tìm kiếm: ${howIndexed(await search.finish())} (${seconds()}).`);
+  // The record that lets later builds replace this folder, and nothing else (output.ts).
+  await writeFile(join(staging, SITE_RECORD), SITE_RECORD_TEXT);
   await writeSitemap(staging, process.env['BASE_PATH'] || '/', process.env['SITE_URL'] || undefined);
   const files = await siteFiles(staging, SEARCH_DIR);
-  // The manifest vouches for the published pages. From the swap until the new one is written
-  // it would vouch for the wrong site, and a build killed in between would then reuse pages of
-  // other data: without a manifest the next build simply renders every page.
-  await rm(manifestPath(outDir), { force: true });
-  await swapIn(staging, outDir);
-  await writeManifest(outDir, {
+  const putManifest = await stageManifest(outDir, {
     format: 1,
     code,
     pages: Object.fromEntries([...pageKeys].sort()),
@@ -239,6 +254,12 @@ try {
     inputs,
     files,
   });
+  // The manifest vouches for the published pages. From the swap until the new one is in place
+  // it would vouch for the wrong site, and a build killed in between would then reuse pages of
+  // other data: without a manifest the next build simply renders every page.
+  await rm(manifestPath(outDir), { force: true });
+  await swapIn(staging, outDir);
+  await putManifest();
 } catch (cause) {
   // Linking the unchanged files stops at once (52,000 pages take seconds); the indexer makes no
   // further part and stops after the one it is writing.
@@ -246,10 +267,17 @@ try {
   await Promise.all([search.close(), carrying.catch(() => undefined)]);
   // Pages still being written when the build failed can make a first attempt fail (ENOTEMPTY).
   await Promise.all(
-    [staging, rendering].map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5 })),
+    [staging, rendering, partialManifestPath(outDir)].map((path) =>
+      rm(path, { recursive: true, force: true, maxRetries: 5 }),
+    ),
   );
-  log(`\nKhông xuất bản: tạo trang bị lỗi. Trang web đang có ở ${outDir} được giữ nguyên.`);
-  log(String(cause instanceof Error ? cause.message : cause));
+  if (isDiskFull(cause)) {
+    const needed = bytesNeeded(await folderBytes(outDir), units.length);
+    log(`\n${diskFullMessage(outDir, [dirname(outDir), dirname(rendering)], needed)}`);
+  } else {
+    log(`\nKhông xuất bản: tạo trang bị lỗi. Trang web đang có ở ${outDir} được giữ nguyên.`);
+    log(String(cause instanceof Error ? cause.message : cause));
+  }
   process.exit(1);
 }
 log(`Đã xuất bản vào ${outDir} (${seconds()}).`);

@@ -7,7 +7,6 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
-  statSync,
 } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
@@ -69,47 +68,29 @@ export async function moveInto(from: string, to: string, outDir: string): Promis
   await discard(from, outDir);
 }
 
-/**
- * Why `outDir` cannot be published by the swap, in Vietnamese, or undefined. A disk or share
- * mounted at the output itself (a Docker volume, the portal's web root) cannot be renamed.
- */
-export function unpublishable(outDir: string): string | undefined {
-  let mounted: boolean;
-  try {
-    mounted = statSync(outDir).dev !== statSync(dirname(outDir)).dev;
-  } catch {
-    return undefined;
-  }
-  if (!mounted) return undefined;
-  return [
-    `Không xuất bản: ${outDir} là nơi gắn một ổ đĩa hoặc thư mục dùng chung (mount point).`,
-    'Trang web mới được tạo bên cạnh thư mục xuất bản rồi đổi tên thay cho trang cũ, để trang đang có không bao giờ bị ghi dở; nơi gắn ổ đĩa thì không đổi tên được.',
-    `Cách sửa: đặt OUT_DIR là một thư mục con bên trong, ví dụ OUT_DIR=${join(outDir, 'thong-ke')}, và cho cổng thông tin phục vụ thư mục con đó.`,
-  ].join('\n');
-}
-
 const previousDir = (outDir: string): string =>
   join(dirname(outDir), `.${basename(outDir)}-cu-${process.pid}`);
 
 /** The start of the name a replaced site is removed under, beside the output (`.dist-xoa-<pid>`). */
 const removalPrefix = (outDir: string): string => `.${basename(outDir)}-xoa-`;
 
-type Kind = 'moi' | 'cu' | 'xoa';
+type Kind = 'moi' | 'cu' | 'xoa' | 'trang';
 
 /**
- * A staging (`moi`), previous (`cu`) or replaced (`xoa`, being removed) folder of this output,
- * and the process it belongs to.
+ * A staging (`moi`), previous (`cu`) or replaced (`xoa`, being removed) folder of this output, or
+ * a page manifest not yet put in place (`trang.json.<pid>.tmp`), and the process it belongs to.
  */
 function leftover(entry: string, name: string): { kind: Kind; pid: number } | undefined {
   const prefix = `.${name}-`;
   if (!entry.startsWith(prefix)) return undefined;
   // Exact shape only: the output `dist` must not claim `.dist-cu-moi-7`, the staging of `dist-cu`.
-  const match = /^(moi|cu|xoa)-(\d+)$/.exec(entry.slice(prefix.length));
-  return match ? { kind: match[1] as Kind, pid: Number(match[2]) } : undefined;
+  const match = /^(?:(moi|cu|xoa)-(\d+)|(trang)\.json\.(\d+)\.tmp)$/.exec(entry.slice(prefix.length));
+  if (!match) return undefined;
+  return { kind: (match[1] ?? match[3]) as Kind, pid: Number(match[2] ?? match[4]) };
 }
 
 /** A build still running (another terminal, a CI job) owns its folders; only the dead's are cleared. */
-function running(pid: number): boolean {
+export function running(pid: number): boolean {
   if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);

@@ -8,6 +8,7 @@
  * so a failed index never replaces a working site. The index is loaded by the search page from
  * the site itself: it works offline.
  */
+import childProcess, { type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -48,9 +49,63 @@ export interface SearchIndex {
 /** Records sent to the indexer at once: enough to keep its pipe busy, few enough to bound memory. */
 const BATCH = 500;
 
+/** Rejects when Pagefind's process ends, with what it said (a panic's reason, not its trace). */
+function watch(indexer: ChildProcess): Promise<never> {
+  let said = '';
+  indexer.stderr?.on('data', (chunk: Buffer) => (said = `${said}${chunk.toString()}`.slice(-8000)));
+  // Like Pagefind's own pipes, it must not keep the build from exiting.
+  (indexer.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+  const died = new Promise<never>((_, reject) =>
+    indexer.once('exit', (code, signal) => {
+      const reason = said
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !/^(thread '|stack backtrace|note:|Warning)/.test(line));
+      reject(
+        new Error(
+          `Pagefind dừng đột ngột (${signal ?? `mã thoát ${code}`})${reason.length > 0 ? `: ${reason.slice(0, 3).join(' ')}` : ''}`,
+        ),
+      );
+    }),
+  );
+  died.catch(() => undefined);
+  return died;
+}
+
+/** The death of the Pagefind process this build started, once it started one. */
+let indexerDied: Promise<never> | undefined;
+
+/**
+ * Pagefind's Node API starts its indexer with child_process.spawn on the first createIndex and
+ * never watches it: when the indexer dies (a full disk makes it panic), the calls waiting on it
+ * never settle, the build hangs until Node gives up on it (exit 13), and the panic's trace goes
+ * to the terminal. During that call the spawn is wrapped, so that the build holds the process:
+ * its error output is kept for the message and its end fails the part being written.
+ */
+function createIndex(): ReturnType<typeof pagefind.createIndex> {
+  const spawn = childProcess.spawn;
+  childProcess.spawn = ((command: string, args: readonly string[], options: SpawnOptions) => {
+    const indexer = spawn(command, args, { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
+    indexerDied = watch(indexer);
+    return indexer;
+  }) as typeof spawn;
+  try {
+    // Vietnamese pages; one language keeps a single index for every page.
+    return pagefind.createIndex({ forceLanguage: 'vi' });
+  } finally {
+    childProcess.spawn = spawn;
+  }
+}
+
 async function writePart(records: readonly SearchRecord[], outputPath: string): Promise<void> {
-  // Vietnamese pages; one language keeps a single index for every page.
-  const created = await pagefind.createIndex({ forceLanguage: 'vi' });
+  const writing = writeRecords(records, outputPath);
+  // Settles later (Pagefind fails what was pending when it is closed), after the race is decided.
+  writing.catch(() => undefined);
+  await (indexerDied ? Promise.race([writing, indexerDied]) : writing);
+}
+
+async function writeRecords(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+  const created = await createIndex();
   const index = created.index;
   if (!index) throw new Error(created.errors.join('\n') || 'không tạo được chỉ mục');
   let batch: Promise<{ errors: string[] }>[] = [];
@@ -127,7 +182,9 @@ export function startSearchIndex(
   // The indexer runs as a child process: stop it (once), after the part it is writing, so that
   // the build can exit and nothing writes into the staging folder once it is removed.
   const stop = async () => {
-    if (launched) await pagefind.close();
+    if (!launched) return;
+    await pagefind.close();
+    indexerDied = undefined;
   };
   const close = async () => {
     closing = true;
