@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Every file and folder under `dir` (folders end in `/`), with a SHA-256 of each file's bytes. */
+/**
+ * Every file, folder and link under `dir` (folders end in `/`), with a SHA-256 of each file's bytes
+ * and each link's target (links are not followed).
+ */
 export function snapshot(dir: string): Record<string, string> {
   const result: Record<string, string> = {};
   const walk = (current: string) => {
@@ -10,7 +13,9 @@ export function snapshot(dir: string): Record<string, string> {
     for (const entry of entries) {
       const path = join(current, entry.name);
       const key = relative(dir, path);
-      if (entry.isDirectory()) {
+      if (entry.isSymbolicLink()) {
+        result[key] = `link:${readlinkSync(path)}`;
+      } else if (entry.isDirectory()) {
         result[`${key}/`] = 'dir';
         walk(path);
       } else {
