@@ -15,6 +15,7 @@ import { buildProvince } from './model/province.ts';
 import { readCsvBytes, readDataset, type CsvFileTable } from './read/dataset.ts';
 import { SCHEMAS } from './read/schemas.ts';
 import { hasErrors, type Problem } from './validate/problems.ts';
+import { todayInVietnam } from './validate/calendar.ts';
 import { validate, type Validated } from './validate/validate.ts';
 
 const CONTRACT_FILES = new Set<string>(SCHEMAS.map((s) => s.file));
@@ -138,7 +139,10 @@ export async function loadCached(dataDir: string, cacheDir: string = cacheDirFro
     return table;
   });
   const dataHash = dataHashOf(hashes);
-  const checkKey = sha(code, dataHash);
+  // The checks read the calendar (a year not yet begun, a date to come): a day's checks are
+  // never answered on another day.
+  const today = todayInVietnam();
+  const checkKey = sha(code, dataHash, today);
   let checked: Validated | undefined;
   try {
     const { problems } = (await readEntry(cacheDir, checkKey, 'checked')) as Checked;
@@ -146,7 +150,7 @@ export async function loadCached(dataDir: string, cacheDir: string = cacheDirFro
   } catch {
     // Not checked before: check now.
   }
-  const validated = checked ?? validate(data, readProblems);
+  const validated = checked ?? validate(data, readProblems, { today });
   if (!checked) {
     const entry: Checked = { problems: validated.problems, tables };
     written.push(writeEntry(cacheDir, checkKey, 'checked', entry));
