@@ -16,7 +16,7 @@ import { readCsvBytes, readDataset, type CsvFileTable } from './read/dataset.ts'
 import { SCHEMAS } from './read/schemas.ts';
 import { hasErrors, type Problem } from './validate/problems.ts';
 import { todayInVietnam } from './validate/calendar.ts';
-import { validate, type Validated } from './validate/validate.ts';
+import { validate, type ValidateOptions, type Validated } from './validate/validate.ts';
 
 const CONTRACT_FILES = new Set<string>(SCHEMAS.map((s) => s.file));
 
@@ -114,7 +114,11 @@ export interface CachedLoad extends Loaded {
  * rows by that file's content hash (after a data update usually one file changed, and only that
  * one is parsed again), and the checks by the hash of all of them (checks span files).
  */
-export async function loadCached(dataDir: string, cacheDir: string = cacheDirFrom()): Promise<CachedLoad> {
+export async function loadCached(
+  dataDir: string,
+  cacheDir: string = cacheDirFrom(),
+  { today = todayInVietnam() }: ValidateOptions = {},
+): Promise<CachedLoad> {
   const code = await hashCode();
   let filesFromCache = 0;
   // The hashes of the bytes actually parsed: a file saved again during the build cannot give
@@ -141,7 +145,6 @@ export async function loadCached(dataDir: string, cacheDir: string = cacheDirFro
   const dataHash = dataHashOf(hashes);
   // The checks read the calendar (a year not yet begun, a date to come): a day's checks are
   // never answered on another day.
-  const today = todayInVietnam();
   const checkKey = sha(code, dataHash, today);
   let checked: Validated | undefined;
   try {
