@@ -1,3 +1,4 @@
+import { formatNumber } from '../present/format.ts';
 import { formatProblem, omittedText, sampleProblems, type Problem } from '../validate/problems.ts';
 
 /**
@@ -6,8 +7,6 @@ import { formatProblem, omittedText, sampleProblems, type Problem } from '../val
  * 50,000 (or a gigabyte of them).
  */
 export const PRINTED_PER_KIND = 20;
-
-const counted = new Intl.NumberFormat('vi-VN');
 
 export interface PrintOptions {
   /** Print every problem (`npm run check:data -- --all`). */
@@ -30,7 +29,7 @@ export function printProblems(
   for (const [severity, title, meaning, mark] of sections) {
     const total = problems.filter((p) => p.severity === severity).length;
     if (total === 0) continue;
-    log(`\n${title} (${counted.format(total)}) — ${meaning}:`);
+    log(`\n${title} (${formatNumber(total)}) — ${meaning}:`);
     for (const p of shown) if (p.severity === severity) log(`  ${mark} ${formatProblem(p)}`);
     for (const o of omitted) if (o.severity === severity) log(`  ${omittedText(o)}.`);
   }
@@ -44,5 +43,5 @@ export function printProblems(
 export function summary(problems: readonly Problem[]): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  return `${counted.format(errors)} lỗi, ${counted.format(warnings)} cảnh báo`;
+  return `${formatNumber(errors)} lỗi, ${formatNumber(warnings)} cảnh báo`;
 }

@@ -11,13 +11,12 @@ import {
   sampleProblems,
   type Problem,
 } from '../validate/problems.ts';
+import { formatNumber } from './format.ts';
 
 /** Items of each kind (code) in each file listed on the page; the rest are counted. */
 export const PAGE_PER_KIND = 20;
 /** Rows of each kind in each file in the download, where a list is worked through in Excel. */
 export const DOWNLOAD_PER_KIND = 1_000;
-
-const counted = new Intl.NumberFormat('vi-VN');
 
 export interface QualityList {
   /** Problems as the build log prints them. */
@@ -31,7 +30,7 @@ export function qualityList(problems: readonly Problem[]): QualityList {
   const { shown, omitted } = sampleProblems(problems, PAGE_PER_KIND);
   const where = (total: number) =>
     total > DOWNLOAD_PER_KIND
-      ? `tệp tải về liệt kê ${counted.format(DOWNLOAD_PER_KIND)} dòng đầu`
+      ? `tệp tải về liệt kê ${formatNumber(DOWNLOAD_PER_KIND)} dòng đầu`
       : 'tệp tải về liệt kê đủ';
   return {
     listed: shown.map(formatProblem),

@@ -12,7 +12,7 @@ import { cellProblems } from './structure.ts';
  *   may be signed for a day to come (a dissolution from next month). The tree treats the change
  *   as not yet made until that day.
  * - A year that few units report, far from every year most units report, is a warning on each
- *   of its rows: see `isOutlier`.
+ *   of its rows: see `outlierYears`.
  */
 
 const FIGURE_FILES = ['members.csv', 'admissions.csv', 'cells.csv'] as const;
@@ -25,7 +25,7 @@ export const FAR_YEARS = 3;
 const fmt = new Intl.NumberFormat('vi-VN');
 
 /** `2011-08-17` → `17/08/2011`, as the office writes dates. */
-const formatDate = (iso: string): string => iso.split('-').reverse().join('/');
+export const formatDate = (iso: string): string => iso.split('-').reverse().join('/');
 
 /**
  * Today in Vietnam (`YYYY-MM-DD`), whatever the machine's time zone: the office's calendar

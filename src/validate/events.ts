@@ -159,7 +159,8 @@ function groupListed(data: Dataset): Map<string, RestructuringUnitRow[]> {
 
 /**
  * The tree just before and just after every event, walked up from the units the event touches:
- * each must reach the root through units that exist then. Walking only from touched units keeps the check linear in the events' size.
+ * each must reach the root through units that exist then. Walking only from touched units keeps
+ * the check linear in the events' size.
  */
 function checkShapes(data: Dataset, tree: Tree, report: Report): void {
   const root = [...tree.units.values()].find((u) => u.parentId === undefined)?.id;

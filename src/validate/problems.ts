@@ -46,7 +46,7 @@ const codePoint = (char: string) =>
  * At most `max` characters of `text`, each invisible one written as its code point (`[U+200B]`),
  * then `…` if anything was left out. Reads only as far as it keeps, however long the text.
  */
-function shown(text: string, max: number, invisible: RegExp): string {
+function visibleExcerpt(text: string, max: number, invisible: RegExp): string {
   let out = '';
   let kept = 0;
   for (const char of text) {
@@ -58,10 +58,10 @@ function shown(text: string, max: number, invisible: RegExp): string {
 }
 
 /** A cell's value as a message quotes it: a short excerpt with invisible characters made visible. */
-export const excerpt = (value: string): string => shown(value, EXCERPT_LENGTH, INVISIBLE);
+export const excerpt = (value: string): string => visibleExcerpt(value, EXCERPT_LENGTH, INVISIBLE);
 
 /** A message's own text, bounded, with control and bidi characters from quoted names made visible. */
-export const boundedText = (text: string): string => shown(text, TEXT_LENGTH, CONTROLS);
+export const boundedText = (text: string): string => visibleExcerpt(text, TEXT_LENGTH, CONTROLS);
 
 /** `members.csv:17:3 cột members: "12a" không phải số nguyên không âm (…). Cách sửa: …` */
 export function formatProblem(p: Problem): string {
