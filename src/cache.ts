@@ -15,7 +15,8 @@ import { buildProvince } from './model/province.ts';
 import { readCsvBytes, readDataset, type CsvFileTable } from './read/dataset.ts';
 import { SCHEMAS } from './read/schemas.ts';
 import { hasErrors, type Problem } from './validate/problems.ts';
-import { validate, type Validated } from './validate/validate.ts';
+import { todayInVietnam } from './validate/calendar.ts';
+import { validate, type ValidateOptions, type Validated } from './validate/validate.ts';
 
 const CONTRACT_FILES = new Set<string>(SCHEMAS.map((s) => s.file));
 
@@ -113,7 +114,11 @@ export interface CachedLoad extends Loaded {
  * rows by that file's content hash (after a data update usually one file changed, and only that
  * one is parsed again), and the checks by the hash of all of them (checks span files).
  */
-export async function loadCached(dataDir: string, cacheDir: string = cacheDirFrom()): Promise<CachedLoad> {
+export async function loadCached(
+  dataDir: string,
+  cacheDir: string = cacheDirFrom(),
+  { today = todayInVietnam() }: ValidateOptions = {},
+): Promise<CachedLoad> {
   const code = await hashCode();
   let filesFromCache = 0;
   // The hashes of the bytes actually parsed: a file saved again during the build cannot give
@@ -138,7 +143,9 @@ export async function loadCached(dataDir: string, cacheDir: string = cacheDirFro
     return table;
   });
   const dataHash = dataHashOf(hashes);
-  const checkKey = sha(code, dataHash);
+  // The checks read the calendar (a year not yet begun, a date to come): a day's checks are
+  // never answered on another day.
+  const checkKey = sha(code, dataHash, today);
   let checked: Validated | undefined;
   try {
     const { problems } = (await readEntry(cacheDir, checkKey, 'checked')) as Checked;
@@ -146,7 +153,7 @@ export async function loadCached(dataDir: string, cacheDir: string = cacheDirFro
   } catch {
     // Not checked before: check now.
   }
-  const validated = checked ?? validate(data, readProblems);
+  const validated = checked ?? validate(data, readProblems, { today });
   if (!checked) {
     const entry: Checked = { problems: validated.problems, tables };
     written.push(writeEntry(cacheDir, checkKey, 'checked', entry));

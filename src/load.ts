@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { readDataset, type Dataset } from './read/dataset.ts';
-import { validate, type Validated } from './validate/validate.ts';
+import { validate, type ValidateOptions, type Validated } from './validate/validate.ts';
 
 export interface Loaded extends Validated {
   readonly data: Dataset;
@@ -23,7 +23,7 @@ export const contentDirFrom = (env: NodeJS.ProcessEnv = process.env): string | u
 };
 
 /** read → validate → model: everything a build or a check needs, in one pass. */
-export async function load(dataDir: string): Promise<Loaded> {
+export async function load(dataDir: string, options: ValidateOptions = {}): Promise<Loaded> {
   const { data, problems } = await readDataset(dataDir);
-  return { ...validate(data, problems), data, dataDir };
+  return { ...validate(data, problems, options), data, dataDir };
 }

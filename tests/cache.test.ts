@@ -38,6 +38,21 @@ describe('the parse and check cache', () => {
     );
   });
 
+  test('checks are answered from the cache on the same day only: they read the calendar', async () => {
+    const { data, cache } = setup();
+    writeFileSync(join(data, 'cells.csv'), 'unit_id,year,cells\nG1,2027,2\n');
+    const before = await loadCached(data, cache, { today: '2026-12-31' });
+    expect(before.problems.map((p) => p.code)).toEqual(['future-year']);
+    const again = await loadCached(data, cache, { today: '2026-12-31' });
+    expect([again.checkedFromCache, again.problems.map((p) => p.code)]).toEqual([true, ['future-year']]);
+    const newYear = await loadCached(data, cache, { today: '2027-01-01' });
+    expect([newYear.checkedFromCache, newYear.problems, newYear.province !== undefined]).toEqual([
+      false,
+      [],
+      true,
+    ]);
+  });
+
   test('after one file changes, only that file is read again, and the whole data is checked again', async () => {
     const { data, cache } = setup();
     await loadCached(data, cache);

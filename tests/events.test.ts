@@ -198,13 +198,13 @@ describe('event checks: errors stop the build and name file and line', () => {
       ['error two-roots-at-event restructuring_units.csv:2'],
     ],
     [
-      'a dissolution that leaves its chi bộ without a parent (a second root)',
+      'a dissolution that leaves its chi bộ under nothing, named once on the row that ends the unit',
       {
         'units.csv': withUnits('C1,Chi bộ thôn 1,G1,cell,,'),
         'restructurings.csv': `${EVENTS}E1,01/01/2020,dissolve,Giải thể,D1,\n`,
         'restructuring_units.csv': `${LISTED}E1,G1,\n`,
       },
-      ['error two-roots-at-event restructuring_units.csv:2'],
+      ['error dissolved-with-living-units restructuring_units.csv:2'],
     ],
     [
       'previous parents that point at each other (a cycle)',

@@ -1,6 +1,7 @@
 /**
- * `npm run check:data`: validates `DATA_DIR` (default `data/`), prints every problem and
- * writes nothing. Exit 1 on any error, so it can guard a publishing script.
+ * `npm run check:data`: validates `DATA_DIR` (default `data/`), prints the problems (a few dozen
+ * of each kind; `-- --all` prints every one) and writes nothing. Exit 1 on any error, so it can
+ * guard a publishing script.
  */
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
@@ -19,7 +20,7 @@ const contentDir = contentDirFrom();
 const checkContent = contentDir !== undefined && existsSync(contentDir);
 const edited = province && checkContent ? await loadContent(contentDir, province) : undefined;
 const problems = [...dataProblems, ...(edited?.problems ?? [])];
-printProblems(problems, log);
+printProblems(problems, log, { all: process.argv.includes('--all') });
 if (checkContent && !province) log(`\nNội dung trong ${contentDir} sẽ được kiểm tra khi dữ liệu hết lỗi.`);
 const rows = data.units.length + data.members.length + data.admissions.length + data.cells.length;
 log(

@@ -46,6 +46,10 @@ export interface Tree {
   established(id: string): string | undefined;
   /** Date the unit ceased to exist: units.csv, else the event that ended it. */
   dissolved(id: string): string | undefined;
+  /** The moment the unit came into being, as `existsAt` counts it; `undefined` = always there. */
+  startedAt(id: string): Moment | undefined;
+  /** The first moment the unit no longer exists, as `existsAt` counts it; `undefined` = still here. */
+  endedAt(id: string): Moment | undefined;
   existsAt(id: string, when: When): boolean;
   parentAt(id: string, when: When): string | undefined;
   /** Children existing at `when` whose parent then is `id`, sorted by name. */
@@ -259,6 +263,8 @@ export function buildTree(units: readonly Unit[], events: TreeEvents): Tree {
     units: byId,
     established: (id) => byId.get(id)?.established ?? starts.get(id)?.date,
     dissolved: (id) => byId.get(id)?.dissolved ?? ends.get(id)?.date,
+    startedAt: (id) => (byId.has(id) ? lifetime(id).from : undefined),
+    endedAt: (id) => (byId.has(id) ? lifetime(id).to : undefined),
     existsAt,
     parentAt,
     childrenAt,

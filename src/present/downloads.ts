@@ -2,6 +2,7 @@ import type { Dataset } from '../read/dataset.ts';
 import type { FileSchema } from '../read/schema.ts';
 import { SCHEMAS } from '../read/schemas.ts';
 import type { Problem } from '../validate/problems.ts';
+import { qualityRows } from './data-quality.ts';
 
 export interface Download {
   readonly file: string;
@@ -93,22 +94,9 @@ export const QUALITY_FILE = 'chat-luong-du-lieu.csv';
 /** The site's folder of downloads (src/pages/du-lieu/). */
 export const DOWNLOADS_DIR = 'du-lieu';
 
-/** The data-quality report as a spreadsheet, one warning per row. */
+/** The data-quality report as a spreadsheet, one warning per row (bounded: data-quality.ts). */
 export function qualityCsv(problems: readonly Problem[]): Uint8Array<ArrayBuffer> {
   const header = ['Mức', 'Tệp', 'Dòng', 'Cột', 'Khóa cột', 'Giá trị', 'Vấn đề', 'Cách sửa'];
-  const rows = problems.map((p) =>
-    [
-      p.severity === 'error' ? 'lỗi' : 'cảnh báo',
-      p.file,
-      p.line,
-      p.column,
-      p.key,
-      p.value,
-      `${p.message} (${p.english})`,
-      p.fix,
-    ]
-      .map(csvCell)
-      .join(','),
-  );
+  const rows = qualityRows(problems).map((cells) => cells.map(csvCell).join(','));
   return encodeCsv([header.join(','), ...rows]);
 }

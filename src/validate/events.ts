@@ -1,6 +1,13 @@
 import type { Dataset } from '../read/dataset.ts';
 import type { RestructuringRow, RestructuringUnitRow } from '../read/schemas.ts';
-import { createsResult, justBefore, type Moment, type ParentChange, type Tree } from '../model/tree.ts';
+import {
+  compareMoments,
+  createsResult,
+  justBefore,
+  type Moment,
+  type ParentChange,
+  type Tree,
+} from '../model/tree.ts';
 import { LEVEL_RANK } from '../model/units.ts';
 import { error, warning, type Problem } from './problems.ts';
 import { cellProblems } from './structure.ts';
@@ -151,9 +158,9 @@ function groupListed(data: Dataset): Map<string, RestructuringUnitRow[]> {
 }
 
 /**
- * The tree just before and just after every event, walked up from the units the event touches
- * (and the children an ended unit leaves behind): each must reach the root through units that
- * exist then. Walking only from touched units keeps the check linear in the events' size.
+ * The tree just before and just after every event, walked up from the units the event touches:
+ * each must reach the root through units that exist then. Walking only from touched units keeps
+ * the check linear in the events' size.
  */
 function checkShapes(data: Dataset, tree: Tree, report: Report): void {
   const root = [...tree.units.values()].find((u) => u.parentId === undefined)?.id;
@@ -179,21 +186,19 @@ function checkShapes(data: Dataset, tree: Tree, report: Report): void {
         key: 'unit_id',
       })),
     ];
-    const afterStarts = [...starts];
-    for (const row of listed) {
-      if (tree.existsAt(row.unit_id, moment)) continue;
-      for (const child of tree.childrenAt(row.unit_id, moment)) {
-        afterStarts.push({ id: child.id, file: 'restructuring_units.csv', line: row.line, key: 'unit_id' });
-      }
-    }
-    for (const [when, list, phase] of [
-      [justBefore(moment), starts, 'trước'],
-      [moment, afterStarts, 'sau'],
+    // Children an ended unit leaves behind are checkDissolutions' (dissolution.ts): one error
+    // on the ended unit, not one per child.
+    for (const [when, phase] of [
+      [justBefore(moment), 'trước'],
+      [moment, 'sau'],
     ] as const) {
-      for (const start of list) {
+      for (const start of starts) {
         if (!tree.existsAt(start.id, when)) continue;
         const found = walkUp(tree, start.id, when, root);
         if (!found) continue;
+        // A unit still under a parent that had ended before this event was left behind by that
+        // end: checkDissolutions names it once, on the ended unit.
+        if (phase === 'trước' && leftBehindBefore(tree, found, when)) continue;
         const key = `${event.id}\u0000${found.kind}\u0000${found.path.join('>')}`;
         if (seenProblems.has(key)) continue;
         seenProblems.add(key);
@@ -224,6 +229,12 @@ function checkShapes(data: Dataset, tree: Tree, report: Report): void {
       }
     }
   }
+}
+
+function leftBehindBefore(tree: Tree, found: Broken, when: Moment): boolean {
+  const parent = found.kind === 'root' ? found.path.at(-1) : undefined;
+  const ended = parent === undefined || found.path.length < 2 ? undefined : tree.endedAt(parent);
+  return ended !== undefined && compareMoments(ended, when) <= 0;
 }
 
 function detail(tree: Tree, id: string, when: Moment): string {

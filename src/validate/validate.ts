@@ -1,6 +1,8 @@
 import type { Dataset } from '../read/dataset.ts';
 import { buildProvince, type Province } from '../model/province.ts';
+import { checkCalendar, todayInVietnam } from './calendar.ts';
 import { checkConsistency } from './consistency.ts';
+import { checkDissolutions } from './dissolution.ts';
 import { checkEvents } from './events.ts';
 import { hasErrors, sortProblems, type Problem } from './problems.ts';
 import { checkStructure } from './structure.ts';
@@ -11,22 +13,32 @@ export interface Validated {
   readonly problems: Problem[];
 }
 
+export interface ValidateOptions {
+  /** Today as `YYYY-MM-DD`, for the checks against the calendar; the real date in Vietnam by default. */
+  readonly today?: string | undefined;
+}
+
 /**
  * Structure first (the model cannot be built on a broken tree), then the model and the
  * replay of restructuring events over it, then the warnings that compare figures with each other.
  */
-export function validate(data: Dataset, readProblems: readonly Problem[]): Validated {
+export function validate(
+  data: Dataset,
+  readProblems: readonly Problem[],
+  { today = todayInVietnam() }: ValidateOptions = {},
+): Validated {
   // A units.csv that could not be read at all (binary, empty, no header) already has its one
   // error; "no units in the file" would only repeat it.
   const unreadable = readProblems.some(
     (p) => p.severity === 'error' && p.file === 'units.csv' && (p.line ?? 1) === 1,
   );
   const structure = checkStructure(data).filter((p) => !(unreadable && p.code === 'no-units'));
-  const problems = [...readProblems, ...structure];
+  const problems = [...readProblems, ...structure, ...checkCalendar(data, today)];
   if (hasErrors(problems)) return { province: undefined, problems: sortProblems(problems) };
   const province = buildProvince(data);
   // Events replay into the tree every rollup walks: a broken replay must stop before any sum.
-  problems.push(...checkEvents(data, province.tree));
+  // A unit that ends with units still under it stops here too: the sums would silently drop them.
+  problems.push(...checkEvents(data, province.tree), ...checkDissolutions(data, province.tree));
   if (hasErrors(problems)) return { province: undefined, problems: sortProblems(problems) };
   problems.push(...checkConsistency(data, province));
   return { province, problems: sortProblems(problems) };
