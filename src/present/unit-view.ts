@@ -10,7 +10,7 @@ import { compositionView, type CompositionView } from './composition.ts';
 import { unitChanges, type UnitChange } from './event-view.ts';
 import { unitNarrative } from './narrative.ts';
 import { qualityView, type QualityView } from './quality.ts';
-import { subordinateTable, unitPagePath } from './subordinates.ts';
+import { subordinatesView, unitPagePath, type SubordinatesView } from './subordinates.ts';
 import type { TableView } from './table.ts';
 
 export interface Link {
@@ -50,7 +50,7 @@ export interface UnitView extends UnitHeading {
   readonly balance: TableView | undefined;
   readonly quality: QualityView;
   /** Directly subordinate units at the end of the last year, sortable; undefined when none. */
-  readonly subordinates: TableView | undefined;
+  readonly subordinates: SubordinatesView | undefined;
   readonly events: readonly Link[];
   /** How restructurings created, moved, merged or dissolved this unit, oldest first. */
   readonly changes: readonly UnitChange[];
@@ -174,7 +174,7 @@ export function unitView(province: Province, unitId: string): UnitView {
     composition: compositionView(province, unitId),
     balance: balanceView(province, unitId),
     quality: qualityView(province, unitId),
-    subordinates: subordinateTable(province, unitId),
+    subordinates: subordinatesView(province, unitId),
     changes: unitChanges(province, unitId),
     events: (province.eventsByUnit.get(unitId) ?? []).map((e) => ({
       label: `${formatDate(e.date)}: ${e.title}`,
