@@ -63,8 +63,7 @@ md.validateLink = (url: string): boolean => {
  */
 const PROTOCOL_RELATIVE = /^\/\/+/;
 const normalizeLink = md.normalizeLink.bind(md);
-md.normalizeLink = (url: string): string =>
-  normalizeLink(PROTOCOL_RELATIVE.test(url) ? url.replace(PROTOCOL_RELATIVE, 'https://') : url);
+md.normalizeLink = (url: string): string => normalizeLink(url.replace(PROTOCOL_RELATIVE, 'https://'));
 
 const PLACEHOLDER = /\{\{([^{}\n]*)\}\}/y;
 
