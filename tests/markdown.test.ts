@@ -60,9 +60,12 @@ describe('placeholders are filled from the model, formatted vi-VN', () => {
     expect(page('{{year}}. Năm tổng kết').html).toBe('<p>2021. Năm tổng kết</p>\n');
   });
 
-  test('placeholders are filled in headings, emphasis and code too', () => {
-    expect(page('# {{unit}}\n\n**{{members}}** `{{year}}`').html).toBe(
-      '<h2>Đảng bộ tỉnh Mẫu</h2>\n<p><strong>1.381</strong> <code>2021</code></p>\n',
+  test('placeholders are filled in headings, emphasis, link text, tables and image text too', () => {
+    expect(page('# {{unit}}\n\n**{{members}}** [{{year}}](/) ![{{year}}](a.png)').html).toBe(
+      '<h2>Đảng bộ tỉnh Mẫu</h2>\n<p><strong>1.381</strong> <a href="/">2021</a> <img src="a.png" alt="2021"></p>\n',
+    );
+    expect(page('| Năm | Đảng viên |\n| --- | --- |\n| {{year}} | {{members}} |').html).toContain(
+      '<td>2021</td>\n<td>1.381</td>',
     );
   });
 
@@ -113,12 +116,43 @@ describe('placeholder mistakes are errors naming file, line and column', () => {
     expect(page('{{members 20x1}}', 'G1').html).toBe('<p>{{members 20x1}}</p>\n');
   });
 
+  test.each([
+    ['a blockquote', '> Trích:\n> có {{memberz}}', 2, 6],
+    ['a list item', '- một\n  - hai {{memberz}}', 2, 9],
+    ['a table cell', '| a | b |\n| - | - |\n| {{memberz}} | {{memberz}} |', 3, 17],
+    ['an image’s text', 'Ảnh ![năm {{memberz}}](a.png)', 1, 11],
+    ['a setext heading', 'Tiêu đề {{memberz}}\n===', 1, 9],
+    ['the line after a code span', '`{{memberz}}` và\n  {{memberz}}', 2, 3],
+  ])('a placeholder in %s is reported at its own line and column', (_, text, line, column) => {
+    expect(problemsOf(text).map((p) => [p.line, p.column])).toContainEqual([line, column]);
+  });
+
   test('scanning finds every placeholder of a line with its column', () => {
     expect(scanPlaceholders('a {{x}} b {{y 2020}}\n{{z}}').found).toEqual([
       { raw: '{{x}}', inner: 'x', line: 1, column: 3 },
       { raw: '{{y 2020}}', inner: 'y 2020', line: 1, column: 11 },
       { raw: '{{z}}', inner: 'z', line: 2, column: 1 },
     ]);
+  });
+});
+
+describe('what Markdown reads as code or escaped is written as it is, never filled or checked', () => {
+  test.each([
+    ['a code span', 'Viết `{{members}}` để điền số đảng viên.', '<code>{{members}}</code>'],
+    ['a code span of two backticks', 'Viết ``{{memberz}}`` hoặc `` `{{ `` nhé', '<code>{{memberz}}</code>'],
+    ['a fenced block', '```\n{{members 1999}}\n{{\n```', '<pre><code>{{members 1999}}\n{{\n</code></pre>'],
+    ['an indented block', 'Ví dụ:\n\n    {{unit 2021}}', '<pre><code>{{unit 2021}}\n</code></pre>'],
+    ['a backslash-escaped brace', 'Ghi \\{{members}} như thế này', '<p>Ghi {{members}} như thế này</p>'],
+  ])('in %s', (_, text, shown) => {
+    const { html, problems } = page(text);
+    expect(problems).toEqual([]);
+    expect(html).toContain(shown);
+  });
+
+  test('the same placeholder outside code on the same line is filled and checked', () => {
+    const { html, problems } = page('`{{members}}` là {{members}}; `{{memberz}}` là {{memberz}}');
+    expect(html).toBe('<p><code>{{members}}</code> là 1.381; <code>{{memberz}}</code> là {{memberz}}</p>\n');
+    expect(problems.map((p) => [p.code, p.line, p.column])).toEqual([['placeholder-unknown', 1, 48]]);
   });
 });
 
@@ -157,6 +191,17 @@ describe('editors cannot publish script', () => {
     ['https://example.gov.vn', 'href="https://example.gov.vn"'],
   ])('%s stays a link', (text, href) => {
     expect(renderMarkdown(text)).toContain(href);
+  });
+
+  test.each([
+    ['[Cổng](//example.gov.vn/tin/)', '[Cổng](https://example.gov.vn/tin/)'],
+    ['[Cổng](///example.gov.vn/)', '[Cổng](https://example.gov.vn/)'],
+    ['<//example.gov.vn/tin/>', '<https://example.gov.vn/tin/>'],
+    ['[Cổng]\n\n[Cổng]: //example.gov.vn/', '[Cổng]\n\n[Cổng]: https://example.gov.vn/'],
+  ])('a protocol-relative link %s is the https link %s, not one to this site', (written, https) => {
+    expect(renderMarkdown(written).replace(/>[^<]*</g, '><')).toBe(
+      renderMarkdown(https).replace(/>[^<]*</g, '><'),
+    );
   });
 });
 

@@ -83,7 +83,7 @@ describe('unit view models carry the right figures', () => {
   });
 
   test('subordinate units are sorted by Vietnamese name and link to their pages', () => {
-    const table = unitView(province, 'P').subordinates;
+    const table = unitView(province, 'P').subordinates?.table;
     expect(table?.rows.map((row) => [row[0]?.text, row[0]?.path])).toEqual([
       ['Đảng bộ Công ty Điện lực', 'don-vi/g4/'],
       ['Đảng bộ huyện Hai', 'don-vi/d2/'],

@@ -34,7 +34,7 @@ const CHUNK = 10_000;
  * UTF-8 with BOM and CRLF, as Excel expects; Vietnamese headers and enum labels. Encoded a chunk
  * of lines at a time, so a large file is never also held whole as a (two-byte) JavaScript string.
  */
-function encodeCsv(lines: Iterable<string>): Uint8Array<ArrayBuffer> {
+export function encodeCsv(lines: Iterable<string>): Uint8Array<ArrayBuffer> {
   const parts: Uint8Array[] = [BOM];
   let chunk: string[] = [];
   const flush = () => {

@@ -2,11 +2,13 @@
  * Editors' Markdown (`content/`): rendered with markdown-it, raw HTML off and safe links only,
  * with placeholders such as `{{members}}` or `{{admitted 2024}}` filled from the model.
  *
- * Placeholders are found in the source (for messages with line and column) and filled after
- * parsing, in text and code tokens: a figure or a unit name is then always plain text, never
- * read as Markdown (a year followed by a dot at the start of a line would otherwise start a list).
+ * A placeholder is a token of its own, found by the inline parser: what markdown-it reads as code
+ * (a code span, an indented or fenced block), a link's address or a backslash-escaped `\{{` is
+ * never one, so it stays as written and is not checked. Each is filled after parsing, as plain
+ * text: a figure or a unit name is never read as Markdown (a year followed by a dot at the start
+ * of a line would otherwise start a list). The check and the page see the same placeholders.
  */
-import MarkdownIt, { type StateCore, type Token } from 'markdown-it';
+import MarkdownIt, { type StateCore, type StateInline, type Token } from 'markdown-it';
 import type { Province } from '../model/province.ts';
 import { yearEnd } from '../model/units.ts';
 import type { MarkdownSource } from '../read/content.ts';
@@ -17,8 +19,25 @@ import { formatDate, formatNumber } from './format.ts';
 export const NOT_REPORTED_TEXT = 'chưa có số liệu';
 
 type Fill = (name: string, year: number | undefined) => string;
+
+export interface FoundPlaceholder {
+  /** As written, braces included. */
+  readonly raw: string;
+  readonly inner: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface ScanResult {
+  readonly found: FoundPlaceholder[];
+  /** Positions of `{{` that no `}}` closes on the same line. */
+  readonly unclosed: { line: number; column: number }[];
+}
+
 interface Env {
   fill?: Fill;
+  scan?: ScanResult;
 }
 
 // Raw HTML off: editors' text is published on an official portal and must never carry script.
@@ -37,30 +56,105 @@ md.validateLink = (url: string): boolean => {
   return scheme === undefined || SAFE_SCHEMES.has(scheme.toLowerCase());
 };
 
-const PLACEHOLDER = /\{\{([^{}\n]*)\}\}/g;
+/**
+ * A protocol-relative link (`//host/path`, or `///host` as browsers read it) leads to another
+ * site, like an `https:` one, and is made exactly that link: left as it is, it would take the
+ * page's own scheme, `http:` on an intranet copy and `file:` on a page opened from disk.
+ */
+const PROTOCOL_RELATIVE = /^\/\/+/;
+const normalizeLink = md.normalizeLink.bind(md);
+md.normalizeLink = (url: string): string => normalizeLink(url.replace(PROTOCOL_RELATIVE, 'https://'));
 
-function fillText(text: string, fill: Fill): string {
-  return text.replace(PLACEHOLDER, (whole, inner: string) => {
-    const parsed = parse(inner);
-    // A malformed argument is reported by checkPlaceholders; never show a guessed figure.
-    const malformed = !parsed || parsed.extra || (parsed.argument !== undefined && parsed.year === undefined);
-    return malformed ? whole : fill(parsed.name, parsed.year);
-  });
+const PLACEHOLDER = /\{\{([^{}\n]*)\}\}/y;
+
+/** Offset of a placeholder in the text its inline parser read (an image's alt text is parsed apart). */
+interface Spot {
+  readonly offset: number;
+  readonly src: string;
 }
 
-function fillTokens(tokens: readonly Token[], fill: Fill): void {
-  for (const token of tokens) {
-    if (['text', 'code_inline', 'code_block', 'fence'].includes(token.type)) {
-      token.content = fillText(token.content, fill);
+md.inline.ruler.before('text', 'placeholder', (state: StateInline, silent: boolean) => {
+  const { src, pos } = state;
+  if (src.charCodeAt(pos) !== 0x7b || src.charCodeAt(pos + 1) !== 0x7b) return false;
+  PLACEHOLDER.lastIndex = pos;
+  const match = PLACEHOLDER.exec(src);
+  // `{{{x}}}`: the placeholder starts at the next brace.
+  if (!match && src.charCodeAt(pos + 2) === 0x7b) return false;
+  if (!silent) {
+    const token = state.push(match ? 'placeholder' : 'placeholder_unclosed', '', 0);
+    token.content = match ? match[0] : '{{';
+    token.info = match?.[1] ?? '';
+    token.meta = { offset: pos, src } satisfies Spot;
+  }
+  state.pos += match ? match[0].length : 2;
+  return true;
+});
+
+function fillOne(raw: string, inner: string, fill: Fill): string {
+  const parsed = parse(inner);
+  // A malformed argument is reported by checkPlaceholders; never show a guessed figure.
+  const malformed = !parsed || parsed.extra || (parsed.argument !== undefined && parsed.year === undefined);
+  return malformed ? raw : fill(parsed.name, parsed.year);
+}
+
+type Locate = (offset: number) => { line: number; column: number };
+
+/**
+ * Where an inline token's text sits in the source. Its content is the source lines from
+ * `firstLine` on, less block markers (`>`, list bullets, indentation) and, in a table, less the
+ * other cells: each content line is found in its source line, after what was found there before.
+ */
+function locator(
+  lines: readonly string[],
+  firstLine: number,
+  content: string,
+  after: Map<number, number>,
+): Locate {
+  const starts = content.split('\n').map((text, j) => {
+    const line = firstLine + j;
+    const core = text.trimStart();
+    const at = lines[line]?.indexOf(core, after.get(line) ?? 0) ?? -1;
+    if (at >= 0) after.set(line, at + core.length);
+    return Math.max(at, 0) - (text.length - core.length);
+  });
+  return (offset) => {
+    const before = content.slice(0, offset).split('\n');
+    const j = before.length - 1;
+    return { line: firstLine + j + 1, column: (starts[j] ?? 0) + (before[j]?.length ?? 0) + 1 };
+  };
+}
+
+function placeholders(state: StateCore): void {
+  const { fill, scan } = state.env as Env;
+  const lines = scan && state.src.split('\n');
+  const after = new Map<number, number>();
+  const visit = (tokens: readonly Token[], content: string, locate: Locate | undefined) => {
+    for (const token of tokens) {
+      if (token.children) visit(token.children, content, locate);
+      if (token.type !== 'placeholder' && token.type !== 'placeholder_unclosed') continue;
+      const closed = token.type === 'placeholder';
+      if (scan && locate) {
+        const spot = token.meta as unknown as Spot;
+        const base = spot.src === content ? 0 : Math.max(content.indexOf(spot.src), 0);
+        const where = locate(base + spot.offset);
+        if (closed) scan.found.push({ raw: token.content, inner: token.info, ...where });
+        else scan.unclosed.push(where);
+      }
+      token.type = 'text';
+      if (closed && fill) token.content = fillOne(token.content, token.info, fill);
     }
-    if (token.children) fillTokens(token.children, fill);
+  };
+  let firstLine = 0;
+  for (const token of state.tokens) {
+    // Table cells carry no lines of their own; their row does.
+    if (token.map) firstLine = token.map[0];
+    if (token.type === 'inline' && token.children) {
+      visit(token.children, token.content, lines && locator(lines, firstLine, token.content, after));
+    }
   }
 }
 
-md.core.ruler.after('text_join', 'placeholders', (state: StateCore) => {
-  const { fill } = state.env as Env;
-  if (fill) fillTokens(state.tokens, fill);
-});
+md.core.ruler.after('text_join', 'placeholders', placeholders);
 
 // The page's h1 is the unit's name: an editor's `# Heading` becomes an h2, and so on down.
 md.core.ruler.push('demote_headings', (state: StateCore) => {
@@ -118,36 +212,11 @@ function parse(inner: string): Parsed | undefined {
   };
 }
 
-export interface FoundPlaceholder {
-  /** As written, braces included. */
-  readonly raw: string;
-  readonly inner: string;
-  /** 1-based. */
-  readonly line: number;
-  readonly column: number;
-}
-
-export interface ScanResult {
-  readonly found: FoundPlaceholder[];
-  /** Positions of `{{` that no `}}` closes on the same line. */
-  readonly unclosed: { line: number; column: number }[];
-}
-
+/** The placeholders markdown-it reads in `text`, with their line and column in it. */
 export function scanPlaceholders(text: string): ScanResult {
-  const found: FoundPlaceholder[] = [];
-  const unclosed: { line: number; column: number }[] = [];
-  text.split(/\r?\n/).forEach((lineText, index) => {
-    const line = index + 1;
-    let rest = lineText;
-    for (const match of lineText.matchAll(PLACEHOLDER)) {
-      found.push({ raw: match[0], inner: match[1] ?? '', line, column: match.index + 1 });
-      rest =
-        rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
-    }
-    const open = rest.indexOf('{{');
-    if (open >= 0) unclosed.push({ line, column: open + 1 });
-  });
-  return { found, unclosed };
+  const scan: ScanResult = { found: [], unclosed: [] };
+  md.parse(text, { scan } satisfies Env);
+  return scan;
 }
 
 /** Problems with the placeholders of one file, checked against the data's years. */

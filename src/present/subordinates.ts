@@ -1,10 +1,29 @@
-/** The units directly under a unit, with their figures: the sortable table on unit pages and `/`. */
+/**
+ * The units directly under a unit, with their figures: the sortable table on unit pages and `/`.
+ * A unit with more than FULL_TABLE_LIMIT of them (a province with thousands of grassroots units
+ * directly under it, a grassroots unit listing thousands of cells) shows their counts by level and
+ * type and the LARGEST_SHOWN largest, and offers them all as a CSV file: a table of thousands of
+ * rows is megabytes of HTML, slow on a phone and tens of printed pages, and read by no one.
+ */
 import type { Province } from '../model/province.ts';
 import { PAGE_LEVELS, slug, yearEnd, type Unit } from '../model/units.ts';
-import { LEVELS } from '../read/schemas.ts';
-import { ratio } from './format.ts';
+import { LEVELS, UNIT_TYPES } from '../read/schemas.ts';
+import { csvCell, encodeCsv } from './downloads.ts';
+import { formatNumber, ratio } from './format.ts';
 import { perProvinceKey } from './memo.ts';
 import { column, count, percent, signed, text, type TableView } from './table.ts';
+import type { Link } from './unit-view.ts';
+
+/**
+ * Up to this many, every subordinate is in the page's sortable table. Provinces reorganized in
+ * 2025 have 100–150 communes and a few dozen other committees directly under them: their table
+ * stays whole (a page with 300 of them weighed 104 KB of HTML, 9 KB of the 60 KB budget compressed).
+ */
+export const FULL_TABLE_LIMIT = 300;
+/** Above the limit, the table lists this many, those with most members: three printed pages. */
+export const LARGEST_SHOWN = 100;
+/** The full list of a unit above the limit, beside its page: `don-vi/<id>/truc-thuoc.csv`. */
+export const SUBORDINATES_FILE = 'truc-thuoc.csv';
 
 /** Raw figures of one subordinate unit in one year; `undefined` = not reported. */
 export interface SubordinateFigures {
@@ -30,6 +49,8 @@ export const unitPagePath = (unit: Unit): string | undefined =>
 const ABOVE_GRASSROOTS: ReadonlySet<string> = new Set(['province', 'district']);
 
 const levelName = (unit: Unit): string => LEVELS.find((l) => l.value === unit.level)?.label ?? unit.level;
+export const typeName = (unit: Unit): string | undefined =>
+  UNIT_TYPES.find((t) => t.value === unit.type)?.label;
 
 function computeFigures(province: Province, unitId: string): SubordinateFigures[] {
   const year = province.lastYear;
@@ -75,36 +96,168 @@ export function subordinateFigures(province: Province, unitId: string): Subordin
 const change = (now: number | undefined, before: number | undefined) =>
   now === undefined || before === undefined ? undefined : now - before;
 
-/** The subordinate units table; `undefined` when the unit has none. */
-export function subordinateTable(province: Province, unitId: string): TableView | undefined {
-  const rows = subordinateFigures(province, unitId);
+const subordinatesFilePath = (unit: Unit): string => `don-vi/${slug(unit.id)}/${SUBORDINATES_FILE}`;
+
+/** Where the unit index (`/don-vi/`) lists the grassroots units grouped under a province or district. */
+export const indexAnchor = (unit: Unit): string => `nhom-${slug(unit.id)}`;
+
+export interface ShortenedList {
+  /** Says that the table shows only the largest, and why. */
+  readonly note: string;
+  /** How many subordinates there are of each level and type. */
+  readonly byKind: TableView;
+  /** Every subordinate with the table's figures, as a spreadsheet. */
+  readonly csv: Link;
+  /** The unit index's list of the subordinates that have a page; undefined when none has. */
+  readonly index: Link | undefined;
+}
+
+export interface SubordinatesView {
+  /** All direct subordinates, whether the table shows them all or not. */
+  readonly count: number;
+  readonly table: TableView;
+  /** The column the rows are in order of: the name, or members for the largest. */
+  readonly sortedBy: number;
+  /** Present when the unit has more than FULL_TABLE_LIMIT subordinates. */
+  readonly shortened: ShortenedList | undefined;
+}
+
+/** The subordinate units' table and, for a very wide unit, its summary; `undefined` when it has none. */
+export function subordinatesView(province: Province, unitId: string): SubordinatesView | undefined {
+  const all = subordinateFigures(province, unitId);
   const year = province.lastYear;
   const unit = province.tree.units.get(unitId);
-  if (rows.length === 0 || year === undefined || !unit) return undefined;
-  const withGrassroots = rows.some((r) => ABOVE_GRASSROOTS.has(r.unit.level));
+  if (all.length === 0 || year === undefined || !unit) return undefined;
+  const withGrassroots = all.some((r) => ABOVE_GRASSROOTS.has(r.unit.level));
+  const columns = [
+    column('Đơn vị', false),
+    column('Cấp', false),
+    ...(withGrassroots ? [column('Tổ chức cơ sở đảng')] : []),
+    column('Chi bộ trực thuộc'),
+    column('Đảng viên'),
+    column(`Tăng, giảm so với năm ${year - 1}`),
+    column('Kết nạp'),
+    column('Chỉ tiêu kết nạp'),
+    column('Đạt chỉ tiêu'),
+  ];
+  const row = (r: SubordinateFigures) => [
+    text(r.unit.name, r.path),
+    text(r.level),
+    ...(withGrassroots ? [count(r.grassroots)] : []),
+    count(r.cells),
+    count(r.members),
+    signed(change(r.members, r.membersBefore)),
+    count(r.admitted),
+    count(r.target),
+    percent(ratio(r.admitted, r.target)),
+  ];
+  if (all.length <= FULL_TABLE_LIMIT) {
+    return {
+      count: all.length,
+      table: { caption: `Các tổ chức đảng trực thuộc ${unit.name} năm ${year}`, columns, rows: all.map(row) },
+      sortedBy: 0,
+      shortened: undefined,
+    };
+  }
+  // Not reported sorts last; equal figures stay in name order (the sort is stable).
+  const largest = [...all].sort((a, b) => (b.members ?? -1) - (a.members ?? -1)).slice(0, LARGEST_SHOWN);
+  const withPage = all.filter((r) => r.path !== undefined).length;
   return {
-    caption: `Các tổ chức đảng trực thuộc ${unit.name} năm ${year}`,
-    columns: [
-      column('Đơn vị', false),
-      column('Cấp', false),
-      ...(withGrassroots ? [column('Tổ chức cơ sở đảng')] : []),
-      column('Chi bộ trực thuộc'),
-      column('Đảng viên'),
-      column(`Tăng, giảm so với năm ${year - 1}`),
-      column('Kết nạp'),
-      column('Chỉ tiêu kết nạp'),
-      column('Đạt chỉ tiêu'),
-    ],
-    rows: rows.map((r) => [
-      text(r.unit.name, r.path),
-      text(r.level),
-      ...(withGrassroots ? [count(r.grassroots)] : []),
-      count(r.cells),
-      count(r.members),
-      signed(change(r.members, r.membersBefore)),
-      count(r.admitted),
-      count(r.target),
-      percent(ratio(r.admitted, r.target)),
-    ]),
+    count: all.length,
+    table: {
+      caption: `${LARGEST_SHOWN} tổ chức đảng trực thuộc ${unit.name} có nhiều đảng viên nhất năm ${year}`,
+      columns,
+      rows: largest.map(row),
+    },
+    sortedBy: columns.findIndex((c) => c.label === 'Đảng viên'),
+    shortened: {
+      note:
+        `${unit.name} có ${formatNumber(all.length)} tổ chức đảng trực thuộc, quá nhiều để liệt kê trong một trang. ` +
+        `Dưới đây là số tổ chức theo cấp và loại hình, rồi ${LARGEST_SHOWN} tổ chức có nhiều đảng viên nhất; ` +
+        'danh sách đầy đủ, với cùng các số liệu, có trong tệp CSV.',
+      byKind: byKind(unit, all),
+      csv: {
+        label: `Tải danh sách đầy đủ ${formatNumber(all.length)} tổ chức đảng trực thuộc (tệp CSV, mở bằng Excel)`,
+        path: subordinatesFilePath(unit),
+      },
+      index:
+        withPage > 0 && ABOVE_GRASSROOTS.has(unit.level)
+          ? {
+              label: `${formatNumber(withPage)} tổ chức có trang riêng trong Danh sách đơn vị`,
+              path: `don-vi/#${indexAnchor(unit)}`,
+            }
+          : undefined,
+    },
   };
+}
+
+/** Subordinates counted by level and, where given, type, in the order of the data contract's lists. */
+function byKind(unit: Unit, rows: readonly SubordinateFigures[]): TableView {
+  const rank = (r: SubordinateFigures) =>
+    LEVELS.findIndex((l) => l.value === r.unit.level) * 100 +
+    (r.unit.type === undefined ? 99 : UNIT_TYPES.findIndex((t) => t.value === r.unit.type));
+  const counts = new Map<number, { label: string; count: number }>();
+  for (const r of rows) {
+    const key = rank(r);
+    const type = typeName(r.unit);
+    const kind = counts.get(key) ?? { label: type ? `${r.level}, ${type}` : r.level, count: 0 };
+    kind.count += 1;
+    counts.set(key, kind);
+  }
+  return {
+    caption: `Các tổ chức đảng trực thuộc ${unit.name} theo cấp và loại hình`,
+    columns: [column('Cấp, loại hình', false), column('Số tổ chức')],
+    rows: [...counts].sort(([a], [b]) => a - b).map(([, kind]) => [text(kind.label), count(kind.count)]),
+  };
+}
+
+/** Page units with more direct subordinates than their page lists: each gets SUBORDINATES_FILE. */
+export function wideUnits(province: Province): Unit[] {
+  const year = province.lastYear;
+  if (year === undefined) return [];
+  return [...province.tree.units.values()].filter(
+    (unit) =>
+      PAGE_LEVELS.has(unit.level) &&
+      province.tree.childrenAt(unit.id, yearEnd(year)).length > FULL_TABLE_LIMIT,
+  );
+}
+
+/**
+ * Every direct subordinate of `unitId` with the figures of its page's table, in name order:
+ * figures as plain numbers for a spreadsheet, both years' members in place of the change (a
+ * cell starting with a minus sign would be written as text), empty where not reported.
+ */
+export function subordinatesCsv(province: Province, unitId: string): Uint8Array<ArrayBuffer> {
+  const rows = subordinateFigures(province, unitId);
+  const year = province.lastYear ?? 0;
+  const withGrassroots = rows.some((r) => ABOVE_GRASSROOTS.has(r.unit.level));
+  const header = [
+    'Mã đơn vị',
+    'Tên đơn vị',
+    'Cấp',
+    'Loại hình',
+    ...(withGrassroots ? ['Tổ chức cơ sở đảng'] : []),
+    'Chi bộ trực thuộc',
+    `Đảng viên năm ${year}`,
+    `Đảng viên năm ${year - 1}`,
+    `Kết nạp năm ${year}`,
+    `Chỉ tiêu kết nạp năm ${year}`,
+  ];
+  const lines = rows.map((r) =>
+    [
+      r.unit.id,
+      r.unit.name,
+      r.level,
+      typeName(r.unit),
+      ...(withGrassroots ? [r.grassroots] : []),
+      r.cells,
+      r.members,
+      r.membersBefore,
+      r.admitted,
+      r.target,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return encodeCsv([header.map(csvCell).join(','), ...lines]);
 }

@@ -1,6 +1,7 @@
 import type { Province } from '../model/province.ts';
 import { byName, type Unit } from '../model/units.ts';
 import { formatDate } from './format.ts';
+import { indexAnchor } from './subordinates.ts';
 import { levelLabel, pageUnits, unitPath, type Link } from './unit-view.ts';
 
 export interface UnitIndexEntry {
@@ -12,6 +13,8 @@ export interface UnitIndexEntry {
 export interface UnitIndexGroup {
   /** The district (or the province, for units directly under it) the group belongs to. */
   readonly heading: UnitIndexEntry;
+  /** The group's id in the page, which a very wide unit's page links to. */
+  readonly anchor: string;
   readonly level: string;
   readonly units: readonly UnitIndexEntry[];
 }
@@ -54,6 +57,7 @@ export function unitIndex(province: Province): UnitIndex {
   const districts = units.filter((u) => u.level === 'district').sort(byName);
   const groups: UnitIndexGroup[] = [province.root, ...districts].map((head) => ({
     heading: entry(province, head),
+    anchor: indexAnchor(head),
     level: levelLabel(head),
     units: (members.get(head.id) ?? []).sort(byName).map((u) => entry(province, u)),
   }));

@@ -1,4 +1,4 @@
-import { LEVELS, UNIT_TYPES } from '../read/schemas.ts';
+import { LEVELS } from '../read/schemas.ts';
 import { comparable, isAbove, readingOf } from '../model/coverage.ts';
 import type { Province, Statistics } from '../model/province.ts';
 import type { Figures } from '../model/rollup.ts';
@@ -10,7 +10,7 @@ import { compositionView, type CompositionView } from './composition.ts';
 import { unitChanges, type UnitChange } from './event-view.ts';
 import { unitNarrative } from './narrative.ts';
 import { qualityView, type QualityView } from './quality.ts';
-import { subordinateTable, unitPagePath } from './subordinates.ts';
+import { subordinatesView, typeName, unitPagePath, type SubordinatesView } from './subordinates.ts';
 import type { TableView } from './table.ts';
 
 export interface Link {
@@ -50,7 +50,7 @@ export interface UnitView extends UnitHeading {
   readonly balance: TableView | undefined;
   readonly quality: QualityView;
   /** Directly subordinate units at the end of the last year, sortable; undefined when none. */
-  readonly subordinates: TableView | undefined;
+  readonly subordinates: SubordinatesView | undefined;
   readonly events: readonly Link[];
   /** How restructurings created, moved, merged or dissolved this unit, oldest first. */
   readonly changes: readonly UnitChange[];
@@ -60,8 +60,6 @@ export const unitPath: (unit: Unit) => string | undefined = unitPagePath;
 
 export const levelLabel = (unit: Unit): string =>
   LEVELS.find((l) => l.value === unit.level)?.label ?? unit.level;
-
-const typeLabel = (unit: Unit): string | undefined => UNIT_TYPES.find((t) => t.value === unit.type)?.label;
 
 /** The nearest ancestor with a page: subcommittees and cells are shown on their grassroots page. */
 export function pageUnitFor(province: Province, unit: Unit): Unit {
@@ -90,7 +88,7 @@ const unitOf = (province: Province, unitId: string): Unit => {
 /** Cheap (no figures): the search index asks it of every unit before any page renders. */
 export function unitHeading(province: Province, unitId: string): UnitHeading {
   const unit = unitOf(province, unitId);
-  const type = typeLabel(unit);
+  const type = typeName(unit);
   const established = unit.established && formatDate(province.tree.established(unitId));
   const dissolved = province.tree.dissolved(unitId);
   const year = province.lastYear;
@@ -174,7 +172,7 @@ export function unitView(province: Province, unitId: string): UnitView {
     composition: compositionView(province, unitId),
     balance: balanceView(province, unitId),
     quality: qualityView(province, unitId),
-    subordinates: subordinateTable(province, unitId),
+    subordinates: subordinatesView(province, unitId),
     changes: unitChanges(province, unitId),
     events: (province.eventsByUnit.get(unitId) ?? []).map((e) => ({
       label: `${formatDate(e.date)}: ${e.title}`,
