@@ -1,8 +1,16 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { error, warning, type Problem } from '../validate/problems.ts';
 import { PERSONAL_DATA_FIX, personalColumn, personalValue } from '../validate/privacy.ts';
+import { quoteValue } from './quote.ts';
 import { columnNames, normalizeHeader, type Column, type FileSchema, type RowOf } from './schema.ts';
-import { parseCell } from './values.ts';
+import { parseCell, refuseBidi } from './values.ts';
+
+/**
+ * The contract's widest file has under 20 columns. A row with more cells than this is a
+ * spreadsheet gone wrong, and reading on would fill the memory before the file ends (a sheet of
+ * 100,000 columns did): the file is refused at that row.
+ */
+export const MAX_COLUMNS = 200;
 
 export interface CsvTable<S extends FileSchema> {
   readonly rows: RowOf<S>[];
@@ -34,6 +42,16 @@ interface CsvRecord {
   readonly line: number;
 }
 
+/** Thrown from inside csv-parse to stop it at the first row that is too wide. */
+class TooWide {
+  readonly cells: number;
+  readonly line: number;
+  constructor(cells: number, line: number) {
+    this.cells = cells;
+    this.line = line;
+  }
+}
+
 function parseRecords(
   text: string,
   file: string,
@@ -50,6 +68,7 @@ function parseRecords(
     // (asking csv-parse for each record's raw text cost a quarter of the reading time).
     let inner = 0;
     for (const cell of record) if (cell.includes('\n')) inner += cell.split('\n').length - 1;
+    if (record.length > MAX_COLUMNS) throw new TooWide(record.length, info.lines - inner);
     records.push({ cells: record, line: info.lines - inner });
     lastLine = info.lines;
     return null;
@@ -65,6 +84,19 @@ function parseRecords(
       on_record: keep as never,
     });
   } catch (cause) {
+    if (cause instanceof TooWide) {
+      problems.push(
+        error({
+          code: 'too-many-columns',
+          file,
+          line: cause.line,
+          message: `dòng này có ${cause.cells.toLocaleString('vi-VN')} ô, quá giới hạn ${MAX_COLUMNS} cột của một tệp dữ liệu (các tệp theo quy định có dưới 20 cột), nên tệp không được đọc tiếp`,
+          english: `row has ${cause.cells} cells, more than the limit of ${MAX_COLUMNS}`,
+          fix: 'Xóa các cột thừa: trong Excel, chọn các cột không thuộc quy định (thường là cột trống ở bên phải bảng), bấm chuột phải → Xóa (Delete), rồi lưu lại dạng CSV UTF-8.',
+        }),
+      );
+      return { records, delimiter };
+    }
     if (!(cause instanceof CsvError)) throw cause;
     // The broken record starts on the first non-blank line after the last good one.
     const lines = text.split(/\r\n|\n|\r/);
@@ -102,6 +134,22 @@ function matchHeader(
   header.forEach((raw, index) => {
     const name = normalizeHeader(raw.normalize('NFC'));
     if (name === '') return;
+    const bidi = refuseBidi(raw);
+    if (bidi && !bidi.ok) {
+      problems.push(
+        error({
+          code: bidi.code ?? 'bidi-character',
+          file,
+          line: 1,
+          column: index + 1,
+          value: quoteValue(raw),
+          message: bidi.message,
+          english: bidi.english,
+          fix: bidi.fix,
+        }),
+      );
+      return;
+    }
     const column = byName.get(name);
     const personal = column ? undefined : personalColumn(raw);
     if (personal) {
@@ -111,7 +159,7 @@ function matchHeader(
           file,
           line: 1,
           column: index + 1,
-          value: raw,
+          value: quoteValue(raw),
           message: `cột này có vẻ chứa thông tin cá nhân (${personal.what}). Dữ liệu cá nhân không bao giờ được công bố; chỉ được dùng số liệu tổng hợp`,
           english: `column seems to hold personal data (${personal.english}); only aggregated figures are allowed`,
           fix: PERSONAL_DATA_FIX,
@@ -126,7 +174,7 @@ function matchHeader(
           file,
           line: 1,
           column: index + 1,
-          value: raw,
+          value: quoteValue(raw),
           message: 'là cột không có trong quy định dữ liệu, bị bỏ qua',
           english: 'unknown column, ignored',
           fix: `Nếu đây là lỗi chính tả, sửa tên cột. Các cột của ${file}: ${schema.columns
@@ -145,7 +193,7 @@ function matchHeader(
           line: 1,
           column: index + 1,
           key: column.key,
-          value: raw,
+          value: quoteValue(raw),
           message: `trùng với cột ${previous + 1}: cùng một cột xuất hiện hai lần`,
           english: 'duplicate column',
           fix: 'Xóa một trong hai cột.',
@@ -183,6 +231,8 @@ export function readCsvText<S extends FileSchema>(text: string, schema: S): CsvT
   const first = records.findIndex(({ cells }) => cells.some((cell) => cell.trim() !== ''));
   const [header, ...body] = first < 0 ? [] : records.slice(first);
   if (!header) {
+    // A file stopped at its first row (unclosed quote, too many columns) already says why.
+    if (problems.length > 0) return { rows: [], columns: new Map(), problems, rejected: [] };
     problems.push(
       error({
         code: 'empty-file',
@@ -230,12 +280,12 @@ export function readCsvText<S extends FileSchema>(text: string, schema: S): CsvT
         valid = false;
         problems.push(
           error({
-            code: `invalid-${column.kind.type}`,
+            code: parsed.code ?? `invalid-${column.kind.type}`,
             file,
             line,
             column: index + 1,
             key: column.key,
-            value: raw.trim(),
+            value: quoteValue(raw.trim()),
             message: parsed.message,
             english: `${column.key} ${parsed.english}`,
             fix: parsed.fix,
