@@ -77,7 +77,7 @@ export async function listDataFolder(dir: string): Promise<DataFolder | undefine
           file,
           message: `${entry.name} là liên kết (symbolic link) tới một tệp nằm ngoài thư mục dữ liệu; để không công bố nhầm tệp khác, tệp này không được đọc`,
           english: 'symbolic link to a file outside the data folder, not read',
-          fix: `Chép chính tệp dữ liệu vào thư mục dữ liệu thay cho liên kết ${entry.name}.`,
+          fix: `Xóa liên kết ${entry.name} và chép chính tệp dữ liệu vào thư mục dữ liệu.`,
         }),
       );
       continue;

@@ -161,7 +161,7 @@ function tooLong(length: number, maxLength: number): Parsed {
   return fail(
     `dài ${vi.format(length)} ký tự, quá giới hạn ${vi.format(maxLength)} ký tự của cột này`,
     `is ${length} characters long, more than ${maxLength}`,
-    `Rút gọn ô này còn tối đa ${vi.format(maxLength)} ký tự; có thể cả một đoạn văn bản đã bị dán nhầm vào ô.`,
+    `Sửa ô này cho ngắn lại, tối đa ${vi.format(maxLength)} ký tự; có thể cả một đoạn văn bản đã bị dán nhầm vào ô.`,
     'too-long',
   );
 }
