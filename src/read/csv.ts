@@ -3,7 +3,7 @@ import { error, warning, type Problem } from '../validate/problems.ts';
 import { PERSONAL_DATA_FIX, personalColumn, personalValue } from '../validate/privacy.ts';
 import { quoteValue } from './quote.ts';
 import { columnNames, normalizeHeader, type Column, type FileSchema, type RowOf } from './schema.ts';
-import { parseCell, refuseBidi } from './values.ts';
+import { formatCount, parseCell, refuseBidi, type Refusal } from './values.ts';
 
 /**
  * The contract's widest file has under 20 columns. A row with more cells than this is a
@@ -57,7 +57,28 @@ class StopReading {
   }
 }
 
-const vi = (n: number) => n.toLocaleString('vi-VN');
+/** A cell refused, quoted as every message quotes a value. */
+function refusedCell(
+  file: string,
+  line: number,
+  index: number,
+  key: string | undefined,
+  raw: string,
+  refusal: Refusal,
+  code: string,
+): Problem {
+  return error({
+    code: refusal.code ?? code,
+    file,
+    line,
+    column: index + 1,
+    ...(key === undefined ? {} : { key }),
+    value: quoteValue(raw),
+    message: refusal.message,
+    english: key === undefined ? refusal.english : `${key} ${refusal.english}`,
+    fix: refusal.fix,
+  });
+}
 
 function parseRecords(
   text: string,
@@ -85,7 +106,7 @@ function parseRecords(
           code: 'too-many-columns',
           file,
           line,
-          message: `dòng này có ${vi(record.length)} ô, quá giới hạn ${MAX_COLUMNS} cột của một tệp dữ liệu (các tệp theo quy định có dưới 20 cột), nên tệp không được đọc tiếp`,
+          message: `dòng này có ${formatCount(record.length)} ô, quá giới hạn ${MAX_COLUMNS} cột của một tệp dữ liệu (các tệp theo quy định có dưới 20 cột), nên tệp không được đọc tiếp`,
           english: `row has ${record.length} cells, more than the limit of ${MAX_COLUMNS}`,
           fix: 'Xóa các cột thừa: trong Excel, chọn các cột không thuộc quy định (thường là cột trống ở bên phải bảng), bấm chuột phải → Xóa (Delete), rồi lưu lại dạng CSV UTF-8.',
         }),
@@ -98,7 +119,7 @@ function parseRecords(
           code: 'too-many-rows',
           file,
           line,
-          message: `tệp có hơn ${vi(MAX_ROWS)} dòng số liệu, quá giới hạn của một tệp dữ liệu, nên không được đọc tiếp từ dòng này`,
+          message: `tệp có hơn ${formatCount(MAX_ROWS)} dòng số liệu, quá giới hạn của một tệp dữ liệu, nên không được đọc tiếp từ dòng này`,
           english: `more than ${MAX_ROWS} data rows`,
           fix: 'Kiểm tra đã chọn đúng tệp chưa: số liệu 10 năm của 52.000 tổ chức cơ sở đảng (cả nước) chỉ khoảng 520.000 dòng. Nếu đúng, xóa các dòng lặp lại hoặc không thuộc quy định, rồi lưu lại dạng CSV UTF-8.',
         }),
@@ -160,19 +181,8 @@ function matchHeader(
     const name = normalizeHeader(raw.normalize('NFC'));
     if (name === '') return;
     const bidi = refuseBidi(raw);
-    if (bidi && !bidi.ok) {
-      problems.push(
-        error({
-          code: bidi.code ?? 'bidi-character',
-          file,
-          line: 1,
-          column: index + 1,
-          value: quoteValue(raw),
-          message: bidi.message,
-          english: bidi.english,
-          fix: bidi.fix,
-        }),
-      );
+    if (bidi) {
+      problems.push(refusedCell(file, 1, index, undefined, raw, bidi, 'bidi-character'));
       return;
     }
     const column = byName.get(name);
@@ -304,17 +314,7 @@ export function readCsvText<S extends FileSchema>(text: string, schema: S): CsvT
       if (!parsed.ok) {
         valid = false;
         problems.push(
-          error({
-            code: parsed.code ?? `invalid-${column.kind.type}`,
-            file,
-            line,
-            column: index + 1,
-            key: column.key,
-            value: quoteValue(raw.trim()),
-            message: parsed.message,
-            english: `${column.key} ${parsed.english}`,
-            fix: parsed.fix,
-          }),
+          refusedCell(file, line, index, column.key, raw.trim(), parsed, `invalid-${column.kind.type}`),
         );
       } else if (parsed.value === undefined && column.required) {
         valid = false;

@@ -1,16 +1,17 @@
 import { findBidi, findInvisible } from './quote.ts';
 import { normalizeHeader, type Column, type ColumnKind, type EnumValue } from './schema.ts';
 
-export type Parsed =
-  | { readonly ok: true; readonly value: string | number | undefined }
-  | {
-      readonly ok: false;
-      readonly message: string;
-      readonly english: string;
-      readonly fix: string;
-      /** The problem's code when it is not just "not a value of this kind" (`invalid-count`). */
-      readonly code?: string;
-    };
+/** Why a cell was refused, in the words of a `Problem`. */
+export interface Refusal {
+  readonly ok: false;
+  readonly message: string;
+  readonly english: string;
+  readonly fix: string;
+  /** The problem's code when it is not just "not a value of this kind" (`invalid-count`). */
+  readonly code?: string;
+}
+
+export type Parsed = { readonly ok: true; readonly value: string | number | undefined } | Refusal;
 
 const ID = /^[A-Za-z0-9._-]+$/;
 // Thousands separators: `.`, a space, and the spaces spreadsheets write as one (no-break space in
@@ -19,13 +20,15 @@ const SEPARATORS = '. \u00a0\u202f\u2009';
 const GROUPED = new RegExp(`^\\d{1,3}(?:([${SEPARATORS}])\\d{3})(?:\\1\\d{3})*$`);
 const isSeparator = (char: string) => SEPARATORS.includes(char);
 const vi = new Intl.NumberFormat('vi-VN');
+/** `10.000.000`: numbers in messages as the publisher writes them. */
+export const formatCount = (n: number): string => vi.format(n);
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const VN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 // The Communist Party of Vietnam was founded in 1930: earlier years are typing mistakes.
 export const FIRST_YEAR = 1930;
 export const LAST_YEAR = 2100;
 
-const fail = (message: string, english: string, fix: string, code?: string): Parsed => ({
+const fail = (message: string, english: string, fix: string, code?: string): Refusal => ({
   ok: false,
   message,
   english,
@@ -40,7 +43,7 @@ export function parseCount(text: string, max: number = Number.MAX_SAFE_INTEGER):
     const value = Number(compact.replace(/\D/g, ''));
     if (!Number.isSafeInteger(value)) {
       return fail(
-        `là số quá lớn: lớn hơn số lớn nhất lưu được chính xác (${vi.format(Number.MAX_SAFE_INTEGER)})`,
+        `là số quá lớn: lớn hơn số lớn nhất lưu được chính xác (${formatCount(Number.MAX_SAFE_INTEGER)})`,
         'is too large to be stored exactly',
         'Kiểm tra lại ô này: có thể đã dán nhầm một mã hay một dãy số vào cột số liệu.',
         'too-large-count',
@@ -48,7 +51,7 @@ export function parseCount(text: string, max: number = Number.MAX_SAFE_INTEGER):
     }
     if (value > max) {
       return fail(
-        `là số quá lớn so với thực tế: cột này tối đa ${vi.format(max)}, số lớn hơn chắc chắn là gõ nhầm`,
+        `là số quá lớn so với thực tế: cột này tối đa ${formatCount(max)}, số lớn hơn chắc chắn là gõ nhầm`,
         `is larger than ${max}, more than any real figure`,
         'Kiểm tra lại số này (gõ thừa chữ số, hoặc dán nhầm số của cột khác); nếu chưa có số liệu thì để trống.',
         'implausible-count',
@@ -119,8 +122,9 @@ export function parseDate(text: string): Parsed {
 }
 
 export function parseId(text: string, maxLength: number): Parsed {
-  if (ID.test(text))
+  if (ID.test(text)) {
     return text.length > maxLength ? tooLong(text.length, maxLength) : { ok: true, value: text };
+  }
   return fail(
     'không phải mã hợp lệ (chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang)',
     'ids use letters, digits, ".", "_" and "-" only',
@@ -157,11 +161,11 @@ export function parseEnum(text: string, values: readonly EnumValue[]): Parsed {
   );
 }
 
-function tooLong(length: number, maxLength: number): Parsed {
+function tooLong(length: number, maxLength: number): Refusal {
   return fail(
-    `dài ${vi.format(length)} ký tự, quá giới hạn ${vi.format(maxLength)} ký tự của cột này`,
+    `dài ${formatCount(length)} ký tự, quá giới hạn ${formatCount(maxLength)} ký tự của cột này`,
     `is ${length} characters long, more than ${maxLength}`,
-    `Sửa ô này cho ngắn lại, tối đa ${vi.format(maxLength)} ký tự; có thể cả một đoạn văn bản đã bị dán nhầm vào ô.`,
+    `Sửa ô này cho ngắn lại, tối đa ${formatCount(maxLength)} ký tự; có thể cả một đoạn văn bản đã bị dán nhầm vào ô.`,
     'too-long',
   );
 }
@@ -177,7 +181,7 @@ function parseText(text: string, maxLength: number): Parsed {
  * Direction controls reorder what is printed after them (a page title, a line of the quality
  * report) while staying invisible: refused in every cell, whatever its kind.
  */
-export function refuseBidi(text: string): Parsed | undefined {
+export function refuseBidi(text: string): Refusal | undefined {
   const bidi = findBidi(text);
   if (bidi === undefined) return undefined;
   return fail(
@@ -189,7 +193,7 @@ export function refuseBidi(text: string): Parsed | undefined {
 }
 
 /** Why a cell that is not a value of its kind failed, when the reason cannot be seen on screen. */
-function refuseInvisible(text: string): Parsed | undefined {
+function refuseInvisible(text: string): Refusal | undefined {
   const hidden = findInvisible(text, isSeparator);
   if (hidden === undefined) return undefined;
   return fail(
