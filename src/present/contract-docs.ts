@@ -1,5 +1,6 @@
 import type { ColumnKind, FileSchema } from '../read/schema.ts';
 import { SCHEMAS } from '../read/schemas.ts';
+import { formatNumber } from './format.ts';
 
 const KIND: Record<string, string> = {
   id: 'mã (chữ, số, `.`, `_`, `-`)',
@@ -12,8 +13,8 @@ const KIND: Record<string, string> = {
 
 /** The limit a column's cells must keep to (see schemas.ts), for the data dictionary. */
 export function kindLimit(kind: ColumnKind): string | undefined {
-  if ('maxLength' in kind) return `tối đa ${kind.maxLength.toLocaleString('vi-VN')} ký tự`;
-  if ('max' in kind) return `tối đa ${kind.max.toLocaleString('vi-VN')}`;
+  if ('maxLength' in kind) return `tối đa ${formatNumber(kind.maxLength)} ký tự`;
+  if ('max' in kind) return `tối đa ${formatNumber(kind.max)}`;
   return undefined;
 }
 
