@@ -13,12 +13,10 @@ import { filesUnder, hashFiles } from './incremental.ts';
 import type { Loaded } from './load.ts';
 import { buildProvince } from './model/province.ts';
 import { readCsvBytes, readDataset, type CsvFileTable } from './read/dataset.ts';
-import { SCHEMAS } from './read/schemas.ts';
+import { listDataFolder, readDataFile } from './read/data-folder.ts';
 import { hasErrors, type Problem } from './validate/problems.ts';
 import { todayInVietnam } from './validate/calendar.ts';
 import { validate, type ValidateOptions, type Validated } from './validate/validate.ts';
-
-const CONTRACT_FILES = new Set<string>(SCHEMAS.map((s) => s.file));
 
 const sha = (...parts: (string | Uint8Array)[]): string => {
   const hash = createHash('sha256');
@@ -33,21 +31,16 @@ const dataHashOf = (files: ReadonlyMap<string, string>): string =>
 const fileHash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * The identity of the data in `dir`: the contract's files present there (names lower-cased, as
- * the reader finds them); other files in the folder do not change it.
+ * The identity of the data in `dir`: the contract's files present there, as the reader finds and
+ * reads them (a file it refuses is not read here either); other files in the folder do not change it.
  */
 export async function hashData(dir: string): Promise<string> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return sha('no data directory');
-  }
+  const folder = await listDataFolder(dir);
+  if (!folder) return sha('no data directory');
   const files = new Map<string, string>();
-  for (const name of names) {
-    if (CONTRACT_FILES.has(name.toLowerCase())) {
-      files.set(name.toLowerCase(), fileHash(await readFile(join(dir, name))));
-    }
+  for (const [file, path] of folder.files) {
+    const read = await readDataFile(path, file);
+    if ('bytes' in read) files.set(file, fileHash(read.bytes));
   }
   return dataHashOf(files);
 }

@@ -5,7 +5,7 @@
  * prints every problem in one run and never shows a stack trace.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -288,6 +288,122 @@ const CASES: readonly {
       },
     ],
   },
+  {
+    name: 'units.csv and Units.csv side by side (neither is chosen)',
+    files: { 'Units.csv': basic('units.csv') },
+    errors: [{ code: 'duplicate-file', at: 'units.csv', says: /Units\.csv, units\.csv.*không đọc tệp nào/ }],
+  },
+  {
+    name: 'a header wider than 200 columns',
+    files: { 'cells.csv': `${Array.from({ length: 201 }, (_, i) => `c${i}`).join(',')}\nG4,2020\n` },
+    errors: [{ code: 'too-many-columns', at: 'cells.csv:1', says: /có 201 ô, quá giới hạn 200 cột/ }],
+  },
+  {
+    name: 'a right-to-left override in a unit name',
+    files: { 'units.csv': `${basic('units.csv')}G5,Chi bộ \u202eNăm,D2,grassroots,,,\n` },
+    errors: [
+      {
+        code: 'bidi-character',
+        at: 'units.csv:11:2',
+        value: 'Chi bộ <U+202E>Năm',
+        says: /ký tự điều khiển chiều viết <U\+202E> ở ký tự thứ 8/,
+      },
+    ],
+  },
+  {
+    name: 'a direction mark in an id and in a level',
+    files: { 'units.csv': `${basic('units.csv')}G5\u200f,Chi bộ Năm,D2,grass\u2066roots,,,\n` },
+    errors: [
+      { code: 'bidi-character', at: 'units.csv:11:1', value: 'G5<U+200F>', says: /<U\+200F> ở ký tự thứ 3/ },
+      {
+        code: 'bidi-character',
+        at: 'units.csv:11:4',
+        value: 'grass<U+2066>roots',
+        says: /<U\+2066> ở ký tự thứ 6/,
+      },
+    ],
+  },
+  {
+    name: 'a name longer than 300 characters, quoted as an excerpt',
+    files: { 'units.csv': `${basic('units.csv')}G5,${'Chi bộ '.repeat(1000)},D2,grassroots,,,\n` },
+    errors: [
+      {
+        code: 'too-long',
+        at: 'units.csv:11:2',
+        value: `${'Chi bộ '.repeat(8)}Chi …`,
+        says: /dài 6\.999 ký tự, quá giới hạn 300 ký tự/,
+      },
+    ],
+  },
+  {
+    name: 'an id longer than 64 characters',
+    files: { 'units.csv': `${basic('units.csv')}${'G'.repeat(65)},Chi bộ Năm,D2,grassroots,,,\n` },
+    errors: [
+      { code: 'too-long', at: 'units.csv:11:1', value: `${'G'.repeat(60)}…`, says: /quá giới hạn 64/ },
+    ],
+  },
+  {
+    name: 'a note longer than 2,000 characters',
+    files: {
+      'restructurings.csv': `id,date,kind,title,parent_id,result_unit_id,note\nE1,2021-03-01,establish,Thành lập chi bộ,D1,G2,${'x'.repeat(2001)}\n`,
+    },
+    errors: [
+      {
+        code: 'too-long',
+        at: 'restructurings.csv:2:7',
+        value: `${'x'.repeat(60)}…`,
+        says: /quá giới hạn 2\.000/,
+      },
+    ],
+  },
+  {
+    name: 'a number too large to store exactly',
+    files: { 'members.csv': `${basic('members.csv')}G4;2021;123456789012345678901234567890;;;;;;\n` },
+    errors: [
+      {
+        code: 'too-large-count',
+        at: 'members.csv:10:3',
+        value: '123456789012345678901234567890',
+        says: /là số quá lớn/,
+      },
+    ],
+  },
+  {
+    name: 'a member count beyond what one unit can have',
+    files: { 'members.csv': `${basic('members.csv')}G4;2021;12.000.000;;;;;;\n` },
+    errors: [
+      {
+        code: 'implausible-count',
+        at: 'members.csv:10:3',
+        value: '12.000.000',
+        says: /quá lớn so với thực tế: cột này tối đa 10\.000\.000/,
+      },
+    ],
+  },
+  {
+    name: 'a zero-width space inside a number, shown where it is',
+    files: { 'admissions.csv': `${basic('admissions.csv')}G2,2020,1\u200b23,\n` },
+    errors: [
+      {
+        code: 'invisible-character',
+        at: 'admissions.csv:9:3',
+        value: '1<U+200B>23',
+        says: /ký tự ẩn <U\+200B>/,
+      },
+    ],
+  },
+  {
+    name: 'a right-to-left override in a header cell',
+    files: { 'admissions.csv': basic('admissions.csv').replace('target', 'tar\u202eget') },
+    errors: [
+      {
+        code: 'bidi-character',
+        at: 'admissions.csv:1:4',
+        value: 'tar<U+202E>get',
+        says: /chiều viết <U\+202E>/,
+      },
+    ],
+  },
 ];
 
 const where = (p: Problem) => [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
@@ -424,6 +540,10 @@ describe('npm run check:data on broken folders', () => {
     picture: { 'units.csv': badInput('picture.png.csv') },
     'unclosed quote': { 'units.csv': `${basic('units.csv')}G5,"Chi bộ Năm,D2,grassroots,,,\n` },
     cycle: { 'units.csv': `${basic('units.csv')}X1,Huyện X,X2,district,,,\nX2,Huyện Y,X1,district,,,\n` },
+    // 100,000 columns over 50 rows: refused at the header, not read to the end.
+    wide: { 'cells.csv': `${'x,'.repeat(99_999)}x\n`.repeat(50) },
+    // Made 200 MB below (a sparse file: nothing is written to disk, and nothing must read it).
+    giant: {},
   };
 
   beforeAll(async () => {
@@ -431,9 +551,11 @@ describe('npm run check:data on broken folders', () => {
     const names = Object.keys(inputs);
     for (let i = 0; i < names.length; i += 2) {
       await Promise.all(
-        names
-          .slice(i, i + 2)
-          .map(async (name) => runs.set(name, await checkData(folder(inputs[name] ?? {})))),
+        names.slice(i, i + 2).map(async (name) => {
+          const dir = folder(inputs[name] ?? {});
+          if (name === 'giant') truncateSync(join(dir, 'members.csv'), 200 * 1024 * 1024);
+          runs.set(name, await checkData(dir));
+        }),
       );
     }
   });
@@ -449,7 +571,7 @@ describe('npm run check:data on broken folders', () => {
     expect(run('valid').out).toContain('Dữ liệu hợp lệ.');
   });
 
-  test.each(['many', 'no units', 'picture', 'unclosed quote', 'cycle'])(
+  test.each(['many', 'no units', 'picture', 'unclosed quote', 'cycle', 'wide', 'giant'])(
     '%s: exit 1, a Vietnamese refusal, no stack trace',
     (name) => {
       const { code, out } = run(name);
@@ -485,6 +607,8 @@ describe('npm run check:data on broken folders', () => {
     ['picture', 'units.csv: Tệp này là ảnh PNG, không phải CSV'],
     ['unclosed quote', 'units.csv:11: có dấu ngoặc kép (") mở ở dòng này nhưng không được đóng'],
     ['cycle', 'units.csv:11:3 cột parent_id: "X2" tạo thành vòng lặp cấp trên: X1 → X2 → X1'],
+    ['wide', 'cells.csv:1: dòng này có 100.000 ô, quá giới hạn 200 cột'],
+    ['giant', 'members.csv: tệp nặng 200 MB, quá giới hạn 64 MB của một tệp dữ liệu'],
   ])('%s: the message names the place', (name, expected) => {
     expect(run(name).out).toContain(expected);
   });

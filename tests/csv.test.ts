@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readCsvText } from '../src/read/csv.ts';
 import { normalizeHeader } from '../src/read/schema.ts';
 import { admissionsSchema, membersSchema, unitsSchema } from '../src/read/schemas.ts';
+import { excerpt, quoteValue, showInvisible } from '../src/read/quote.ts';
 import { parseCount, parseDate } from '../src/read/values.ts';
 
 describe('headers', () => {
@@ -43,6 +44,45 @@ describe('values', () => {
     expect(parseCount(text)).toEqual({ ok: true, value });
   });
 
+  test.each([
+    ['1\u00a0234', 1234],
+    ['1\u202f234', 1234],
+    ['1\u2009234', 1234],
+    ['9.007.199.254.740.991', Number.MAX_SAFE_INTEGER],
+  ])('count %j (a space spreadsheets write as thousands separator) reads as %d', (text, value) => {
+    expect(parseCount(text)).toEqual({ ok: true, value });
+  });
+
+  test.each([
+    ['9007199254740992', 'too-large-count'],
+    ['1'.repeat(400), 'too-large-count'],
+    ['9.007.199.254.740.993', 'too-large-count'],
+  ])('count %s is refused as too large, not as "not an integer"', (text, code) => {
+    expect(parseCount(text)).toMatchObject({ ok: false, code, message: expect.stringMatching(/quá lớn/) });
+  });
+
+  test('a count above its column’s plausibility limit is refused; at the limit it is read', () => {
+    expect(parseCount('10.000.000', 10_000_000)).toEqual({ ok: true, value: 10_000_000 });
+    expect(parseCount('10000001', 10_000_000)).toMatchObject({ ok: false, code: 'implausible-count' });
+  });
+
+  test.each([
+    ['1\u200b23', '1<U+200B>23'],
+    ['1\ufeff234', '1<U+FEFF>234'],
+    ['12\u00ad34', '12<U+00AD>34'],
+    ['1\u2060234', '1<U+2060>234'],
+  ])('an invisible character in count %j is refused and shown as %s', (text, shown) => {
+    const table = readCsvText(
+      `unit_id,year,members
+A,2024,${text}
+`,
+      membersSchema,
+    );
+    expect(table.problems).toMatchObject([
+      { code: 'invisible-character', value: shown, message: expect.stringMatching(/ký tự ẩn/) },
+    ]);
+  });
+
   test.each(['-3', '12a', '1,5', '1.23', '1.2345', 'mười'])('count "%s" is refused', (text) => {
     expect(parseCount(text).ok).toBe(false);
   });
@@ -75,6 +115,37 @@ describe('values', () => {
     const table = readCsvText(text, unitsSchema);
     expect(table.problems).toEqual([]);
     expect(table.rows.map((r) => r.level)).toEqual(['province', 'district', 'grassroots', 'cell']);
+  });
+});
+
+describe('quoted values', () => {
+  test.each([
+    ['Chi bộ \u202eNăm', 'Chi bộ <U+202E>Năm'],
+    ['a\tb\u0007', 'a<U+0009>b<U+0007>'],
+    ['1\u00a0234', '1<U+00A0>234'],
+    ['Đảng bộ xã An Bình', 'Đảng bộ xã An Bình'],
+  ])('%j is shown as %s', (text, shown) => {
+    expect(showInvisible(text)).toBe(shown);
+  });
+
+  test('a long value is cut to 60 characters and "…", never inside a character', () => {
+    expect(excerpt('ắ'.repeat(10_000_000))).toBe(`${'ắ'.repeat(60)}…`);
+    expect(excerpt('😀'.repeat(61))).toBe(`${'😀'.repeat(60)}…`);
+    expect(excerpt('x'.repeat(60))).toBe('x'.repeat(60));
+    expect(quoteValue(`${'\u200b'.repeat(100)}`)).toBe(`${'<U+200B>'.repeat(60)}…`);
+  });
+
+  test('an unknown column’s header is quoted as an excerpt with its invisible characters shown', () => {
+    const header = `ghi\u200bchú ${'x'.repeat(1_000_000)}`;
+    const table = readCsvText(
+      `unit_id,year,members,${header}
+A,2024,10,x
+`,
+      membersSchema,
+    );
+    expect(table.problems).toMatchObject([
+      { code: 'unknown-column', value: `ghi<U+200B>chú ${'x'.repeat(52)}…` },
+    ]);
   });
 });
 
@@ -128,6 +199,25 @@ describe('rows and line numbers', () => {
   test('an unclosed quote is an error, not a crash', () => {
     const table = readCsvText('id,name,parent_id,level\nP,"Tỉnh,,province\n', unitsSchema);
     expect(table.problems.some((p) => p.code === 'unclosed-quote' && p.severity === 'error')).toBe(true);
+  });
+
+  test('a row of more than 200 cells stops the reading there, with one error (no "empty file")', () => {
+    const wide = `${'x,'.repeat(100_000)}x`;
+    expect(readCsvText(`${wide}\n${wide}\n`, membersSchema).problems).toMatchObject([
+      { code: 'too-many-columns', line: 1, message: expect.stringMatching(/100\.001 ô/) },
+    ]);
+    const table = readCsvText(`unit_id,year,members\nA,2024,10\n\n${wide}\n`, membersSchema);
+    expect(table.problems.map((p) => [p.code, p.line])).toEqual([['too-many-columns', 4]]);
+    expect(table.rows).toHaveLength(1);
+  });
+
+  test('more than 1,000,000 data rows stop the reading there; rows of empty cells do not count', () => {
+    const rows = (n: number, row: string) => `${row}\n`.repeat(n);
+    const over = readCsvText(`unit_id,year,members\n${rows(1_000_001, 'A,2024,1')}`, membersSchema);
+    expect(over.problems).toMatchObject([{ code: 'too-many-rows', line: 1_000_002 }]);
+    const padded = readCsvText(`unit_id,year,members\nA,2024,1\n${rows(1_100_000, ',,')}`, membersSchema);
+    expect(padded.problems).toEqual([]);
+    expect(padded.rows).toHaveLength(1);
   });
 
   test('an empty file is an error', () => {

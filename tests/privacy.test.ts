@@ -124,7 +124,10 @@ describe('cells in text columns that hold an ID card or phone number are refused
   });
 
   test('numbers in count columns are figures, not phone numbers', () => {
-    const table = readCsvText('unit_id,year,members\nG1,2020,912345678\n', membersSchema);
+    const table = readCsvText('unit_id,year,members\nG1,2020,9123456\n', membersSchema);
     expect(table.problems).toEqual([]);
+    // A phone number's nine digits are refused, but as a figure no unit can have.
+    const phone = readCsvText('unit_id,year,members\nG1,2020,912345678\n', membersSchema);
+    expect(phone.problems.map((p) => p.code)).toEqual(['implausible-count']);
   });
 });

@@ -1,5 +1,6 @@
-import type { FileSchema } from '../read/schema.ts';
+import type { ColumnKind, FileSchema } from '../read/schema.ts';
 import { SCHEMAS } from '../read/schemas.ts';
+import { formatNumber } from './format.ts';
 
 const KIND: Record<string, string> = {
   id: 'mã (chữ, số, `.`, `_`, `-`)',
@@ -9,6 +10,13 @@ const KIND: Record<string, string> = {
   date: 'ngày `DD/MM/YYYY` hoặc `YYYY-MM-DD`',
   enum: 'một trong',
 };
+
+/** The limit a column's cells must keep to (see schemas.ts), for the data dictionary. */
+export function kindLimit(kind: ColumnKind): string | undefined {
+  if ('maxLength' in kind) return `tối đa ${formatNumber(kind.maxLength)} ký tự`;
+  if ('max' in kind) return `tối đa ${formatNumber(kind.max)}`;
+  return undefined;
+}
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
 
@@ -25,7 +33,7 @@ function table(schema: FileSchema): string {
     const kind =
       c.kind.type === 'enum'
         ? `${KIND['enum']}: ${c.kind.values.map((v) => `\`${v.value}\` (${v.label})`).join(', ')}`
-        : (KIND[c.kind.type] ?? c.kind.type);
+        : [KIND[c.kind.type] ?? c.kind.type, kindLimit(c.kind)].filter(Boolean).join(', ');
     lines.push(
       `| \`${c.key}\` | ${c.label} | ${escapeCell(kind)} | ${c.required ? 'có' : 'không'} | ${escapeCell(c.doc)} |`,
     );

@@ -1,7 +1,6 @@
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { error, warning, type Problem } from '../validate/problems.ts';
 import { readCsvText } from './csv.ts';
+import { listDataFolder, readDataFile } from './data-folder.ts';
 import { decodeCsvBytes } from './encoding.ts';
 import type { FileSchema, RowOf } from './schema.ts';
 import {
@@ -87,21 +86,13 @@ export type CsvFileTable = ReturnType<typeof readCsvBytes>;
  */
 export type TableReader = (bytes: Uint8Array, schema: FileSchema) => Promise<CsvFileTable> | CsvFileTable;
 
-/** Finds `units.csv` case-insensitively: Windows users save `Units.CSV` as often as not. */
-async function listFiles(dir: string): Promise<Map<string, string> | undefined> {
-  try {
-    const names = await readdir(dir);
-    return new Map(names.map((name) => [name.toLowerCase(), join(dir, name)]));
-  } catch {
-    return undefined;
-  }
-}
-
 export async function readDataset(dir: string, readTable: TableReader = readCsvBytes): Promise<ReadResult> {
   const problems: Problem[] = [];
   const sources = new Map<string, SourceFile>();
-  const files = await listFiles(dir);
-  if (!files) {
+  const folder = await listDataFolder(dir);
+  const files = folder?.files;
+  problems.push(...(folder?.problems ?? []));
+  if (!folder) {
     problems.push(
       error({
         code: 'missing-data-dir',
@@ -118,7 +109,7 @@ export async function readDataset(dir: string, readTable: TableReader = readCsvB
     const path = files?.get(schema.file);
     if (path === undefined) {
       sources.set(schema.file, { file: schema.file, present: false, columns: new Map() });
-      if (schema.required && files) {
+      if (schema.required && folder && !folder.refused.has(schema.file)) {
         problems.push(
           error({
             code: 'missing-file',
@@ -132,23 +123,13 @@ export async function readDataset(dir: string, readTable: TableReader = readCsvB
       tables.set(schema.file, []);
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (cause) {
-      problems.push(
-        error({
-          code: 'unreadable-file',
-          file: schema.file,
-          message: `không mở được tệp (${(cause as NodeJS.ErrnoException).code ?? 'lỗi đọc'})`,
-          english: 'cannot open file',
-          fix: 'Đóng tệp nếu đang mở trong Excel và kiểm tra quyền đọc tệp.',
-        }),
-      );
+    const read = await readDataFile(path, schema.file);
+    if ('problem' in read) {
+      problems.push(read.problem);
       tables.set(schema.file, []);
       continue;
     }
-    const table = await readTable(bytes, schema);
+    const table = await readTable(read.bytes, schema);
     problems.push(...table.problems);
     tables.set(schema.file, table.rows);
     const refused =

@@ -13,10 +13,15 @@ export interface EnumValue {
   readonly aliases?: readonly string[];
 }
 
+/**
+ * Every id and text column says how long a cell may be, every count column how large a figure
+ * can plausibly be: the limits refuse a pasted page or a slipped finger at reading, and the data
+ * dictionary shows them.
+ */
 export type ColumnKind =
-  | { readonly type: 'id' }
-  | { readonly type: 'text' }
-  | { readonly type: 'count' }
+  | { readonly type: 'id'; readonly maxLength: number }
+  | { readonly type: 'text'; readonly maxLength: number }
+  | { readonly type: 'count'; readonly max: number }
   | { readonly type: 'year' }
   | { readonly type: 'date' }
   | { readonly type: 'enum'; readonly values: readonly EnumValue[] };

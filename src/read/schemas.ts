@@ -1,8 +1,22 @@
-import { countKeys, type EnumValue, type FileSchema, type RowOf } from './schema.ts';
+import { countKeys, type ColumnKind, type EnumValue, type FileSchema, type RowOf } from './schema.ts';
 
-const id = { type: 'id' } as const;
-const text = { type: 'text' } as const;
-const count = { type: 'count' } as const;
+/** Codes, not words: room for any hierarchical code (`HT.TC.CB01` is 10). */
+const id = { type: 'id', maxLength: 64 } as const;
+/** Names, titles, decision numbers: the longest real unit names are under 150 characters. */
+const short = { type: 'text', maxLength: 300 } as const;
+/** Notes and sources: a paragraph, not a pasted document. */
+const long = { type: 'text', maxLength: 2000 } as const;
+
+// Plausibility limits of counts: a figure above one is a typing slip (digits typed twice, a
+// year or a code in the wrong column). Each is far above anything real, so none refuses real data.
+/** Members of one unit: the whole Party has about 5.6 million; the largest provinces (Hà Nội) about 400,000. */
+const memberCount = { type: 'count', max: 10_000_000 } as const;
+/** Admissions of one unit in a year: the whole Party admits about 200,000 a year. */
+const admissionCount = { type: 'count', max: 1_000_000 } as const;
+/** Cells: each has at least three members, so the whole Party has fewer than 2 million. */
+const cellCount = { type: 'count', max: 2_000_000 } as const;
+/** Members of one committee: the Party's Central Committee has about 200. */
+const committeeCount = { type: 'count', max: 1_000 } as const;
 const year = { type: 'year' } as const;
 const date = { type: 'date' } as const;
 const oneOf = <const V extends readonly EnumValue[]>(values: V) => ({ type: 'enum', values }) as const;
@@ -69,8 +83,12 @@ const yearCol = {
   required: true,
   doc: 'Năm thống kê (4 chữ số); số liệu tính đến 31/12 của năm.',
 } as const;
-const opt = <const K extends string>(key: K, label: string, doc: string) =>
-  ({ key, label, kind: count, required: false, doc }) as const;
+const opt = <const K extends string, const C extends ColumnKind>(
+  kind: C,
+  key: K,
+  label: string,
+  doc: string,
+) => ({ key, label, kind, required: false, doc }) as const;
 
 export const unitsSchema = {
   file: 'units.csv',
@@ -86,7 +104,7 @@ export const unitsSchema = {
       doc: 'Mã duy nhất: chữ, số, dấu chấm, gạch dưới, gạch ngang.',
       aliases: ['unit_id'],
     },
-    { key: 'name', label: 'Tên đơn vị', kind: text, required: true, doc: 'Tên đầy đủ.' },
+    { key: 'name', label: 'Tên đơn vị', kind: short, required: true, doc: 'Tên đầy đủ.' },
     {
       key: 'parent_id',
       label: 'Mã đơn vị cấp trên',
@@ -116,7 +134,7 @@ export const unitsSchema = {
 export const membersSchema = {
   file: 'members.csv',
   title: 'Đảng viên',
-  doc: 'Mỗi dòng một đơn vị và một năm, số liệu tính đến 31/12.',
+  doc: 'Mỗi dòng một đơn vị và một năm, số liệu tính đến 31/12. Giới hạn trên của mỗi cột rất xa số thật (cả Đảng có khoảng 5,6 triệu đảng viên): số lớn hơn là gõ nhầm.',
   required: false,
   columns: [
     unitRef('Đơn vị báo cáo.'),
@@ -124,30 +142,33 @@ export const membersSchema = {
     {
       key: 'members',
       label: 'Tổng số đảng viên',
-      kind: count,
+      kind: memberCount,
       required: true,
       doc: 'Tổng số đảng viên (chính thức và dự bị).',
     },
-    opt('probationary', 'Đảng viên dự bị', 'Số đảng viên dự bị.'),
-    opt('women', 'Nữ', 'Số đảng viên nữ.'),
-    opt('ethnic_minority', 'Dân tộc thiểu số', 'Số đảng viên là người dân tộc thiểu số.'),
-    opt('religious', 'Tôn giáo', 'Số đảng viên theo tôn giáo.'),
-    opt('age_under_30', 'Dưới 30 tuổi', 'Số đảng viên dưới 30 tuổi.'),
+    opt(memberCount, 'probationary', 'Đảng viên dự bị', 'Số đảng viên dự bị.'),
+    opt(memberCount, 'women', 'Nữ', 'Số đảng viên nữ.'),
+    opt(memberCount, 'ethnic_minority', 'Dân tộc thiểu số', 'Số đảng viên là người dân tộc thiểu số.'),
+    opt(memberCount, 'religious', 'Tôn giáo', 'Số đảng viên theo tôn giáo.'),
+    opt(memberCount, 'age_under_30', 'Dưới 30 tuổi', 'Số đảng viên dưới 30 tuổi.'),
     opt(
+      memberCount,
       'higher_education',
       'Cao đẳng, đại học trở lên',
       'Số đảng viên có trình độ cao đẳng, đại học trở lên.',
     ),
     opt(
+      memberCount,
       'theory_advanced',
       'Lý luận chính trị cao cấp, cử nhân',
       'Số đảng viên có trình độ lý luận chính trị cao cấp, cử nhân.',
     ),
-    opt('transferred_in', 'Chuyển đến', 'Số đảng viên chuyển sinh hoạt đảng đến trong năm.'),
-    opt('transferred_out', 'Chuyển đi', 'Số đảng viên chuyển sinh hoạt đảng đi trong năm.'),
-    opt('deceased', 'Từ trần', 'Số đảng viên từ trần trong năm.'),
+    opt(memberCount, 'transferred_in', 'Chuyển đến', 'Số đảng viên chuyển sinh hoạt đảng đến trong năm.'),
+    opt(memberCount, 'transferred_out', 'Chuyển đi', 'Số đảng viên chuyển sinh hoạt đảng đi trong năm.'),
+    opt(memberCount, 'deceased', 'Từ trần', 'Số đảng viên từ trần trong năm.'),
     {
       ...opt(
+        memberCount,
         'removed',
         'Đưa ra khỏi Đảng (khai trừ, xóa tên, cho ra)',
         'Số đảng viên bị đưa ra khỏi Đảng (khai trừ, xóa tên, cho ra khỏi Đảng) trong năm.',
@@ -160,7 +181,7 @@ export const membersSchema = {
 export const admissionsSchema = {
   file: 'admissions.csv',
   title: 'Kết nạp đảng viên',
-  doc: 'Mỗi dòng một đơn vị và một năm.',
+  doc: 'Mỗi dòng một đơn vị và một năm. Giới hạn trên của mỗi cột rất xa số thật (cả Đảng mỗi năm kết nạp khoảng 200.000 đảng viên): số lớn hơn là gõ nhầm.',
   required: false,
   columns: [
     unitRef('Đơn vị báo cáo.'),
@@ -168,16 +189,17 @@ export const admissionsSchema = {
     {
       key: 'admitted',
       label: 'Số kết nạp',
-      kind: count,
+      kind: admissionCount,
       required: true,
       doc: 'Số đảng viên mới được kết nạp trong năm.',
     },
-    opt('target', 'Chỉ tiêu', 'Chỉ tiêu kết nạp của năm.'),
-    opt('women', 'Nữ', 'Trong đó nữ.'),
-    opt('youth_union', 'Đoàn viên', 'Trong đó đoàn viên Đoàn TNCS Hồ Chí Minh.'),
-    opt('ethnic_minority', 'Dân tộc thiểu số', 'Trong đó người dân tộc thiểu số.'),
-    opt('religious', 'Tôn giáo', 'Trong đó người theo tôn giáo.'),
+    opt(admissionCount, 'target', 'Chỉ tiêu', 'Chỉ tiêu kết nạp của năm.'),
+    opt(admissionCount, 'women', 'Nữ', 'Trong đó nữ.'),
+    opt(admissionCount, 'youth_union', 'Đoàn viên', 'Trong đó đoàn viên Đoàn TNCS Hồ Chí Minh.'),
+    opt(admissionCount, 'ethnic_minority', 'Dân tộc thiểu số', 'Trong đó người dân tộc thiểu số.'),
+    opt(admissionCount, 'religious', 'Tôn giáo', 'Trong đó người theo tôn giáo.'),
     opt(
+      admissionCount,
       'private_enterprise',
       'Trong doanh nghiệp ngoài nhà nước',
       'Trong đó ở doanh nghiệp ngoài khu vực nhà nước.',
@@ -188,7 +210,7 @@ export const admissionsSchema = {
 export const cellsSchema = {
   file: 'cells.csv',
   title: 'Chi bộ',
-  doc: 'Mỗi dòng một tổ chức cơ sở đảng và một năm.',
+  doc: 'Mỗi dòng một tổ chức cơ sở đảng và một năm. Giới hạn trên của mỗi cột rất xa số thật (chi bộ có ít nhất 3 đảng viên, nên cả Đảng có chưa đến 2 triệu chi bộ): số lớn hơn là gõ nhầm.',
   required: false,
   columns: [
     unitRef('Tổ chức cơ sở đảng báo cáo.'),
@@ -196,12 +218,13 @@ export const cellsSchema = {
     {
       key: 'cells',
       label: 'Số chi bộ trực thuộc',
-      kind: count,
+      kind: cellCount,
       required: true,
       doc: 'Số chi bộ trực thuộc; 0 với chi bộ cơ sở.',
     },
-    opt('residential_cells', 'Chi bộ thôn, tổ dân phố', 'Số chi bộ thôn, tổ dân phố.'),
+    opt(cellCount, 'residential_cells', 'Chi bộ thôn, tổ dân phố', 'Số chi bộ thôn, tổ dân phố.'),
     opt(
+      cellCount,
       'secretary_as_head',
       'Bí thư kiêm trưởng thôn, tổ trưởng',
       'Số chi bộ có bí thư chi bộ đồng thời là trưởng thôn, tổ trưởng tổ dân phố.',
@@ -213,17 +236,17 @@ export const cellsSchema = {
       required: false,
       doc: 'Kết quả đánh giá, xếp loại chất lượng hằng năm của chính đơn vị.',
     },
-    opt('cells_excellent', 'Chi bộ HTXSNV', 'Số chi bộ hoàn thành xuất sắc nhiệm vụ.'),
-    opt('cells_good', 'Chi bộ HTTNV', 'Số chi bộ hoàn thành tốt nhiệm vụ.'),
-    opt('cells_complete', 'Chi bộ HTNV', 'Số chi bộ hoàn thành nhiệm vụ.'),
-    opt('cells_incomplete', 'Chi bộ KHTNV', 'Số chi bộ không hoàn thành nhiệm vụ.'),
+    opt(cellCount, 'cells_excellent', 'Chi bộ HTXSNV', 'Số chi bộ hoàn thành xuất sắc nhiệm vụ.'),
+    opt(cellCount, 'cells_good', 'Chi bộ HTTNV', 'Số chi bộ hoàn thành tốt nhiệm vụ.'),
+    opt(cellCount, 'cells_complete', 'Chi bộ HTNV', 'Số chi bộ hoàn thành nhiệm vụ.'),
+    opt(cellCount, 'cells_incomplete', 'Chi bộ KHTNV', 'Số chi bộ không hoàn thành nhiệm vụ.'),
   ],
 } as const satisfies FileSchema;
 
 export const restructuringsSchema = {
   file: 'restructurings.csv',
   title: 'Sắp xếp, kiện toàn tổ chức',
-  doc: 'Mỗi dòng một sự kiện sắp xếp, kiện toàn tổ chức.',
+  doc: 'Mỗi dòng một sự kiện sắp xếp, kiện toàn tổ chức. Giới hạn trên của số ủy viên rất xa số thật (Ban Chấp hành Trung ương có khoảng 200 ủy viên): số lớn hơn là gõ nhầm.',
   required: false,
   columns: [
     { key: 'id', label: 'Mã sự kiện', kind: id, required: true, doc: 'Mã duy nhất của sự kiện.' },
@@ -235,7 +258,7 @@ export const restructuringsSchema = {
       required: true,
       doc: 'Hình thức sắp xếp.',
     },
-    { key: 'title', label: 'Tên', kind: text, required: true, doc: 'Tên sự kiện.' },
+    { key: 'title', label: 'Tên', kind: short, required: true, doc: 'Tên sự kiện.' },
     {
       key: 'parent_id',
       label: 'Đơn vị cấp trên',
@@ -257,11 +280,11 @@ export const restructuringsSchema = {
       required: false,
       doc: 'Thí điểm, chính thức hoặc kết thúc.',
     },
-    opt('executive_committee', 'Số ủy viên BCH', 'Số ủy viên Ban Chấp hành.'),
-    opt('standing_committee', 'Số ủy viên BTV', 'Số ủy viên Ban Thường vụ.'),
-    opt('inspection_committee', 'Số ủy viên UBKT', 'Số ủy viên Ủy ban Kiểm tra.'),
-    { key: 'decision', label: 'Số quyết định', kind: text, required: false, doc: 'Ví dụ 03-KH/BTCTU.' },
-    { key: 'note', label: 'Ghi chú', kind: text, required: false, doc: 'Ghi chú.' },
+    opt(committeeCount, 'executive_committee', 'Số ủy viên BCH', 'Số ủy viên Ban Chấp hành.'),
+    opt(committeeCount, 'standing_committee', 'Số ủy viên BTV', 'Số ủy viên Ban Thường vụ.'),
+    opt(committeeCount, 'inspection_committee', 'Số ủy viên UBKT', 'Số ủy viên Ủy ban Kiểm tra.'),
+    { key: 'decision', label: 'Số quyết định', kind: short, required: false, doc: 'Ví dụ 03-KH/BTCTU.' },
+    { key: 'note', label: 'Ghi chú', kind: long, required: false, doc: 'Ghi chú.' },
   ],
 } as const satisfies FileSchema;
 
@@ -299,7 +322,7 @@ export const datasetSchema = {
     {
       key: 'publisher',
       label: 'Cơ quan công bố',
-      kind: text,
+      kind: short,
       required: false,
       doc: 'Ví dụ: Ban Tổ chức Tỉnh ủy.',
     },
@@ -310,8 +333,8 @@ export const datasetSchema = {
       required: false,
       doc: '`yes`/`có` nếu số liệu chỉ để minh họa; mọi trang sẽ ghi rõ.',
     },
-    { key: 'source', label: 'Nguồn', kind: text, required: false, doc: 'Nguồn số liệu.' },
-    { key: 'note', label: 'Ghi chú', kind: text, required: false, doc: 'Ghi chú.' },
+    { key: 'source', label: 'Nguồn', kind: long, required: false, doc: 'Nguồn số liệu.' },
+    { key: 'note', label: 'Ghi chú', kind: long, required: false, doc: 'Ghi chú.' },
   ],
 } as const satisfies FileSchema;
 

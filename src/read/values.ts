@@ -1,30 +1,63 @@
+import { findBidi, findInvisible } from './quote.ts';
 import { normalizeHeader, type Column, type ColumnKind, type EnumValue } from './schema.ts';
 
-export type Parsed =
-  | { readonly ok: true; readonly value: string | number | undefined }
-  | { readonly ok: false; readonly message: string; readonly english: string; readonly fix: string };
+/** Why a cell was refused, in the words of a `Problem`. */
+export interface Refusal {
+  readonly ok: false;
+  readonly message: string;
+  readonly english: string;
+  readonly fix: string;
+  /** The problem's code when it is not just "not a value of this kind" (`invalid-count`). */
+  readonly code?: string;
+}
+
+export type Parsed = { readonly ok: true; readonly value: string | number | undefined } | Refusal;
 
 const ID = /^[A-Za-z0-9._-]+$/;
-// `1.234`, `1 234` (also the no-break space Excel writes) or plain digits; never `1,5`.
-const GROUPED = /^\d{1,3}(?:([.\s\u00a0\u202f])\d{3})(?:\1\d{3})*$/;
+// Thousands separators: `.`, a space, and the spaces spreadsheets write as one (no-break space in
+// Excel's exports, narrow no-break and thin space in French-style number formats); never `,`.
+const SEPARATORS = '. \u00a0\u202f\u2009';
+const GROUPED = new RegExp(`^\\d{1,3}(?:([${SEPARATORS}])\\d{3})(?:\\1\\d{3})*$`);
+const isSeparator = (char: string) => SEPARATORS.includes(char);
+const vi = new Intl.NumberFormat('vi-VN');
+/** `10.000.000`: numbers in messages as the publisher writes them. */
+export const formatCount = (n: number): string => vi.format(n);
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const VN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 // The Communist Party of Vietnam was founded in 1930: earlier years are typing mistakes.
 export const FIRST_YEAR = 1930;
 export const LAST_YEAR = 2100;
 
-const fail = (message: string, english: string, fix: string): Parsed => ({
+const fail = (message: string, english: string, fix: string, code?: string): Refusal => ({
   ok: false,
   message,
   english,
   fix,
+  ...(code === undefined ? {} : { code }),
 });
 
-export function parseCount(text: string): Parsed {
+/** `max`: the column's plausibility limit (see schemas.ts). */
+export function parseCount(text: string, max: number = Number.MAX_SAFE_INTEGER): Parsed {
   const compact = text.replace(/^[+]/, '');
   if (/^\d+$/.test(compact) || GROUPED.test(compact)) {
     const value = Number(compact.replace(/\D/g, ''));
-    if (Number.isSafeInteger(value)) return { ok: true, value };
+    if (!Number.isSafeInteger(value)) {
+      return fail(
+        `là số quá lớn: lớn hơn số lớn nhất lưu được chính xác (${formatCount(Number.MAX_SAFE_INTEGER)})`,
+        'is too large to be stored exactly',
+        'Kiểm tra lại ô này: có thể đã dán nhầm một mã hay một dãy số vào cột số liệu.',
+        'too-large-count',
+      );
+    }
+    if (value > max) {
+      return fail(
+        `là số quá lớn so với thực tế: cột này tối đa ${formatCount(max)}, số lớn hơn chắc chắn là gõ nhầm`,
+        `is larger than ${max}, more than any real figure`,
+        'Kiểm tra lại số này (gõ thừa chữ số, hoặc dán nhầm số của cột khác); nếu chưa có số liệu thì để trống.',
+        'implausible-count',
+      );
+    }
+    return { ok: true, value };
   }
   if (/^-\s*\d/.test(compact)) {
     return fail(
@@ -88,8 +121,10 @@ export function parseDate(text: string): Parsed {
   );
 }
 
-export function parseId(text: string): Parsed {
-  if (ID.test(text)) return { ok: true, value: text };
+export function parseId(text: string, maxLength: number): Parsed {
+  if (ID.test(text)) {
+    return text.length > maxLength ? tooLong(text.length, maxLength) : { ok: true, value: text };
+  }
   return fail(
     'không phải mã hợp lệ (chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang)',
     'ids use letters, digits, ".", "_" and "-" only',
@@ -126,20 +161,63 @@ export function parseEnum(text: string, values: readonly EnumValue[]): Parsed {
   );
 }
 
+function tooLong(length: number, maxLength: number): Refusal {
+  return fail(
+    `dài ${formatCount(length)} ký tự, quá giới hạn ${formatCount(maxLength)} ký tự của cột này`,
+    `is ${length} characters long, more than ${maxLength}`,
+    `Sửa ô này cho ngắn lại, tối đa ${formatCount(maxLength)} ký tự; có thể cả một đoạn văn bản đã bị dán nhầm vào ô.`,
+    'too-long',
+  );
+}
+
+/** Text is taken as it is, but never longer than its column allows. */
+function parseText(text: string, maxLength: number): Parsed {
+  // Counting characters, not UTF-16 units, only for the rare cell that might be too long.
+  const length = text.length > maxLength ? Array.from(text).length : text.length;
+  return length > maxLength ? tooLong(length, maxLength) : { ok: true, value: text };
+}
+
+/**
+ * Direction controls reorder what is printed after them (a page title, a line of the quality
+ * report) while staying invisible: refused in every cell, whatever its kind.
+ */
+export function refuseBidi(text: string): Refusal | undefined {
+  const bidi = findBidi(text);
+  if (bidi === undefined) return undefined;
+  return fail(
+    `có ký tự điều khiển chiều viết <${bidi.code}> ở ký tự thứ ${bidi.position}: ký tự này không nhìn thấy được nhưng đảo thứ tự chữ khi hiển thị`,
+    `contains the bidirectional control character ${bidi.code}`,
+    'Xóa ký tự này: gõ lại ô bằng tay thay vì dán từ trang web hay tài liệu khác (tiếng Việt không bao giờ cần ký tự này).',
+    'bidi-character',
+  );
+}
+
+/** Why a cell that is not a value of its kind failed, when the reason cannot be seen on screen. */
+function refuseInvisible(text: string): Refusal | undefined {
+  const hidden = findInvisible(text, isSeparator);
+  if (hidden === undefined) return undefined;
+  return fail(
+    `có ký tự ẩn <${hidden}> (không nhìn thấy được) nên không đọc được`,
+    `contains the invisible character ${hidden}`,
+    'Xóa ô rồi gõ lại bằng tay (ký tự ẩn thường đến từ việc dán từ trang web hoặc Word); nếu chưa có số liệu thì để trống.',
+    'invisible-character',
+  );
+}
+
 function parseByKind(text: string, kind: ColumnKind): Parsed {
   switch (kind.type) {
     case 'count':
-      return parseCount(text);
+      return parseCount(text, kind.max);
     case 'year':
       return parseYear(text);
     case 'date':
       return parseDate(text);
     case 'id':
-      return parseId(text);
+      return parseId(text, kind.maxLength);
     case 'enum':
       return parseEnum(text, kind.values);
     case 'text':
-      return { ok: true, value: text };
+      return refuseBidi(text) ?? parseText(text, kind.maxLength);
   }
 }
 
@@ -147,5 +225,8 @@ function parseByKind(text: string, kind: ColumnKind): Parsed {
 export function parseCell(raw: string, column: Column): Parsed {
   const text = raw.normalize('NFC').trim();
   if (text === '') return { ok: true, value: undefined };
-  return parseByKind(text, column.kind);
+  const parsed = parseByKind(text, column.kind);
+  // No code, number, date or allowed value holds a hidden character, so only a cell already
+  // refused is searched for one: the millions of good cells cost nothing more.
+  return parsed.ok ? parsed : (refuseBidi(text) ?? refuseInvisible(text) ?? parsed);
 }
