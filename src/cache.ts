@@ -14,7 +14,7 @@ import type { Loaded } from './load.ts';
 import { buildProvince } from './model/province.ts';
 import { readCsvBytes, readDataset, type CsvFileTable } from './read/dataset.ts';
 import { listDataFolder, readDataFile } from './read/data-folder.ts';
-import { hasErrors, type Problem } from './validate/problems.ts';
+import { hasErrors, type Problem } from './problems.ts';
 import { todayInVietnam } from './validate/calendar.ts';
 import { validate, type ValidateOptions, type Validated } from './validate/validate.ts';
 

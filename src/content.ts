@@ -3,7 +3,7 @@ import { PAGE_LEVELS, slug } from './model/units.ts';
 import { renderEditorial } from './present/markdown.ts';
 import { readContent, type ContentSources } from './read/content.ts';
 import { pageUnitFor } from './present/unit-view.ts';
-import { error, sortProblems, type Problem } from './validate/problems.ts';
+import { error, sortProblems, type Problem } from './problems.ts';
 
 /** Editors' Markdown rendered to HTML, ready for pages. */
 export interface Content {

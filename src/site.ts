@@ -7,7 +7,7 @@ import { contentDirFrom, dataDirFrom, load, type Loaded } from './load.ts';
 import { loadContent, type Content } from './content.ts';
 import type { Province } from './model/province.ts';
 import type { Snapshot } from './model/snapshot.ts';
-import { formatProblem, hasErrors } from './validate/problems.ts';
+import { formatProblem, hasErrors } from './problems.ts';
 
 export interface Site extends Loaded {
   readonly province: Province;

@@ -12,7 +12,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/load.ts';
 import { readDataset } from '../src/read/dataset.ts';
-import { formatProblem, type Problem } from '../src/validate/problems.ts';
+import { formatProblem, type Problem } from '../src/problems.ts';
 import { fixture } from './helpers.ts';
 
 type Files = Record<string, string | Uint8Array | null>;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { load } from '../src/load.ts';
 import { outlierYears, todayInVietnam } from '../src/validate/calendar.ts';
-import { formatProblem } from '../src/validate/problems.ts';
+import { formatProblem } from '../src/problems.ts';
 import { dataDir, fixture, UNITS } from './helpers.ts';
 
 const TODAY = '2026-12-05';

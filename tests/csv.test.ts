@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readCsvText } from '../src/read/csv.ts';
 import { normalizeHeader } from '../src/read/schema.ts';
 import { admissionsSchema, membersSchema, unitsSchema } from '../src/read/schemas.ts';
-import { excerpt, quoteValue, showInvisible } from '../src/read/quote.ts';
+import { excerpt, quoteValue, showInvisible } from '../src/problems.ts';
 import { parseCount, parseDate } from '../src/read/values.ts';
 
 describe('headers', () => {

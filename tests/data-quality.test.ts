@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { DOWNLOAD_PER_KIND, PAGE_PER_KIND, qualityList, qualityRows } from '../src/present/data-quality.ts';
 import { qualityCsv } from '../src/present/downloads.ts';
-import { excerpt, formatProblem, warning, type Problem } from '../src/validate/problems.ts';
+import { formatProblem, quoteValue, warning, type Problem } from '../src/problems.ts';
 
 const mismatch = (line: number, value = '16'): Problem =>
   warning({
@@ -80,15 +80,15 @@ describe('a quoted cell is a short excerpt with invisible characters made visibl
     ['exactly 60 characters, not cut', 'x'.repeat(60), 'x'.repeat(60)],
     ['61 characters, cut to 60 and …', 'x'.repeat(61), `${'x'.repeat(60)}…`],
     ['a megabyte, cut to 60 and …', '9x'.repeat(500_000), `${'9x'.repeat(30)}…`],
-    ['a zero-width space', '12\u200b3', '12[U+200B]3'],
-    ['a no-break space between thousands', '1\u00a0234', '1[U+00A0]234'],
-    ['a right-to-left override', 'G1\u202e21', 'G1[U+202E]21'],
-    ['a line break in a quoted cell', 'dòng 1\ndòng 2', 'dòng 1[U+000A]dòng 2'],
-    ['a byte-order mark', '\ufeffP', '[U+FEFF]P'],
+    ['a zero-width space', '12\u200b3', '12<U+200B>3'],
+    ['a no-break space between thousands', '1\u00a0234', '1<U+00A0>234'],
+    ['a right-to-left override', 'G1\u202e21', 'G1<U+202E>21'],
+    ['a line break in a quoted cell', 'dòng 1\ndòng 2', 'dòng 1<U+000A>dòng 2'],
+    ['a byte-order mark', '\ufeffP', '<U+FEFF>P'],
     ['a plain space, unchanged', 'Xã An', 'Xã An'],
     ['characters outside the basic plane count once', '😀'.repeat(61), `${'😀'.repeat(60)}…`],
   ])('%s', (_name, value, expected) => {
-    expect(excerpt(value)).toBe(expected);
+    expect(quoteValue(value)).toBe(expected);
   });
 
   test('a printed message quotes the excerpt, and a name in its text cannot reorder the line', () => {
@@ -97,7 +97,7 @@ describe('a quoted cell is a short excerpt with invisible characters made visibl
       message: 'trùng mã với đơn vị ("Xã \u202eAn")',
     });
     expect(text).toBe(
-      `members.csv:2:3 cột members: "${'9'.repeat(60)}…" trùng mã với đơn vị ("Xã [U+202E]An") (differs from the sum of its children). Cách sửa: Đối chiếu lại.`,
+      `members.csv:2:3 cột members: "${'9'.repeat(60)}…" trùng mã với đơn vị ("Xã <U+202E>An") (differs from the sum of its children). Cách sửa: Đối chiếu lại.`,
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatProblem } from '../src/validate/problems.ts';
+import { formatProblem } from '../src/problems.ts';
 import { loadFiles } from './helpers.ts';
 
 const HEADER = 'id,name,parent_id,level,established,dissolved';

@@ -5,7 +5,7 @@ import { load } from '../src/load.ts';
 import { eventFigures } from '../src/model/events.ts';
 import type { Province } from '../src/model/province.ts';
 import { eventList, eventView, unitChanges } from '../src/present/event-view.ts';
-import { formatProblem } from '../src/validate/problems.ts';
+import { formatProblem } from '../src/problems.ts';
 import { buildSite, type BuiltSite } from './e2e/harness.ts';
 import { fixture, loadFiles } from './helpers.ts';
 

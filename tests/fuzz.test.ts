@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readCsvBytes, readDataset } from '../src/read/dataset.ts';
 import { SCHEMAS } from '../src/read/schemas.ts';
-import type { Problem } from '../src/validate/problems.ts';
+import type { Problem } from '../src/problems.ts';
 import { validate } from '../src/validate/validate.ts';
 import { fixture } from './helpers.ts';
 

@@ -10,7 +10,7 @@ import {
   renderMarkdown,
   scanPlaceholders,
 } from '../src/present/markdown.ts';
-import { formatProblem } from '../src/validate/problems.ts';
+import { formatProblem } from '../src/problems.ts';
 import { fixture } from './helpers.ts';
 
 // basic: P → D1 (G1, G2), D2 (G3), G4; years 2020–2021; G4 reported no members for 2021.

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readCsvText } from '../src/read/csv.ts';
 import { datasetSchema, membersSchema, restructuringsSchema, unitsSchema } from '../src/read/schemas.ts';
-import { personalColumn, personalValue } from '../src/validate/privacy.ts';
+import { personalColumn, personalValue } from '../src/read/privacy.ts';
 
 describe('column headers that name personal data are refused', () => {
   test.each([

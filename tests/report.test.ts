@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PRINTED_PER_KIND, printProblems, summary } from '../src/cli/report.ts';
-import { error, warning, type Problem } from '../src/validate/problems.ts';
+import { error, warning, type Problem } from '../src/problems.ts';
 import { dataDir, UNITS } from './helpers.ts';
 
 const notACount = (line: number): Problem =>

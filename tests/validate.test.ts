@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { load } from '../src/load.ts';
-import { formatProblem } from '../src/validate/problems.ts';
+import { formatProblem } from '../src/problems.ts';
 import { fixture, loadFiles, UNITS } from './helpers.ts';
 
 const summarize = (problems: { severity: string; code: string; file: string; line?: number }[]) =>

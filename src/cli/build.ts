@@ -33,7 +33,7 @@ import { searchParts, searchPartSizeFrom, searchRecord } from '../present/search
 import { pageUnits, unitHeading } from '../present/unit-view.ts';
 import { pageProgress } from '../progress.ts';
 import { provideSite } from '../site.ts';
-import { hasErrors } from '../validate/problems.ts';
+import { hasErrors } from '../problems.ts';
 import { printProblems, summary } from './report.ts';
 import { bytesNeeded, diskFullMessage, folderBytes, isDiskFull } from './disk-full.ts';
 import { lockOutput } from './lock.ts';

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
 import { loadContent } from '../content.ts';
 import { contentDirFrom, dataDirFrom, load } from '../load.ts';
-import { hasErrors } from '../validate/problems.ts';
+import { hasErrors } from '../problems.ts';
 import { printProblems, summary } from './report.ts';
 
 const started = performance.now();

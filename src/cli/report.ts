@@ -1,5 +1,5 @@
 import { formatNumber } from '../present/format.ts';
-import { formatProblem, omittedText, sampleProblems, type Problem } from '../validate/problems.ts';
+import { formatProblem, omittedText, sampleProblems, type Problem } from '../problems.ts';
 
 /**
  * Messages printed of each kind (code) in each file; the rest are counted on one line. A few

@@ -16,7 +16,7 @@ import {
   type UnitRef,
 } from '../model/snapshot.ts';
 import { PAGE_LEVELS, slug } from '../model/units.ts';
-import { formatProblem, type Problem } from '../validate/problems.ts';
+import { formatProblem, type Problem } from '../problems.ts';
 import { formatDate, formatNumber, formatSigned, NOT_REPORTED } from './format.ts';
 import type { Link } from './unit-view.ts';
 

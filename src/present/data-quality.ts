@@ -5,12 +5,12 @@
  */
 import {
   boundedText,
-  excerpt,
+  quoteValue,
   formatProblem,
   omittedText,
   sampleProblems,
   type Problem,
-} from '../validate/problems.ts';
+} from '../problems.ts';
 import { formatNumber } from './format.ts';
 
 /** Items of each kind (code) in each file listed on the page; the rest are counted. */
@@ -48,7 +48,7 @@ export function qualityRows(problems: readonly Problem[]): (string | number | un
       p.line,
       p.column,
       p.key,
-      p.value === undefined ? undefined : excerpt(p.value),
+      p.value === undefined ? undefined : quoteValue(p.value),
       boundedText(`${p.message} (${p.english})`),
       p.fix === undefined ? undefined : boundedText(p.fix),
     ]),

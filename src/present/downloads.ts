@@ -1,7 +1,7 @@
 import type { Dataset } from '../read/dataset.ts';
 import type { FileSchema } from '../read/schema.ts';
 import { SCHEMAS } from '../read/schemas.ts';
-import type { Problem } from '../validate/problems.ts';
+import type { Problem } from '../problems.ts';
 import { qualityRows } from './data-quality.ts';
 
 export interface Download {

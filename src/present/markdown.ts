@@ -12,7 +12,7 @@ import MarkdownIt, { type StateCore, type StateInline, type Token } from 'markdo
 import type { Province } from '../model/province.ts';
 import { yearEnd } from '../model/units.ts';
 import type { MarkdownSource } from '../read/content.ts';
-import { error, type Problem } from '../validate/problems.ts';
+import { error, type Problem } from '../problems.ts';
 import { formatDate, formatNumber } from './format.ts';
 
 /** What a placeholder shows when the figure was not reported. */

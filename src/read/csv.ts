@@ -1,7 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { error, warning, type Problem } from '../validate/problems.ts';
-import { PERSONAL_DATA_FIX, personalColumn, personalValue } from '../validate/privacy.ts';
-import { quoteValue } from './quote.ts';
+import { error, quoteValue, warning, type Problem } from '../problems.ts';
+import { PERSONAL_DATA_FIX, personalColumn, personalValue } from './privacy.ts';
 import { columnNames, normalizeHeader, type Column, type FileSchema, type RowOf } from './schema.ts';
 import { formatCount, parseCell, refuseBidi, type Refusal } from './values.ts';
 

@@ -8,7 +8,7 @@
 import { constants, type Dirent } from 'node:fs';
 import { open, readdir, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import { error, type Problem } from '../validate/problems.ts';
+import { error, type Problem } from '../problems.ts';
 import { SCHEMAS } from './schemas.ts';
 
 /**

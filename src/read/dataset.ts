@@ -1,4 +1,4 @@
-import { error, warning, type Problem } from '../validate/problems.ts';
+import { error, warning, type Problem } from '../problems.ts';
 import { readCsvText } from './csv.ts';
 import { listDataFolder, readDataFile } from './data-folder.ts';
 import { decodeCsvBytes } from './encoding.ts';

@@ -1,5 +1,5 @@
 import type { Dataset } from '../read/dataset.ts';
-import { error, warning, type Problem } from './problems.ts';
+import { error, warning, type Problem } from '../problems.ts';
 import { cellProblems } from './structure.ts';
 
 /**

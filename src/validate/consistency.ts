@@ -3,7 +3,7 @@ import { admissionsSchema, cellsSchema, membersSchema } from '../read/schemas.ts
 import type { Province, Statistics } from '../model/province.ts';
 import { findMismatches, type Figures } from '../model/rollup.ts';
 import { yearEnd } from '../model/units.ts';
-import { warning, type Problem } from './problems.ts';
+import { warning, type Problem } from '../problems.ts';
 import { cellProblems } from './structure.ts';
 
 const labelOf = (schema: { columns: readonly { key: string; label: string }[] }, key: string) =>

@@ -2,7 +2,7 @@ import type { Dataset } from '../read/dataset.ts';
 import { compareMoments, type Tree } from '../model/tree.ts';
 import type { Unit } from '../model/units.ts';
 import { formatDate } from './calendar.ts';
-import { error, type Problem } from './problems.ts';
+import { error, type Problem } from '../problems.ts';
 import { cellProblems } from './structure.ts';
 
 /** How many of the units left behind a message names; the count says how many there are. */

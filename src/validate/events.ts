@@ -9,7 +9,7 @@ import {
   type Tree,
 } from '../model/tree.ts';
 import { LEVEL_RANK } from '../model/units.ts';
-import { error, warning, type Problem } from './problems.ts';
+import { error, warning, type Problem } from '../problems.ts';
 import { cellProblems } from './structure.ts';
 
 /** `2011-08-17` → `17/08/2011`, as the office writes dates. */

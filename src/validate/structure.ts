@@ -1,7 +1,7 @@
 import type { Dataset } from '../read/dataset.ts';
 import { LEVELS } from '../read/schemas.ts';
 import { LEVEL_RANK } from '../model/units.ts';
-import { error, type Problem, type ProblemInput } from './problems.ts';
+import { error, type Problem, type ProblemInput } from '../problems.ts';
 
 type Cell = Omit<ProblemInput, 'file' | 'line' | 'column' | 'key' | 'value'>;
 

@@ -4,7 +4,7 @@ import { checkCalendar, todayInVietnam } from './calendar.ts';
 import { checkConsistency } from './consistency.ts';
 import { checkDissolutions } from './dissolution.ts';
 import { checkEvents } from './events.ts';
-import { hasErrors, sortProblems, type Problem } from './problems.ts';
+import { hasErrors, sortProblems, type Problem } from '../problems.ts';
 import { checkStructure } from './structure.ts';
 
 export interface Validated {

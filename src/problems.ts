@@ -29,45 +29,54 @@ export type ProblemInput = Omit<Problem, 'severity'>;
 export const error = (p: ProblemInput): Problem => ({ severity: 'error', ...p });
 export const warning = (p: ProblemInput): Problem => ({ severity: 'warning', ...p });
 
-/** How much of a cell a message quotes: enough to find it, never a whole megabyte cell. */
+/**
+ * How a cell's text is quoted in a message. Messages go to the terminal, the build log and the
+ * public data-quality report, so a quoted value must show what is really in the cell (a zero-width
+ * space is why a "123" pasted from a web page is not a number), and must never carry megabytes or
+ * reorder the line it is printed on.
+ */
+
+/** Quoted values keep this many characters; the rest is cut off with "…". */
 export const EXCERPT_LENGTH = 60;
 /** A message or fix quotes names and ids from the data; past this it is cut, as a safety net. */
 const TEXT_LENGTH = 600;
 
-// Characters that print as nothing, or reorder what follows (bidi controls), or break the line.
-const CONTROLS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
-// In a quoted cell, spaces other than the plain one matter too: "1 234" with a no-break space.
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}\u115f\u1160\u3164\uffa0]/u;
-
-const codePoint = (char: string) =>
-  `[U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
-
 /**
- * At most `max` characters of `text`, each invisible one written as its code point (`[U+200B]`),
- * then `…` if anything was left out. Reads only as far as it keeps, however long the text.
+ * What cannot be seen on screen: controls, format characters (zero-width space, BOM, soft
+ * hyphen, direction marks), every space but the ordinary one, and the blank fillers that render
+ * as nothing.
  */
-function visibleExcerpt(text: string, max: number, invisible: RegExp): string {
-  let out = '';
-  let kept = 0;
-  for (const char of text) {
-    if (kept === max) return `${out}…`;
-    out += char !== ' ' && invisible.test(char) ? codePoint(char) : char;
-    kept += 1;
-  }
-  return out;
+export const INVISIBLE = /(?! )[\p{Cc}\p{Cf}\p{Z}\u034f\u115f\u1160\u3164\uffa0]/gu;
+/** In a message's own text, what prints as nothing, reorders what follows or breaks the line. */
+const CONTROLS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+export const codePoint = (char: string): string =>
+  `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** `1<U+200B>23`: every invisible character written as its code. */
+export const showInvisible = (text: string, which: RegExp = INVISIBLE): string =>
+  text.replace(which, (char) => `<${codePoint(char)}>`);
+
+/** The first `max` characters (never half of one), and "…" when there was more. */
+export function excerpt(text: string, max: number = EXCERPT_LENGTH): string {
+  // Slicing code units first keeps a 10 MB cell from being split into 10 million characters.
+  const head = Array.from(text.slice(0, max * 2))
+    .slice(0, max)
+    .join('');
+  return head.length < text.length ? `${head}…` : head;
 }
 
-/** A cell's value as a message quotes it: a short excerpt with invisible characters made visible. */
-export const excerpt = (value: string): string => visibleExcerpt(value, EXCERPT_LENGTH, INVISIBLE);
+/** A cell's text as every message quotes it: short, with the invisible made visible. */
+export const quoteValue = (text: string): string => showInvisible(excerpt(text));
 
 /** A message's own text, bounded, with control and bidi characters from quoted names made visible. */
-export const boundedText = (text: string): string => visibleExcerpt(text, TEXT_LENGTH, CONTROLS);
+export const boundedText = (text: string): string => showInvisible(excerpt(text, TEXT_LENGTH), CONTROLS);
 
 /** `members.csv:17:3 cột members: "12a" không phải số nguyên không âm (…). Cách sửa: …` */
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.line, p.column].filter((part) => part !== undefined).join(':');
   const cell = p.key === undefined ? '' : ` cột ${p.key}`;
-  const value = p.value === undefined ? '' : ` "${excerpt(p.value)}"`;
+  const value = p.value === undefined ? '' : ` "${quoteValue(p.value)}"`;
   const fix = p.fix === undefined ? '' : ` Cách sửa: ${boundedText(p.fix)}`;
   return `${where}${cell}:${value} ${boundedText(p.message)} (${boundedText(p.english)}).${fix}`;
 }
