@@ -1,13 +1,13 @@
 // @ts-check
 import { resolve, sep } from 'node:path';
 import { defineConfig } from 'astro/config';
-import { resetSite } from './src/site.ts';
+import { resetSite } from './src/build/site.ts';
 
 // BASE_PATH lets the portal serve the site under a sub-path (e.g. /thong-ke/).
 const base = process.env.BASE_PATH || '/';
 
 /**
- * `npm run dev` reloads when the data changes: CSV and Markdown are read by src/site.ts, not
+ * `npm run dev` reloads when the data changes: CSV and Markdown are read by src/build/site.ts, not
  * imported, so Vite does not see them. Watch their folders, forget the loaded site, and reload
  * the browser; the next page reads the data again.
  */

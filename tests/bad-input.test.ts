@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { load } from '../src/load.ts';
+import { load } from '../src/build/project.ts';
 import { readDataset } from '../src/read/dataset.ts';
 import { formatProblem, type Problem } from '../src/problems.ts';
 import { fixture } from './helpers.ts';

@@ -1,8 +1,8 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { hashData, loadCached } from '../src/cache.ts';
-import { load } from '../src/load.ts';
+import { hashData, loadCached } from '../src/build/cache.ts';
+import { load } from '../src/build/project.ts';
 import { fixture, tempDir } from './helpers.ts';
 
 /** The basic fixture in a fresh folder, with an empty cache beside it. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { load } from '../src/load.ts';
+import { load } from '../src/build/project.ts';
 import { outlierYears, todayInVietnam } from '../src/validate/calendar.ts';
 import { formatProblem } from '../src/problems.ts';
 import { dataDir, fixture, UNITS } from './helpers.ts';

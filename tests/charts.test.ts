@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { load } from '../src/load.ts';
+import { load } from '../src/build/project.ts';
 import type { Province } from '../src/model/province.ts';
 import { chartJson, unitCharts } from '../src/present/charts.ts';
 import { embeds } from '../src/present/embeds.ts';

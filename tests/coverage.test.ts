@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { generate } from '../src/cli/gen-data.ts';
-import { load } from '../src/load.ts';
+import { load } from '../src/build/project.ts';
 import { comparable, complete, readingOf } from '../src/model/coverage.ts';
 import type { Province, Statistics } from '../src/model/province.ts';
 import type { Figures } from '../src/model/rollup.ts';

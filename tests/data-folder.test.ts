@@ -1,8 +1,8 @@
 import { cpSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { hashData, loadCached } from '../src/cache.ts';
-import { load } from '../src/load.ts';
+import { hashData, loadCached } from '../src/build/cache.ts';
+import { load } from '../src/build/project.ts';
 import { listDataFolder } from '../src/read/data-folder.ts';
 import { fixture, tempDir } from './helpers.ts';
 

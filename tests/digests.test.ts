@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generate } from '../src/cli/gen-data.ts';
-import { load } from '../src/load.ts';
+import { load } from '../src/build/project.ts';
 import { pageDigests } from '../src/model/digests.ts';
 import { buildProvince, type Province } from '../src/model/province.ts';
 import { pageUnits, unitView } from '../src/present/unit-view.ts';

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bytesNeeded, diskFullMessage, isDiskFull } from '../src/cli/disk-full.ts';
+import { bytesNeeded, diskFullMessage, isDiskFull } from '../src/build/disk-full.ts';
 import { snapshot } from './folder-hash.ts';
 import { fixture, tempDir } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { load } from '../src/load.ts';
+import { load } from '../src/build/project.ts';
 import { downloadCsv, downloads, qualityCsv } from '../src/present/downloads.ts';
 import type { Dataset } from '../src/read/dataset.ts';
 import { dataDir } from './helpers.ts';

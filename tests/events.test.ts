@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { load } from '../src/load.ts';
+import { load } from '../src/build/project.ts';
 import { eventFigures } from '../src/model/events.ts';
 import type { Province } from '../src/model/province.ts';
 import { eventList, eventView, unitChanges } from '../src/present/event-view.ts';

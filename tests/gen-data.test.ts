@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../src/cli/gen-data.ts';
-import { load, type Loaded } from '../src/load.ts';
+import { load, type Loaded } from '../src/build/project.ts';
 import { tempDir } from './helpers.ts';
 
 const fresh = () => tempDir('gen-data-');

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { readManifest, writeManifest } from '../src/incremental.ts';
-import { load } from '../src/load.ts';
+import { readManifest, writeManifest } from '../src/build/manifest.ts';
+import { load } from '../src/build/project.ts';
 
 export const fixture = (name: string): string => join(import.meta.dirname, 'fixtures', name);
 

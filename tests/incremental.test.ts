@@ -19,7 +19,7 @@ import {
   reusablePages,
   sourcesHash,
   writeManifest,
-} from '../src/incremental.ts';
+} from '../src/build/manifest.ts';
 import { ROOT, runBuild } from './e2e/harness.ts';
 import { differences, snapshot } from './folder-hash.ts';
 import { fixture, forgetInputs, tempDir } from './helpers.ts';

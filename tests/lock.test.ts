@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { lockOutput, lockPath } from '../src/cli/lock.ts';
+import { lockOutput, lockPath } from '../src/build/lock.ts';
 import { differences, snapshot } from './folder-hash.ts';
 import { fixture, tempDir } from './helpers.ts';
 

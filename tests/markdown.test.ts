@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadContent } from '../src/content.ts';
+import { loadContent } from '../src/present/content.ts';
 import { resolve } from 'node:path';
-import { contentDirFrom, load } from '../src/load.ts';
+import { contentDirFrom, load } from '../src/build/project.ts';
 import type { Province } from '../src/model/province.ts';
 import {
   checkPlaceholders,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { load } from '../src/load.ts';
+import { load } from '../src/build/project.ts';
 import type { Province } from '../src/model/province.ts';
 import { formatNumber } from '../src/present/format.ts';
 import {

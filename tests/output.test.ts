@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { outputRefusal, SITE_RECORD, SITE_RECORD_TEXT, type Places } from '../src/cli/output.ts';
-import { manifestPath } from '../src/incremental.ts';
+import { outputRefusal, SITE_RECORD, SITE_RECORD_TEXT, type Places } from '../src/build/output.ts';
+import { manifestPath } from '../src/build/manifest.ts';
 import { snapshot } from './folder-hash.ts';
 import { fixture, tempDir } from './helpers.ts';
 

@@ -18,9 +18,9 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { moveInto, recover, removalsDone, renderDir, stagingDir, swapIn } from '../src/cli/publish.ts';
-import { SITE_RECORD } from '../src/cli/output.ts';
-import { manifestPath } from '../src/incremental.ts';
+import { moveInto, recover, removalsDone, renderDir, stagingDir, swapIn } from '../src/build/publish.ts';
+import { SITE_RECORD } from '../src/build/output.ts';
+import { manifestPath } from '../src/build/manifest.ts';
 import { differences, snapshot } from './folder-hash.ts';
 import { fixture, tempDir } from './helpers.ts';
 

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { PRINTED_PER_KIND, printProblems, summary } from '../src/cli/report.ts';
+import { PRINTED_PER_KIND, printProblems, summary } from '../src/build/report.ts';
 import { error, warning, type Problem } from '../src/problems.ts';
 import { dataDir, UNITS } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { load } from '../src/load.ts';
+import { load } from '../src/build/project.ts';
 import type { Province } from '../src/model/province.ts';
 import {
   searchPart,

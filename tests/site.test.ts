@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { load } from '../src/load.ts';
+import { load } from '../src/build/project.ts';
 import { PAGE_LEVELS, slug } from '../src/model/units.ts';
 
 import { buildSite, ROOT as root, type BuiltSite } from './e2e/harness.ts';

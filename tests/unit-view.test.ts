@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { load } from '../src/load.ts';
+import { load } from '../src/build/project.ts';
 import type { TableView } from '../src/present/table.ts';
 import { admissionsTopic, cellsTopic, membersTopic } from '../src/present/topic-views.ts';
 import { pageUnits, unitView, type UnitView } from '../src/present/unit-view.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { load } from '../src/load.ts';
+import { load } from '../src/build/project.ts';
 import { formatProblem } from '../src/problems.ts';
 import { fixture, loadFiles, UNITS } from './helpers.ts';
 

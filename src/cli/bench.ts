@@ -10,10 +10,10 @@ import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import { availableParallelism, cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { filesUnder } from '../incremental.ts';
+import { filesUnder } from '../build/manifest.ts';
 import { generate } from './gen-data.ts';
-import { removalsDone } from './publish.ts';
-import { SEARCH_DIR } from './search-index.ts';
+import { removalsDone } from '../build/publish.ts';
+import { SEARCH_DIR } from '../build/search-index.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 /** Builds run in a frozen copy of the project (see `freeze`); set in main(). */

@@ -8,9 +8,9 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'astro';
-import { loadContent } from '../content.ts';
-import { loadCached } from '../cache.ts';
-import { contentDirFrom, dataDirFrom } from '../load.ts';
+import { loadContent } from '../present/content.ts';
+import { loadCached } from '../build/cache.ts';
+import { contentDirFrom, dataDirFrom } from '../build/project.ts';
 import {
   codeHash,
   carryOver,
@@ -24,24 +24,24 @@ import {
   unchanged,
   stageManifest,
   UNIT_PAGES,
-} from '../incremental.ts';
+} from '../build/manifest.ts';
 import { pageDigests } from '../model/digests.ts';
 import { slug } from '../model/units.ts';
 import { downloads, DOWNLOADS_DIR, QUALITY_FILE } from '../present/downloads.ts';
 import { siteView } from '../present/site-view.ts';
 import { searchParts, searchPartSizeFrom, searchRecord } from '../present/search.ts';
 import { pageUnits, unitHeading } from '../present/unit-view.ts';
-import { pageProgress } from '../progress.ts';
-import { provideSite } from '../site.ts';
+import { pageProgress } from '../build/progress.ts';
+import { provideSite } from '../build/site.ts';
 import { hasErrors } from '../problems.ts';
-import { printProblems, summary } from './report.ts';
-import { bytesNeeded, diskFullMessage, folderBytes, isDiskFull } from './disk-full.ts';
-import { lockOutput } from './lock.ts';
-import { outputRefusal, SITE_RECORD, SITE_RECORD_TEXT } from './output.ts';
-import { moveInto, recover, renderDir, stagingDir, swapIn } from './publish.ts';
-import { keptSearchParts, SEARCH_DIR, startSearchIndex, type Indexed } from './search-index.ts';
-import { writeSitemap } from './sitemap.ts';
-import { readPublishedSnapshot } from './snapshot-file.ts';
+import { printProblems, summary } from '../build/report.ts';
+import { bytesNeeded, diskFullMessage, folderBytes, isDiskFull } from '../build/disk-full.ts';
+import { lockOutput } from '../build/lock.ts';
+import { outputRefusal, SITE_RECORD, SITE_RECORD_TEXT } from '../build/output.ts';
+import { moveInto, recover, renderDir, stagingDir, swapIn } from '../build/publish.ts';
+import { keptSearchParts, SEARCH_DIR, startSearchIndex, type Indexed } from '../build/search-index.ts';
+import { writeSitemap } from '../build/sitemap.ts';
+import { readPublishedSnapshot } from '../build/snapshot-file.ts';
 
 // An office PC or CI machine may have no route to the internet: never phone home.
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';

@@ -5,10 +5,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
-import { loadContent } from '../content.ts';
-import { contentDirFrom, dataDirFrom, load } from '../load.ts';
+import { loadContent } from '../present/content.ts';
+import { contentDirFrom, dataDirFrom, load } from '../build/project.ts';
 import { hasErrors } from '../problems.ts';
-import { printProblems, summary } from './report.ts';
+import { printProblems, summary } from '../build/report.ts';
 
 const started = performance.now();
 const dataDir = dataDirFrom();

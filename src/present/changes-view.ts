@@ -24,7 +24,7 @@ export interface SnapshotSource {
   readonly province: Province;
   readonly data: Dataset;
   readonly problems: readonly Problem[];
-  /** Content hash of the data files (see src/cache.ts); the build and `getSite()` both set it. */
+  /** Content hash of the data files (see src/build/cache.ts); the build and `getSite()` both set it. */
   readonly dataHash?: string | undefined;
   /** The snapshot already published in the output folder, if any. */
   readonly previousSnapshot?: Snapshot | undefined;

@@ -4,7 +4,7 @@
  * like a person's data — a column named like one, or a cell holding an ID card or phone number —
  * before it can reach a page, a download or a log someone forwards.
  */
-import { normalizeHeader } from '../read/schema.ts';
+import { normalizeHeader } from './schema.ts';
 
 export interface PersonalKind {
   /** What the column or cell seems to hold, in Vietnamese (for the message). */

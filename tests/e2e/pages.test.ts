@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { load } from '../../src/load.ts';
+import { load } from '../../src/build/project.ts';
 import { slug } from '../../src/model/units.ts';
 import {
   blankCanvases,

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { href } from '../../components/paths.ts';
-import { getSite } from '../../site.ts';
+import { getSite } from '../../build/site.ts';
 import { currentSnapshot, feedEntries, feedId } from '../../present/changes-view.ts';
 import { siteView } from '../../present/site-view.ts';
 

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite } from '../../site.ts';
+import { getSite } from '../../build/site.ts';
 import { downloadCsv, downloads, QUALITY_FILE, qualityCsv } from '../../present/downloads.ts';
 
 // Only the file names here: each file is made when its own download is written, so a country's

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../../site.ts';
+import { getSite } from '../../build/site.ts';
 import { serializeSnapshot } from '../../model/snapshot.ts';
 import { currentSnapshot } from '../../present/changes-view.ts';
 

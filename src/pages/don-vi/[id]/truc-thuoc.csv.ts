@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite } from '../../../site.ts';
+import { getSite } from '../../../build/site.ts';
 import { slug } from '../../../model/units.ts';
 import { subordinatesCsv, wideUnits } from '../../../present/subordinates.ts';
 

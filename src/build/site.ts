@@ -3,11 +3,11 @@
  * result over here; `astro dev` (no CLI) loads on first use. Pages never read CSV themselves.
  */
 import { hashData } from './cache.ts';
-import { contentDirFrom, dataDirFrom, load, type Loaded } from './load.ts';
-import { loadContent, type Content } from './content.ts';
-import type { Province } from './model/province.ts';
-import type { Snapshot } from './model/snapshot.ts';
-import { formatProblem, hasErrors } from './problems.ts';
+import { contentDirFrom, dataDirFrom, load, type Loaded } from './project.ts';
+import { loadContent, type Content } from '../present/content.ts';
+import type { Province } from '../model/province.ts';
+import type { Snapshot } from '../model/snapshot.ts';
+import { formatProblem, hasErrors } from '../problems.ts';
 
 export interface Site extends Loaded {
   readonly province: Province;

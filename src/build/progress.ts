@@ -2,7 +2,7 @@
  * Progress of a long build: every few thousand unit pages one line is printed, so a
  * 52,000-page build never looks hung.
  */
-import { formatNumber } from './present/format.ts';
+import { formatNumber } from '../present/format.ts';
 
 export interface PageProgress {
   /** Called once for every unit page rendered. */

@@ -12,7 +12,7 @@ import childProcess, { type ChildProcess, type SpawnOptions } from 'node:child_p
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { filesUnder } from '../incremental.ts';
+import { filesUnder } from './manifest.ts';
 import type { SearchParts, SearchRecord } from '../present/search.ts';
 
 /** The index's folder in the site; the search page loads `pagefind/<k>/pagefind.js` from it. */

@@ -9,14 +9,14 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { filesUnder, hashFiles } from './incremental.ts';
-import type { Loaded } from './load.ts';
-import { buildProvince } from './model/province.ts';
-import { readCsvBytes, readDataset, type CsvFileTable } from './read/dataset.ts';
-import { listDataFolder, readDataFile } from './read/data-folder.ts';
-import { hasErrors, type Problem } from './problems.ts';
-import { todayInVietnam } from './validate/calendar.ts';
-import { validate, type ValidateOptions, type Validated } from './validate/validate.ts';
+import { filesUnder, hashFiles } from './manifest.ts';
+import type { Loaded } from './project.ts';
+import { buildProvince } from '../model/province.ts';
+import { readCsvBytes, readDataset, type CsvFileTable } from '../read/dataset.ts';
+import { listDataFolder, readDataFile } from '../read/data-folder.ts';
+import { hasErrors, type Problem } from '../problems.ts';
+import { todayInVietnam } from '../validate/calendar.ts';
+import { validate, type ValidateOptions, type Validated } from '../validate/validate.ts';
 
 const sha = (...parts: (string | Uint8Array)[]): string => {
   const hash = createHash('sha256');
@@ -47,9 +47,13 @@ export async function hashData(dir: string): Promise<string> {
 
 /** The code that turns CSV into rows and problems; a change to any of it invalidates the cache. */
 async function hashCode(): Promise<string> {
-  const root = resolve(import.meta.dirname, '..');
+  const root = resolve(import.meta.dirname, '..', '..');
   const folders = await Promise.all(['read', 'validate', 'model'].map((f) => filesUnder(root, `src/${f}`)));
-  return hashFiles(root, [...folders.flat(), 'src/cache.ts', 'package-lock.json'], process.version);
+  return hashFiles(
+    root,
+    [...folders.flat(), 'src/problems.ts', 'src/build/cache.ts', 'package-lock.json'],
+    process.version,
+  );
 }
 
 export const cacheDirFrom = (env: NodeJS.ProcessEnv = process.env): string =>

@@ -7,7 +7,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { manifestPath } from '../incremental.ts';
+import { manifestPath } from './manifest.ts';
 
 /**
  * The record that says "this tool published this folder", in the site's root. A dot file: web

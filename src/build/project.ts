@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { readDataset, type Dataset } from './read/dataset.ts';
-import { validate, type ValidateOptions, type Validated } from './validate/validate.ts';
+import { readDataset, type Dataset } from '../read/dataset.ts';
+import { validate, type ValidateOptions, type Validated } from '../validate/validate.ts';
 
 export interface Loaded extends Validated {
   readonly data: Dataset;

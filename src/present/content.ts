@@ -1,9 +1,9 @@
-import type { Province } from './model/province.ts';
-import { PAGE_LEVELS, slug } from './model/units.ts';
-import { renderEditorial } from './present/markdown.ts';
-import { readContent, type ContentSources } from './read/content.ts';
-import { pageUnitFor } from './present/unit-view.ts';
-import { error, sortProblems, type Problem } from './problems.ts';
+import type { Province } from '../model/province.ts';
+import { PAGE_LEVELS, slug } from '../model/units.ts';
+import { renderEditorial } from './markdown.ts';
+import { readContent, type ContentSources } from '../read/content.ts';
+import { pageUnitFor } from './unit-view.ts';
+import { error, sortProblems, type Problem } from '../problems.ts';
 
 /** Editors' Markdown rendered to HTML, ready for pages. */
 export interface Content {
