@@ -10,7 +10,7 @@ import { buildSite, type BuiltSite } from './e2e/harness.ts';
 let site: BuiltSite;
 
 beforeAll(async () => {
-  site = await buildSite('basic');
+  site = await buildSite('basic', {}, { inProcess: true });
 }, 300_000);
 afterAll(() => site.remove());
 

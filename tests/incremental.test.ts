@@ -11,16 +11,10 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  carryOver,
-  filesUnder,
-  manifestPath,
-  readManifest,
-  reusablePages,
-  sourcesHash,
-  writeManifest,
-} from '../src/build/manifest.ts';
-import { ROOT, runBuild } from './e2e/harness.ts';
+import { filesUnder, sourcesHash } from '../src/build/hashing.ts';
+import { manifestPath, readManifest, writeManifest } from '../src/build/manifest.ts';
+import { carryOver } from '../src/build/publish.ts';
+import { buildInProcess, ROOT } from './e2e/harness.ts';
 import { differences, snapshot } from './folder-hash.ts';
 import { fixture, forgetInputs, tempDir } from './helpers.ts';
 
@@ -34,29 +28,6 @@ function publishedSite(pages: string[]): string {
 }
 
 describe('incremental unit pages', () => {
-  const keys = new Map([
-    ['don-vi/a/', 'hash-a'],
-    ['don-vi/b/', 'hash-b2'],
-    ['don-vi/c/', 'hash-c'],
-  ]);
-
-  it('reuses only pages with the same hash, the same code and a published file', () => {
-    const out = publishedSite(['don-vi/a/', 'don-vi/b/']);
-    const previous = {
-      format: 1,
-      code: 'code-1',
-      pages: { 'don-vi/a/': 'hash-a', 'don-vi/b/': 'hash-b1', 'don-vi/c/': 'hash-c' },
-    } as const;
-    expect([...reusablePages(previous, 'code-1', keys, out)]).toEqual(['don-vi/a/']);
-  });
-
-  it('renders everything when the code changed or there is no manifest', () => {
-    const out = publishedSite(['don-vi/a/']);
-    const previous = { format: 1, code: 'code-1', pages: { 'don-vi/a/': 'hash-a' } } as const;
-    expect(reusablePages(previous, 'code-2', keys, out).size).toBe(0);
-    expect(reusablePages(undefined, 'code-1', keys, out).size).toBe(0);
-  });
-
   it('links reused pages into the new site and keeps the manifest beside the output', async () => {
     const out = publishedSite(['don-vi/a/']);
     const staging = join(out, '..', 'staging');
@@ -155,14 +126,9 @@ describe('rebuilding the published site with the real build', () => {
   const published = join(work, 'site', 'dist');
   const fresh = join(work, 'fresh', 'dist');
   // A search index part per unit (most hold one or two, a few none): a rename makes one part again.
-  const build = (out: string, env: Record<string, string> = {}) =>
-    runBuild({
-      DATA_DIR: data,
-      CONTENT_DIR: join(work, 'content'),
-      OUT_DIR: out,
-      THONG_KE_SEARCH_PART_SIZE: '1',
-      ...env,
-    });
+  // In this process, as tests of the build function; the CLI has its own tests (publish.test.ts).
+  const build = (outDir: string, searchPartSize = 1) =>
+    buildInProcess({ dataDir: data, contentDir: join(work, 'content'), outDir, searchPartSize });
   /** `[to render, unchanged]` unit pages, as the build reports them. */
   const counts = (log: string) => {
     const match = /(\d+) trang đơn vị: (\d+) cần tạo, (\d+) không đổi/.exec(log);
@@ -221,7 +187,7 @@ describe('rebuilding the published site with the real build', () => {
     rmSync(join(published, 'sap-xep', 'index.html'));
     repaired = await build(published);
     // Same data, another setting (how the search index is cut).
-    resettled = await build(published, { THONG_KE_SEARCH_PART_SIZE: '2' });
+    resettled = await build(published, 2);
     await build(published);
     await build(fresh);
   }, 120_000);

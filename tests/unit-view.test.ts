@@ -159,7 +159,7 @@ describe('the built fixture site', () => {
 
   // Built once for the file, with the real CLI, under tests/.output/ (see the e2e harness).
   beforeAll(async () => {
-    site = await buildSite('basic');
+    site = await buildSite('basic', {}, { inProcess: true });
   }, 300_000);
   afterAll(() => site?.remove());
 

@@ -5,30 +5,20 @@
  * in the published folder) and its keys also cover the code that reads and checks, so a changed
  * rule is never answered from an old cache.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { filesUnder, hashFiles } from './manifest.ts';
-import type { Loaded } from './project.ts';
+import { filesUnder, hashBytes, hashFiles, hashParts } from './hashing.ts';
 import { buildProvince } from '../model/province.ts';
-import { readCsvBytes, readDataset, type CsvFileTable } from '../read/dataset.ts';
+import { readCsvBytes, readDataset, type CsvFileTable, type Dataset } from '../read/dataset.ts';
 import { listDataFolder, readDataFile } from '../read/data-folder.ts';
 import { hasErrors, type Problem } from '../problems.ts';
 import { todayInVietnam } from '../validate/calendar.ts';
 import { validate, type ValidateOptions, type Validated } from '../validate/validate.ts';
 
-const sha = (...parts: (string | Uint8Array)[]): string => {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\u0000');
-  return hash.digest('hex');
-};
-
 /** The identity of a data version: each contract file's name and content hash, in name order. */
 const dataHashOf = (files: ReadonlyMap<string, string>): string =>
-  sha(...[...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat());
-
-const fileHash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+  hashParts(...[...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat());
 
 /**
  * The identity of the data in `dir`: the contract's files present there, as the reader finds and
@@ -36,11 +26,11 @@ const fileHash = (bytes: Uint8Array): string => createHash('sha256').update(byte
  */
 export async function hashData(dir: string): Promise<string> {
   const folder = await listDataFolder(dir);
-  if (!folder) return sha('no data directory');
+  if (!folder) return hashParts('no data directory');
   const files = new Map<string, string>();
   for (const [file, path] of folder.files) {
     const read = await readDataFile(path, file);
-    if ('bytes' in read) files.set(file, fileHash(read.bytes));
+    if ('bytes' in read) files.set(file, hashBytes(read.bytes));
   }
   return dataHashOf(files);
 }
@@ -74,7 +64,8 @@ interface Checked {
   readonly tables: string[];
 }
 
-async function readEntry(cacheDir: string, key: string, kind: Kind): Promise<unknown> {
+async function readEntry(cacheDir: string | undefined, key: string, kind: Kind): Promise<unknown> {
+  if (cacheDir === undefined) throw new Error('no cache');
   const file = join(cacheDir, `${key}.${kind}.v8`);
   const value: unknown = deserialize(await readFile(file));
   // Used again: pruning goes by last use.
@@ -83,7 +74,13 @@ async function readEntry(cacheDir: string, key: string, kind: Kind): Promise<unk
   return value;
 }
 
-async function writeEntry(cacheDir: string, key: string, kind: Kind, value: unknown): Promise<void> {
+async function writeEntry(
+  cacheDir: string | undefined,
+  key: string,
+  kind: Kind,
+  value: unknown,
+): Promise<void> {
+  if (cacheDir === undefined) return;
   try {
     await mkdir(cacheDir, { recursive: true });
     const file = join(cacheDir, `${key}.${kind}.v8`);
@@ -96,7 +93,9 @@ async function writeEntry(cacheDir: string, key: string, kind: Kind, value: unkn
   }
 }
 
-export interface CachedLoad extends Loaded {
+export interface CachedLoad extends Validated {
+  readonly data: Dataset;
+  readonly dataDir: string;
   readonly dataHash: string;
   /** Each contract file's name (`members.csv`) → the hash of the bytes parsed. */
   readonly fileHashes: ReadonlyMap<string, string>;
@@ -113,7 +112,8 @@ export interface CachedLoad extends Loaded {
  */
 export async function loadCached(
   dataDir: string,
-  cacheDir: string = cacheDirFrom(),
+  /** Where the cache is; `undefined` reads everything and writes nothing (`check:data`, dev). */
+  cacheDir: string | undefined,
   { today = todayInVietnam() }: ValidateOptions = {},
 ): Promise<CachedLoad> {
   const code = await hashCode();
@@ -124,9 +124,9 @@ export async function loadCached(
   const tables: string[] = [];
   const written: Promise<void>[] = [];
   const { data, problems: readProblems } = await readDataset(dataDir, async (bytes, schema) => {
-    const content = fileHash(bytes);
+    const content = hashBytes(bytes);
     hashes.set(schema.file, content);
-    const key = sha(code, schema.file, content);
+    const key = hashParts(code, schema.file, content);
     tables.push(key);
     try {
       const table = (await readEntry(cacheDir, key, 'table')) as CsvFileTable;
@@ -142,7 +142,7 @@ export async function loadCached(
   const dataHash = dataHashOf(hashes);
   // The checks read the calendar (a year not yet begun, a date to come): a day's checks are
   // never answered on another day.
-  const checkKey = sha(code, dataHash, today);
+  const checkKey = hashParts(code, dataHash, today);
   let checked: Validated | undefined;
   try {
     const { problems } = (await readEntry(cacheDir, checkKey, 'checked')) as Checked;
@@ -156,7 +156,7 @@ export async function loadCached(
     written.push(writeEntry(cacheDir, checkKey, 'checked', entry));
   }
   await Promise.all(written);
-  await prune(cacheDir).catch(() => undefined);
+  if (cacheDir !== undefined) await prune(cacheDir).catch(() => undefined);
   return {
     ...validated,
     data,

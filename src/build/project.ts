@@ -1,4 +1,7 @@
 import { resolve } from 'node:path';
+import type { Problem } from '../problems.ts';
+import { loadContent, type Content } from '../present/content.ts';
+import { loadCached, type CachedLoad } from './cache.ts';
 import { readDataset, type Dataset } from '../read/dataset.ts';
 import { validate, type ValidateOptions, type Validated } from '../validate/validate.ts';
 
@@ -26,4 +29,36 @@ export const contentDirFrom = (env: NodeJS.ProcessEnv = process.env): string | u
 export async function load(dataDir: string, options: ValidateOptions = {}): Promise<Loaded> {
   const { data, problems } = await readDataset(dataDir);
   return { ...validate(data, problems, options), data, dataDir };
+}
+
+export interface ProjectOptions {
+  readonly dataDir: string;
+  /** The editors' Markdown folder; `undefined`: none (another province's data alone). */
+  readonly contentDir: string | undefined;
+  /** The parse cache's folder; `undefined` reads everything and writes nothing. */
+  readonly cacheDir: string | undefined;
+  readonly today?: string | undefined;
+}
+
+export interface Project extends CachedLoad {
+  /** The editors' Markdown, rendered; checked only once the data is valid (it needs the model). */
+  readonly content: Content | undefined;
+  /** The data's problems, then the Markdown's. */
+  readonly problems: Problem[];
+}
+
+/** Data, then the Markdown checked against the model built from it: what every command starts from. */
+export async function loadProject({
+  dataDir,
+  contentDir,
+  cacheDir,
+  today,
+}: ProjectOptions): Promise<Project> {
+  const loaded = await loadCached(dataDir, cacheDir, today === undefined ? {} : { today });
+  const edited = loaded.province && (await loadContent(contentDir, loaded.province));
+  return {
+    ...loaded,
+    content: edited ? edited.content : undefined,
+    problems: [...loaded.problems, ...(edited ? edited.problems : [])],
+  };
 }

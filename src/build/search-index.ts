@@ -12,7 +12,7 @@ import childProcess, { type ChildProcess, type SpawnOptions } from 'node:child_p
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { filesUnder } from './manifest.ts';
+import { filesUnder } from './hashing.ts';
 import type { SearchParts, SearchRecord } from '../present/search.ts';
 
 /** The index's folder in the site; the search page loads `pagefind/<k>/pagefind.js` from it. */
@@ -128,26 +128,13 @@ async function writeRecords(records: readonly SearchRecord[], outputPath: string
   await Promise.all(UNUSED.map((file) => rm(join(outputPath, file), { force: true })));
 }
 
-/**
- * The parts of the published index that this build can keep: made from the same records (their
- * `keys` equal the published manifest's) and still there. Returns their numbers and files (paths
- * from the site), for the build to link with the unchanged pages.
- */
-export async function keptSearchParts(
-  keys: ReadonlyMap<number, string>,
-  published: Readonly<Record<string, string>> | undefined,
-  outDir: string,
-): Promise<{ parts: Set<number>; files: string[] }> {
-  const parts = new Set<number>();
-  const files: string[] = [];
-  for (const [part, key] of keys) {
-    if (published?.[part] !== key) continue;
-    const found = await filesUnder(outDir, partDir(part));
-    if (found.length === 0) continue;
-    parts.add(part);
-    files.push(...found);
-  }
-  return { parts, files };
+/** The file the search page loads of each part: a part without it is not kept. */
+export const searchPartEntry = (part: number): string => `${partDir(part)}/pagefind.js`;
+
+/** The files of the published index's `parts` (paths from the site), for the build to link. */
+export async function searchPartFiles(parts: ReadonlySet<number>, outDir: string): Promise<string[]> {
+  const lists = await Promise.all([...parts].map((part) => filesUnder(outDir, partDir(part))));
+  return lists.flat();
 }
 
 /**

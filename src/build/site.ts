@@ -1,13 +1,14 @@
 /**
- * The one door from pages to data. The build CLI loads and validates once and hands the
- * result over here; `astro dev` (no CLI) loads on first use. Pages never read CSV themselves.
+ * The one door from pages to data. The build loads and validates once and hands the result over
+ * here; `astro dev` (no build) loads on first use. Pages never read CSV themselves. What the pages
+ * show (the site) and what the build decided to keep from the published site (the render plan) are
+ * handed over apart: a page's content never depends on the plan, only whether it is rendered.
  */
-import { hashData } from './cache.ts';
-import { contentDirFrom, dataDirFrom, load, type Loaded } from './project.ts';
-import { loadContent, type Content } from '../present/content.ts';
 import type { Province } from '../model/province.ts';
 import type { Snapshot } from '../model/snapshot.ts';
-import { formatProblem, hasErrors } from '../problems.ts';
+import type { Content } from '../present/content.ts';
+import { formatProblem } from '../problems.ts';
+import { contentDirFrom, dataDirFrom, loadProject, type Loaded } from './project.ts';
 
 export interface Site extends Loaded {
   readonly province: Province;
@@ -16,46 +17,66 @@ export interface Site extends Loaded {
   readonly dataHash?: string | undefined;
   /** The snapshot published by the previous build, for the "what changed" page. */
   readonly previousSnapshot?: Snapshot | undefined;
-  /** Units whose page is taken unchanged from the published site (incremental build): not rendered. */
-  readonly reuse?: ReadonlySet<string> | undefined;
-  /** CSV downloads taken unchanged from the published site (same data file, or same problems). */
-  readonly keptDownloads?: ReadonlySet<string> | undefined;
-  /** The search index's parts (`pagefind/0/` …), which the search page merges; `[0]` when absent. */
-  readonly searchParts?: readonly number[] | undefined;
-  /** Told of every unit page as it renders: the build counts progress. */
-  readonly rendered?: (() => void) | undefined;
 }
 
-const HANDOFF = Symbol.for('thong-ke-dang.site');
-type Holder = { [HANDOFF]?: Promise<Site> };
+/** What the build takes from the published site instead of rendering; nothing under `astro dev`. */
+export interface RenderPlan {
+  /** Units whose page is taken unchanged from the published site: not rendered. */
+  readonly reuse: ReadonlySet<string>;
+  /** CSV downloads taken unchanged from the published site (same data file, or same problems). */
+  readonly keptDownloads: ReadonlySet<string>;
+  /** The search index's parts (`pagefind/0/` …), which the search page merges. */
+  readonly searchParts: readonly number[];
+  /** Told of every unit page as it renders: the build counts progress. */
+  readonly rendered: () => void;
+}
 
-/** Called by the build CLI with what it already loaded, so the data is read once per build. */
-export function provideSite(site: Site): void {
-  (globalThis as Holder)[HANDOFF] = Promise.resolve(site);
+const RENDER_ALL: RenderPlan = {
+  reuse: new Set(),
+  keptDownloads: new Set(),
+  searchParts: [0],
+  rendered: () => undefined,
+};
+
+const SITE = Symbol.for('thong-ke-dang.site');
+const PLAN = Symbol.for('thong-ke-dang.plan');
+type Holder = { [SITE]?: Promise<Site>; [PLAN]?: RenderPlan };
+
+/** Called by the build with what it already loaded, so the data is read once per build. */
+export function provideSite(site: Site, plan: RenderPlan): void {
+  (globalThis as Holder)[SITE] = Promise.resolve(site);
+  (globalThis as Holder)[PLAN] = plan;
 }
 
 async function loadSite(): Promise<Site> {
-  const loaded = await load(dataDirFrom());
-  if (!loaded.province) {
-    const errors = loaded.problems.filter((p) => p.severity === 'error').length;
+  const project = await loadProject({
+    dataDir: dataDirFrom(),
+    contentDir: contentDirFrom(),
+    cacheDir: undefined,
+  });
+  const { province, content, problems } = project;
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (!province) {
     throw new Error(
-      `Dữ liệu trong ${loaded.dataDir} có ${errors} lỗi; chạy "npm run check:data" để xem chi tiết.`,
+      `Dữ liệu trong ${project.dataDir} có ${errors.length} lỗi; chạy "npm run check:data" để xem chi tiết.`,
     );
   }
-  const { content, problems } = await loadContent(contentDirFrom(), loaded.province);
-  if (hasErrors(problems)) {
-    throw new Error(`Nội dung trong content/ có lỗi:\n${problems.map(formatProblem).join('\n')}`);
+  // The data is valid, so what is wrong is in the Markdown.
+  if (!content || errors.length > 0) {
+    throw new Error(`Nội dung Markdown có lỗi:\n${errors.map(formatProblem).join('\n')}`);
   }
-  return { ...loaded, province: loaded.province, content, dataHash: await hashData(loaded.dataDir) };
+  return { ...project, province, content };
 }
 
 /** Forgets the loaded site, so the next page reads the data again (dev server, after a CSV changed). */
 export function resetSite(): void {
-  delete (globalThis as Holder)[HANDOFF];
+  delete (globalThis as Holder)[SITE];
 }
 
 export function getSite(): Promise<Site> {
   const holder = globalThis as Holder;
-  holder[HANDOFF] ??= loadSite();
-  return holder[HANDOFF];
+  holder[SITE] ??= loadSite();
+  return holder[SITE];
 }
+
+export const getPlan = (): RenderPlan => (globalThis as Holder)[PLAN] ?? RENDER_ALL;

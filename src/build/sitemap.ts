@@ -9,7 +9,7 @@
 import { statSync, type Dirent } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { siteFiles, UNIT_PAGES } from './manifest.ts';
+import { siteFiles, UNIT_PAGES } from './site-files.ts';
 import { SEARCH_DIR } from './search-index.ts';
 
 const NOINDEX = (path: string): boolean => path === '404.html' || path.startsWith('nhung/');

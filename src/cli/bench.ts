@@ -10,7 +10,7 @@ import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import { availableParallelism, cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { filesUnder } from '../build/manifest.ts';
+import { filesUnder } from '../build/hashing.ts';
 import { generate } from './gen-data.ts';
 import { removalsDone } from '../build/publish.ts';
 import { SEARCH_DIR } from '../build/search-index.ts';

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { filesUnder } from '../build/manifest.ts';
+import { filesUnder } from '../build/hashing.ts';
 
 export const PAGE_BUDGET = 60 * 1024;
 export const CHART_BUNDLE_BUDGET = 80 * 1024;

@@ -3,34 +3,33 @@
  * of each kind; `-- --all` prints every one) and writes nothing. Exit 1 on any error, so it can
  * guard a publishing script.
  */
-import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
-import { loadContent } from '../present/content.ts';
-import { contentDirFrom, dataDirFrom, load } from '../build/project.ts';
-import { hasErrors } from '../problems.ts';
+import { performance } from 'node:perf_hooks';
+import { contentDirFrom, dataDirFrom, loadProject } from '../build/project.ts';
 import { printProblems, summary } from '../build/report.ts';
+import { hasErrors } from '../problems.ts';
 
 const started = performance.now();
 const dataDir = dataDirFrom();
-const { data, province, problems: dataProblems } = await load(dataDir);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 // Editors get the content errors the build would stop on; placeholders need the model, so the
-// data must be valid first.
-const contentDir = contentDirFrom();
-const checkContent = contentDir !== undefined && existsSync(contentDir);
-const edited = province && checkContent ? await loadContent(contentDir, province) : undefined;
-const problems = [...dataProblems, ...(edited?.problems ?? [])];
+// data must be valid first. Nothing is written, not even the parse cache.
+const folder = contentDirFrom();
+const contentDir = folder !== undefined && existsSync(folder) ? folder : undefined;
+const { data, province, problems } = await loadProject({ dataDir, contentDir, cacheDir: undefined });
 printProblems(problems, log, { all: process.argv.includes('--all') });
-if (checkContent && !province) log(`\nNội dung trong ${contentDir} sẽ được kiểm tra khi dữ liệu hết lỗi.`);
+if (contentDir && !province) log(`\nNội dung trong ${contentDir} sẽ được kiểm tra khi dữ liệu hết lỗi.`);
+const checkedContent = contentDir !== undefined && province !== undefined;
 const rows = data.units.length + data.members.length + data.admissions.length + data.cells.length;
 log(
-  `\nKiểm tra ${dataDir}${edited ? ` và ${contentDir}` : ''}: ${data.units.length} đơn vị, ${rows} dòng — ${summary(problems)} (${Math.round(performance.now() - started)} ms).`,
+  `\nKiểm tra ${dataDir}${checkedContent ? ` và ${contentDir}` : ''}: ${data.units.length} đơn vị, ${rows} dòng — ${summary(problems)} (${Math.round(performance.now() - started)} ms).`,
 );
 if (hasErrors(problems)) {
+  // The Markdown is checked only against valid data: errors with a model are the Markdown's.
   log(
-    `${hasErrors(dataProblems) ? 'Dữ liệu' : 'Nội dung'} có lỗi: chưa thể xuất bản. Sửa các dòng được nêu ở trên rồi chạy lại.`,
+    `${province ? 'Nội dung' : 'Dữ liệu'} có lỗi: chưa thể xuất bản. Sửa các dòng được nêu ở trên rồi chạy lại.`,
   );
   process.exitCode = 1;
 } else {
-  log(edited ? 'Dữ liệu và nội dung hợp lệ.' : 'Dữ liệu hợp lệ.');
+  log(checkedContent ? 'Dữ liệu và nội dung hợp lệ.' : 'Dữ liệu hợp lệ.');
 }

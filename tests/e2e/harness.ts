@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { homedir } from 'node:os';
 import { promisify } from 'node:util';
 import {
   chromium,
@@ -15,6 +16,8 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
+import { buildSite as build, type BuildOptions } from '../../src/build/build.ts';
+import { cacheDirFrom } from '../../src/build/cache.ts';
 import { serve, type StaticServer } from './server.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -53,19 +56,56 @@ export async function runBuild(env: Record<string, string>): Promise<string> {
   }
 }
 
-/** Builds a fixture with the real CLI. The output goes under tests/.output/ (git-ignored). */
-export async function buildSite(fixture: string, env: Record<string, string> = {}): Promise<BuiltSite> {
+/**
+ * Calls the build function in this process, as the CLI would with these folders and settings
+ * (parse cache on, no base path, no site address unless given). Returns what it printed; a build
+ * that publishes nothing new and keeps nothing rejects with that output.
+ */
+export async function buildInProcess(
+  settings: Pick<BuildOptions, 'dataDir' | 'contentDir' | 'outDir'> & Partial<BuildOptions>,
+): Promise<string> {
+  const lines: string[] = [];
+  const outcome = await build(
+    {
+      project: ROOT,
+      cwd: ROOT,
+      home: homedir(),
+      basePath: undefined,
+      siteUrl: undefined,
+      searchPartSize: 4000,
+      cacheDir: cacheDirFrom(),
+      lockWait: 60_000,
+      ...settings,
+    },
+    (line) => lines.push(line),
+  );
+  const output = lines.join('\n');
+  if (outcome !== 'published' && outcome !== 'unchanged') throw new Error(output);
+  return output;
+}
+
+/**
+ * Builds a fixture with the real CLI (`env` as its environment), or with `inProcess` by calling
+ * the build function here. The output goes under tests/.output/ (git-ignored).
+ */
+export async function buildSite(
+  fixture: string,
+  env: Record<string, string> = {},
+  { inProcess = false } = {},
+): Promise<BuiltSite> {
   await mkdir(OUTPUT, { recursive: true });
   const work = await mkdtemp(join(OUTPUT, `e2e-${fixture}-`));
   const dir = join(work, 'dist');
+  // A fixture's editorial Markdown, if it has any, sits in its own content/ folder.
+  const folders = {
+    dataDir: fixtureDir(fixture),
+    contentDir: join(fixtureDir(fixture), 'content'),
+    outDir: dir,
+  };
   try {
-    const output = await runBuild({
-      DATA_DIR: fixtureDir(fixture),
-      // A fixture's editorial Markdown, if it has any, sits in its own content/ folder.
-      CONTENT_DIR: join(fixtureDir(fixture), 'content'),
-      OUT_DIR: dir,
-      ...env,
-    });
+    const output = inProcess
+      ? await buildInProcess(folders)
+      : await runBuild({ DATA_DIR: folders.dataDir, CONTENT_DIR: folders.contentDir, OUT_DIR: dir, ...env });
     return { dir, output, remove: () => rm(work, { recursive: true, force: true }) };
   } catch (error) {
     await rm(work, { recursive: true, force: true });

@@ -1,13 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite } from '../../build/site.ts';
+import { getPlan, getSite } from '../../build/site.ts';
 import { downloadCsv, downloads, QUALITY_FILE, qualityCsv } from '../../present/downloads.ts';
 
 // Only the file names here: each file is made when its own download is written, so a country's
 // large files are never all in memory at once.
 export const getStaticPaths = (async () => {
-  const { data, keptDownloads } = await getSite();
+  const { data } = await getSite();
+  const { keptDownloads } = getPlan();
   return [...downloads(data).map((d) => d.file), QUALITY_FILE]
-    .filter((file) => !keptDownloads?.has(file))
+    .filter((file) => !keptDownloads.has(file))
     .map((file) => ({ params: { file } }));
 }) satisfies GetStaticPaths;
 
