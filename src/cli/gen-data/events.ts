@@ -154,7 +154,8 @@ function merges(context: Context, count: number): Grassroots[] {
         byParent.get(a.parent) ?? grassroots,
         (u) => u.type === 'commune' && u.parent === a.parent,
       );
-    const district = districtOf.get(a?.parent ?? '') ?? (districts[i % districts.length] as District);
+    const district: District =
+      districtOf.get(a?.parent ?? '') ?? (districts[i % districts.length] as District);
     const year = eventYear(context);
     const date = dateIn(random, year);
     const unit = founder.found('commune', district, year);

@@ -1,4 +1,4 @@
-import { type GrassrootsType } from './grassroots-types.ts';
+import type { GrassrootsType } from './grassroots-types.ts';
 import type { Random } from './random.ts';
 
 const SYLLABLES = [
