@@ -1,7 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../src/cli/gen-data.ts';
+import { csvCell } from '../src/cli/gen-data/csv-writer.ts';
+import { restructure, restructuringCounts } from '../src/cli/gen-data/events.ts';
+import { FIGURE_COLUMNS, figureRows, type FigureRow } from '../src/cli/gen-data/figures.ts';
+import { prng } from '../src/cli/gen-data/random.ts';
+import { buildStructure, ROOT } from '../src/cli/gen-data/structure.ts';
 import { load, type Loaded } from '../src/build/project.ts';
 import { tempDir } from './helpers.ts';
 
@@ -57,8 +63,122 @@ describe('gen:data', () => {
     expect(files(other)['members.csv']).not.toEqual(files(dir)['members.csv']);
   });
 
+  it('writes the bytes it wrote before gen-data was split into steps (seed 7, 300 units, 10 years)', () => {
+    // Benchmarks compare runs over generated provinces: a change here must be deliberate. After an
+    // intended change to the generator, put the new hashes here and say so in the commit.
+    const hashes = Object.fromEntries(
+      Object.entries(files(dir)).map(([name, text]) => [
+        name,
+        createHash('sha256').update(text).digest('hex'),
+      ]),
+    );
+    expect(hashes).toEqual({
+      'admissions.csv': 'bbaf13170701058cb350cbc790c5140c45fed6a9eddedc6845c3b9ba1943a598',
+      'cells.csv': 'ae8e90978b47f38e5001a9535b4fe2beefa63a1603f7ed788ba519c54bf23c1f',
+      'dataset.csv': '00f72ca98f09f8d56b41fbe9dfffaa4061c97b9bd985b1d82cd588bcefa70e68',
+      'members.csv': 'd6d3838a361429d9c53814d7de299b9e94d7efee33a213454f6be65cd04b7542',
+      'restructuring_units.csv': '5ce0ab891fabb531bf9a18406fe95f7322dcfd6246e76ebef0b01aca6121d9cb',
+      'restructurings.csv': 'a7fb32dfc3ddfe816603fe2dff8414c759d8c7e2944d94ef9d6ddf71a41d788b',
+      'units.csv': '439ff01af0dee0da0928371f67ec6dd0b110e5fab27d4373792ff01c6b514d08',
+    });
+  });
+
   it('refuses sizes it cannot make consistent', () => {
     expect(() => generate({ units: 5, years: 10, out: fresh() })).toThrow(/--units/);
     expect(() => generate({ units: 300, years: 0, out: fresh() })).toThrow(/--years/);
+  });
+});
+
+describe('gen:data steps', () => {
+  const years = { first: 2015, last: 2024 };
+  /** The structure of `total` units, drawn as generate() draws it. */
+  const province = (total: number, seed: number) => {
+    const random = prng(seed);
+    const counts = restructuringCounts(total);
+    const structure = buildStructure(random, {
+      total,
+      createdLater: counts.merges + counts.establishments,
+      years,
+    });
+    return { random, counts, structure };
+  };
+
+  it('structure: the units there from the start, names unique under each parent, a few listing their cells', () => {
+    const { counts, structure } = province(2500, 3);
+    const { grassroots, districts } = structure;
+    expect(grassroots).toHaveLength(2500 - counts.merges - counts.establishments);
+    expect(districts).toHaveLength(25);
+    const names = grassroots.map((u) => `${u.parent} ${u.name}`);
+    expect(new Set(names).size).toBe(names.length);
+    expect(grassroots.filter((u) => u.parent === ROOT)).toHaveLength(3);
+    const listing = grassroots.filter((u) => u.listed !== 'none');
+    expect(listing.map((u) => u.listed).sort()).toEqual(['cells', 'subcommittee']);
+    expect(listing.every((u) => u.cells > 0)).toBe(true);
+  });
+
+  it('restructurings: by date, after the first year and before December, each unit in at most one, none directly under the province', () => {
+    const { random, counts, structure } = province(2500, 3);
+    const underRoot = new Set(structure.grassroots.filter((u) => u.parent === ROOT).map((u) => u.id));
+    const { events, pilots, created } = restructure(random, structure, years, counts);
+    expect(pilots).toHaveLength(counts.pilots);
+    expect(created).toHaveLength(counts.merges + counts.establishments);
+    const order = events.map((e) => `${e.date} ${e.id}`);
+    expect(order).toEqual([...order].sort());
+    for (const e of events) expect(e.date >= '2016-01-01' && e.date < '2024-12-01', e.date).toBe(true);
+    const taking = events.flatMap((e) => [...e.units.map((u) => u.unit), ...(e.result ? [e.result] : [])]);
+    expect(new Set(taking).size).toBe(taking.length);
+    expect(taking.filter((id) => underRoot.has(id))).toEqual([]);
+  });
+
+  it('figures: membership balances year on year, never below 3, breakdowns within the totals', () => {
+    const { random, counts, structure } = province(400, 11);
+    const { pilots, created } = restructure(random, structure, years, counts);
+    const units = [...structure.grassroots, ...created];
+    const committees = [...structure.districts.map((d) => ({ id: d.id, from: years.first })), ...pilots];
+    const rows = [...figureRows(random, units, committees, years.last)];
+    const column = (row: FigureRow, key: string) =>
+      row.values[(FIGURE_COLUMNS[row.file] as readonly string[]).indexOf(key)] as number;
+    const admitted = new Map(
+      rows
+        .filter((r) => r.file === 'admissions.csv')
+        .map((r) => [`${r.unit} ${r.year}`, column(r, 'admitted')]),
+    );
+    const grassroots = new Set(units.map((u) => u.id));
+    const members = rows.filter((r) => r.file === 'members.csv' && grassroots.has(r.unit));
+    expect(members.length).toBeGreaterThan(3000);
+    const before = new Map<string, number>();
+    for (const row of members) {
+      const count = column(row, 'members');
+      const previous = before.get(row.unit);
+      if (previous !== undefined) {
+        const flow =
+          (admitted.get(`${row.unit} ${row.year}`) ?? 0) +
+          column(row, 'transferred_in') -
+          column(row, 'transferred_out') -
+          column(row, 'deceased') -
+          column(row, 'removed');
+        expect(count, `${row.unit} ${row.year}`).toBe(previous + flow);
+      }
+      before.set(row.unit, count);
+      expect(count).toBeGreaterThanOrEqual(3);
+      for (const part of ['probationary', 'women', 'ethnic_minority', 'age_under_30', 'higher_education']) {
+        expect(column(row, part)).toBeLessThanOrEqual(count);
+      }
+    }
+    const rated = ['cells_excellent', 'cells_good', 'cells_complete', 'cells_incomplete'];
+    for (const row of rows.filter((r) => r.file === 'cells.csv')) {
+      expect(rated.reduce((sum, key) => sum + column(row, key), 0)).toBe(column(row, 'cells'));
+    }
+  });
+
+  it.each([
+    ['a plain value', 'Phòng Nội vụ', 'Phòng Nội vụ'],
+    ['a number', 1234, '1234'],
+    ['nothing reported', undefined, ''],
+    ['a comma', 'Hợp nhất xã A, xã B', '"Hợp nhất xã A, xã B"'],
+    ['quotes', 'Quyết định "số 3"', '"Quyết định ""số 3"""'],
+    ['a line break', 'dòng 1\ndòng 2', '"dòng 1\ndòng 2"'],
+  ])('write: a CSV cell holding %s is quoted only where the delimiter needs it', (_, value, cell) => {
+    expect(csvCell(value)).toBe(cell);
   });
 });

@@ -1,0 +1,190 @@
+/**
+ * Step 3: statistics (members.csv, admissions.csv, cells.csv), unit by unit and year by year, then
+ * each district-level committee's own rows as the sums of its children at year's end. Rows are
+ * yielded as they are drawn, so a country's 1.5 million never sit in memory at once.
+ */
+import type { CsvCell } from './csv-writer.ts';
+import { TERRITORIAL, type GrassrootsType } from './grassroots-types.ts';
+import type { Random } from './random.ts';
+import { ROOT, type Grassroots } from './structure.ts';
+
+/** Figures a committee's row sums from its children. */
+const MEMBER_SUMS = [
+  'members',
+  'probationary',
+  'women',
+  'ethnic_minority',
+  'religious',
+  'age_under_30',
+  'higher_education',
+  'theory_advanced',
+] as const;
+const ADMISSION_SUMS = [
+  'admitted',
+  'target',
+  'women',
+  'youth_union',
+  'ethnic_minority',
+  'religious',
+  'private_enterprise',
+] as const;
+
+/** The columns after `unit_id` and `year`, in the order of a row's `values`. */
+export const FIGURE_COLUMNS = {
+  'members.csv': [...MEMBER_SUMS, 'transferred_in', 'transferred_out', 'deceased', 'removed'],
+  'admissions.csv': ADMISSION_SUMS,
+  'cells.csv': [
+    'cells',
+    'residential_cells',
+    'secretary_as_head',
+    'rating',
+    'cells_excellent',
+    'cells_good',
+    'cells_complete',
+    'cells_incomplete',
+  ],
+} as const;
+
+export type FigureFile = keyof typeof FIGURE_COLUMNS;
+
+export interface FigureRow {
+  readonly file: FigureFile;
+  readonly unit: string;
+  readonly year: number;
+  /** In the order of FIGURE_COLUMNS[file]; undefined is an empty cell. */
+  readonly values: readonly CsvCell[];
+}
+
+/** A district-level committee with statistics from `from` to the last year. */
+export interface Committee {
+  readonly id: string;
+  readonly from: number;
+}
+
+const RATINGS = ['excellent', 'good', 'good', 'good', 'complete', 'complete', 'incomplete'] as const;
+
+function firstMembers(random: Random, type: GrassrootsType, cells: number): number {
+  if (TERRITORIAL.has(type)) return random.int(120, 650);
+  return cells > 0 ? random.int(40, 180) : random.int(5, 45);
+}
+
+/** Running totals of a district-level committee's children, so its own row equals their sum. */
+class Sums {
+  private readonly byKey = new Map<string, number[]>();
+  add(unit: string, year: number, values: readonly number[]) {
+    const key = `${unit}\u0000${year}`;
+    const sums = this.byKey.get(key);
+    if (!sums) this.byKey.set(key, [...values]);
+    else for (let i = 0; i < values.length; i++) sums[i] = (sums[i] ?? 0) + (values[i] ?? 0);
+  }
+  get(unit: string, year: number): readonly number[] | undefined {
+    return this.byKey.get(`${unit}\u0000${year}`);
+  }
+}
+
+/**
+ * Every grassroots unit's rows (membership balanced year on year, breakdowns within totals),
+ * then the committees' sums. Units directly under the province are not summed: the province's
+ * total is the site's rollup.
+ */
+export function* figureRows(
+  random: Random,
+  units: readonly Grassroots[],
+  committees: readonly Committee[],
+  lastYear: number,
+): Generator<FigureRow> {
+  const memberSums = new Sums();
+  const admissionSums = new Sums();
+  for (const u of units) {
+    const shares = {
+      women: 0.2 + random.next() * 0.3,
+      ethnic: random.next() < 0.7 ? random.next() * 0.05 : random.next() * 0.4,
+      religious: random.next() * 0.08,
+      young: 0.05 + random.next() * 0.15,
+      educated: TERRITORIAL.has(u.type) ? 0.2 + random.next() * 0.3 : 0.6 + random.next() * 0.35,
+      theory: 0.01 + random.next() * 0.08,
+      growth: 0.01 + random.next() * 0.03,
+    };
+    let members = firstMembers(random, u.type, u.cells);
+    let cells = u.cells;
+    let admittedBefore = 0;
+    for (let year = u.from; year <= u.to; year++) {
+      const parent = u.movedIn !== undefined && year < u.movedIn ? (u.previousParent as string) : u.parent;
+      const admitted = random.part(members, shares.growth);
+      let tin = random.part(members, 0.02);
+      const dec = random.part(members, 0.012);
+      const rem = random.part(members, 0.002);
+      let tout = random.part(members, 0.02);
+      if (year === u.from) {
+        tin = 0;
+        tout = 0;
+      } else {
+        // Keep at least a handful of members: out-transfers are what gives way.
+        tout = Math.min(tout, members + admitted + tin - dec - rem - 3);
+        if (tout < 0) {
+          tin -= tout;
+          tout = 0;
+        }
+        members = members + admitted + tin - tout - dec - rem;
+      }
+      const probationary = Math.min(members, admitted + admittedBefore);
+      admittedBefore = admitted;
+      const figures = [
+        members,
+        probationary,
+        random.part(members, shares.women),
+        random.part(members, shares.ethnic),
+        random.part(members, shares.religious),
+        random.part(members, shares.young),
+        random.part(members, shares.educated),
+        random.part(members, shares.theory),
+      ];
+      yield { file: 'members.csv', unit: u.id, year, values: [...figures, tin, tout, dec, rem] };
+      if (parent !== ROOT) memberSums.add(parent, year, figures);
+      const target = Math.max(1, Math.round(admitted * (0.8 + random.next() * 0.4)));
+      const admissionFigures = [
+        admitted,
+        target,
+        random.part(admitted, 0.45),
+        random.part(admitted, 0.6),
+        random.part(admitted, shares.ethnic),
+        random.part(admitted, shares.religious),
+        u.type === 'enterprise' ? random.part(admitted, 0.7) : 0,
+      ];
+      yield { file: 'admissions.csv', unit: u.id, year, values: admissionFigures };
+      if (parent !== ROOT) admissionSums.add(parent, year, admissionFigures);
+
+      // Listed cells stay as listed, so units.csv and cells.csv agree every year.
+      if (cells > 0 && u.listed === 'none' && year > u.from && random.next() < 0.1) {
+        cells = Math.max(1, cells + (random.next() < 0.5 ? -1 : 1));
+      }
+      const residential = TERRITORIAL.has(u.type) ? random.part(cells, 0.8) : 0;
+      const heads = random.part(residential, 0.5);
+      const excellent = random.part(cells, 0.2);
+      const good = Math.min(cells - excellent, random.part(cells, 0.65));
+      const incomplete = Math.min(cells - excellent - good, random.part(cells, 0.03));
+      const rating = random.pick(RATINGS);
+      const complete = cells - excellent - good - incomplete;
+      yield {
+        file: 'cells.csv',
+        unit: u.id,
+        year,
+        values: [cells, residential, heads, rating, excellent, good, complete, incomplete],
+      };
+    }
+  }
+  for (const { id, from } of committees) {
+    for (let year = from; year <= lastYear; year++) {
+      const m = memberSums.get(id, year);
+      if (m)
+        yield {
+          file: 'members.csv',
+          unit: id,
+          year,
+          values: [...m, undefined, undefined, undefined, undefined],
+        };
+      const a = admissionSums.get(id, year);
+      if (a) yield { file: 'admissions.csv', unit: id, year, values: a };
+    }
+  }
+}
