@@ -12,16 +12,17 @@ import type { Figures } from '../model/rollup.ts';
 import {
   comparable,
   complete,
-  isAbove,
   readingOf,
   sameScope,
   unitScope,
   type Reading,
   type Scope,
 } from '../model/coverage.ts';
+import { isAbove, listedCells } from '../model/organizations.ts';
 import { yearEnd, type Unit } from '../model/units.ts';
 import { RATINGS, type Rating } from '../read/schemas.ts';
 import { formatDate, formatNumber, formatPercent, formatPercentShort } from './format.ts';
+import { ratingCounts } from './quality.ts';
 
 export type Topic = 'members' | 'admissions' | 'cells';
 
@@ -168,17 +169,8 @@ function cellCount(c: Context, year: number): Reading | undefined {
   const reported = c.read.reading(c.province.cells, c.unit, year, 'cells');
   if (reported || c.unit.level !== 'grassroots') return reported;
   // A grassroots unit may list its cells in units.csv instead of counting them in cells.csv.
-  const listed = listedCells(c.province, c.unit.id, yearEnd(year));
+  const listed = listedCells(c.province.tree, c.unit.id, yearEnd(year));
   return listed > 0 ? { value: listed, scope: unitScope(c.unit.id) } : undefined;
-}
-
-function listedCells(province: Province, unitId: string, date: string): number {
-  let count = 0;
-  for (const child of province.tree.childrenAt(unitId, date)) {
-    if (child.level === 'cell') count += 1;
-    else if (child.level === 'subcommittee') count += listedCells(province, child.id, date);
-  }
-  return count;
 }
 
 function lifeNotes(c: Context): string | undefined {
@@ -581,7 +573,10 @@ function missing(c: Context, topics: readonly Topic[]): string {
   };
   if (topics.includes('members')) check(province.members, 'members', 'đảng viên');
   if (topics.includes('admissions')) check(province.admissions, 'admitted', 'kết nạp');
-  if (topics.includes('cells') && (isAbove(unit) || listedCells(province, unit.id, yearEnd(c.year)) === 0)) {
+  if (
+    topics.includes('cells') &&
+    (isAbove(unit) || listedCells(province.tree, unit.id, yearEnd(c.year)) === 0)
+  ) {
     check(province.cells, 'cells', 'chi bộ trực thuộc');
   }
   return paragraph(sentences);
@@ -691,25 +686,12 @@ function admissionHistory(c: Context): string {
 
 /** How the grassroots organizations under the root were rated in the latest year. */
 function grassrootsRatings(c: Context): string | undefined {
-  const { province, unit, year } = c;
-  const counts = new Map<Rating, number>();
-  let unrated = 0;
-  const visit = (id: string) => {
-    for (const child of province.tree.childrenAt(id, yearEnd(year))) {
-      if (child.level === 'grassroots') {
-        const rating = province.cells.rows.get(child.id)?.get(year)?.rating;
-        if (rating === undefined) unrated += 1;
-        else counts.set(rating, (counts.get(rating) ?? 0) + 1);
-      } else if (isAbove(child)) visit(child.id);
-    }
-  };
-  visit(unit.id);
-  if (counts.size === 0) return undefined;
-  const parts = RATINGS.filter((r) => counts.has(r.value)).map(
-    (r) => `${formatNumber(counts.get(r.value))} tổ chức ${r.label}`,
-  );
+  const { byRating, unrated } = ratingCounts(c.province, c.unit.id, c.year);
+  const rated = RATINGS.filter((r) => byRating[r.value] > 0);
+  if (rated.length === 0) return undefined;
+  const parts = rated.map((r) => `${formatNumber(byRating[r.value])} tổ chức ${r.label}`);
   return paragraph([
-    sentence(`Xếp loại chất lượng tổ chức cơ sở đảng năm ${year}: ${parts.join('; ')}`),
+    sentence(`Xếp loại chất lượng tổ chức cơ sở đảng năm ${c.year}: ${parts.join('; ')}`),
     unrated > 0 ? sentence(`Còn ${formatNumber(unrated)} tổ chức chưa có số liệu xếp loại`) : undefined,
   ]);
 }

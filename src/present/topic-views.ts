@@ -2,14 +2,15 @@
  * View models of the topic pages (`/dang-vien/`, `/ket-nap/`, `/chi-bo/`) and the extras of the
  * province page. Everything here spans the whole province, so each is computed once per build.
  */
+import { grassrootsUnder } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
-import { collator, slug } from '../model/units.ts';
+import { collator, slug, yearEnd } from '../model/units.ts';
 import { RATINGS } from '../read/schemas.ts';
 import { buildChart, isEmpty, unitCharts, type ChartSpec, type SeriesInput } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
 import { formatDate, formatNumber, ratio } from './format.ts';
 import { perProvince } from './memo.ts';
-import { grassrootsUnder, qualityView, ratingCounts, ratingLabel, type QualityView } from './quality.ts';
+import { qualityView, ratingCounts, ratingLabel, type QualityView } from './quality.ts';
 import { subordinateFigures, unitPagePath, type SubordinateFigures } from './subordinates.ts';
 import { column, count, percent, signed, text, type Cell, type TableView } from './table.ts';
 import type { Link } from './unit-view.ts';
@@ -137,7 +138,7 @@ export const admissionsTopic = perProvince((province): AdmissionsTopic => {
   let grassrootsNote: string | undefined;
   if (year !== undefined) {
     const ranked: Ranked[] = [];
-    for (const unit of grassrootsUnder(province, province.root.id, year)) {
+    for (const unit of grassrootsUnder(province.tree, province.root.id, yearEnd(year))) {
       const a = province.admissions.rollup.at(unit.id, year)?.values;
       if (a?.target === undefined || a.target === 0) continue;
       const parentId = province.tree.parentAt(unit.id, `${year}-12-31`);

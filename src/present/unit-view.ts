@@ -1,5 +1,6 @@
 import { LEVELS } from '../read/schemas.ts';
-import { comparable, isAbove, readingOf } from '../model/coverage.ts';
+import { comparable, readingOf } from '../model/coverage.ts';
+import { isAbove } from '../model/organizations.ts';
 import type { Province, Statistics } from '../model/province.ts';
 import type { Figures } from '../model/rollup.ts';
 import { PAGE_LEVELS, byName, slug, yearEnd, type Unit } from '../model/units.ts';

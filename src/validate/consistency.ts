@@ -1,6 +1,7 @@
 import type { Dataset } from '../read/dataset.ts';
 import { admissionsSchema, cellsSchema, membersSchema } from '../read/schemas.ts';
 import type { Province, Statistics } from '../model/province.ts';
+import { listedCells } from '../model/organizations.ts';
 import { findMismatches, type Figures } from '../model/rollup.ts';
 import { yearEnd } from '../model/units.ts';
 import { warning, type Problem } from '../problems.ts';
@@ -152,21 +153,8 @@ export function checkConsistency(data: Dataset, province: Province): Problem[] {
 
   // Cells listed one by one in units.csv must agree with the count in cells.csv.
   for (const row of data.cells) {
-    const end = yearEnd(row.year);
-    let listedAny = false;
-    let listed = 0;
-    const stack = [...tree.childrenAt(row.unit_id, end)];
-    while (stack.length > 0) {
-      const child = stack.pop();
-      if (!child) break;
-      if (child.level === 'cell') {
-        listedAny = true;
-        listed += 1;
-      } else if (child.level === 'subcommittee') {
-        stack.push(...tree.childrenAt(child.id, end));
-      }
-    }
-    if (listedAny && listed !== row.cells) {
+    const listed = listedCells(tree, row.unit_id, yearEnd(row.year));
+    if (listed > 0 && listed !== row.cells) {
       report(warning, 'cells.csv', row.line, 'cells', row.cells, {
         code: 'listed-cells',
         message: `units.csv liệt kê ${fmt.format(listed)} chi bộ trực thuộc ${row.unit_id} tại 31/12/${row.year}, khác số ${fmt.format(row.cells)} ở đây`,
