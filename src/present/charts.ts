@@ -3,6 +3,7 @@
  * JSON (data, not code) for the browser's Chart.js bundle, and the spec's `table` as a real
  * `<table>` with the same figures, so every figure stays readable without JavaScript.
  */
+import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { slug, type Unit } from '../model/units.ts';
 import { ratio } from './format.ts';
@@ -82,10 +83,8 @@ export interface ChartInput {
   readonly owner: Unit;
 }
 
-const EMBED_LEVELS = new Set(['province', 'district']);
-
 export const embedPath = (owner: Unit, chartId: string): string | undefined =>
-  EMBED_LEVELS.has(owner.level) ? `nhung/${slug(owner.id)}/${chartId}/` : undefined;
+  isAbove(owner) ? `nhung/${slug(owner.id)}/${chartId}/` : undefined;
 
 const toPercent = (value: number | undefined): number | undefined =>
   value === undefined ? undefined : Math.round(value * 1000) / 10;

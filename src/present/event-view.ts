@@ -3,6 +3,8 @@
  * (`/sap-xep/`), and the lines a unit's page shows about its own creation, moves and end.
  * Figures come from src/model/events.ts; here they are worded in Vietnamese.
  */
+import { labelOf } from '../model/labels.ts';
+import { capitalize } from './wording.ts';
 import { eventFigures, orderedEvents, type EventFigures, type InvolvedUnit } from '../model/events.ts';
 import type { Province, RestructuringEvent } from '../model/province.ts';
 import { slug } from '../model/units.ts';
@@ -16,16 +18,11 @@ import type { Link } from './unit-view.ts';
 
 export const eventPath = (eventId: string): string => `sap-xep/${slug(eventId)}/`;
 
-const capitalize = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
-
 /** `Thí điểm đảng bộ cơ quan`, `Hợp nhất`…: the contract's Vietnamese labels. */
-export const kindLabel = (kind: EventKind): string =>
-  capitalize(EVENT_KINDS.find((k) => k.value === kind)?.label ?? kind);
+export const kindLabel = (kind: EventKind): string => capitalize(labelOf(EVENT_KINDS, kind));
 
 export const statusLabel = (status: EventStatus | undefined): string | undefined =>
-  status === undefined
-    ? undefined
-    : capitalize(EVENT_STATUSES.find((s) => s.value === status)?.label ?? status);
+  status === undefined ? undefined : capitalize(labelOf(EVENT_STATUSES, status));
 
 /** Value the filter uses for events whose status was left empty. */
 export const NO_STATUS = 'khong-ghi';
@@ -251,7 +248,7 @@ function unitsTable(province: Province, figures: EventFigures): TableView | unde
   const names = namesOf(province);
   const levelName = (id: string) => {
     const level = province.tree.units.get(id)?.level;
-    return LEVELS.find((l) => l.value === level)?.label;
+    return level && labelOf(LEVELS, level);
   };
   const outcome = (u: InvolvedUnit) => {
     if (u.to !== undefined) return text(`trực thuộc ${names(u.to)}`, unitLink(province, u.to).path);

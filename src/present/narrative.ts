@@ -7,6 +7,7 @@
  * organizations that did; two such sums are compared (change on the year before, shares,
  * target achievement) only when they cover the same organizations, or all of them.
  */
+import { labelOf } from '../model/labels.ts';
 import type { Province, RestructuringEvent, Statistics } from '../model/province.ts';
 import type { Figures } from '../model/rollup.ts';
 import {
@@ -20,7 +21,7 @@ import {
 } from '../model/coverage.ts';
 import { isAbove, listedCells } from '../model/organizations.ts';
 import { yearEnd, type Unit } from '../model/units.ts';
-import { RATINGS, type Rating } from '../read/schemas.ts';
+import { RATINGS } from '../read/schemas.ts';
 import { formatDate, formatNumber, formatPercent, formatPercentShort } from './format.ts';
 import { ratingCounts } from './quality.ts';
 
@@ -93,7 +94,6 @@ const sentence = (text: string): string => `${text.charAt(0).toUpperCase()}${tex
 const paragraph = (sentences: readonly (string | undefined)[]): string =>
   sentences.filter((s): s is string => s !== undefined && s !== '').join(' ');
 const paragraphs = (list: readonly string[]): string[] => list.filter((p) => p !== '');
-const ratingLabel = (rating: Rating): string => RATINGS.find((r) => r.value === rating)?.label ?? rating;
 const withoutFinalStop = (text: string): string => text.trim().replace(/[.;,]+$/, '');
 
 /* ---------- what a total covers ---------- */
@@ -377,7 +377,9 @@ function cellsQuality(c: Context): string {
   if (unit.level === 'grassroots') {
     const rating = province.cells.rows.get(unit.id)?.get(year)?.rating;
     if (rating !== undefined) {
-      sentences.push(sentence(`Kết quả đánh giá, xếp loại chất lượng năm ${year}: ${ratingLabel(rating)}`));
+      sentences.push(
+        sentence(`Kết quả đánh giá, xếp loại chất lượng năm ${year}: ${labelOf(RATINGS, rating)}`),
+      );
     }
   }
   sentences.push(...cellRatings(c), ...residential(c));

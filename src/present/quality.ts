@@ -2,6 +2,8 @@
  * Cells and their annual quality rating (đánh giá, xếp loại chất lượng hằng năm), and the
  * "secretary also hamlet head" model (bí thư chi bộ đồng thời là trưởng thôn, tổ trưởng tổ dân phố).
  */
+import { labelOf } from '../model/labels.ts';
+import { capitalize } from './wording.ts';
 import { grassrootsUnder } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { yearEnd } from '../model/units.ts';
@@ -11,17 +13,10 @@ import { perProvinceKey } from './memo.ts';
 import { column, count, percent, text, type TableView } from './table.ts';
 
 /** `Hoàn thành xuất sắc nhiệm vụ`: the schema's label with a capital, for headers and cells. */
-export const ratingLabel = (rating: Rating): string => {
-  const label = RATINGS.find((r) => r.value === rating)?.label ?? rating;
-  return label.charAt(0).toUpperCase() + label.slice(1);
-};
+export const ratingLabel = (rating: Rating): string => capitalize(labelOf(RATINGS, rating));
 
-const CELL_RATING_METRICS = [
-  ['excellent', 'cells_excellent'],
-  ['good', 'cells_good'],
-  ['complete', 'cells_complete'],
-  ['incomplete', 'cells_incomplete'],
-] as const;
+/** Each rating with the cells.csv column that counts cells so rated (`good` → `cells_good`). */
+const CELL_RATING_METRICS = RATINGS.map((r) => [r.value, `cells_${r.value}` as const] as const);
 
 export interface RatingCounts {
   readonly total: number;

@@ -5,6 +5,7 @@
  * type and the LARGEST_SHOWN largest, and offers them all as a CSV file: a table of thousands of
  * rows is megabytes of HTML, slow on a phone and tens of printed pages, and read by no one.
  */
+import { labelOf } from '../model/labels.ts';
 import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { PAGE_LEVELS, slug, yearEnd, type Unit } from '../model/units.ts';
@@ -47,9 +48,8 @@ export interface SubordinateFigures {
 export const unitPagePath = (unit: Unit): string | undefined =>
   PAGE_LEVELS.has(unit.level) ? `don-vi/${slug(unit.id)}/` : undefined;
 
-const levelName = (unit: Unit): string => LEVELS.find((l) => l.value === unit.level)?.label ?? unit.level;
-export const typeName = (unit: Unit): string | undefined =>
-  UNIT_TYPES.find((t) => t.value === unit.type)?.label;
+const levelName = (unit: Unit): string => labelOf(LEVELS, unit.level);
+export const typeName = (unit: Unit): string | undefined => unit.type && labelOf(UNIT_TYPES, unit.type);
 
 function computeFigures(province: Province, unitId: string): SubordinateFigures[] {
   const year = province.lastYear;

@@ -1,3 +1,4 @@
+import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { byName, type Unit } from '../model/units.ts';
 import { formatDate } from './format.ts';
@@ -48,7 +49,7 @@ export function unitIndex(province: Province): UnitIndex {
   };
   const members = new Map<string, Unit[]>();
   for (const unit of units) {
-    if (unit.level === 'province' || unit.level === 'district') continue;
+    if (isAbove(unit)) continue;
     const key = groupOf(unit);
     const list = members.get(key);
     if (list) list.push(unit);

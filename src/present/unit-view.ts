@@ -1,3 +1,4 @@
+import { labelOf } from '../model/labels.ts';
 import { LEVELS } from '../read/schemas.ts';
 import { comparable, readingOf } from '../model/coverage.ts';
 import { isAbove } from '../model/organizations.ts';
@@ -59,8 +60,7 @@ export interface UnitView extends UnitHeading {
 
 export const unitPath: (unit: Unit) => string | undefined = unitPagePath;
 
-export const levelLabel = (unit: Unit): string =>
-  LEVELS.find((l) => l.value === unit.level)?.label ?? unit.level;
+export const levelLabel = (unit: Unit): string => labelOf(LEVELS, unit.level);
 
 /** The nearest ancestor with a page: subcommittees and cells are shown on their grassroots page. */
 export function pageUnitFor(province: Province, unit: Unit): Unit {

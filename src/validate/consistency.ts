@@ -1,3 +1,4 @@
+import { columnLabel } from '../model/labels.ts';
 import type { Dataset } from '../read/dataset.ts';
 import { admissionsSchema, cellsSchema, membersSchema } from '../read/schemas.ts';
 import type { Province, Statistics } from '../model/province.ts';
@@ -6,9 +7,6 @@ import { findMismatches, type Figures } from '../model/rollup.ts';
 import { yearEnd } from '../model/units.ts';
 import { warning, type Problem } from '../problems.ts';
 import { cellProblems } from './structure.ts';
-
-const labelOf = (schema: { columns: readonly { key: string; label: string }[] }, key: string) =>
-  schema.columns.find((c) => c.key === key)?.label ?? key;
 
 const fmt = new Intl.NumberFormat('vi-VN');
 
@@ -59,7 +57,7 @@ export function checkConsistency(data: Dataset, province: Province): Problem[] {
         if (value !== undefined && value > whole) {
           report(warning, schema.file, row.line, part, value, {
             code: 'part-exceeds-total',
-            message: `"${labelOf(schema, part)}" (${fmt.format(value)}) lớn hơn "${labelOf(schema, total)}" (${fmt.format(whole)})`,
+            message: `"${columnLabel(schema, part)}" (${fmt.format(value)}) lớn hơn "${columnLabel(schema, total)}" (${fmt.format(whole)})`,
             english: `${part} is larger than ${total}`,
             fix: 'Kiểm tra lại hai ô này: một phần không thể lớn hơn tổng.',
           });
@@ -144,7 +142,7 @@ export function checkConsistency(data: Dataset, province: Province): Problem[] {
     for (const m of findMismatches(tree, rows, rollup, additive)) {
       report(warning, schema.file, m.line, m.metric, m.reported, {
         code: 'rollup-mismatch',
-        message: `"${labelOf(schema, m.metric)}" năm ${m.year} của ${m.unitId} là ${fmt.format(m.reported)}, nhưng cộng các đơn vị trực thuộc được ${fmt.format(m.sum)} (chênh ${fmt.format(m.reported - m.sum)})`,
+        message: `"${columnLabel(schema, m.metric)}" năm ${m.year} của ${m.unitId} là ${fmt.format(m.reported)}, nhưng cộng các đơn vị trực thuộc được ${fmt.format(m.sum)} (chênh ${fmt.format(m.reported - m.sum)})`,
         english: `reported ${m.metric} differs from the sum of its children (${m.sum})`,
         fix: 'Trang web dùng số báo cáo của đơn vị; hãy đối chiếu với số của các đơn vị trực thuộc.',
       });
