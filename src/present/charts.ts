@@ -7,6 +7,7 @@ import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { slug, type Unit } from '../model/units.ts';
 import { ratio } from './format.ts';
+import { listVi } from './wording.ts';
 import { comparable, readingOf } from '../model/coverage.ts';
 import { column, count, percent, text, type Cell, type Column, type TableView } from './table.ts';
 
@@ -94,12 +95,6 @@ function shapeFor(horizontal: boolean, rows: number): ChartShape {
   if (rows <= 8) return 'rows-s';
   if (rows <= 20) return 'rows-m';
   return 'rows-l';
-}
-
-/** `2018`, `2018 và 2019`, `2018, 2019 và 2020`. */
-export function listVi(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} và ${items.at(-1)}`;
 }
 
 export function buildChart(input: ChartInput): ChartSpec {

@@ -4,7 +4,7 @@ import { comparable, readingOf } from '../model/coverage.ts';
 import { columnLabel } from '../model/labels.ts';
 import { membersSchema } from '../read/schemas.ts';
 import { ratio } from './format.ts';
-import { listVi } from './charts.ts';
+import { listVi } from './wording.ts';
 import { column, count, countWithShare, percent, text, type TableView } from './table.ts';
 
 /** The parts of members.csv a composition shows, in reading order; their words are the schema's headers. */

@@ -4,12 +4,12 @@
  * Figures come from src/model/events.ts; here they are worded in Vietnamese.
  */
 import { labelOf } from '../model/labels.ts';
-import { capitalize } from './wording.ts';
+import { capitalize, listVi } from './wording.ts';
 import { eventFigures, orderedEvents, type EventFigures, type InvolvedUnit } from '../model/events.ts';
 import type { Province, RestructuringEvent } from '../model/province.ts';
 import { slug } from '../model/units.ts';
 import { EVENT_KINDS, EVENT_STATUSES, LEVELS, type EventKind, type EventStatus } from '../read/schemas.ts';
-import { buildChart, listVi, type ChartSpec } from './charts.ts';
+import { buildChart, type ChartSpec } from './charts.ts';
 import { formatDate, formatNumber } from './format.ts';
 import { perProvince, perProvinceKey } from './memo.ts';
 import { unitPagePath } from './subordinates.ts';

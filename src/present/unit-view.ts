@@ -10,7 +10,7 @@ import { balanceView } from './balance.ts';
 import { unitCharts, type ChartSpec } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
 import { unitChanges, type UnitChange } from './event-view.ts';
-import { unitNarrative } from './narrative.ts';
+import { unitNarrative } from './narrative/unit.ts';
 import { qualityView, type QualityView } from './quality.ts';
 import { subordinatesView, typeName, unitPagePath, type SubordinatesView } from './subordinates.ts';
 import type { TableView } from './table.ts';
