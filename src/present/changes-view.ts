@@ -18,7 +18,7 @@ import {
 import { PAGE_LEVELS, slug } from '../model/units.ts';
 import { formatProblem, type Problem } from '../problems.ts';
 import { formatDate, formatNumber, formatSigned, NOT_REPORTED } from './format.ts';
-import type { Link } from './unit-view.ts';
+import type { Link } from './links.ts';
 
 export interface SnapshotSource {
   readonly province: Province;

@@ -14,7 +14,7 @@ import { csvCell, encodeCsv } from './downloads.ts';
 import { formatNumber, ratio } from './format.ts';
 import { perProvinceKey } from './memo.ts';
 import { column, count, percent, signed, text, type TableView } from './table.ts';
-import type { Link } from './unit-view.ts';
+import { unitPath, type Link } from './links.ts';
 
 /**
  * Up to this many, every subordinate is in the page's sortable table. Provinces reorganized in
@@ -45,9 +45,6 @@ export interface SubordinateFigures {
   readonly target: number | undefined;
 }
 
-export const unitPagePath = (unit: Unit): string | undefined =>
-  PAGE_LEVELS.has(unit.level) ? `don-vi/${slug(unit.id)}/` : undefined;
-
 const levelName = (unit: Unit): string => labelOf(LEVELS, unit.level);
 export const typeName = (unit: Unit): string | undefined => unit.type && labelOf(UNIT_TYPES, unit.type);
 
@@ -60,7 +57,7 @@ function computeFigures(province: Province, unitId: string): SubordinateFigures[
     const c = province.cells.rollup.at(unit.id, year)?.values;
     return {
       unit,
-      path: unitPagePath(unit),
+      path: unitPath(unit),
       level: levelName(unit),
       // Counted as the parent's count is, so the column adds up to it.
       grassroots: province.organizations(unit.id, year).grassroots,

@@ -11,9 +11,9 @@ import { compositionView, type CompositionView } from './composition.ts';
 import { formatDate, formatNumber, ratio } from './format.ts';
 import { perProvince } from './memo.ts';
 import { qualityView, ratingCounts, ratingLabel, type QualityView } from './quality.ts';
-import { subordinateFigures, unitPagePath, type SubordinateFigures } from './subordinates.ts';
+import { subordinateFigures, type SubordinateFigures } from './subordinates.ts';
 import { column, count, percent, signed, text, type Cell, type TableView } from './table.ts';
-import type { Link } from './unit-view.ts';
+import { unitPath, type Link } from './links.ts';
 
 const provinceChart = (province: Province, id: string): ChartSpec | undefined =>
   unitCharts(province, province.root.id).find((c) => c.id === id);
@@ -144,7 +144,7 @@ export const admissionsTopic = perProvince((province): AdmissionsTopic => {
       const parentId = province.tree.parentAt(unit.id, `${year}-12-31`);
       ranked.push({
         name: unit.name,
-        path: unitPagePath(unit),
+        path: unitPath(unit),
         parent: parentId === undefined ? undefined : province.tree.units.get(parentId)?.name,
         admitted: a.admitted ?? 0,
         target: a.target,

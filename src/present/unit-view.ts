@@ -9,17 +9,12 @@ import { formatDate, formatNumber, formatPercent, formatSigned, ratio } from './
 import { balanceView } from './balance.ts';
 import { unitCharts, type ChartSpec } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
-import { unitChanges, type UnitChange } from './event-view.ts';
+import { unitChanges, type UnitChange } from './unit-changes.ts';
 import { unitNarrative } from './narrative/unit.ts';
 import { qualityView, type QualityView } from './quality.ts';
-import { subordinatesView, typeName, unitPagePath, type SubordinatesView } from './subordinates.ts';
+import { unitPath, type Link } from './links.ts';
+import { subordinatesView, typeName, type SubordinatesView } from './subordinates.ts';
 import type { TableView } from './table.ts';
-
-export interface Link {
-  readonly label: string;
-  /** Site-relative path without the base, e.g. `don-vi/ht/`; pages add `BASE_URL`. */
-  readonly path: string | undefined;
-}
 
 export interface KeyFigure {
   readonly label: string;
@@ -57,8 +52,6 @@ export interface UnitView extends UnitHeading {
   /** How restructurings created, moved, merged or dissolved this unit, oldest first. */
   readonly changes: readonly UnitChange[];
 }
-
-export const unitPath: (unit: Unit) => string | undefined = unitPagePath;
 
 export const levelLabel = (unit: Unit): string => labelOf(LEVELS, unit.level);
 
