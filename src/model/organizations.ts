@@ -51,7 +51,8 @@ export function grassrootsUnder(tree: Tree, unitId: string, date: string): reado
   if (known) return known;
   const found: Unit[] = [];
   for (const child of tree.childrenAt(unitId, date)) {
-    if (isAbove(child)) found.push(...grassrootsUnder(tree, child.id, date));
+    // A loop, not push(...below): a spread of tens of thousands of arguments overflows the stack.
+    if (isAbove(child)) for (const below of grassrootsUnder(tree, child.id, date)) found.push(below);
     else if (levelUnder(tree, child, unit) === 'grassroots') found.push(child);
   }
   memo.set(key, found);

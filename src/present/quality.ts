@@ -3,7 +3,6 @@
  * "secretary also hamlet head" model (bí thư chi bộ đồng thời là trưởng thôn, tổ trưởng tổ dân phố).
  */
 import { labelOf } from '../model/labels.ts';
-import { capitalize } from './wording.ts';
 import { grassrootsUnder } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { yearEnd } from '../model/units.ts';
@@ -11,6 +10,7 @@ import { RATINGS, type Rating } from '../read/schemas.ts';
 import { formatNumber, formatPercent, ratio } from './format.ts';
 import { perProvinceKey } from './memo.ts';
 import { column, count, percent, text, type TableView } from './table.ts';
+import { capitalize } from './wording.ts';
 
 /** `Hoàn thành xuất sắc nhiệm vụ`: the schema's label with a capital, for headers and cells. */
 export const ratingLabel = (rating: Rating): string => capitalize(labelOf(RATINGS, rating));
