@@ -2,15 +2,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/build/project.ts';
 import type { Province } from '../src/model/province.ts';
 import { formatNumber } from '../src/present/format.ts';
-import {
-  changeWords,
-  fromToWords,
-  listVi,
-  targetWords,
-  topicNarrative,
-  unitNarrative,
-  yearsVi,
-} from '../src/present/narrative.ts';
+import { topicNarrative } from '../src/present/narrative/topics.ts';
+import { unitNarrative } from '../src/present/narrative/unit.ts';
+import { changeWords, fromToWords, listVi, targetWords, yearsVi } from '../src/present/wording.ts';
 import { fixture } from './helpers.ts';
 
 async function provinceOf(name: string): Promise<Province> {

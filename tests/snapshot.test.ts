@@ -8,7 +8,8 @@ import {
   snapshotFigures,
   type SnapshotInput,
 } from '../src/model/snapshot.ts';
-import { changesView, feedEntries } from '../src/present/changes-view.ts';
+import { changesView } from '../src/present/changes-page.ts';
+import { feedEntries } from '../src/present/changes-feed.ts';
 
 type Row = SnapshotInput['units'] extends Iterable<infer U> ? U : never;
 const unit = (id: string, parentId: string | undefined, members?: number, name = `Đảng bộ ${id}`): Row => ({

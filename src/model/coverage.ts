@@ -1,3 +1,4 @@
+import { isAbove, levelUnder } from './organizations.ts';
 import type { Province, Statistics } from './province.ts';
 import type { Figures } from './rollup.ts';
 import { yearEnd, type Unit } from './units.ts';
@@ -35,8 +36,6 @@ export function sameScope(a: Scope, b: Scope): boolean {
 /** The scope of a grassroots organization's own figure: itself. */
 export const unitScope = (unitId: string): Scope => ({ count: 1, total: 1, ids: () => new Set([unitId]) });
 
-export const isAbove = (unit: Unit): boolean => unit.level === 'province' || unit.level === 'district';
-
 const reportedOwn = <K extends string>(stats: Stats<K>, unitId: string, year: number, metric: K) =>
   stats.rows.get(unitId)?.get(year)?.[metric] !== undefined;
 
@@ -70,13 +69,13 @@ function coveredCounts<K extends string>(
       open.push(metric);
     }
   }
-  if (open.length > 0) {
+  const unit = province.tree.units.get(unitId);
+  if (open.length > 0 && unit) {
     for (const child of province.tree.childrenAt(unitId, yearEnd(year))) {
       if (isAbove(child)) {
         const below = coveredCounts(province, stats, child.id, year);
         for (const metric of open) result[metric] += below[metric];
-      } else {
-        // Anything directly under a district is a grassroots organization (see organizations.ts).
+      } else if (levelUnder(province.tree, child, unit) === 'grassroots') {
         const values = stats.rollup.at(child.id, year)?.values;
         for (const metric of open) if (values?.[metric] !== undefined) result[metric] += 1;
       }
@@ -97,13 +96,14 @@ function coveredIds<K extends string>(
   const value = (id: string) => stats.rollup.at(id, year)?.values[metric];
   const covered = new Set<string>();
   const date = yearEnd(year);
-  const visit = (id: string, included: boolean) => {
-    for (const child of province.tree.childrenAt(id, date)) {
-      if (isAbove(child)) visit(child.id, included || reportedOwn(stats, child.id, year, metric));
+  const visit = (parent: Unit, included: boolean) => {
+    for (const child of province.tree.childrenAt(parent.id, date)) {
+      if (isAbove(child)) visit(child, included || reportedOwn(stats, child.id, year, metric));
+      else if (levelUnder(province.tree, child, parent) !== 'grassroots') continue;
       else if (included || value(child.id) !== undefined) covered.add(child.id);
     }
   };
-  visit(unit.id, reportedOwn(stats, unit.id, year, metric));
+  visit(unit, reportedOwn(stats, unit.id, year, metric));
   return covered;
 }
 

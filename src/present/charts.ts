@@ -3,9 +3,11 @@
  * JSON (data, not code) for the browser's Chart.js bundle, and the spec's `table` as a real
  * `<table>` with the same figures, so every figure stays readable without JavaScript.
  */
+import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { slug, type Unit } from '../model/units.ts';
 import { ratio } from './format.ts';
+import { listVi } from './wording.ts';
 import { comparable, readingOf } from '../model/coverage.ts';
 import { column, count, percent, text, type Cell, type Column, type TableView } from './table.ts';
 
@@ -82,10 +84,8 @@ export interface ChartInput {
   readonly owner: Unit;
 }
 
-const EMBED_LEVELS = new Set(['province', 'district']);
-
 export const embedPath = (owner: Unit, chartId: string): string | undefined =>
-  EMBED_LEVELS.has(owner.level) ? `nhung/${slug(owner.id)}/${chartId}/` : undefined;
+  isAbove(owner) ? `nhung/${slug(owner.id)}/${chartId}/` : undefined;
 
 const toPercent = (value: number | undefined): number | undefined =>
   value === undefined ? undefined : Math.round(value * 1000) / 10;
@@ -95,12 +95,6 @@ function shapeFor(horizontal: boolean, rows: number): ChartShape {
   if (rows <= 8) return 'rows-s';
   if (rows <= 20) return 'rows-m';
   return 'rows-l';
-}
-
-/** `2018`, `2018 và 2019`, `2018, 2019 và 2020`. */
-export function listVi(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} và ${items.at(-1)}`;
 }
 
 export function buildChart(input: ChartInput): ChartSpec {

@@ -1,19 +1,24 @@
 /** The make-up of a unit's members: women, ethnic minority, religious, age, education, theory, probationary. */
 import type { MemberMetric, Province } from '../model/province.ts';
 import { comparable, readingOf } from '../model/coverage.ts';
+import { columnLabel } from '../model/labels.ts';
+import { membersSchema } from '../read/schemas.ts';
 import { ratio } from './format.ts';
-import { listVi } from './charts.ts';
+import { listVi } from './wording.ts';
 import { column, count, countWithShare, percent, text, type TableView } from './table.ts';
 
-export const BREAKDOWNS = [
-  { key: 'women', label: 'Nữ' },
-  { key: 'ethnic_minority', label: 'Dân tộc thiểu số' },
-  { key: 'religious', label: 'Tôn giáo' },
-  { key: 'age_under_30', label: 'Dưới 30 tuổi' },
-  { key: 'higher_education', label: 'Cao đẳng, đại học trở lên' },
-  { key: 'theory_advanced', label: 'Lý luận chính trị cao cấp, cử nhân' },
-  { key: 'probationary', label: 'Đảng viên dự bị' },
-] as const satisfies readonly { key: MemberMetric; label: string }[];
+/** The parts of members.csv a composition shows, in reading order; their words are the schema's headers. */
+export const BREAKDOWNS = (
+  [
+    'women',
+    'ethnic_minority',
+    'religious',
+    'age_under_30',
+    'higher_education',
+    'theory_advanced',
+    'probationary',
+  ] as const satisfies readonly MemberMetric[]
+).map((key) => ({ key, label: columnLabel(membersSchema, key) }));
 
 export interface CompositionView {
   /** The unit's latest year with a members figure. */

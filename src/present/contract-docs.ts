@@ -12,10 +12,20 @@ const KIND: Record<string, string> = {
 };
 
 /** The limit a column's cells must keep to (see schemas.ts), for the data dictionary. */
-export function kindLimit(kind: ColumnKind): string | undefined {
+function kindLimit(kind: ColumnKind): string | undefined {
   if ('maxLength' in kind) return `tối đa ${formatNumber(kind.maxLength)} ký tự`;
   if ('max' in kind) return `tối đa ${formatNumber(kind.max)}`;
   return undefined;
+}
+
+/**
+ * What a column holds, worded once for both data dictionaries (the README's contract and the
+ * `/du-lieu/` page); text between backticks is written as code.
+ */
+export function kindText(kind: ColumnKind): string {
+  return kind.type === 'enum'
+    ? `${KIND['enum']}: ${kind.values.map((v) => `\`${v.value}\` (${v.label})`).join(', ')}`
+    : [KIND[kind.type] ?? kind.type, kindLimit(kind)].filter(Boolean).join(', ');
 }
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
@@ -30,12 +40,8 @@ function table(schema: FileSchema): string {
     '| --- | --- | --- | --- | --- |',
   ];
   for (const c of schema.columns) {
-    const kind =
-      c.kind.type === 'enum'
-        ? `${KIND['enum']}: ${c.kind.values.map((v) => `\`${v.value}\` (${v.label})`).join(', ')}`
-        : [KIND[c.kind.type] ?? c.kind.type, kindLimit(c.kind)].filter(Boolean).join(', ');
     lines.push(
-      `| \`${c.key}\` | ${c.label} | ${escapeCell(kind)} | ${c.required ? 'có' : 'không'} | ${escapeCell(c.doc)} |`,
+      `| \`${c.key}\` | ${c.label} | ${escapeCell(kindText(c.kind))} | ${c.required ? 'có' : 'không'} | ${escapeCell(c.doc)} |`,
     );
   }
   return lines.join('\n');

@@ -1,3 +1,4 @@
+import { labelOf } from '../model/labels.ts';
 import type { Dataset } from '../read/dataset.ts';
 import type { FileSchema } from '../read/schema.ts';
 import { SCHEMAS } from '../read/schemas.ts';
@@ -23,7 +24,7 @@ export function csvCell(value: unknown): string {
 function labelFor(schema: FileSchema, key: string, value: unknown): unknown {
   const column = schema.columns.find((c) => c.key === key);
   if (column?.kind.type !== 'enum') return value;
-  return column.kind.values.find((v) => v.value === value)?.label ?? value;
+  return typeof value === 'string' ? labelOf(column.kind.values, value) : value;
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

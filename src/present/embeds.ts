@@ -3,6 +3,7 @@
  * the districts get them, so the page count stays small and linear in the number of districts
  * rather than multiplying every grassroots unit by its charts.
  */
+import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { slug, type Unit } from '../model/units.ts';
 import { unitCharts, type ChartSpec } from './charts.ts';
@@ -17,9 +18,7 @@ export interface Embed {
 }
 
 export const embeds = perProvince((province: Province): ReadonlyMap<string, Embed> => {
-  const owners = [...province.tree.units.values()].filter(
-    (u) => u.level === 'province' || u.level === 'district',
-  );
+  const owners = [...province.tree.units.values()].filter(isAbove);
   const list: Embed[] = owners
     .flatMap((unit) => [
       ...unitCharts(province, unit.id).map((chart) => ({ unit, chart })),

@@ -2,25 +2,21 @@
  * Cells and their annual quality rating (đánh giá, xếp loại chất lượng hằng năm), and the
  * "secretary also hamlet head" model (bí thư chi bộ đồng thời là trưởng thôn, tổ trưởng tổ dân phố).
  */
+import { labelOf } from '../model/labels.ts';
+import { grassrootsUnder } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
-import { yearEnd, type Unit } from '../model/units.ts';
+import { yearEnd } from '../model/units.ts';
 import { RATINGS, type Rating } from '../read/schemas.ts';
 import { formatNumber, formatPercent, ratio } from './format.ts';
 import { perProvinceKey } from './memo.ts';
 import { column, count, percent, text, type TableView } from './table.ts';
+import { capitalize } from './wording.ts';
 
 /** `Hoàn thành xuất sắc nhiệm vụ`: the schema's label with a capital, for headers and cells. */
-export const ratingLabel = (rating: Rating): string => {
-  const label = RATINGS.find((r) => r.value === rating)?.label ?? rating;
-  return label.charAt(0).toUpperCase() + label.slice(1);
-};
+export const ratingLabel = (rating: Rating): string => capitalize(labelOf(RATINGS, rating));
 
-const CELL_RATING_METRICS = [
-  ['excellent', 'cells_excellent'],
-  ['good', 'cells_good'],
-  ['complete', 'cells_complete'],
-  ['incomplete', 'cells_incomplete'],
-] as const;
+/** Each rating with the cells.csv column that counts cells so rated (`good` → `cells_good`). */
+const CELL_RATING_METRICS = RATINGS.map((r) => [r.value, `cells_${r.value}` as const] as const);
 
 export interface RatingCounts {
   readonly total: number;
@@ -29,29 +25,13 @@ export interface RatingCounts {
   readonly unrated: number;
 }
 
-/** Grassroots organizations under a unit in the tree of a year's end (the unit itself if grassroots). */
-export function grassrootsUnder(province: Province, unitId: string, year: number): Unit[] {
-  const unit = province.tree.units.get(unitId);
-  if (!unit) return [];
-  if (unit.level === 'grassroots') return [unit];
-  const found: Unit[] = [];
-  const walk = (id: string) => {
-    for (const child of province.tree.childrenAt(id, yearEnd(year))) {
-      if (child.level === 'grassroots') found.push(child);
-      else if (child.level === 'district' || child.level === 'province') walk(child.id);
-    }
-  };
-  walk(unitId);
-  return found;
-}
-
 /** How many grassroots organizations under a unit got each rating; shared by unit and topic pages. */
 export const gradeCounts = perProvinceKey((province, key): RatingCounts => {
   const [unitId = '', yearText = ''] = key.split('\u0000');
   const year = Number(yearText);
   const byRating: Record<Rating, number> = { excellent: 0, good: 0, complete: 0, incomplete: 0 };
   let unrated = 0;
-  const units = grassrootsUnder(province, unitId, year);
+  const units = grassrootsUnder(province.tree, unitId, yearEnd(year));
   for (const unit of units) {
     const rating = province.cells.rows.get(unit.id)?.get(year)?.rating;
     if (rating === undefined) unrated += 1;

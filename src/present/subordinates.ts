@@ -5,6 +5,8 @@
  * type and the LARGEST_SHOWN largest, and offers them all as a CSV file: a table of thousands of
  * rows is megabytes of HTML, slow on a phone and tens of printed pages, and read by no one.
  */
+import { labelOf } from '../model/labels.ts';
+import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { PAGE_LEVELS, slug, yearEnd, type Unit } from '../model/units.ts';
 import { LEVELS, UNIT_TYPES } from '../read/schemas.ts';
@@ -12,7 +14,7 @@ import { csvCell, encodeCsv } from './downloads.ts';
 import { formatNumber, ratio } from './format.ts';
 import { perProvinceKey } from './memo.ts';
 import { column, count, percent, signed, text, type TableView } from './table.ts';
-import type { Link } from './unit-view.ts';
+import { unitPath, type Link } from './links.ts';
 
 /**
  * Up to this many, every subordinate is in the page's sortable table. Provinces reorganized in
@@ -43,14 +45,8 @@ export interface SubordinateFigures {
   readonly target: number | undefined;
 }
 
-export const unitPagePath = (unit: Unit): string | undefined =>
-  PAGE_LEVELS.has(unit.level) ? `don-vi/${slug(unit.id)}/` : undefined;
-
-const ABOVE_GRASSROOTS: ReadonlySet<string> = new Set(['province', 'district']);
-
-const levelName = (unit: Unit): string => LEVELS.find((l) => l.value === unit.level)?.label ?? unit.level;
-export const typeName = (unit: Unit): string | undefined =>
-  UNIT_TYPES.find((t) => t.value === unit.type)?.label;
+const levelName = (unit: Unit): string => labelOf(LEVELS, unit.level);
+export const typeName = (unit: Unit): string | undefined => unit.type && labelOf(UNIT_TYPES, unit.type);
 
 function computeFigures(province: Province, unitId: string): SubordinateFigures[] {
   const year = province.lastYear;
@@ -61,11 +57,10 @@ function computeFigures(province: Province, unitId: string): SubordinateFigures[
     const c = province.cells.rollup.at(unit.id, year)?.values;
     return {
       unit,
-      path: unitPagePath(unit),
+      path: unitPath(unit),
       level: levelName(unit),
-      // Anything below district level is one organization itself (as organizationCounter counts it),
-      // so the column adds up to the parent's count.
-      grassroots: ABOVE_GRASSROOTS.has(unit.level) ? province.organizations(unit.id, year).grassroots : 1,
+      // Counted as the parent's count is, so the column adds up to it.
+      grassroots: province.organizations(unit.id, year).grassroots,
       cells: c?.cells,
       residentialCells: c?.residential_cells,
       secretaryAsHead: c?.secretary_as_head,
@@ -87,10 +82,8 @@ const sharedFigures = perProvinceKey(computeFigures);
  * and the topic pages share; a grassroots unit's table is asked for once, so it is not kept.
  */
 export function subordinateFigures(province: Province, unitId: string): SubordinateFigures[] {
-  const level = province.tree.units.get(unitId)?.level;
-  return level !== undefined && ABOVE_GRASSROOTS.has(level)
-    ? sharedFigures(province, unitId)
-    : computeFigures(province, unitId);
+  const unit = province.tree.units.get(unitId);
+  return unit && isAbove(unit) ? sharedFigures(province, unitId) : computeFigures(province, unitId);
 }
 
 const change = (now: number | undefined, before: number | undefined) =>
@@ -128,7 +121,7 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
   const year = province.lastYear;
   const unit = province.tree.units.get(unitId);
   if (all.length === 0 || year === undefined || !unit) return undefined;
-  const withGrassroots = all.some((r) => ABOVE_GRASSROOTS.has(r.unit.level));
+  const withGrassroots = all.some((r) => isAbove(r.unit));
   const columns = [
     column('Đơn vị', false),
     column('Cấp', false),
@@ -181,7 +174,7 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
         path: subordinatesFilePath(unit),
       },
       index:
-        withPage > 0 && ABOVE_GRASSROOTS.has(unit.level)
+        withPage > 0 && isAbove(unit)
           ? {
               label: `${formatNumber(withPage)} tổ chức có trang riêng trong Danh sách đơn vị`,
               path: `don-vi/#${indexAnchor(unit)}`,
@@ -230,7 +223,7 @@ export function wideUnits(province: Province): Unit[] {
 export function subordinatesCsv(province: Province, unitId: string): Uint8Array<ArrayBuffer> {
   const rows = subordinateFigures(province, unitId);
   const year = province.lastYear ?? 0;
-  const withGrassroots = rows.some((r) => ABOVE_GRASSROOTS.has(r.unit.level));
+  const withGrassroots = rows.some((r) => isAbove(r.unit));
   const header = [
     'Mã đơn vị',
     'Tên đơn vị',

@@ -2,17 +2,18 @@
  * View models of the topic pages (`/dang-vien/`, `/ket-nap/`, `/chi-bo/`) and the extras of the
  * province page. Everything here spans the whole province, so each is computed once per build.
  */
+import { grassrootsUnder } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
-import { collator, slug } from '../model/units.ts';
+import { collator, slug, yearEnd } from '../model/units.ts';
 import { RATINGS } from '../read/schemas.ts';
 import { buildChart, isEmpty, unitCharts, type ChartSpec, type SeriesInput } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
 import { formatDate, formatNumber, ratio } from './format.ts';
 import { perProvince } from './memo.ts';
-import { grassrootsUnder, qualityView, ratingCounts, ratingLabel, type QualityView } from './quality.ts';
-import { subordinateFigures, unitPagePath, type SubordinateFigures } from './subordinates.ts';
+import { qualityView, ratingCounts, ratingLabel, type QualityView } from './quality.ts';
+import { subordinateFigures, type SubordinateFigures } from './subordinates.ts';
 import { column, count, percent, signed, text, type Cell, type TableView } from './table.ts';
-import type { Link } from './unit-view.ts';
+import { unitPath, type Link } from './links.ts';
 
 const provinceChart = (province: Province, id: string): ChartSpec | undefined =>
   unitCharts(province, province.root.id).find((c) => c.id === id);
@@ -137,13 +138,13 @@ export const admissionsTopic = perProvince((province): AdmissionsTopic => {
   let grassrootsNote: string | undefined;
   if (year !== undefined) {
     const ranked: Ranked[] = [];
-    for (const unit of grassrootsUnder(province, province.root.id, year)) {
+    for (const unit of grassrootsUnder(province.tree, province.root.id, yearEnd(year))) {
       const a = province.admissions.rollup.at(unit.id, year)?.values;
       if (a?.target === undefined || a.target === 0) continue;
       const parentId = province.tree.parentAt(unit.id, `${year}-12-31`);
       ranked.push({
         name: unit.name,
-        path: unitPagePath(unit),
+        path: unitPath(unit),
         parent: parentId === undefined ? undefined : province.tree.units.get(parentId)?.name,
         admitted: a.admitted ?? 0,
         target: a.target,

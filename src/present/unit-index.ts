@@ -1,8 +1,10 @@
+import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { byName, type Unit } from '../model/units.ts';
 import { formatDate } from './format.ts';
 import { indexAnchor } from './subordinates.ts';
-import { levelLabel, pageUnits, unitPath, type Link } from './unit-view.ts';
+import { unitPath, type Link } from './links.ts';
+import { levelLabel, pageUnits } from './unit-view.ts';
 
 export interface UnitIndexEntry {
   readonly link: Link;
@@ -48,7 +50,7 @@ export function unitIndex(province: Province): UnitIndex {
   };
   const members = new Map<string, Unit[]>();
   for (const unit of units) {
-    if (unit.level === 'province' || unit.level === 'district') continue;
+    if (isAbove(unit)) continue;
     const key = groupOf(unit);
     const list = members.get(key);
     if (list) list.push(unit);

@@ -1,5 +1,7 @@
+import { labelOf } from '../model/labels.ts';
 import { LEVELS } from '../read/schemas.ts';
-import { comparable, isAbove, readingOf } from '../model/coverage.ts';
+import { comparable, readingOf } from '../model/coverage.ts';
+import { isAbove } from '../model/organizations.ts';
 import type { Province, Statistics } from '../model/province.ts';
 import type { Figures } from '../model/rollup.ts';
 import { PAGE_LEVELS, byName, slug, yearEnd, type Unit } from '../model/units.ts';
@@ -7,17 +9,12 @@ import { formatDate, formatNumber, formatPercent, formatSigned, ratio } from './
 import { balanceView } from './balance.ts';
 import { unitCharts, type ChartSpec } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
-import { unitChanges, type UnitChange } from './event-view.ts';
-import { unitNarrative } from './narrative.ts';
+import { unitChanges, type UnitChange } from './unit-changes.ts';
+import { unitNarrative } from './narrative/unit.ts';
 import { qualityView, type QualityView } from './quality.ts';
-import { subordinatesView, typeName, unitPagePath, type SubordinatesView } from './subordinates.ts';
+import { unitPath, type Link } from './links.ts';
+import { subordinatesView, typeName, type SubordinatesView } from './subordinates.ts';
 import type { TableView } from './table.ts';
-
-export interface Link {
-  readonly label: string;
-  /** Site-relative path without the base, e.g. `don-vi/ht/`; pages add `BASE_URL`. */
-  readonly path: string | undefined;
-}
 
 export interface KeyFigure {
   readonly label: string;
@@ -56,10 +53,7 @@ export interface UnitView extends UnitHeading {
   readonly changes: readonly UnitChange[];
 }
 
-export const unitPath: (unit: Unit) => string | undefined = unitPagePath;
-
-export const levelLabel = (unit: Unit): string =>
-  LEVELS.find((l) => l.value === unit.level)?.label ?? unit.level;
+export const levelLabel = (unit: Unit): string => labelOf(LEVELS, unit.level);
 
 /** The nearest ancestor with a page: subcommittees and cells are shown on their grassroots page. */
 export function pageUnitFor(province: Province, unit: Unit): Unit {

@@ -1,13 +1,12 @@
+import { columnLabel } from '../model/labels.ts';
 import type { Dataset } from '../read/dataset.ts';
 import { admissionsSchema, cellsSchema, membersSchema } from '../read/schemas.ts';
 import type { Province, Statistics } from '../model/province.ts';
+import { listedCells } from '../model/organizations.ts';
 import { findMismatches, type Figures } from '../model/rollup.ts';
 import { yearEnd } from '../model/units.ts';
 import { warning, type Problem } from '../problems.ts';
 import { cellProblems } from './structure.ts';
-
-const labelOf = (schema: { columns: readonly { key: string; label: string }[] }, key: string) =>
-  schema.columns.find((c) => c.key === key)?.label ?? key;
 
 const fmt = new Intl.NumberFormat('vi-VN');
 
@@ -58,7 +57,7 @@ export function checkConsistency(data: Dataset, province: Province): Problem[] {
         if (value !== undefined && value > whole) {
           report(warning, schema.file, row.line, part, value, {
             code: 'part-exceeds-total',
-            message: `"${labelOf(schema, part)}" (${fmt.format(value)}) lớn hơn "${labelOf(schema, total)}" (${fmt.format(whole)})`,
+            message: `"${columnLabel(schema, part)}" (${fmt.format(value)}) lớn hơn "${columnLabel(schema, total)}" (${fmt.format(whole)})`,
             english: `${part} is larger than ${total}`,
             fix: 'Kiểm tra lại hai ô này: một phần không thể lớn hơn tổng.',
           });
@@ -143,7 +142,7 @@ export function checkConsistency(data: Dataset, province: Province): Problem[] {
     for (const m of findMismatches(tree, rows, rollup, additive)) {
       report(warning, schema.file, m.line, m.metric, m.reported, {
         code: 'rollup-mismatch',
-        message: `"${labelOf(schema, m.metric)}" năm ${m.year} của ${m.unitId} là ${fmt.format(m.reported)}, nhưng cộng các đơn vị trực thuộc được ${fmt.format(m.sum)} (chênh ${fmt.format(m.reported - m.sum)})`,
+        message: `"${columnLabel(schema, m.metric)}" năm ${m.year} của ${m.unitId} là ${fmt.format(m.reported)}, nhưng cộng các đơn vị trực thuộc được ${fmt.format(m.sum)} (chênh ${fmt.format(m.reported - m.sum)})`,
         english: `reported ${m.metric} differs from the sum of its children (${m.sum})`,
         fix: 'Trang web dùng số báo cáo của đơn vị; hãy đối chiếu với số của các đơn vị trực thuộc.',
       });
@@ -152,21 +151,8 @@ export function checkConsistency(data: Dataset, province: Province): Problem[] {
 
   // Cells listed one by one in units.csv must agree with the count in cells.csv.
   for (const row of data.cells) {
-    const end = yearEnd(row.year);
-    let listedAny = false;
-    let listed = 0;
-    const stack = [...tree.childrenAt(row.unit_id, end)];
-    while (stack.length > 0) {
-      const child = stack.pop();
-      if (!child) break;
-      if (child.level === 'cell') {
-        listedAny = true;
-        listed += 1;
-      } else if (child.level === 'subcommittee') {
-        stack.push(...tree.childrenAt(child.id, end));
-      }
-    }
-    if (listedAny && listed !== row.cells) {
+    const listed = listedCells(tree, row.unit_id, yearEnd(row.year));
+    if (listed > 0 && listed !== row.cells) {
       report(warning, 'cells.csv', row.line, 'cells', row.cells, {
         code: 'listed-cells',
         message: `units.csv liệt kê ${fmt.format(listed)} chi bộ trực thuộc ${row.unit_id} tại 31/12/${row.year}, khác số ${fmt.format(row.cells)} ở đây`,

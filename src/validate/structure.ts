@@ -1,3 +1,4 @@
+import { labelOf } from '../model/labels.ts';
 import type { Dataset } from '../read/dataset.ts';
 import { LEVELS } from '../read/schemas.ts';
 import { LEVEL_RANK } from '../model/units.ts';
@@ -29,7 +30,7 @@ export function cellProblems(data: Dataset, problems: Problem[]) {
   };
 }
 
-const levelLabel = (level: string) => LEVELS.find((l) => l.value === level)?.label ?? level;
+const levelLabel = (level: string) => labelOf(LEVELS, level);
 
 /**
  * Errors that make the data unusable: ids that collide or point nowhere, a tree without

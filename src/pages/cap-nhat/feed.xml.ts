@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { href } from '../../components/paths.ts';
 import { getSite } from '../../build/site.ts';
-import { currentSnapshot, feedEntries, feedId } from '../../present/changes-view.ts';
+import { currentSnapshot } from '../../model/current-snapshot.ts';
+import { feedEntries, feedId } from '../../present/changes-feed.ts';
 import { siteView } from '../../present/site-view.ts';
 
 const escapeXml = (text: string): string =>

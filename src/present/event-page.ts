@@ -1,34 +1,17 @@
 /**
- * View models for restructuring events: one page per event (`/sap-xep/<id>/`), the timeline
- * (`/sap-xep/`), and the lines a unit's page shows about its own creation, moves and end.
- * Figures come from src/model/events.ts; here they are worded in Vietnamese.
+ * The page of one restructuring event (`/sap-xep/<id>/`): facts, narrative, before/after chart
+ * and the units it moved. Figures come from src/model/events.ts; here they are worded in Vietnamese.
  */
-import { eventFigures, orderedEvents, type EventFigures, type InvolvedUnit } from '../model/events.ts';
+import { eventFigures, type EventFigures, type InvolvedUnit } from '../model/events.ts';
+import { labelOf } from '../model/labels.ts';
 import type { Province, RestructuringEvent } from '../model/province.ts';
-import { slug } from '../model/units.ts';
-import { EVENT_KINDS, EVENT_STATUSES, LEVELS, type EventKind, type EventStatus } from '../read/schemas.ts';
-import { buildChart, listVi, type ChartSpec } from './charts.ts';
+import { LEVELS, type EventKind } from '../read/schemas.ts';
+import { buildChart, type ChartSpec } from './charts.ts';
+import { kindLabel, namesOf, statusLabel, unitLink, type Names } from './event-words.ts';
 import { formatDate, formatNumber } from './format.ts';
-import { perProvince, perProvinceKey } from './memo.ts';
-import { unitPagePath } from './subordinates.ts';
+import { perProvinceKey } from './memo.ts';
 import { column, count, signed, text, type TableView } from './table.ts';
-import type { Link } from './unit-view.ts';
-
-export const eventPath = (eventId: string): string => `sap-xep/${slug(eventId)}/`;
-
-const capitalize = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
-
-/** `Thí điểm đảng bộ cơ quan`, `Hợp nhất`…: the contract's Vietnamese labels. */
-export const kindLabel = (kind: EventKind): string =>
-  capitalize(EVENT_KINDS.find((k) => k.value === kind)?.label ?? kind);
-
-export const statusLabel = (status: EventStatus | undefined): string | undefined =>
-  status === undefined
-    ? undefined
-    : capitalize(EVENT_STATUSES.find((s) => s.value === status)?.label ?? status);
-
-/** Value the filter uses for events whose status was left empty. */
-export const NO_STATUS = 'khong-ghi';
+import { capitalize, listVi } from './wording.ts';
 
 export interface Fact {
   readonly label: string;
@@ -55,20 +38,8 @@ export interface EventView {
   readonly note: string | undefined;
 }
 
-type Names = (id: string | undefined) => string;
-
-const namesOf =
-  (province: Province): Names =>
-  (id) =>
-    id === undefined ? '' : (province.tree.units.get(id)?.name ?? id);
-
-function unitLink(province: Province, id: string): Link {
-  const unit = province.tree.units.get(id);
-  return { label: unit?.name ?? id, path: unit && unitPagePath(unit) };
-}
-
 /** Names when few, a count when many: a sentence should not list eleven chi bộ. */
-function some(names: Names, ids: readonly string[]): string {
+export function some(names: Names, ids: readonly string[]): string {
   return ids.length <= 4 ? listVi(ids.map(names)) : `${formatNumber(ids.length)} tổ chức đảng`;
 }
 
@@ -80,7 +51,7 @@ export function trend(before: number, after: number): string {
 }
 
 /** The listed units grouped by the parent they left, in first-seen order. */
-function byOrigin(units: readonly InvolvedUnit[]): [string, string[]][] {
+export function byOrigin(units: readonly InvolvedUnit[]): [string, string[]][] {
   const groups = new Map<string, string[]>();
   for (const u of units) {
     const key = u.from ?? '';
@@ -89,7 +60,7 @@ function byOrigin(units: readonly InvolvedUnit[]): [string, string[]][] {
   return [...groups];
 }
 
-function whatHappened(figures: EventFigures, names: Names): { sentence: string; action: string } {
+export function whatHappened(figures: EventFigures, names: Names): { sentence: string; action: string } {
   const { event } = figures;
   const when = `Ngày ${formatDate(event.date)}${event.decision ? `, theo văn bản số ${event.decision}` : ''}`;
   const parent = names(event.parent_id);
@@ -138,7 +109,7 @@ function whatHappened(figures: EventFigures, names: Names): { sentence: string; 
   }
 }
 
-function coverage(figures: EventFigures): string | undefined {
+export function coverage(figures: EventFigures): string | undefined {
   const { covered } = figures;
   if (covered.units === 0) return undefined;
   const subject =
@@ -165,7 +136,7 @@ function coverage(figures: EventFigures): string | undefined {
   return `${capitalize(subject)} có ${covered.units === 1 ? '' : 'tổng cộng '}${listVi(parts)}${years}.${gap}`;
 }
 
-function committeeSizes(event: RestructuringEvent): string[] {
+export function committeeSizes(event: RestructuringEvent): string[] {
   const sizes: [string, number | undefined][] = [
     ['Ban Chấp hành', event.executive_committee],
     ['Ban Thường vụ', event.standing_committee],
@@ -208,9 +179,9 @@ export function eventNarrative(province: Province, figures: EventFigures): strin
   return paragraphs;
 }
 
-const figuresOf = perProvinceKey((province, eventId) => eventFigures(province, eventId));
+export const figuresOf = perProvinceKey((province, eventId) => eventFigures(province, eventId));
 
-function beforeAfterChart(province: Province, figures: EventFigures): ChartSpec | undefined {
+export function beforeAfterChart(province: Province, figures: EventFigures): ChartSpec | undefined {
   // The event's parent always; other committees only where they had units to count, so a new
   // ward whose chi bộ are only counted in cells.csv does not show as "0 → 0".
   const rows = figures.counts.filter(
@@ -246,12 +217,12 @@ function beforeAfterChart(province: Province, figures: EventFigures): ChartSpec 
   return { ...spec, embedPath: undefined };
 }
 
-function unitsTable(province: Province, figures: EventFigures): TableView | undefined {
+export function unitsTable(province: Province, figures: EventFigures): TableView | undefined {
   if (figures.units.length === 0) return undefined;
   const names = namesOf(province);
   const levelName = (id: string) => {
     const level = province.tree.units.get(id)?.level;
-    return LEVELS.find((l) => l.value === level)?.label;
+    return level && labelOf(LEVELS, level);
   };
   const outcome = (u: InvolvedUnit) => {
     if (u.to !== undefined) return text(`trực thuộc ${names(u.to)}`, unitLink(province, u.to).path);
@@ -320,127 +291,4 @@ export function eventView(province: Province, eventId: string): EventView {
     units: unitsTable(province, figures),
     note: event.note,
   };
-}
-
-export interface EventListItem {
-  readonly id: string;
-  readonly path: string;
-  readonly title: string;
-  readonly date: string;
-  /** `2011-08-17`, for `<time datetime>`. */
-  readonly isoDate: string;
-  readonly kind: EventKind;
-  readonly kindLabel: string;
-  /** The status value, or NO_STATUS; for the filter's data attribute. */
-  readonly status: string;
-  readonly statusLabel: string;
-  readonly parent: Link;
-  /** `Tổ chức đảng trực thuộc Đảng bộ quận Thốt Nốt: 46 → 36`, when known. */
-  readonly summary: string | undefined;
-}
-
-export interface FilterOption {
-  readonly value: string;
-  readonly label: string;
-  readonly count: number;
-}
-
-export interface EventListView {
-  readonly total: number;
-  /** Newest year first; within a year, newest event first. */
-  readonly years: readonly { readonly year: number; readonly items: readonly EventListItem[] }[];
-  readonly kinds: readonly FilterOption[];
-  readonly statuses: readonly FilterOption[];
-}
-
-function listItem(province: Province, event: RestructuringEvent): EventListItem {
-  const figures = figuresOf(province, event.id);
-  const parentCount = figures.counts.find((c) => c.unitId === event.parent_id);
-  const names = namesOf(province);
-  return {
-    id: event.id,
-    path: eventPath(event.id),
-    title: event.title,
-    date: formatDate(event.date),
-    isoDate: event.date,
-    kind: event.kind,
-    kindLabel: kindLabel(event.kind),
-    status: event.status ?? NO_STATUS,
-    statusLabel: statusLabel(event.status) ?? 'Chưa ghi trạng thái',
-    parent: unitLink(province, event.parent_id),
-    summary:
-      parentCount?.before === undefined || parentCount.after === undefined
-        ? undefined
-        : `Tổ chức đảng trực thuộc ${names(event.parent_id)}: ${formatNumber(parentCount.before)} → ${formatNumber(parentCount.after)}`,
-  };
-}
-
-export const eventList = perProvince((province): EventListView => {
-  const events = orderedEvents(province).reverse();
-  // Stable: events of one date keep the reverse of the order they took effect in.
-  events.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  const years: { year: number; items: EventListItem[] }[] = [];
-  for (const event of events) {
-    const year = Number(event.date.slice(0, 4));
-    let group = years.at(-1);
-    if (group?.year !== year) years.push((group = { year, items: [] }));
-    group.items.push(listItem(province, event));
-  }
-  const options = <V extends string>(
-    values: readonly { value: V; label: string }[],
-    of: (e: RestructuringEvent) => string,
-  ): FilterOption[] =>
-    values
-      .map((v) => ({
-        value: v.value,
-        label: capitalize(v.label),
-        count: events.filter((e) => of(e) === v.value).length,
-      }))
-      .filter((o) => o.count > 0);
-  const statuses = options(EVENT_STATUSES, (e) => e.status ?? NO_STATUS);
-  const unset = events.filter((e) => e.status === undefined).length;
-  return {
-    total: events.length,
-    years,
-    kinds: options(EVENT_KINDS, (e) => e.kind),
-    statuses:
-      unset > 0 ? [...statuses, { value: NO_STATUS, label: 'Chưa ghi trạng thái', count: unset }] : statuses,
-  };
-});
-
-// Every unit page asks; the index is built once per province.
-const eventsById = perProvince((province) => new Map(province.events.map((e) => [e.id, e])));
-
-/** One line on a unit's page about how an event changed it. */
-export interface UnitChange {
-  readonly text: string;
-  readonly event: Link;
-}
-
-/**
- * How restructurings created, moved or ended a unit, oldest first, so the page of a merged or
- * dissolved unit says when and by which event, and links it.
- */
-export function unitChanges(province: Province, unitId: string): UnitChange[] {
-  const names = namesOf(province);
-  const byId = eventsById(province);
-  return province.tree.changes(unitId).flatMap((change) => {
-    const event = byId.get(change.eventId);
-    if (!event) return [];
-    const on = `ngày ${formatDate(change.date)}`;
-    let line: string;
-    if (change.before === undefined) {
-      line = `Thành lập ${on}, trực thuộc ${names(change.after)}`;
-    } else if (change.after === undefined) {
-      line =
-        event.kind === 'merge' && event.result_unit_id !== undefined
-          ? `Hợp nhất vào ${names(event.result_unit_id)} ${on}`
-          : `Giải thể ${on}`;
-    } else if (change.after === change.before) {
-      line = `Tiếp tục trực thuộc ${names(change.after)} sau sắp xếp ${on}`;
-    } else {
-      line = `Chuyển từ trực thuộc ${names(change.before)} sang trực thuộc ${names(change.after)} ${on}`;
-    }
-    return [{ text: line, event: { label: event.title, path: eventPath(event.id) } }];
-  });
 }

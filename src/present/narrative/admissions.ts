@@ -1,0 +1,58 @@
+/** Paragraphs about admissions (kết nạp đảng viên): the year against its target, and the years before. */
+import { comparable } from '../../model/coverage.ts';
+import { formatNumber, formatPercent } from '../format.ts';
+import { changeWords, paragraph, sentence, targetWords } from '../wording.ts';
+import { coverageNote, coveredOf, type Context } from './context.ts';
+
+/** Admissions of the year against the target, the members they add to, and last year. */
+export function admissionsParagraph(c: Context): string {
+  const { province, read, unit, year, previous } = c;
+  const admitted = read.reading(province.admissions, unit, year, 'admitted');
+  if (!admitted) return '';
+  const target = read.reading(province.admissions, unit, year, 'target');
+  let main = `Năm ${year} kết nạp ${formatNumber(admitted.value)} đảng viên mới`;
+  if (!target) main += '; chưa có số liệu chỉ tiêu kết nạp';
+  else if (comparable(admitted, target)) main += `, ${targetWords(admitted.value, target.value)}`;
+  else {
+    main += `; chưa tính được tỷ lệ đạt chỉ tiêu vì mới có số liệu chỉ tiêu của ${coveredOf(target.scope)} tổ chức cơ sở đảng`;
+  }
+  const sentences = [sentence(main), coverageNote('Số kết nạp', admitted, year)];
+  if (previous !== undefined) {
+    const membersBefore = comparable(admitted, read.reading(province.members, unit, previous, 'members'));
+    if (membersBefore && membersBefore[1].value > 0) {
+      sentences.push(
+        sentence(
+          `Số kết nạp bằng ${formatPercent(admitted.value / membersBefore[1].value)} tổng số đảng viên cuối năm ${previous}`,
+        ),
+      );
+    }
+    const before = comparable(admitted, read.reading(province.admissions, unit, previous, 'admitted'));
+    if (before) {
+      sentences.push(
+        sentence(
+          `Số đảng viên kết nạp mới ${changeWords(before[0].value, before[1].value)} so với năm ${previous}`,
+        ),
+      );
+    }
+  }
+  return paragraph(sentences);
+}
+
+/** Admissions over all years with figures, and the year with the most. */
+export function admissionHistory(c: Context): string {
+  const { province, read, unit } = c;
+  const byYear = c.years
+    .map((y) => ({ year: y, admitted: read.value(province.admissions, unit.id, y, 'admitted') }))
+    .filter((x): x is { year: number; admitted: number } => x.admitted !== undefined);
+  const first = byYear[0];
+  const last = byYear.at(-1);
+  if (!first || !last || byYear.length < 2) return '';
+  const total = byYear.reduce((sum, x) => sum + x.admitted, 0);
+  const most = [...byYear].sort((a, b) => b.admitted - a.admitted || a.year - b.year)[0];
+  return paragraph([
+    sentence(
+      `Từ năm ${first.year} đến năm ${last.year}, theo số liệu đã có, ${unit.name} kết nạp tổng cộng ${formatNumber(total)} đảng viên mới`,
+    ),
+    most && sentence(`Năm kết nạp nhiều nhất là năm ${most.year} (${formatNumber(most.admitted)} đảng viên)`),
+  ]);
+}

@@ -1,0 +1,79 @@
+/**
+ * What every paragraph of a written summary starts from: the unit, its years, and a reader that
+ * gives each total with the grassroots organizations it covers. Totals of a unit that did not
+ * report its own figure are sums over those that did; two such sums are compared (change on the
+ * year before, shares, target achievement) only when they cover the same organizations, or all.
+ */
+import { complete, readingOf, type Reading, type Scope } from '../../model/coverage.ts';
+import type { Province, Statistics } from '../../model/province.ts';
+import type { Figures } from '../../model/rollup.ts';
+import { yearEnd, type Unit } from '../../model/units.ts';
+import { formatNumber } from '../format.ts';
+import { listVi, sentence } from '../wording.ts';
+
+export type Topic = 'members' | 'admissions' | 'cells';
+
+export type Stats<K extends string> = Statistics<K, Figures<K>>;
+
+/** Reads one metric of one statistics file for a unit, with the scope of its total. */
+export class Reader {
+  private readonly province: Province;
+
+  constructor(province: Province) {
+    this.province = province;
+  }
+
+  value<K extends string>(stats: Stats<K>, unitId: string, year: number, metric: K): number | undefined {
+    return stats.rollup.at(unitId, year)?.values[metric];
+  }
+
+  reading<K extends string>(stats: Stats<K>, unit: Unit, year: number, metric: K): Reading | undefined {
+    return readingOf(this.province, stats, unit, year, metric);
+  }
+}
+
+/** `Số đảng viên trên là tổng của 3/4 tổ chức cơ sở đảng đã có số liệu năm 2021.` */
+export function coverageNote(what: string, reading: Reading | undefined, year: number): string | undefined {
+  if (!reading || complete(reading.scope)) return undefined;
+  const { count, total } = reading.scope;
+  return sentence(
+    `${what} trên là tổng của ${formatNumber(count)}/${formatNumber(total)} tổ chức cơ sở đảng đã có số liệu năm ${year}`,
+  );
+}
+
+export const coveredOf = (s: Scope): string => `${formatNumber(s.count)}/${formatNumber(s.total)}`;
+
+/** Why two totals cannot be compared: `năm 2021 mới có số liệu của 2/3 tổ chức cơ sở đảng`. */
+export function differentScopes(scopes: readonly (readonly [number, Scope])[]): string {
+  const partial = scopes.filter(([, s]) => !complete(s));
+  const counts = new Set(partial.map(([, s]) => coveredOf(s)));
+  if (partial.length === scopes.length && counts.size === 1) {
+    return 'số liệu các năm không phải của cùng những tổ chức cơ sở đảng';
+  }
+  const words = partial.map(([year, s]) => `năm ${year} mới có số liệu của ${coveredOf(s)}`);
+  return `${listVi(words)} tổ chức cơ sở đảng`;
+}
+
+/** `Theo số liệu của 3/4 tổ chức cơ sở đảng, ` before a figure that covers only some of them. */
+export const scopePrefix = (s: Scope): string =>
+  complete(s) ? '' : `theo số liệu của ${coveredOf(s)} tổ chức cơ sở đảng, `;
+
+export interface Context {
+  readonly province: Province;
+  readonly read: Reader;
+  readonly unit: Unit;
+  /** The year the figures stand at: the data's latest, or the unit's last before dissolution. */
+  readonly year: number;
+  /** The year before, when the unit existed at its end and the data covers it. */
+  readonly previous: number | undefined;
+  /** Years of the data during which the unit existed at year end. */
+  readonly years: readonly number[];
+}
+
+export function contextFor(province: Province, unit: Unit): Context | undefined {
+  const years = province.years.filter((y) => province.tree.existsAt(unit.id, yearEnd(y)));
+  const year = years.at(-1);
+  if (year === undefined) return undefined;
+  const previous = years.includes(year - 1) ? year - 1 : undefined;
+  return { province, read: new Reader(province), unit, year, previous, years };
+}
