@@ -12,7 +12,7 @@ import { perProvince } from './memo.ts';
 import { grassrootsUnder, qualityView, ratingCounts, ratingLabel, type QualityView } from './quality.ts';
 import { subordinateFigures, unitPagePath, type SubordinateFigures } from './subordinates.ts';
 import { column, count, percent, signed, text, type Cell, type TableView } from './table.ts';
-import type { Link } from './unit-view.ts';
+import type { Link } from './link.ts';
 
 const provinceChart = (province: Province, id: string): ChartSpec | undefined =>
   unitCharts(province, province.root.id).find((c) => c.id === id);

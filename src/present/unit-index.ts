@@ -2,7 +2,8 @@ import type { Province } from '../model/province.ts';
 import { byName, type Unit } from '../model/units.ts';
 import { formatDate } from './format.ts';
 import { indexAnchor } from './subordinates.ts';
-import { levelLabel, pageUnits, unitPath, type Link } from './unit-view.ts';
+import type { Link } from './link.ts';
+import { levelLabel, pageUnits, unitPath } from './unit-view.ts';
 
 export interface UnitIndexEntry {
   readonly link: Link;

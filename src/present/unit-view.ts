@@ -11,13 +11,12 @@ import { unitChanges, type UnitChange } from './event-view.ts';
 import { unitNarrative } from './narrative.ts';
 import { qualityView, type QualityView } from './quality.ts';
 import { subordinatesView, typeName, unitPagePath, type SubordinatesView } from './subordinates.ts';
+import type { Link } from './link.ts';
 import type { TableView } from './table.ts';
 
-export interface Link {
-  readonly label: string;
-  /** Site-relative path without the base, e.g. `don-vi/ht/`; pages add `BASE_URL`. */
-  readonly path: string | undefined;
-}
+// Until event-view.ts, subordinates.ts and changes-view.ts import Link from link.ts: their
+// `import type` from here closes a loop with this file's imports of them.
+export type { Link } from './link.ts';
 
 export interface KeyFigure {
   readonly label: string;
