@@ -21,7 +21,7 @@ describe('the layers read → model → validate → present → pages/build/cli
     ['src/read/values.ts', "import { slug } from '../model/units.ts';"],
     ['src/read/values.ts', "import { validate } from '../validate/validate.ts';"],
     ['src/read/values.ts', "import { href } from '../components/paths.ts';"],
-    ['src/read/values.ts', "import { getSite } from '../site.ts';"],
+    ['src/read/values.ts', "import { printProblems } from '../cli/report.ts';"],
     ['src/model/units.ts', "import { validate } from '../validate/validate.ts';"],
     ['src/model/units.ts', "import { formatNumber } from '../present/format.ts';"],
     ['src/validate/calendar.ts', "import { formatNumber } from '../present/format.ts';"],
