@@ -118,7 +118,7 @@ describe.each(datasets)('page digests of %s', async (_, dir) => {
     (_, edit) => {
       const pick = chooser(11);
       for (let trial = 0; trial < 8; trial++) {
-        const data = structuredClone(loaded.data) as Dataset;
+        const data = structuredClone<Dataset>(loaded.data);
         const what = edit(data, pick, before);
         if (what === undefined) return;
         const after = buildProvince(data);
@@ -132,7 +132,7 @@ describe.each(datasets)('page digests of %s', async (_, dir) => {
   );
 
   test('every digest is the same when the data is the same', () => {
-    const again = pageDigests(buildProvince(structuredClone(loaded.data) as Dataset));
+    const again = pageDigests(buildProvince(structuredClone<Dataset>(loaded.data)));
     for (const id of pageIds(before)) expect(again(id)).toBe(digestsBefore(id));
   });
 });
@@ -144,7 +144,7 @@ test('a changed figure of one grassroots organization changes only its page and 
     (u) => u.level === 'grassroots' && loaded.province?.tree.changes(u.id).length === 0,
   );
   if (!unit) throw new Error('the generated province has a grassroots organization never restructured');
-  const data = structuredClone(loaded.data) as Dataset;
+  const data = structuredClone<Dataset>(loaded.data);
   const row = data.members.find((r) => r.unit_id === unit.id && r.year === loaded.province?.lastYear);
   if (!row) throw new Error('it reported in the last year');
   (row as { members: number | undefined }).members = (row.members ?? 0) + 5;

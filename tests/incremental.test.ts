@@ -207,7 +207,8 @@ describe('rebuilding the published site with the real build', () => {
     expect(counts(first)).toEqual([all, 0]);
     expect(all).toBeGreaterThan(3);
     expect(counts(unchanged)).toEqual([0, all]);
-    const [afterFirst = new Map(), afterUnchanged = new Map()] = downloadsAfter;
+    const [afterFirst = new Map<string, number>(), afterUnchanged = new Map<string, number>()] =
+      downloadsAfter;
     expect(afterFirst.size).toBeGreaterThan(4);
     expect(rewritten(afterFirst, afterUnchanged)).toEqual([]);
     expect(unchanged).toMatch(/Chỉ mục tìm kiếm: \d+ trang, không đổi/);
@@ -224,7 +225,8 @@ describe('rebuilding the published site with the real build', () => {
     // The name is in the search index: the part that holds it is made again, the others are kept.
     expect(renamed).toMatch(/Chỉ mục tìm kiếm: \d+ trang, tạo lại 1\/\d+ phần/);
     // Only the download of the file that changed is written again.
-    const [, afterUnchanged = new Map(), afterRename = new Map()] = downloadsAfter;
+    const [, afterUnchanged = new Map<string, number>(), afterRename = new Map<string, number>()] =
+      downloadsAfter;
     expect(rewritten(afterUnchanged, afterRename)).toEqual(['units.csv']);
     expect(readFileSync(join(published, 'du-lieu', 'units.csv'), 'utf8')).toContain('Đảng bộ xã An Bình Mới');
     expect(readFileSync(join(published, 'don-vi', 'g1', 'index.html'), 'utf8')).toContain(
@@ -237,7 +239,8 @@ describe('rebuilding the published site with the real build', () => {
     // G2, its district D1 and the province P; the names are unchanged, so is the search index.
     expect(counts(refigured)).toEqual([3, all - 3]);
     expect(refigured).toMatch(/Chỉ mục tìm kiếm: \d+ trang, không đổi/);
-    const [, , afterRename = new Map(), afterFigure = new Map()] = downloadsAfter;
+    const [, , afterRename = new Map<string, number>(), afterFigure = new Map<string, number>()] =
+      downloadsAfter;
     // members.csv's download, and the quality report: the new figure no longer balances (two warnings).
     expect(rewritten(afterRename, afterFigure)).toEqual(['chat-luong-du-lieu.csv', 'members.csv']);
   });

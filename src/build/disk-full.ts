@@ -15,7 +15,7 @@ export function isDiskFull(cause: unknown): boolean {
   for (let at = cause, depth = 0; at !== undefined && at !== null && depth < 10; depth++) {
     const code = (at as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') return true;
-    if (FULL.test(at instanceof Error ? at.message : String(at))) return true;
+    if (FULL.test(at instanceof Error ? at.message : typeof at === 'string' ? at : '')) return true;
     at = at instanceof Error ? at.cause : undefined;
   }
   return false;

@@ -53,9 +53,9 @@ function coveredCounts<K extends string>(
   year: number,
 ): Readonly<Record<K, number>> {
   let byUnit = counts.get(stats);
-  if (!byUnit) counts.set(stats, (byUnit = new Map()));
+  if (!byUnit) counts.set(stats, (byUnit = new Map<string, Map<number, Readonly<Record<string, number>>>>()));
   let byYear = byUnit.get(unitId);
-  if (!byYear) byUnit.set(unitId, (byYear = new Map()));
+  if (!byYear) byUnit.set(unitId, (byYear = new Map<number, Readonly<Record<string, number>>>()));
   const known = byYear.get(year);
   if (known) return known;
   const all = province.organizations(unitId, year).grassroots;

@@ -35,7 +35,7 @@ export function rowIdentities(data: Dataset, file: string): Map<number, string> 
                 ? data.restructuringUnits
                 : [];
   const ids = new Map<number, string>();
-  for (const row of rows as readonly Record<string, unknown>[]) {
+  for (const row of rows as readonly Readonly<Record<string, string | number | undefined>>[]) {
     const parts = ['id', 'restructuring_id', 'unit_id', 'year']
       .map((k) => row[k])
       .filter((v) => v !== undefined);

@@ -31,7 +31,8 @@ function rowValues(row: object): string {
   let text = '';
   for (const key in row) {
     if (key === 'line') continue;
-    const value: unknown = row[key as keyof typeof row];
+    // A read row holds only text and numbers (RowOf); the type here is any row of Statistics.
+    const value = row[key as keyof typeof row] as string | number | undefined;
     text += value === undefined ? '\u0002' : `${String(value)}\u0001`;
   }
   return text;

@@ -45,7 +45,7 @@ export function grassrootsUnder(tree: Tree, unitId: string, date: string): reado
   if (!unit) return [];
   if (!isAbove(unit)) return levelAt(tree, unit, date) === 'grassroots' ? [unit] : [];
   let memo = under.get(tree);
-  if (!memo) under.set(tree, (memo = new Map()));
+  if (!memo) under.set(tree, (memo = new Map<string, readonly Unit[]>()));
   const key = `${unitId}\u0000${date}`;
   const known = memo.get(key);
   if (known) return known;

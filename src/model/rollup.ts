@@ -49,7 +49,7 @@ export function buildRollup<K extends string>(
   const memo = new Map<string, Map<number, RolledFigures<K> | null>>();
   const at = (unitId: string, year: number): RolledFigures<K> | undefined => {
     let byYear = memo.get(unitId);
-    if (!byYear) memo.set(unitId, (byYear = new Map()));
+    if (!byYear) memo.set(unitId, (byYear = new Map<number, RolledFigures<K> | null>()));
     const known = byYear.get(year);
     if (known !== undefined) return known ?? undefined;
     const own = rows.get(unitId)?.get(year);
@@ -131,7 +131,7 @@ export function indexRows<
   const index = new Map<string, Map<number, R>>();
   for (const row of rows) {
     let byYear = index.get(row.unit_id);
-    if (!byYear) index.set(row.unit_id, (byYear = new Map()));
+    if (!byYear) index.set(row.unit_id, (byYear = new Map<number, R>()));
     if (!byYear.has(row.year)) byYear.set(row.year, row);
   }
   return index;

@@ -14,14 +14,18 @@ export interface Download {
 // Excel runs a cell that starts with one of these as a formula; a leading apostrophe makes it text.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvCell(value: unknown): string {
-  if (value === undefined || value === null) return '';
+/** What a cell of a read row holds (see RowOf): text, a number, or nothing reported. */
+type Cell = string | number | undefined;
+type Row = Readonly<Record<string, Cell>>;
+
+export function csvCell(value: Cell): string {
+  if (value === undefined) return '';
   let text = String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function labelFor(schema: FileSchema, key: string, value: unknown): unknown {
+function labelFor(schema: FileSchema, key: string, value: Cell): Cell {
   const column = schema.columns.find((c) => c.key === key);
   if (column?.kind.type !== 'enum') return value;
   return typeof value === 'string' ? labelOf(column.kind.values, value) : value;
@@ -56,14 +60,14 @@ export function encodeCsv(lines: Iterable<string>): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function* csvLines(schema: FileSchema, rows: readonly Record<string, unknown>[]): Generator<string> {
+function* csvLines(schema: FileSchema, rows: readonly Row[]): Generator<string> {
   yield schema.columns.map((c) => csvCell(c.label)).join(',');
   for (const row of rows) {
     yield schema.columns.map((c) => csvCell(labelFor(schema, c.key, row[c.key]))).join(',');
   }
 }
 
-const ROWS: Record<string, (data: Dataset) => readonly Record<string, unknown>[]> = {
+const ROWS: Record<string, (data: Dataset) => readonly Row[]> = {
   'units.csv': (d) => d.units,
   'members.csv': (d) => d.members,
   'admissions.csv': (d) => d.admissions,

@@ -22,7 +22,7 @@ export function perProvinceKey<T>(
   const cache = new WeakMap<Province, Map<string, T>>();
   return (province, key) => {
     let byKey = cache.get(province);
-    if (!byKey) cache.set(province, (byKey = new Map()));
+    if (!byKey) cache.set(province, (byKey = new Map<string, T>()));
     if (byKey.has(key)) return byKey.get(key) as T;
     const value = compute(province, key);
     byKey.set(key, value);

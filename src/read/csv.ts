@@ -49,9 +49,10 @@ interface CsvRecord {
 }
 
 /** Thrown from inside csv-parse to stop it at once, with the problem that says why. */
-class StopReading {
+class StopReading extends Error {
   readonly problem: Problem;
   constructor(problem: Problem) {
+    super(problem.message);
     this.problem = problem;
   }
 }

@@ -1,5 +1,5 @@
 import { error, warning, type Problem } from '../problems.ts';
-import { readCsvText } from './csv.ts';
+import { readCsvText, type CsvTable } from './csv.ts';
 import { listDataFolder, readDataFile } from './data-folder.ts';
 import { decodeCsvBytes } from './encoding.ts';
 import type { FileSchema, RowOf } from './schema.ts';
@@ -44,8 +44,11 @@ export interface ReadResult {
   readonly problems: Problem[];
 }
 
+/** What one file's bytes read into: the table, and the encoding it was converted from if not UTF-8. */
+export type CsvFileTable<S extends FileSchema = FileSchema> = CsvTable<S> & { readonly encoding?: string };
+
 /** Reads one file's bytes into typed rows; shared by the directory reader and tests. */
-export function readCsvBytes<S extends FileSchema>(bytes: Uint8Array, schema: S) {
+export function readCsvBytes<S extends FileSchema>(bytes: Uint8Array, schema: S): CsvFileTable<S> {
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) {
     const problems = [
@@ -56,12 +59,7 @@ export function readCsvBytes<S extends FileSchema>(bytes: Uint8Array, schema: S)
         english: 'unreadable file',
       }),
     ];
-    return {
-      rows: [] as RowOf<S>[],
-      columns: new Map<string, number>(),
-      problems,
-      rejected: [] as Readonly<Record<string, unknown>>[],
-    };
+    return { rows: [], columns: new Map(), problems, rejected: [] };
   }
   const table = readCsvText(decoded.text, schema);
   if (decoded.warning !== undefined) {
@@ -76,9 +74,6 @@ export function readCsvBytes<S extends FileSchema>(bytes: Uint8Array, schema: S)
   }
   return { ...table, encoding: decoded.encoding };
 }
-
-/** What one file's bytes read into. */
-export type CsvFileTable = ReturnType<typeof readCsvBytes>;
 
 /**
  * Turns one file's bytes into a table: `readCsvBytes`, unless a cache answers for bytes it
@@ -143,7 +138,7 @@ export async function readDataset(dir: string, readTable: TableReader = readCsvB
       file: schema.file,
       present: true,
       columns: table.columns,
-      ...('encoding' in table && table.encoding !== undefined ? { encoding: table.encoding } : {}),
+      ...(table.encoding !== undefined ? { encoding: table.encoding } : {}),
     });
   }
   const rows = <S extends FileSchema>(schema: S) => (tables.get(schema.file) ?? []) as RowOf<S>[];

@@ -68,7 +68,7 @@ beforeAll(async () => {
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   browser = await launchChromium();
   const origin = await ready();
-  server = { origin, root: `${origin}/`, requests: [], close: async () => undefined };
+  server = { origin, root: `${origin}/`, requests: [], close: () => Promise.resolve() };
 }, 120_000);
 
 afterAll(async () => {
