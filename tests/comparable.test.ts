@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { load } from '../src/build/project.ts';
+import { comparableReading } from '../src/model/comparable.ts';
+import type { Province } from '../src/model/province.ts';
+import { fixture } from './helpers.ts';
+
+// reorganization (see tests/lineage.test.ts): X formed 01/07/2025 from A1 + A2, with S1, S2
+// moved under it; B1 absorbed B2; D1, D2 ended. Members 2024: A1 410, A2 305, S1 42, S2 21,
+// B1 510, B2 205. chain: A + B → Y (2015), Y + C → Z (2025).
+let reorganized: Province;
+let chain: Province;
+let thotNot: Province;
+beforeAll(async () => {
+  const loaded = await Promise.all(
+    ['reorganization', 'reorganization-chain', 'restructuring'].map((name) => load(fixture(name))),
+  );
+  const provinces = loaded.map((l) => {
+    if (!l.province) throw new Error('fixtures must be valid');
+    return l.province;
+  });
+  [reorganized, chain, thotNot] = provinces as [Province, Province, Province];
+});
+
+const members = (province: Province, unitId: string, year: number, basis?: string) =>
+  comparableReading(province, province.members, unitId, year, 'members', basis);
+
+describe('comparable figures on today’s organization', () => {
+  test.each([
+    ['a new commune committee: its merged communes and the schools moved under it', 'X', 2024, 778],
+    ['the same for the year before', 'X', 2023, 760],
+    ['an absorbing commune: itself and the commune it absorbed', 'B1', 2024, 715],
+    ['the province: every unit once, as reported', 'P', 2024, 1493],
+    ['a year after the reorganization: the reported figure', 'X', 2025, 790],
+  ])('%s (%s, %i)', (_, unitId, year, expected) => {
+    expect(members(reorganized, unitId, year)?.value).toBe(expected);
+  });
+
+  test('follows chains of merges: Z in 2014 is A + B + C', () => {
+    expect(members(chain, 'Z', 2014)?.value).toBe(180);
+    expect(members(chain, 'Z', 2024)?.value).toBe(210);
+  });
+
+  test('an ended unit has no comparable figure on today’s organization', () => {
+    expect(members(reorganized, 'D1', 2024)).toBeUndefined();
+    expect(members(reorganized, 'A1', 2024)).toBeUndefined();
+  });
+
+  test('coverage counts the grassroots organizations of the sum', () => {
+    const reading = members(reorganized, 'X', 2024);
+    expect(reading?.scope.count).toBe(4);
+    expect(reading?.scope.total).toBe(4);
+    expect([...(reading?.scope.ids() ?? [])].sort()).toEqual(['A1', 'A2', 'S1', 'S2']);
+  });
+
+  test('a partial sum says how many organizations it covers', () => {
+    const reading = comparableReading(reorganized, reorganized.members, 'X', 2024, 'women');
+    expect(reading?.value).toBe(155 + 112 + 26 + 13);
+    const admitted = comparableReading(reorganized, reorganized.admissions, 'B1', 2024, 'admitted');
+    expect(admitted?.value).toBe(11);
+    expect([admitted?.scope.count, admitted?.scope.total]).toEqual([1, 2]);
+  });
+
+  test('transfers between units do not add up, so they have no comparable figure', () => {
+    expect(comparableReading(reorganized, reorganized.members, 'B1', 2024, 'transferred_in')).toBeUndefined();
+  });
+
+  test('v1 data: a district leaves out the units it no longer holds (one dissolved, one moved away)', () => {
+    const value = (id: string, year: number) => thotNot.members.rollup.at(id, year)?.values.members ?? 0;
+    for (const year of thotNot.years) {
+      const gone =
+        year < 2016 ? value('TN.S13', year) + value('TN.S14', year) : year < 2018 ? value('TN.S14', year) : 0;
+      expect(members(thotNot, 'TN', year)?.value).toBe(value('TN', year) - gone);
+    }
+    expect(members(thotNot, 'KDN', 2017)?.value).toBe(value('KDN', 2017) + value('TN.S14', 2017));
+  });
+});
+
+describe('counted on the organization at the end of a later year', () => {
+  test('X at the end of 2025 received its communes’ and schools’ 2024 members', () => {
+    expect(members(reorganized, 'X', 2024, '2025-12-31')?.value).toBe(778);
+  });
+  test('B1 at the end of 2024 had nothing moved in yet', () => {
+    expect(members(reorganized, 'B1', 2023, '2024-12-31')?.value).toBe(500);
+  });
+});
