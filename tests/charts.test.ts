@@ -132,3 +132,32 @@ describe('embeds', () => {
     for (const chart of unitCharts(basic, 'G1')) expect(chart.embedPath).toBeUndefined();
   });
 });
+
+const reorganized = await provinceOf(fixture('reorganization'));
+
+describe('comparable series on today’s organization', () => {
+  const members = (unitId: string) => unitCharts(reorganized, unitId).find((c) => c.id === 'dang-vien');
+
+  test('a unit formed by a merger gets a second, comparable series with its own legend and column', () => {
+    const chart = members('X');
+    expect(chart?.data.datasets.map((d) => [d.label, d.comparable ?? false])).toEqual([
+      ['Theo tổ chức tại thời điểm báo cáo', false],
+      ['Quy đổi theo tổ chức hiện nay', true],
+    ]);
+    expect(chart?.data.datasets[1]?.values).toEqual([760, 778, 790]);
+    expect(chart?.table.columns.map((c) => c.label)).toEqual([
+      'Năm',
+      'Theo tổ chức tại thời điểm báo cáo',
+      'Quy đổi theo tổ chức hiện nay',
+    ]);
+  });
+
+  test('a unit whose comparable figures equal its reported ones keeps a single series', () => {
+    expect(members('P')?.data.datasets.map((d) => d.label)).toEqual(['Đảng viên']);
+  });
+
+  test('a partial comparable sum says how many organizations it covers', () => {
+    const chart = unitCharts(reorganized, 'X').find((c) => c.id === 'ket-nap');
+    expect(chart?.note).toContain('năm 2024 tính trên 1/4 tổ chức cơ sở đảng');
+  });
+});

@@ -66,6 +66,24 @@ function palette(printing: boolean): Palette {
 function datasets(data: ChartData, colors: Palette): ChartDataset<'bar' | 'line', (number | null)[]>[] {
   return data.datasets.map((series, i) => {
     const color = colors.series[i % colors.series.length] ?? colors.text;
+    // A comparable series is never drawn like a reported one: always a dashed line with hollow
+    // points, whatever kind the reported series it sits beside.
+    if (series.comparable) {
+      return {
+        type: 'line',
+        label: series.label,
+        data: [...series.values],
+        backgroundColor: 'transparent',
+        borderColor: color,
+        borderWidth: 2,
+        borderDash: [8, 5],
+        pointStyle: 'circle',
+        pointRadius: 4,
+        pointBackgroundColor: 'transparent',
+        order: 0,
+        spanGaps: false,
+      };
+    }
     return {
       type: series.kind,
       label: series.label,

@@ -4,11 +4,13 @@
  * `<table>` with the same figures, so every figure stays readable without JavaScript.
  */
 import { isAbove } from '../model/organizations.ts';
-import type { Province } from '../model/province.ts';
+import type { Province, Statistics } from '../model/province.ts';
+import type { Figures } from '../model/rollup.ts';
 import { slug, type Unit } from '../model/units.ts';
-import { ratio } from './format.ts';
-import { listVi } from './wording.ts';
-import { comparable, readingOf } from '../model/coverage.ts';
+import { formatNumber, ratio } from './format.ts';
+import { listVi, sentence } from './wording.ts';
+import { comparableReading } from '../model/comparable.ts';
+import { comparable, complete, readingOf } from '../model/coverage.ts';
 import { column, count, percent, text, type Cell, type Column, type TableView } from './table.ts';
 
 export type ChartKind = 'line' | 'bar';
@@ -20,6 +22,8 @@ export interface ChartSeries {
   readonly kind: ChartKind;
   /** `null` where the figure was not reported: Chart.js draws a gap, never a zero. */
   readonly values: readonly (number | null)[];
+  /** Comparable figures on today's organization: drawn dashed and hollow, never like a reported series. */
+  readonly comparable?: true;
 }
 
 /** What the browser receives, serialized into the page. */
@@ -64,6 +68,7 @@ export interface SeriesInput {
   readonly label: string;
   readonly kind: ChartKind;
   readonly values: readonly (number | undefined)[];
+  readonly comparable?: boolean;
 }
 
 export interface ChartInput {
@@ -119,6 +124,7 @@ export function buildChart(input: ChartInput): ChartSpec {
       const v = s.values[i];
       return v === undefined ? null : format === 'percent' ? (toPercent(v) ?? null) : v;
     }),
+    ...(s.comparable ? { comparable: true as const } : {}),
   }));
   return {
     id: input.id,
@@ -154,6 +160,50 @@ export function gapNote(
   return `Chưa có số liệu năm ${listVi(missing)}: biểu đồ để trống, bảng ghi “—” (không phải số 0).`;
 }
 
+/** Legend and table header of the comparable series (glossary: số liệu quy đổi theo tổ chức hiện nay). */
+export const COMPARABLE_LABEL = 'Quy đổi theo tổ chức hiện nay';
+
+interface ComparableSeries {
+  readonly series: SeriesInput;
+  readonly note: string | undefined;
+}
+
+/**
+ * The comparable series of one metric beside the reported one, only where it says something
+ * else in some year (a unit formed or reshaped by restructurings); with a note on the years
+ * whose sum covers only some of the organizations.
+ */
+export function comparableSeries<K extends string>(
+  province: Province,
+  stats: Statistics<K, Figures<K>>,
+  unitId: string,
+  metric: K,
+  reported: readonly (number | undefined)[],
+  kind: ChartKind = 'line',
+): ComparableSeries | undefined {
+  const readings = province.years.map((y) => comparableReading(province, stats, unitId, y, metric));
+  if (!readings.some((r, i) => r !== undefined && r.value !== reported[i])) return undefined;
+  const partial = province.years.flatMap((y, i) => {
+    const r = readings[i];
+    return r && !complete(r.scope)
+      ? [
+          `năm ${y} tính trên ${formatNumber(r.scope.count)}/${formatNumber(r.scope.total)} tổ chức cơ sở đảng`,
+        ]
+      : [];
+  });
+  return {
+    series: { label: COMPARABLE_LABEL, kind, values: readings.map((r) => r?.value), comparable: true },
+    note:
+      partial.length === 0 ? undefined : sentence(`Số liệu quy đổi theo tổ chức hiện nay ${listVi(partial)}`),
+  };
+}
+
+/** Notes joined as one paragraph, or none. */
+const notes = (...parts: (string | undefined)[]): string | undefined => {
+  const kept = parts.filter((p): p is string => p !== undefined);
+  return kept.length === 0 ? undefined : kept.join(' ');
+};
+
 /**
  * The trend charts of one unit over all years: members, admissions against target, cells.
  * A chart with no figure in any year is left out (the page says the topic has no data).
@@ -170,7 +220,15 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
   const charts: ChartSpec[] = [];
   const common = { categoryHeader: 'Năm', categories, owner: unit } as const;
 
-  const memberSeries = [{ label: 'Đảng viên', kind: 'line', values: members }] as const;
+  const memberComparable = comparableSeries(province, province.members, unitId, 'members', members);
+  const memberSeries: SeriesInput[] = [
+    {
+      label: memberComparable ? 'Theo tổ chức tại thời điểm báo cáo' : 'Đảng viên',
+      kind: 'line',
+      values: members,
+    },
+    ...(memberComparable ? [memberComparable.series] : []),
+  ];
   if (!isEmpty(memberSeries)) {
     charts.push(
       buildChart({
@@ -179,7 +237,7 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
         title: `Số đảng viên của ${unit.name} qua các năm`,
         unit: 'đảng viên',
         series: memberSeries,
-        note: gapNote(years, members),
+        note: notes(gapNote(years, members), memberComparable?.note),
       }),
     );
   }
@@ -188,6 +246,12 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
   if (target.some((t) => t !== undefined)) {
     admissionSeries.push({ label: 'Chỉ tiêu kết nạp', kind: 'line', values: target });
   }
+  const admittedComparable = comparableSeries(province, province.admissions, unitId, 'admitted', admitted);
+  if (admittedComparable)
+    admissionSeries.push({
+      ...admittedComparable.series,
+      label: `Kết nạp, ${COMPARABLE_LABEL.toLowerCase()}`,
+    });
   if (!isEmpty(admissionSeries)) {
     charts.push(
       buildChart({
@@ -196,23 +260,22 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
         title: `Kết nạp đảng viên mới và chỉ tiêu của ${unit.name} qua các năm`,
         unit: 'đảng viên',
         series: admissionSeries,
-        extra:
-          admissionSeries.length > 1
-            ? [
-                {
-                  column: column('Đạt chỉ tiêu'),
-                  // Only where admissions and target cover the same organizations.
-                  cells: years.map((y) => {
-                    const pair = comparable(
-                      readingOf(province, province.admissions, unit, y, 'admitted'),
-                      readingOf(province, province.admissions, unit, y, 'target'),
-                    );
-                    return percent(pair && ratio(pair[0].value, pair[1].value));
-                  }),
-                },
-              ]
-            : [],
-        note: gapNote(years, admitted),
+        extra: target.some((t) => t !== undefined)
+          ? [
+              {
+                column: column('Đạt chỉ tiêu'),
+                // Only where admissions and target cover the same organizations.
+                cells: years.map((y) => {
+                  const pair = comparable(
+                    readingOf(province, province.admissions, unit, y, 'admitted'),
+                    readingOf(province, province.admissions, unit, y, 'target'),
+                  );
+                  return percent(pair && ratio(pair[0].value, pair[1].value));
+                }),
+              },
+            ]
+          : [],
+        note: notes(gapNote(years, admitted), admittedComparable?.note),
       }),
     );
   }
