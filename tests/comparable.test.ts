@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/build/project.ts';
-import { comparableReading } from '../src/model/comparable.ts';
+import { comparableReading, membersMoved } from '../src/model/comparable.ts';
 import type { Province } from '../src/model/province.ts';
-import { fixture } from './helpers.ts';
+import { fixture, loadFiles } from './helpers.ts';
 
 // reorganization (see tests/lineage.test.ts): X formed 01/07/2025 from A1 + A2, with S1, S2
 // moved under it; B1 absorbed B2; D1, D2 ended. Members 2024: A1 410, A2 305, S1 42, S2 21,
@@ -81,5 +83,45 @@ describe('counted on the organization at the end of a later year', () => {
   });
   test('B1 at the end of 2024 had nothing moved in yet', () => {
     expect(members(reorganized, 'B1', 2023, '2024-12-31')?.value).toBe(500);
+  });
+});
+
+describe('members moved with units by restructurings (A.6)', () => {
+  test.each([
+    ['a new unit received its predecessors’ and the moved schools’ members', 'X', 2025, 778],
+    ['an absorbing unit received the absorbed unit’s members', 'B1', 2025, 205],
+    ['nothing moved in a year without restructuring', 'B1', 2024, 0],
+  ])('%s', (_, unitId, year, expected) => {
+    expect(membersMoved(reorganized, unitId, year)).toBe(expected);
+  });
+
+  test('a unit that handed a unit over counts it as leaving (v1 transfer of 2018)', () => {
+    const value = thotNot.members.rollup.at('TN.S14', 2017)?.values.members ?? 0;
+    expect(value).toBeGreaterThan(0);
+    expect(membersMoved(thotNot, 'TN', 2018)).toBe(-value);
+    expect(membersMoved(thotNot, 'KDN', 2018)).toBe(value);
+  });
+});
+
+describe('the membership balance check counts members moved with units apart (A.6)', () => {
+  test('the reorganized fixture balances: no warning for the new or the absorbing unit', async () => {
+    const { problems } = await load(fixture('reorganization'));
+    expect(problems.filter((p) => p.code === 'balance')).toEqual([]);
+  });
+
+  test('a real gap names the members moved by restructuring apart from transfers', async () => {
+    const files = Object.fromEntries(
+      ['units', 'restructurings', 'restructuring_units', 'members', 'admissions'].map((name) => [
+        `${name}.csv`,
+        readFileSync(join(fixture('reorganization'), `${name}.csv`), 'utf8'),
+      ]),
+    );
+    files['members.csv'] = (files['members.csv'] ?? '').replace('B1,2025,723', 'B1,2025,730');
+    const { problems } = await loadFiles(files);
+    const balance = problems.filter((p) => p.code === 'balance');
+    expect(balance.map((p) => `${p.file}:${p.line}`)).toEqual(['members.csv:15']);
+    expect(balance[0]?.message).toContain(
+      '510 (năm 2024) + 205 chuyển về do sắp xếp tổ chức + 10 kết nạp + 2 chuyển đến − 1 chuyển đi − 3 từ trần − 0 đưa ra khỏi Đảng = 723, chênh 7',
+    );
   });
 });

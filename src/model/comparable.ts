@@ -229,3 +229,21 @@ function grassrootsIds(province: Province, unitId: string, year: number): string
 /** True when the comparable figure says something the reported one does not. */
 export const differs = (reported: number | undefined, comparable: Reading | undefined): boolean =>
   comparable !== undefined && comparable.value !== reported;
+
+/**
+ * Members a unit received (positive) or handed over (negative) with units that restructurings
+ * moved, merged into it or took away during `year` (contract v2 A.6): its members at the end of
+ * the year before counted on its organization at the end of `year`, less those it reported
+ * then. These are not admissions or transfers. `undefined` when the unit existed the year
+ * before without a figure for it.
+ */
+export function membersMoved(province: Province, unitId: string, year: number): number | undefined {
+  const end = yearEnd(year);
+  if (!province.tree.existsAt(unitId, end)) return undefined;
+  if (untouchedSince(province, unitId, year - 1, end)) return 0;
+  const existed = province.tree.existsAt(unitId, yearEnd(year - 1));
+  const before = existed ? province.members.rollup.at(unitId, year - 1)?.values.members : 0;
+  if (before === undefined) return undefined;
+  const start = comparableReading(province, province.members, unitId, year - 1, 'members', end);
+  return (start?.value ?? 0) - before;
+}

@@ -3,6 +3,7 @@ import type { Dataset } from '../read/dataset.ts';
 import { admissionsSchema, cellsSchema, membersSchema } from '../read/schemas.ts';
 import type { Province, Statistics } from '../model/province.ts';
 import { listedCells } from '../model/organizations.ts';
+import { membersMoved } from '../model/comparable.ts';
 import { findMismatches, type Figures } from '../model/rollup.ts';
 import { yearEnd } from '../model/units.ts';
 import { warning, type Problem } from '../problems.ts';
@@ -89,18 +90,40 @@ export function checkConsistency(data: Dataset, province: Province): Problem[] {
     }
   }
 
-  // Membership balance: members(y) = members(y−1) + admitted + in − out − deceased − removed.
+  // Membership balance: members(y) = members(y−1) + admitted + in − out − deceased − removed,
+  // plus the members that came or went with units moved by restructurings (contract v2 A.6):
+  // those are neither admissions nor transfers. A unit formed during the year starts from them.
   for (const row of data.members) {
-    const previous = province.members.rows.get(row.unit_id)?.get(row.year - 1)?.members;
+    const moved = membersMoved(province, row.unit_id, row.year);
+    const existed = tree.existsAt(row.unit_id, yearEnd(row.year - 1));
+    const previous = existed
+      ? province.members.rows.get(row.unit_id)?.get(row.year - 1)?.members
+      : moved
+        ? 0
+        : undefined;
     const admitted = province.admissions.rows.get(row.unit_id)?.get(row.year)?.admitted;
-    const terms = [previous, admitted, row.transferred_in, row.transferred_out, row.deceased, row.removed];
+    const terms = [
+      previous,
+      admitted,
+      row.transferred_in,
+      row.transferred_out,
+      row.deceased,
+      row.removed,
+      moved,
+    ];
     if (terms.some((t) => t === undefined)) continue;
-    const [prev = 0, adm = 0, tin = 0, tout = 0, dec = 0, rem = 0] = terms;
-    const expected = prev + adm + tin - tout - dec - rem;
+    const [prev = 0, adm = 0, tin = 0, tout = 0, dec = 0, rem = 0, mov = 0] = terms;
+    const expected = prev + mov + adm + tin - tout - dec - rem;
     if (expected !== row.members) {
+      const restructured =
+        mov === 0
+          ? ''
+          : mov > 0
+            ? ` + ${fmt.format(mov)} chuyển về do sắp xếp tổ chức`
+            : ` − ${fmt.format(-mov)} chuyển đi do sắp xếp tổ chức`;
       report(warning, 'members.csv', row.line, 'members', row.members, {
         code: 'balance',
-        message: `không khớp biến động: ${fmt.format(prev)} (năm ${row.year - 1}) + ${fmt.format(adm)} kết nạp + ${fmt.format(tin)} chuyển đến − ${fmt.format(tout)} chuyển đi − ${fmt.format(dec)} từ trần − ${fmt.format(rem)} đưa ra khỏi Đảng = ${fmt.format(expected)}, chênh ${fmt.format(row.members - expected)}`,
+        message: `không khớp biến động: ${fmt.format(prev)} (năm ${row.year - 1})${restructured} + ${fmt.format(adm)} kết nạp + ${fmt.format(tin)} chuyển đến − ${fmt.format(tout)} chuyển đi − ${fmt.format(dec)} từ trần − ${fmt.format(rem)} đưa ra khỏi Đảng = ${fmt.format(expected)}, chênh ${fmt.format(row.members - expected)}`,
         english: `membership balance gives ${expected}`,
         fix: 'Kiểm tra tổng số đảng viên năm này và năm trước, số kết nạp (admissions.csv) và các cột biến động.',
       });
