@@ -16,10 +16,16 @@ async function provinceOf(name: string): Promise<Province> {
 // basic: P → D1 (G1, G2), D2 (G3), G4; 2020–2021; G4 reported no members for 2021.
 // narrative: P → D → G5 (decrease), G6 (no change), G7 (missing years, over target),
 // G8 (dissolved 01/07/2021), G9 (established 15/03/2022); 2019–2022.
+// reorganization: X formed 01/07/2025 from A1 + A2 with schools S1, S2 moved under it; B1 absorbed B2.
 let basic: Province;
 let mixed: Province;
+let reorganized: Province;
 beforeAll(async () => {
-  [basic, mixed] = await Promise.all([provinceOf('basic'), provinceOf('narrative')]);
+  [basic, mixed, reorganized] = await Promise.all([
+    provinceOf('basic'),
+    provinceOf('narrative'),
+    provinceOf('reorganization'),
+  ]);
 });
 
 const text = (paragraphs: readonly string[]) => `${paragraphs.join('\n\n')}\n`;
@@ -37,8 +43,11 @@ describe('unit narratives match their golden files', () => {
     ['narrative', 'G7', 'missing-years-over-target'],
     ['narrative', 'G8', 'dissolved'],
     ['narrative', 'G9', 'established'],
+    ['reorganization', 'X', 'merged'],
+    ['reorganization', 'B1', 'absorbed'],
+    ['reorganization', 'P', 'reorganized-province'],
   ])('%s %s (%s)', async (data, unitId, golden) => {
-    const province = data === 'basic' ? basic : mixed;
+    const province = data === 'basic' ? basic : data === 'narrative' ? mixed : reorganized;
     await expect(text(unitNarrative(province, unitId))).toMatchFileSnapshot(
       `./golden/narrative/${golden}.txt`,
     );

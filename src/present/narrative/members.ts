@@ -2,7 +2,9 @@
 import { comparable, complete, type Reading } from '../../model/coverage.ts';
 import { formatNumber, formatPercent } from '../format.ts';
 import { changeWords, paragraph, sentence } from '../wording.ts';
-import { differentScopes, type Context } from './context.ts';
+import { comparableReading, differs, membersMoved } from '../../model/comparable.ts';
+import { yearEnd } from '../../model/units.ts';
+import { coveredOf, differentScopes, type Context } from './context.ts';
 
 export function memberChange(c: Context, members: Reading, previous: number): string | undefined {
   const before = c.read.reading(c.province.members, c.unit, previous, 'members');
@@ -16,6 +18,29 @@ export function memberChange(c: Context, members: Reading, previous: number): st
     );
   }
   return sentence(`Số đảng viên ${changeWords(members.value, before.value)} so với năm ${previous}`);
+}
+
+/**
+ * `So với năm 2024, quy đổi theo tổ chức hiện nay, số đảng viên tăng …`: said only where the
+ * comparable figure of the year before differs from the one reported then (a unit formed or
+ * reshaped by restructurings), and only when it covers every organization it should.
+ */
+export function comparableMemberChange(c: Context, members: Reading): string | undefined {
+  const { province, unit, year } = c;
+  const previous = year - 1;
+  if (!complete(members.scope) || !province.years.includes(previous)) return undefined;
+  const before = comparableReading(province, province.members, unit.id, previous, 'members');
+  if (!before || !differs(c.read.value(province.members, unit.id, previous, 'members'), before)) {
+    return undefined;
+  }
+  if (!complete(before.scope)) {
+    return sentence(
+      `Số đảng viên năm ${previous} quy đổi theo tổ chức hiện nay mới tính trên ${coveredOf(before.scope)} tổ chức cơ sở đảng, nên chưa so sánh được với năm ${year}`,
+    );
+  }
+  return sentence(
+    `So với năm ${previous}, quy đổi theo tổ chức hiện nay, số đảng viên ${changeWords(members.value, before.value)}`,
+  );
 }
 
 /** Women, probationary, under 30, ethnic minority (when any): shares of the members. */
@@ -63,10 +88,18 @@ export function balance(c: Context): string {
     removed: term(read.reading(province.members, unit, year, 'removed')),
   };
   if (!moves.in && !moves.out && !moves.deceased && !moves.removed) return '';
+  // Members that came or went with units moved by restructurings are neither admissions nor
+  // transfers (contract v2 A.6): said apart, and counted in the balance.
+  const moved = membersMoved(province, unit.id, year);
   const items: string[] = [];
   const add = (label: string, reading: Reading | undefined) => {
     if (reading) items.push(`${label} ${formatNumber(reading.value)}`);
   };
+  if (moved !== undefined && moved > 0) {
+    items.push(`nhận ${formatNumber(moved)} đảng viên từ các tổ chức đảng chuyển về do sắp xếp`);
+  } else if (moved !== undefined && moved < 0) {
+    items.push(`chuyển ${formatNumber(-moved)} đảng viên cùng các tổ chức đảng chuyển đi do sắp xếp`);
+  }
   add('kết nạp', admitted);
   add('chuyển sinh hoạt đảng đến', moves.in);
   add('chuyển sinh hoạt đảng đi', moves.out);
@@ -75,11 +108,24 @@ export function balance(c: Context): string {
   const sentences = [sentence(`Biến động đảng viên trong năm ${year}: ${items.join(', ')}`)];
 
   const members = read.reading(province.members, unit, year, 'members');
-  const before =
+  const reported =
     previous === undefined ? undefined : read.reading(province.members, unit, previous, 'members');
-  if (admitted && moves.in && moves.out && moves.deceased && moves.removed && members && before) {
+  // A unit formed during the year starts from what the restructuring brought it.
+  const formed = !province.tree.existsAt(unit.id, yearEnd(year - 1)) && moved !== undefined && moved > 0;
+  const before = formed && members ? { value: 0, scope: members.scope } : reported;
+  if (
+    admitted &&
+    moves.in &&
+    moves.out &&
+    moves.deceased &&
+    moves.removed &&
+    members &&
+    before &&
+    moved !== undefined
+  ) {
     const expected =
       before.value +
+      moved +
       admitted.value +
       moves.in.value -
       moves.out.value -

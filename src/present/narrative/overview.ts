@@ -7,7 +7,7 @@ import { formatDate, formatNumber } from '../format.ts';
 import { fromToWords, listVi, paragraph, sentence, withoutFinalStop, yearsVi } from '../wording.ts';
 import { cellCount } from './cells.ts';
 import { coverageNote, type Context, type Stats, type Topic } from './context.ts';
-import { memberChange } from './members.ts';
+import { comparableMemberChange, memberChange } from './members.ts';
 
 export function lifeNotes(c: Context): string | undefined {
   const { tree } = c.province;
@@ -72,6 +72,7 @@ export function overview(c: Context, options: { members: boolean; cells: boolean
     }
     if (members) changes.push(memberChange(c, members, previous));
   }
+  if (members) changes.push(comparableMemberChange(c, members));
   return paragraph([
     totals,
     coverageNote('Số chi bộ trực thuộc', cells, year),
