@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/build/project.ts';
 import { comparableReading, membersMoved } from '../src/model/comparable.ts';
 import type { Province } from '../src/model/province.ts';
+import { balanceView } from '../src/present/balance.ts';
 import { fixture, loadFiles } from './helpers.ts';
 
 // reorganization (see tests/lineage.test.ts): X formed 01/07/2025 from A1 + A2, with S1, S2
@@ -122,6 +123,31 @@ describe('the membership balance check counts members moved with units apart (A.
     expect(balance.map((p) => `${p.file}:${p.line}`)).toEqual(['members.csv:15']);
     expect(balance[0]?.message).toContain(
       '510 (năm 2024) + 205 chuyển về do sắp xếp tổ chức + 10 kết nạp + 2 chuyển đến − 1 chuyển đi − 3 từ trần − 0 đưa ra khỏi Đảng = 723, chênh 7',
+    );
+  });
+});
+
+describe('the membership balance table shows members moved by restructuring in a column of its own', () => {
+  test('the absorbing unit’s 2025 row balances with the 205 members it received', () => {
+    const table = balanceView(reorganized, 'B1');
+    expect(table?.columns.map((c) => c.label)).toContain('Chuyển về (+) hoặc đi (−) do sắp xếp tổ chức');
+    expect(table?.rows.at(-1)?.map((c) => c.text)).toEqual([
+      '2025',
+      '510',
+      '+205',
+      '10',
+      '2',
+      '1',
+      '3',
+      '0',
+      '723',
+      'Khớp',
+    ]);
+  });
+
+  test('a unit never touched by restructuring keeps the table as before', () => {
+    expect(balanceView(thotNot, 'TN.P01')?.columns.map((c) => c.label) ?? []).not.toContain(
+      'Chuyển về (+) hoặc đi (−) do sắp xếp tổ chức',
     );
   });
 });
