@@ -341,4 +341,17 @@ describe('the fixture site', () => {
     expect(merged).toContain('href="/thong-ke/sap-xep/tn-2015-hn/"');
     expect(page('don-vi/kdn')).toContain('href="/thong-ke/sap-xep/kdn-2018-dc/"');
   });
+
+  test('an ended unit has a page with its own as-of date, its successor and no year after its end', () => {
+    // A link ends where the sentence's full stop begins: text() leaves a space before it.
+    const merged = text(page('don-vi/tn.p08')).replace(/ ([.,])/g, '$1');
+    expect(merged).toContain('Số liệu tính đến 31/12/2014');
+    expect(merged).toContain('Đảng bộ phường Tân Hưng đã hợp nhất vào: Đảng bộ phường Hưng Thuận.');
+    expect(page('don-vi/tn.p08')).not.toMatch(/<th scope="row"[^>]*>2015<\/th>/);
+    expect(text(page('don-vi/tn.p10')).replace(/ ([.,])/g, '$1')).toContain(
+      'Các tổ chức đảng đã hợp nhất vào Đảng bộ phường Hưng Thuận: Đảng bộ phường Tân Hưng, Đảng bộ phường Thuận Hưng.',
+    );
+    // A chi bộ cơ sở until the 2011 pilot, a cell since: its page stays.
+    expect(text(page('don-vi/tn.dt01'))).toContain('Chi bộ Văn phòng Quận ủy');
+  });
 });

@@ -10,6 +10,7 @@ import { ratio } from './format.ts';
 import { listVi } from './wording.ts';
 import { comparable, readingOf } from '../model/coverage.ts';
 import { column, count, percent, text, type Cell, type Column, type TableView } from './table.ts';
+import { unitYears } from './unit-years.ts';
 
 export type ChartKind = 'line' | 'bar';
 export type ValueFormat = 'number' | 'percent';
@@ -161,7 +162,7 @@ export function gapNote(
 export function unitCharts(province: Province, unitId: string): ChartSpec[] {
   const unit = province.tree.units.get(unitId);
   if (!unit) throw new Error(`unitCharts: unknown unit ${unitId}`);
-  const { years } = province;
+  const years = unitYears(province, unitId);
   const categories = years.map((y) => ({ label: String(y), path: undefined }));
   const members = years.map((y) => province.members.rollup.at(unitId, y)?.values.members);
   const admitted = years.map((y) => province.admissions.rollup.at(unitId, y)?.values.admitted);

@@ -8,13 +8,14 @@
 import { labelOf } from '../model/labels.ts';
 import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
-import { PAGE_LEVELS, slug, yearEnd, type Unit } from '../model/units.ts';
+import { slug, yearEnd, type Unit } from '../model/units.ts';
 import { LEVELS, UNIT_TYPES } from '../read/schemas.ts';
 import { csvCell, encodeCsv } from './downloads.ts';
 import { formatNumber, ratio } from './format.ts';
 import { perProvinceKey } from './memo.ts';
 import { column, count, percent, signed, text, type TableView } from './table.ts';
-import { unitPath, type Link } from './links.ts';
+import { hasPage, unitPath, type Link } from './links.ts';
+import { unitLastYear } from './unit-years.ts';
 
 /**
  * Up to this many, every subordinate is in the page's sortable table. Provinces reorganized in
@@ -49,7 +50,7 @@ const levelName = (unit: Unit): string => labelOf(LEVELS, unit.level);
 export const typeName = (unit: Unit): string | undefined => unit.type && labelOf(UNIT_TYPES, unit.type);
 
 function computeFigures(province: Province, unitId: string): SubordinateFigures[] {
-  const year = province.lastYear;
+  const year = unitLastYear(province, unitId);
   if (year === undefined) return [];
   return province.tree.childrenAt(unitId, yearEnd(year)).map((unit) => {
     const m = province.members.rollup.at(unit.id, year)?.values;
@@ -57,7 +58,7 @@ function computeFigures(province: Province, unitId: string): SubordinateFigures[
     const c = province.cells.rollup.at(unit.id, year)?.values;
     return {
       unit,
-      path: unitPath(unit),
+      path: unitPath(province, unit),
       level: levelName(unit),
       // Counted as the parent's count is, so the column adds up to it.
       grassroots: province.organizations(unit.id, year).grassroots,
@@ -118,7 +119,7 @@ export interface SubordinatesView {
 /** The subordinate units' table and, for a very wide unit, its summary; `undefined` when it has none. */
 export function subordinatesView(province: Province, unitId: string): SubordinatesView | undefined {
   const all = subordinateFigures(province, unitId);
-  const year = province.lastYear;
+  const year = unitLastYear(province, unitId);
   const unit = province.tree.units.get(unitId);
   if (all.length === 0 || year === undefined || !unit) return undefined;
   const withGrassroots = all.some((r) => isAbove(r.unit));
@@ -206,13 +207,11 @@ function byKind(unit: Unit, rows: readonly SubordinateFigures[]): TableView {
 
 /** Page units with more direct subordinates than their page lists: each gets SUBORDINATES_FILE. */
 export function wideUnits(province: Province): Unit[] {
-  const year = province.lastYear;
-  if (year === undefined) return [];
-  return [...province.tree.units.values()].filter(
-    (unit) =>
-      PAGE_LEVELS.has(unit.level) &&
-      province.tree.childrenAt(unit.id, yearEnd(year)).length > FULL_TABLE_LIMIT,
-  );
+  return [...province.tree.units.values()].filter((unit) => {
+    if (!hasPage(province, unit)) return false;
+    const year = unitLastYear(province, unit.id);
+    return year !== undefined && province.tree.childrenAt(unit.id, yearEnd(year)).length > FULL_TABLE_LIMIT;
+  });
 }
 
 /**
@@ -222,7 +221,7 @@ export function wideUnits(province: Province): Unit[] {
  */
 export function subordinatesCsv(province: Province, unitId: string): Uint8Array<ArrayBuffer> {
   const rows = subordinateFigures(province, unitId);
-  const year = province.lastYear ?? 0;
+  const year = unitLastYear(province, unitId) ?? 0;
   const withGrassroots = rows.some((r) => isAbove(r.unit));
   const header = [
     'Mã đơn vị',

@@ -30,7 +30,7 @@ export interface UnitIndex {
 const entry = (province: Province, unit: Unit): UnitIndexEntry => {
   const dissolved = province.tree.dissolved(unit.id);
   return {
-    link: { label: unit.name, path: unitPath(unit) },
+    link: { label: unit.name, path: unitPath(province, unit) },
     note: dissolved === undefined ? undefined : `đã giải thể ${formatDate(dissolved)}`,
   };
 };
