@@ -354,4 +354,12 @@ describe('the fixture site', () => {
     // A chi bộ cơ sở until the 2011 pilot, a cell since: its page stays.
     expect(text(page('don-vi/tn.dt01'))).toContain('Chi bộ Văn phòng Quận ủy');
   });
+
+  test('/du-lieu/ offers the crosswalk old → new and explains its columns', () => {
+    const html = page('du-lieu');
+    expect(html).toContain('href="/thong-ke/du-lieu/doi-chieu-don-vi.csv"');
+    expect(text(html)).toContain('Mã đơn vị hiện nay');
+    const csv = readFileSync(join(site.dir, 'du-lieu', 'doi-chieu-don-vi.csv'), 'utf8');
+    expect(csv).toContain('TN.P08,Đảng bộ phường Tân Hưng,Đảng bộ quận Thốt Nốt,TN.P10,');
+  });
 });
