@@ -89,18 +89,37 @@ describe('before and after each event', () => {
     expect(eventView(province, eventId).narrative[0]).toContain(phrase);
   });
 
-  test('the timeline lists events newest first, grouped by year, same-day events in reverse file order', () => {
+  test('the timeline lists events newest first, grouped by year, day and decision, same-day events in reverse file order', () => {
     const list = eventList(province);
-    expect(list.years.map((g) => [g.year, g.items.map((i) => i.id)])).toEqual([
+    const ids = (g: (typeof list.years)[number]) =>
+      g.days.flatMap((d) => d.decisions.flatMap((c) => c.items.map((i) => i.id)));
+    expect(list.years.map((g) => [g.year, ids(g)])).toEqual([
       [2018, ['KDN-2018-DC']],
       [2016, ['TN-2016-GT']],
       [2015, ['TN-2015-HN']],
       [2011, ['TN-2011-CQCQ', 'TN-2011-CQDDT']],
     ]);
+    const pilot = list.years.at(-1)?.days[0];
+    expect(pilot?.heading).toBe('Ngày 17/08/2011: 2 sự kiện');
+    expect(pilot?.decisions.map((d) => [d.heading, d.open])).toEqual([
+      ['Quyết định 03-KH/BTCTU (2 sự kiện)', true],
+    ]);
+    // Two events on a day are no large reorganization.
+    expect(pilot?.summary).toBeUndefined();
     expect(list.kinds.map((k) => k.value)).toEqual(['pilot_committee', 'merge', 'dissolve', 'transfer']);
     expect(list.statuses).toEqual([
       { value: 'pilot', label: 'Thí điểm', count: 2 },
       { value: 'official', label: 'Chính thức', count: 3 },
+    ]);
+  });
+
+  test('the unit filter offers today’s committees, each with the events that concern it', () => {
+    const { units } = eventList(province);
+    // By name: Khối Doanh nghiệp, quận Thốt Nốt, thành phố Cần Thơ (every event is in the city).
+    expect(units.map((u) => [u.value, u.count])).toEqual([
+      ['KDN', 1],
+      ['TN', 5],
+      ['CT', 5],
     ]);
   });
 
