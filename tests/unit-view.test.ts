@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/build/project.ts';
 import type { TableView } from '../src/present/table.ts';
 import { admissionsTopic, cellsTopic, membersTopic } from '../src/present/topic-views.ts';
+import { unitIndex } from '../src/present/unit-index.ts';
 import { pageUnits, unitView, type UnitView } from '../src/present/unit-view.ts';
 import { buildSite, type BuiltSite } from './e2e/harness.ts';
 import { fixture } from './helpers.ts';
@@ -260,5 +261,13 @@ describe('pages for every unit that ever had one (the restructuring fixture)', (
       },
     ]);
     expect(unitView(thotNot, 'TN.S13').lineage).toEqual([]);
+  });
+
+  test('the unit index says which unit an ended one was merged into', () => {
+    const notes = new Map(
+      unitIndex(thotNot).groups.flatMap((g) => g.units.map((u) => [u.link.label, u.note] as const)),
+    );
+    expect(notes.get('Đảng bộ phường Tân Hưng')).toBe('đã hợp nhất vào Đảng bộ phường Hưng Thuận 01/07/2015');
+    expect(notes.get('Chi bộ Công ty Cổ phần Thủy sản Thốt Nốt')).toBe('đã giải thể 15/03/2016');
   });
 });

@@ -23,6 +23,11 @@ import { unitLastYear } from './unit-years.ts';
  * stays whole (a page with 300 of them weighed 104 KB of HTML, 9 KB of the 60 KB budget compressed).
  */
 export const FULL_TABLE_LIMIT = 300;
+/**
+ * From this many, the table is preceded by their counts by level and type: after 2025 a province
+ * has a hundred or more đảng bộ xã, phường, đặc khu directly under it and a few other đảng bộ.
+ */
+export const BY_KIND_FROM = 20;
 /** Above the limit, the table lists this many, those with most members: three printed pages. */
 export const LARGEST_SHOWN = 100;
 /** The full list of a unit above the limit, beside its page: `don-vi/<id>/truc-thuoc.csv`. */
@@ -98,8 +103,6 @@ export const indexAnchor = (unit: Unit): string => `nhom-${slug(unit.id)}`;
 export interface ShortenedList {
   /** Says that the table shows only the largest, and why. */
   readonly note: string;
-  /** How many subordinates there are of each level and type. */
-  readonly byKind: TableView;
   /** Every subordinate with the table's figures, as a spreadsheet. */
   readonly csv: Link;
   /** The unit index's list of the subordinates that have a page; undefined when none has. */
@@ -112,6 +115,8 @@ export interface SubordinatesView {
   readonly table: TableView;
   /** The column the rows are in order of: the name, or members for the largest. */
   readonly sortedBy: number;
+  /** How many of each level and type, for BY_KIND_FROM subordinates or more. */
+  readonly byKind: TableView | undefined;
   /** Present when the unit has more than FULL_TABLE_LIMIT subordinates. */
   readonly shortened: ShortenedList | undefined;
 }
@@ -150,6 +155,7 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
       count: all.length,
       table: { caption: `Các tổ chức đảng trực thuộc ${unit.name} năm ${year}`, columns, rows: all.map(row) },
       sortedBy: 0,
+      byKind: all.length >= BY_KIND_FROM ? byKind(unit, all) : undefined,
       shortened: undefined,
     };
   }
@@ -164,12 +170,12 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
       rows: largest.map(row),
     },
     sortedBy: columns.findIndex((c) => c.label === 'Đảng viên'),
+    byKind: byKind(unit, all),
     shortened: {
       note:
         `${unit.name} có ${formatNumber(all.length)} tổ chức đảng trực thuộc, quá nhiều để liệt kê trong một trang. ` +
         `Dưới đây là số tổ chức theo cấp và loại hình, rồi ${LARGEST_SHOWN} tổ chức có nhiều đảng viên nhất; ` +
         'danh sách đầy đủ, với cùng các số liệu, có trong tệp CSV.',
-      byKind: byKind(unit, all),
       csv: {
         label: `Tải danh sách đầy đủ ${formatNumber(all.length)} tổ chức đảng trực thuộc (tệp CSV, mở bằng Excel)`,
         path: subordinatesFilePath(unit),
