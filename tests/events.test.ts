@@ -89,18 +89,37 @@ describe('before and after each event', () => {
     expect(eventView(province, eventId).narrative[0]).toContain(phrase);
   });
 
-  test('the timeline lists events newest first, grouped by year, same-day events in reverse file order', () => {
+  test('the timeline lists events newest first, grouped by year, day and decision, same-day events in reverse file order', () => {
     const list = eventList(province);
-    expect(list.years.map((g) => [g.year, g.items.map((i) => i.id)])).toEqual([
+    const ids = (g: (typeof list.years)[number]) =>
+      g.days.flatMap((d) => d.decisions.flatMap((c) => c.items.map((i) => i.id)));
+    expect(list.years.map((g) => [g.year, ids(g)])).toEqual([
       [2018, ['KDN-2018-DC']],
       [2016, ['TN-2016-GT']],
       [2015, ['TN-2015-HN']],
       [2011, ['TN-2011-CQCQ', 'TN-2011-CQDDT']],
     ]);
+    const pilot = list.years.at(-1)?.days[0];
+    expect(pilot?.heading).toBe('Ngày 17/08/2011: 2 sự kiện');
+    expect(pilot?.decisions.map((d) => [d.heading, d.open])).toEqual([
+      ['Quyết định 03-KH/BTCTU (2 sự kiện)', true],
+    ]);
+    // Two events on a day are no large reorganization.
+    expect(pilot?.summary).toBeUndefined();
     expect(list.kinds.map((k) => k.value)).toEqual(['pilot_committee', 'merge', 'dissolve', 'transfer']);
     expect(list.statuses).toEqual([
       { value: 'pilot', label: 'Thí điểm', count: 2 },
       { value: 'official', label: 'Chính thức', count: 3 },
+    ]);
+  });
+
+  test('the unit filter offers today’s committees, each with the events that concern it', () => {
+    const { units } = eventList(province);
+    // By name: Khối Doanh nghiệp, quận Thốt Nốt, thành phố Cần Thơ (every event is in the city).
+    expect(units.map((u) => [u.value, u.count])).toEqual([
+      ['KDN', 1],
+      ['TN', 5],
+      ['CT', 5],
     ]);
   });
 
@@ -340,5 +359,26 @@ describe('the fixture site', () => {
     expect(text(merged)).toContain('Hợp nhất vào Đảng bộ phường Hưng Thuận ngày 01/07/2015');
     expect(merged).toContain('href="/thong-ke/sap-xep/tn-2015-hn/"');
     expect(page('don-vi/kdn')).toContain('href="/thong-ke/sap-xep/kdn-2018-dc/"');
+  });
+
+  test('an ended unit has a page with its own as-of date, its successor and no year after its end', () => {
+    // A link ends where the sentence's full stop begins: text() leaves a space before it.
+    const merged = text(page('don-vi/tn.p08')).replace(/ ([.,])/g, '$1');
+    expect(merged).toContain('Số liệu tính đến 31/12/2014');
+    expect(merged).toContain('Đảng bộ phường Tân Hưng đã hợp nhất vào: Đảng bộ phường Hưng Thuận.');
+    expect(page('don-vi/tn.p08')).not.toMatch(/<th scope="row"[^>]*>2015<\/th>/);
+    expect(text(page('don-vi/tn.p10')).replace(/ ([.,])/g, '$1')).toContain(
+      'Các tổ chức đảng đã hợp nhất vào Đảng bộ phường Hưng Thuận: Đảng bộ phường Tân Hưng, Đảng bộ phường Thuận Hưng.',
+    );
+    // A chi bộ cơ sở until the 2011 pilot, a cell since: its page stays.
+    expect(text(page('don-vi/tn.dt01'))).toContain('Chi bộ Văn phòng Quận ủy');
+  });
+
+  test('/du-lieu/ offers the crosswalk old → new and explains its columns', () => {
+    const html = page('du-lieu');
+    expect(html).toContain('href="/thong-ke/du-lieu/doi-chieu-don-vi.csv"');
+    expect(text(html)).toContain('Mã đơn vị hiện nay');
+    const csv = readFileSync(join(site.dir, 'du-lieu', 'doi-chieu-don-vi.csv'), 'utf8');
+    expect(csv).toContain('TN.P08,Đảng bộ phường Tân Hưng,Đảng bộ quận Thốt Nốt,TN.P10,');
   });
 });

@@ -44,6 +44,16 @@ test('a record holds the name as written and without diacritics, so "dong" finds
   expect(record.content).toBe('Đảng bộ phường Đông Dang bo phuong Dong');
 });
 
+test('records say whether the unit exists today, so the search page lists today’s units first', async () => {
+  const loaded = await load(fixture('restructuring'));
+  const reorganized = loaded.province;
+  if (!reorganized) throw new Error('restructuring fixture does not load');
+  const status = (id: string) => searchRecord('x/', unitHeading(reorganized, id)).filters.tinh_trang;
+  expect(status('TN.P10')).toEqual(['hien-nay']);
+  expect(status('TN.P08')).toEqual(['da-ket-thuc']); // merged into TN.P10 on 01/07/2015
+  expect(status('TN.S13')).toEqual(['da-ket-thuc']); // dissolved
+});
+
 describe('the search index in parts', () => {
   test.each([
     [0, 1],

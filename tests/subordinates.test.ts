@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { measure, PAGE_BUDGET, type BudgetReport } from '../src/cli/budgets.ts';
 import type { Province } from '../src/model/province.ts';
+import { load } from '../src/build/project.ts';
 import {
+  BY_KIND_FROM,
   FULL_TABLE_LIMIT,
   LARGEST_SHOWN,
   subordinatesCsv,
@@ -11,7 +13,7 @@ import {
   wideUnits,
 } from '../src/present/subordinates.ts';
 import { runBuild } from './e2e/harness.ts';
-import { dataDir, loadFiles, tempDir } from './helpers.ts';
+import { dataDir, fixture, loadFiles, tempDir } from './helpers.ts';
 
 const pad = (i: number) => String(i).padStart(4, '0');
 // Names that vary like real ones (a repeated name compresses to nothing and hides a page's weight).
@@ -105,13 +107,26 @@ describe('a unit page lists every subordinate up to the limit, and summarises ab
 
   test('above the limit, subordinates are counted by level and type', () => {
     const texts = (unitId: string) =>
-      subordinatesView(overLimit, unitId)?.shortened?.byKind.rows.map((row) => row.map((c) => c.text));
+      subordinatesView(overLimit, unitId)?.byKind?.rows.map((row) => row.map((c) => c.text));
     expect(texts('D')).toEqual([
       ['cơ sở, xã', '100'],
       ['cơ sở, phường', '101'],
       ['cơ sở, cơ quan', '100'],
     ]);
     expect(texts('G')).toEqual([['chi bộ', '301']]);
+  });
+
+  test('from BY_KIND_FROM subordinates, a whole table is preceded by their counts by level and type', async () => {
+    const wide = await load(fixture('restructuring'));
+    if (!wide.province) throw new Error('the restructuring fixture must load');
+    // Đảng bộ quận Thốt Nốt: 24 units directly under it at the end of 2019.
+    const view = subordinatesView(wide.province, 'TN');
+    expect(view?.count).toBeGreaterThanOrEqual(BY_KIND_FROM);
+    expect(view?.shortened).toBeUndefined();
+    expect(view?.byKind?.caption).toBe(
+      'Các tổ chức đảng trực thuộc Đảng bộ quận Thốt Nốt theo cấp và loại hình',
+    );
+    expect(subordinatesView(wide.province, 'KDN')?.byKind).toBeUndefined();
   });
 
   test('a district’s grassroots units, which have pages, are found in its group of the unit index', () => {

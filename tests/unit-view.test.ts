@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/build/project.ts';
 import type { TableView } from '../src/present/table.ts';
 import { admissionsTopic, cellsTopic, membersTopic } from '../src/present/topic-views.ts';
+import { unitIndex } from '../src/present/unit-index.ts';
 import { pageUnits, unitView, type UnitView } from '../src/present/unit-view.ts';
 import { buildSite, type BuiltSite } from './e2e/harness.ts';
 import { fixture } from './helpers.ts';
@@ -214,5 +215,59 @@ describe('the built fixture site', () => {
       const visible = page(path).replace(/<script type="application\/json" data-chart>.*?<\/script>/gs, '');
       expect(visible, path).not.toMatch(/undefined|NaN|\bnull\b/);
     }
+  });
+});
+
+const reorganized = await load(fixture('restructuring'));
+if (!reorganized.province) throw new Error('the restructuring fixture must load');
+const thotNot = reorganized.province;
+
+describe('pages for every unit that ever had one (the restructuring fixture)', () => {
+  const years = (view: UnitView) =>
+    texts(view.charts.find((c) => c.id === 'dang-vien')?.table)?.map((row) => row[0]);
+
+  test('a grassroots unit that a pilot committee later took over as a cell keeps its page', () => {
+    const ids = pageUnits(thotNot).map((u) => u.id);
+    // Chi bộ Văn phòng Quận ủy: chi bộ cơ sở under the district until 17/08/2011, a cell since.
+    expect(ids).toContain('TN.DT01');
+    expect(unitView(thotNot, 'TN.DT01').breadcrumbs.at(-1)?.path).toBe('don-vi/tn.cqddt/');
+  });
+
+  test.each([
+    // unit, as-of date on its page, last year of its members chart
+    ['TN.P08', 'Số liệu tính đến 31/12/2014', '2014'], // merged 01/07/2015
+    ['TN.S13', 'Số liệu tính đến 31/12/2015', '2015'], // dissolved 15/03/2016
+    ['TN.P10', 'Số liệu tính đến 31/12/2019', '2019'], // still here: the data's last year
+  ])('%s states its figures at its own last year and lists no later year', (unitId, asOf, last) => {
+    const view = unitView(thotNot, unitId);
+    expect(view.about).toContain(asOf);
+    expect(years(view)?.at(-1)).toBe(last);
+  });
+
+  test('an ended unit links the unit it was merged into; the result lists its predecessors', () => {
+    expect(unitView(thotNot, 'TN.P08').lineage).toEqual([
+      {
+        lead: 'Đảng bộ phường Tân Hưng đã hợp nhất vào:',
+        units: [{ label: 'Đảng bộ phường Hưng Thuận', path: 'don-vi/tn.p10/' }],
+      },
+    ]);
+    expect(unitView(thotNot, 'TN.P10').lineage).toEqual([
+      {
+        lead: 'Các tổ chức đảng đã hợp nhất vào Đảng bộ phường Hưng Thuận:',
+        units: [
+          { label: 'Đảng bộ phường Tân Hưng', path: 'don-vi/tn.p08/' },
+          { label: 'Đảng bộ phường Thuận Hưng', path: 'don-vi/tn.p09/' },
+        ],
+      },
+    ]);
+    expect(unitView(thotNot, 'TN.S13').lineage).toEqual([]);
+  });
+
+  test('the unit index says which unit an ended one was merged into', () => {
+    const notes = new Map(
+      unitIndex(thotNot).groups.flatMap((g) => g.units.map((u) => [u.link.label, u.note] as const)),
+    );
+    expect(notes.get('Đảng bộ phường Tân Hưng')).toBe('đã hợp nhất vào Đảng bộ phường Hưng Thuận 01/07/2015');
+    expect(notes.get('Chi bộ Công ty Cổ phần Thủy sản Thốt Nốt')).toBe('đã giải thể 15/03/2016');
   });
 });

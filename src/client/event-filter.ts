@@ -1,7 +1,7 @@
 /**
  * Progressive enhancement of the timeline on `/sap-xep/`: shows the filter form the page
- * ships hidden and hides events whose kind or status is unticked. Without JavaScript the form
- * stays hidden and every event is listed.
+ * ships hidden and hides events whose kind or status is unticked, or that do not concern the
+ * chosen unit of today. Without JavaScript the form stays hidden and every event is listed.
  */
 const form = document.querySelector<HTMLFormElement>('form[data-event-filter]');
 
@@ -15,16 +15,22 @@ function apply(): void {
   if (!form) return;
   const kinds = ticked('kind');
   const statuses = ticked('status');
+  const unit = form.querySelector<HTMLSelectElement>('select[name="unit"]')?.value ?? '';
   const items = document.querySelectorAll<HTMLElement>('li[data-kind]');
   let shown = 0;
   for (const item of items) {
-    const match = kinds.has(item.dataset['kind'] ?? '') && statuses.has(item.dataset['status'] ?? '');
+    const match =
+      kinds.has(item.dataset['kind'] ?? '') &&
+      statuses.has(item.dataset['status'] ?? '') &&
+      (unit === '' || (item.dataset['today'] ?? '').split(' ').includes(unit));
     item.hidden = !match;
     if (match) shown += 1;
   }
-  // A year with nothing left to show would leave a bare heading.
-  for (const year of document.querySelectorAll<HTMLElement>('[data-event-year]')) {
-    year.hidden = year.querySelector('li[data-kind]:not([hidden])') === null;
+  // A year, day or decision with nothing left to show would leave a bare heading; a chosen unit
+  // opens the groups it is in, so its events are seen without opening each one.
+  for (const group of document.querySelectorAll<HTMLElement>('[data-event-group]')) {
+    group.hidden = group.querySelector('li[data-kind]:not([hidden])') === null;
+    if (unit !== '' && !group.hidden && group instanceof HTMLDetailsElement) group.open = true;
   }
   const counter = form.querySelector<HTMLElement>('[data-event-count]');
   if (counter) {

@@ -12,6 +12,7 @@ import { listVi, sentence } from './wording.ts';
 import { comparableReading } from '../model/comparable.ts';
 import { comparable, complete, readingOf } from '../model/coverage.ts';
 import { column, count, percent, text, type Cell, type Column, type TableView } from './table.ts';
+import { unitYears } from './unit-years.ts';
 
 export type ChartKind = 'line' | 'bar';
 export type ValueFormat = 'number' | 'percent';
@@ -211,7 +212,7 @@ const notes = (...parts: (string | undefined)[]): string | undefined => {
 export function unitCharts(province: Province, unitId: string): ChartSpec[] {
   const unit = province.tree.units.get(unitId);
   if (!unit) throw new Error(`unitCharts: unknown unit ${unitId}`);
-  const { years } = province;
+  const years = unitYears(province, unitId);
   const categories = years.map((y) => ({ label: String(y), path: undefined }));
   const members = years.map((y) => province.members.rollup.at(unitId, y)?.values.members);
   const admitted = years.map((y) => province.admissions.rollup.at(unitId, y)?.values.admitted);

@@ -1,5 +1,6 @@
 /** The make-up of a unit's members: women, ethnic minority, religious, age, education, theory, probationary. */
 import type { MemberMetric, Province } from '../model/province.ts';
+import { unitYears } from './unit-years.ts';
 import { comparable, readingOf } from '../model/coverage.ts';
 import { columnLabel } from '../model/labels.ts';
 import { membersSchema } from '../read/schemas.ts';
@@ -42,7 +43,7 @@ export function compositionView(province: Province, unitId: string): Composition
     );
     return pair && ratio(pair[0].value, pair[1].value);
   };
-  const figures = province.years.map((y) => ({
+  const figures = unitYears(province, unitId).map((y) => ({
     year: y,
     values: province.members.rollup.at(unitId, y)?.values,
   }));

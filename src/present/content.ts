@@ -1,5 +1,6 @@
 import type { Province } from '../model/province.ts';
-import { PAGE_LEVELS, slug } from '../model/units.ts';
+import { slug } from '../model/units.ts';
+import { hasPage } from './links.ts';
 import { renderEditorial } from './markdown.ts';
 import { readContent, type ContentSources } from '../read/content.ts';
 import { pageUnitFor } from './unit-view.ts';
@@ -53,7 +54,7 @@ export function renderContent(
       );
       continue;
     }
-    if (!PAGE_LEVELS.has(unit.level)) {
+    if (!hasPage(province, unit)) {
       problems.push(
         error({
           code: 'content-unit-without-page',

@@ -23,5 +23,5 @@ export const namesOf =
 
 export function unitLink(province: Province, id: string): Link {
   const unit = province.tree.units.get(id);
-  return { label: unit?.name ?? id, path: unit && unitPath(unit) };
+  return { label: unit?.name ?? id, path: unit && unitPath(province, unit) };
 }

@@ -1,5 +1,8 @@
 /** Where the site's pages live, and how one page points to another; every view links through here. */
+import { levelUnder } from '../model/organizations.ts';
+import type { Province } from '../model/province.ts';
 import { PAGE_LEVELS, slug, type Unit } from '../model/units.ts';
+import { perProvince } from './memo.ts';
 
 export interface Link {
   readonly label: string;
@@ -7,8 +10,32 @@ export interface Link {
   readonly path: string | undefined;
 }
 
-/** A unit's page; subcommittees and cells have none (they are shown on their grassroots page). */
-export const unitPath = (unit: Unit): string | undefined =>
-  PAGE_LEVELS.has(unit.level) ? `don-vi/${slug(unit.id)}/` : undefined;
+/**
+ * Units with a page of their own: every unit that was a province, cấp trên cơ sở or grassroots
+ * unit at some date, so a grassroots organization a pilot committee later took over as a cell
+ * keeps the page its figures were published on. A unit's level before each change is the level
+ * its parent then gave it (organizations.levelUnder); once the tree records levels over time
+ * (contract v2 `previous_level`), `tree.levelAt(unit.id, justBefore(change))` answers the same.
+ */
+export const unitsWithPage = perProvince((province): ReadonlySet<string> => {
+  const { tree } = province;
+  const ids = new Set<string>();
+  for (const unit of tree.units.values()) {
+    const paged =
+      PAGE_LEVELS.has(unit.level) ||
+      tree.changes(unit.id).some((change) => {
+        const parent = change.before === undefined ? undefined : tree.units.get(change.before);
+        return parent !== undefined && PAGE_LEVELS.has(levelUnder(tree, unit, parent));
+      });
+    if (paged) ids.add(unit.id);
+  }
+  return ids;
+});
+
+export const hasPage = (province: Province, unit: Unit): boolean => unitsWithPage(province).has(unit.id);
+
+/** A unit's page; subcommittees and cells that never had a page are shown on their grassroots page. */
+export const unitPath = (province: Province, unit: Unit): string | undefined =>
+  hasPage(province, unit) ? `don-vi/${slug(unit.id)}/` : undefined;
 
 export const eventPath = (eventId: string): string => `sap-xep/${slug(eventId)}/`;

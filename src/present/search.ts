@@ -20,7 +20,17 @@ export interface SearchRecord {
   /** The name as written and without diacritics: the only searchable text of a unit page. */
   readonly content: string;
   readonly meta: { readonly title: string; readonly mo_ta: string };
+  /**
+   * Whether the unit exists today. The search page asks for today's units first, then for those
+   * that ended, so after a reorganization the new commune committee comes before the three old
+   * communes of the same name (Pagefind offers no weight for records made without HTML).
+   */
+  readonly filters: { readonly [SEARCH_STATUS]: [SearchStatus] };
 }
+
+/** The filter the search page splits results by, and its two values. */
+export const SEARCH_STATUS = 'tinh_trang';
+export type SearchStatus = 'hien-nay' | 'da-ket-thuc';
 
 /** The record is made from the unit's heading, not read back from its built HTML: no file reads. */
 export function searchRecord(path: string, heading: UnitHeading): SearchRecord {
@@ -28,6 +38,7 @@ export function searchRecord(path: string, heading: UnitHeading): SearchRecord {
     url: `/${path.replace(/^\//, '')}`,
     content: `${heading.name} ${withoutDiacritics(heading.name)}`,
     meta: { title: heading.name, mo_ta: heading.about },
+    filters: { [SEARCH_STATUS]: [heading.ended ? 'da-ket-thuc' : 'hien-nay'] },
   };
 }
 

@@ -8,13 +8,14 @@
 import { labelOf } from '../model/labels.ts';
 import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
-import { PAGE_LEVELS, slug, yearEnd, type Unit } from '../model/units.ts';
+import { slug, yearEnd, type Unit } from '../model/units.ts';
 import { LEVELS, UNIT_TYPES } from '../read/schemas.ts';
 import { csvCell, encodeCsv } from './downloads.ts';
 import { formatNumber, ratio } from './format.ts';
 import { perProvinceKey } from './memo.ts';
 import { column, count, percent, signed, text, type TableView } from './table.ts';
-import { unitPath, type Link } from './links.ts';
+import { hasPage, unitPath, type Link } from './links.ts';
+import { unitLastYear } from './unit-years.ts';
 
 /**
  * Up to this many, every subordinate is in the page's sortable table. Provinces reorganized in
@@ -22,6 +23,11 @@ import { unitPath, type Link } from './links.ts';
  * stays whole (a page with 300 of them weighed 104 KB of HTML, 9 KB of the 60 KB budget compressed).
  */
 export const FULL_TABLE_LIMIT = 300;
+/**
+ * From this many, the table is preceded by their counts by level and type: after 2025 a province
+ * has a hundred or more đảng bộ xã, phường, đặc khu directly under it and a few other đảng bộ.
+ */
+export const BY_KIND_FROM = 20;
 /** Above the limit, the table lists this many, those with most members: three printed pages. */
 export const LARGEST_SHOWN = 100;
 /** The full list of a unit above the limit, beside its page: `don-vi/<id>/truc-thuoc.csv`. */
@@ -49,7 +55,7 @@ const levelName = (unit: Unit): string => labelOf(LEVELS, unit.level);
 export const typeName = (unit: Unit): string | undefined => unit.type && labelOf(UNIT_TYPES, unit.type);
 
 function computeFigures(province: Province, unitId: string): SubordinateFigures[] {
-  const year = province.lastYear;
+  const year = unitLastYear(province, unitId);
   if (year === undefined) return [];
   return province.tree.childrenAt(unitId, yearEnd(year)).map((unit) => {
     const m = province.members.rollup.at(unit.id, year)?.values;
@@ -57,7 +63,7 @@ function computeFigures(province: Province, unitId: string): SubordinateFigures[
     const c = province.cells.rollup.at(unit.id, year)?.values;
     return {
       unit,
-      path: unitPath(unit),
+      path: unitPath(province, unit),
       level: levelName(unit),
       // Counted as the parent's count is, so the column adds up to it.
       grassroots: province.organizations(unit.id, year).grassroots,
@@ -97,8 +103,6 @@ export const indexAnchor = (unit: Unit): string => `nhom-${slug(unit.id)}`;
 export interface ShortenedList {
   /** Says that the table shows only the largest, and why. */
   readonly note: string;
-  /** How many subordinates there are of each level and type. */
-  readonly byKind: TableView;
   /** Every subordinate with the table's figures, as a spreadsheet. */
   readonly csv: Link;
   /** The unit index's list of the subordinates that have a page; undefined when none has. */
@@ -111,6 +115,8 @@ export interface SubordinatesView {
   readonly table: TableView;
   /** The column the rows are in order of: the name, or members for the largest. */
   readonly sortedBy: number;
+  /** How many of each level and type, for BY_KIND_FROM subordinates or more. */
+  readonly byKind: TableView | undefined;
   /** Present when the unit has more than FULL_TABLE_LIMIT subordinates. */
   readonly shortened: ShortenedList | undefined;
 }
@@ -118,7 +124,7 @@ export interface SubordinatesView {
 /** The subordinate units' table and, for a very wide unit, its summary; `undefined` when it has none. */
 export function subordinatesView(province: Province, unitId: string): SubordinatesView | undefined {
   const all = subordinateFigures(province, unitId);
-  const year = province.lastYear;
+  const year = unitLastYear(province, unitId);
   const unit = province.tree.units.get(unitId);
   if (all.length === 0 || year === undefined || !unit) return undefined;
   const withGrassroots = all.some((r) => isAbove(r.unit));
@@ -149,6 +155,7 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
       count: all.length,
       table: { caption: `Các tổ chức đảng trực thuộc ${unit.name} năm ${year}`, columns, rows: all.map(row) },
       sortedBy: 0,
+      byKind: all.length >= BY_KIND_FROM ? byKind(unit, all) : undefined,
       shortened: undefined,
     };
   }
@@ -163,12 +170,12 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
       rows: largest.map(row),
     },
     sortedBy: columns.findIndex((c) => c.label === 'Đảng viên'),
+    byKind: byKind(unit, all),
     shortened: {
       note:
         `${unit.name} có ${formatNumber(all.length)} tổ chức đảng trực thuộc, quá nhiều để liệt kê trong một trang. ` +
         `Dưới đây là số tổ chức theo cấp và loại hình, rồi ${LARGEST_SHOWN} tổ chức có nhiều đảng viên nhất; ` +
         'danh sách đầy đủ, với cùng các số liệu, có trong tệp CSV.',
-      byKind: byKind(unit, all),
       csv: {
         label: `Tải danh sách đầy đủ ${formatNumber(all.length)} tổ chức đảng trực thuộc (tệp CSV, mở bằng Excel)`,
         path: subordinatesFilePath(unit),
@@ -206,13 +213,11 @@ function byKind(unit: Unit, rows: readonly SubordinateFigures[]): TableView {
 
 /** Page units with more direct subordinates than their page lists: each gets SUBORDINATES_FILE. */
 export function wideUnits(province: Province): Unit[] {
-  const year = province.lastYear;
-  if (year === undefined) return [];
-  return [...province.tree.units.values()].filter(
-    (unit) =>
-      PAGE_LEVELS.has(unit.level) &&
-      province.tree.childrenAt(unit.id, yearEnd(year)).length > FULL_TABLE_LIMIT,
-  );
+  return [...province.tree.units.values()].filter((unit) => {
+    if (!hasPage(province, unit)) return false;
+    const year = unitLastYear(province, unit.id);
+    return year !== undefined && province.tree.childrenAt(unit.id, yearEnd(year)).length > FULL_TABLE_LIMIT;
+  });
 }
 
 /**
@@ -222,7 +227,7 @@ export function wideUnits(province: Province): Unit[] {
  */
 export function subordinatesCsv(province: Province, unitId: string): Uint8Array<ArrayBuffer> {
   const rows = subordinateFigures(province, unitId);
-  const year = province.lastYear ?? 0;
+  const year = unitLastYear(province, unitId) ?? 0;
   const withGrassroots = rows.some((r) => isAbove(r.unit));
   const header = [
     'Mã đơn vị',

@@ -144,7 +144,7 @@ export const admissionsTopic = perProvince((province): AdmissionsTopic => {
       const parentId = province.tree.parentAt(unit.id, `${year}-12-31`);
       ranked.push({
         name: unit.name,
-        path: unitPath(unit),
+        path: unitPath(province, unit),
         parent: parentId === undefined ? undefined : province.tree.units.get(parentId)?.name,
         admitted: a.admitted ?? 0,
         target: a.target,

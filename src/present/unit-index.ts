@@ -4,6 +4,9 @@ import { byName, type Unit } from '../model/units.ts';
 import { formatDate } from './format.ts';
 import { indexAnchor } from './subordinates.ts';
 import { unitPath, type Link } from './links.ts';
+import { namesOf } from './event-words.ts';
+import { lineage } from './unit-changes.ts';
+import { listVi } from './wording.ts';
 import { levelLabel, pageUnits } from './unit-view.ts';
 
 export interface UnitIndexEntry {
@@ -29,9 +32,16 @@ export interface UnitIndex {
 
 const entry = (province: Province, unit: Unit): UnitIndexEntry => {
   const dissolved = province.tree.dissolved(unit.id);
+  const into = lineage(province).successors.get(unit.id) ?? [];
+  const names = namesOf(province);
   return {
-    link: { label: unit.name, path: unitPath(unit) },
-    note: dissolved === undefined ? undefined : `đã giải thể ${formatDate(dissolved)}`,
+    link: { label: unit.name, path: unitPath(province, unit) },
+    note:
+      dissolved === undefined
+        ? undefined
+        : into.length > 0
+          ? `đã hợp nhất vào ${listVi(into.map((step) => names(step.into)))} ${formatDate(dissolved)}`
+          : `đã giải thể ${formatDate(dissolved)}`,
   };
 };
 

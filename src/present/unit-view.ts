@@ -4,15 +4,17 @@ import { comparable, readingOf } from '../model/coverage.ts';
 import { isAbove } from '../model/organizations.ts';
 import type { Province, Statistics } from '../model/province.ts';
 import type { Figures } from '../model/rollup.ts';
-import { PAGE_LEVELS, byName, slug, yearEnd, type Unit } from '../model/units.ts';
+import { byName, collator, slug, yearEnd, type Unit } from '../model/units.ts';
 import { formatDate, formatNumber, formatPercent, formatSigned, ratio } from './format.ts';
 import { balanceView } from './balance.ts';
 import { unitCharts, type ChartSpec } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
-import { unitChanges, type UnitChange } from './unit-changes.ts';
+import { lineage, unitChanges, type UnitChange } from './unit-changes.ts';
+import { unitLink } from './event-words.ts';
+import { unitLastYear } from './unit-years.ts';
 import { unitNarrative } from './narrative/unit.ts';
 import { qualityView, type QualityView } from './quality.ts';
-import { unitPath, type Link } from './links.ts';
+import { hasPage, unitPath, unitsWithPage, type Link } from './links.ts';
 import { subordinatesView, typeName, type SubordinatesView } from './subordinates.ts';
 import type { TableView } from './table.ts';
 
@@ -33,6 +35,8 @@ export interface UnitHeading {
    * the data's latest year, never the build clock.
    */
   readonly about: string;
+  /** True for a unit that no longer exists (merged, dissolved). */
+  readonly ended: boolean;
 }
 
 export interface UnitView extends UnitHeading {
@@ -51,6 +55,14 @@ export interface UnitView extends UnitHeading {
   readonly events: readonly Link[];
   /** How restructurings created, moved, merged or dissolved this unit, oldest first. */
   readonly changes: readonly UnitChange[];
+  /** The units it was merged into, then the units merged into it; each list absent when empty. */
+  readonly lineage: readonly LineageLine[];
+}
+
+/** `Đảng bộ phường A đã hợp nhất vào:` followed by the linked units. */
+export interface LineageLine {
+  readonly lead: string;
+  readonly units: readonly Link[];
 }
 
 export const levelLabel = (unit: Unit): string => labelOf(LEVELS, unit.level);
@@ -58,7 +70,7 @@ export const levelLabel = (unit: Unit): string => labelOf(LEVELS, unit.level);
 /** The nearest ancestor with a page: subcommittees and cells are shown on their grassroots page. */
 export function pageUnitFor(province: Province, unit: Unit): Unit {
   let current: Unit | undefined = unit;
-  while (current && !PAGE_LEVELS.has(current.level)) {
+  while (current && !hasPage(province, current)) {
     current = current.parentId === undefined ? undefined : province.tree.units.get(current.parentId);
   }
   return current ?? province.root;
@@ -85,7 +97,8 @@ export function unitHeading(province: Province, unitId: string): UnitHeading {
   const type = typeName(unit);
   const established = unit.established && formatDate(province.tree.established(unitId));
   const dissolved = province.tree.dissolved(unitId);
-  const year = province.lastYear;
+  // An ended unit's figures stand at its own last year, not the site's.
+  const year = unitLastYear(province, unitId);
   return {
     id: unit.id,
     name: unit.name,
@@ -96,19 +109,20 @@ export function unitHeading(province: Province, unitId: string): UnitHeading {
       (dissolved ? `; giải thể ${formatDate(dissolved)}` : '') +
       (year === undefined ? '' : `. Số liệu tính đến ${formatDate(yearEnd(year))}`) +
       '.',
+    ended: province.tree.endedAt(unitId) !== undefined,
   };
 }
 
 export function unitView(province: Province, unitId: string): UnitView {
   const unit = unitOf(province, unitId);
-  const year = province.lastYear;
+  const year = unitLastYear(province, unitId);
   const { members, admissions, cells } = province;
 
   const breadcrumbs: Link[] = [];
   for (let p = unit.parentId; p !== undefined;) {
     const parent = province.tree.units.get(p);
     if (!parent) break;
-    breadcrumbs.unshift({ label: parent.name, path: unitPath(parent) });
+    breadcrumbs.unshift({ label: parent.name, path: unitPath(province, parent) });
     p = parent.parentId;
   }
 
@@ -168,6 +182,7 @@ export function unitView(province: Province, unitId: string): UnitView {
     quality: qualityView(province, unitId),
     subordinates: subordinatesView(province, unitId),
     changes: unitChanges(province, unitId),
+    lineage: lineageLines(province, unit),
     events: (province.eventsByUnit.get(unitId) ?? []).map((e) => ({
       label: `${formatDate(e.date)}: ${e.title}`,
       path: `sap-xep/${slug(e.id)}/`,
@@ -175,7 +190,27 @@ export function unitView(province: Province, unitId: string): UnitView {
   };
 }
 
-/** Units that get a page, in tree order: the province, then districts, then grassroots. */
+/** A merged unit links its successor, a merge's result its predecessors (contract v2 A.5). */
+function lineageLines(province: Province, unit: Unit): LineageLine[] {
+  const { successors, predecessors } = lineage(province);
+  const links = (ids: readonly string[]) =>
+    ids
+      .filter((id, i) => ids.indexOf(id) === i)
+      .map((id) => unitLink(province, id))
+      .sort((a, b) => collator.compare(a.label, b.label));
+  const into = links((successors.get(unit.id) ?? []).map((step) => step.into));
+  const from = links((predecessors.get(unit.id) ?? []).map((step) => step.from));
+  return [
+    ...(into.length > 0 ? [{ lead: `${unit.name} đã hợp nhất vào:`, units: into }] : []),
+    ...(from.length > 0 ? [{ lead: `Các tổ chức đảng đã hợp nhất vào ${unit.name}:`, units: from }] : []),
+  ];
+}
+
+/**
+ * Units that get a page, by name: every unit that was a province, cấp trên cơ sở or grassroots
+ * unit at some date, including those that ended or became cells (links.ts unitsWithPage).
+ */
 export function pageUnits(province: Province): Unit[] {
-  return [...province.tree.units.values()].filter((u) => PAGE_LEVELS.has(u.level)).sort(byName);
+  const ids = unitsWithPage(province);
+  return [...province.tree.units.values()].filter((u) => ids.has(u.id)).sort(byName);
 }

@@ -1,20 +1,28 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPlan, getSite } from '../../build/site.ts';
+import { CROSSWALK_FILE, crosswalkCsv, crosswalkRows } from '../../present/crosswalk.ts';
 import { downloadCsv, downloads, QUALITY_FILE, qualityCsv } from '../../present/downloads.ts';
 
 // Only the file names here: each file is made when its own download is written, so a country's
 // large files are never all in memory at once.
 export const getStaticPaths = (async () => {
-  const { data } = await getSite();
+  const { data, province } = await getSite();
   const { keptDownloads } = getPlan();
-  return [...downloads(data).map((d) => d.file), QUALITY_FILE]
+  // The crosswalk is not among the build's keyed downloads: it is made again at every build.
+  const crosswalk = crosswalkRows(province).length > 0 ? [CROSSWALK_FILE] : [];
+  return [...downloads(data).map((d) => d.file), QUALITY_FILE, ...crosswalk]
     .filter((file) => !keptDownloads.has(file))
     .map((file) => ({ params: { file } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const { data, problems } = await getSite();
+  const { data, problems, province } = await getSite();
   const file = params['file'] ?? '';
-  const bytes = file === QUALITY_FILE ? qualityCsv(problems) : downloadCsv(data, file);
+  const bytes =
+    file === QUALITY_FILE
+      ? qualityCsv(problems)
+      : file === CROSSWALK_FILE
+        ? crosswalkCsv(province)
+        : downloadCsv(data, file);
   return new Response(bytes, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -1,0 +1,22 @@
+/**
+ * The years a unit's page speaks of. A unit that ended stands at its own last year: a district
+ * committee that ended on 30/06/2025 has figures "tính đến 31/12/2024", and its tables and charts
+ * are not padded with years in which it no longer existed. Years before a unit was formed stay,
+ * since its predecessors' figures (quy đổi theo tổ chức hiện nay) may fill them.
+ */
+import type { Province } from '../model/province.ts';
+import { yearEnd } from '../model/units.ts';
+import { perProvinceKey } from './memo.ts';
+
+/** The last year of the data at whose end the unit existed; `undefined` when there is none. */
+export const unitLastYear = perProvinceKey((province, unitId): number | undefined => {
+  if (province.tree.endedAt(unitId) === undefined) return province.lastYear;
+  return province.years.findLast((y) => province.tree.existsAt(unitId, yearEnd(y)));
+});
+
+/** The data's years up to the unit's last year. */
+export function unitYears(province: Province, unitId: string): readonly number[] {
+  const last = unitLastYear(province, unitId);
+  if (last === province.lastYear) return province.years;
+  return last === undefined ? [] : province.years.filter((y) => y <= last);
+}
