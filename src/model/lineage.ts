@@ -18,14 +18,14 @@ export interface LineageLink {
 
 export interface Lineage {
   /** Units a merge ended into this one, oldest merge first. */
-  predecessors(unitId: string): readonly LineageLink[];
+  readonly predecessors: (unitId: string) => readonly LineageLink[];
   /** The unit this one was merged into (at most one: a unit ends once). */
-  successors(unitId: string): readonly LineageLink[];
+  readonly successors: (unitId: string) => readonly LineageLink[];
   /** Every unit merged into this one, through chains of merges; nearest first. */
-  allPredecessors(unitId: string): readonly string[];
+  readonly allPredecessors: (unitId: string) => readonly string[];
   /** The unit that carries this one on today: itself while it exists, else the end of its merges;
    * `undefined` for a unit that ended without successor (dissolved). */
-  heir(unitId: string): string | undefined;
+  readonly heir: (unitId: string) => string | undefined;
 }
 
 const lineages = new WeakMap<Province, Lineage>();

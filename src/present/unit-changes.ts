@@ -1,4 +1,5 @@
 /** The lines a unit's page shows about its own creation, moves and end, each linking its event. */
+import { lineageOf } from '../model/lineage.ts';
 import type { Province } from '../model/province.ts';
 import { namesOf } from './event-words.ts';
 import { formatDate } from './format.ts';
@@ -42,62 +43,11 @@ export function unitChanges(province: Province, unitId: string): UnitChange[] {
   });
 }
 
-/** One step of a merge: `from` ended and carried on in `into` through `eventId`. */
-export interface MergeStep {
-  readonly from: string;
-  readonly into: string;
-  readonly eventId: string;
-  readonly date: string;
-}
-
-export interface Lineage {
-  /** Merges that ended each unit, by the unit ended. */
-  readonly successors: ReadonlyMap<string, readonly MergeStep[]>;
-  /** Merges that formed or enlarged each unit, by the result unit. */
-  readonly predecessors: ReadonlyMap<string, readonly MergeStep[]>;
-}
-
-/**
- * Who was merged into whom, read once from the merge events: each unit a merge ends carries on
- * in the merge's result. The same relation as model/lineage.ts `predecessors`/`successors`
- * (direct steps); pages ask it through this one function.
- */
-export const lineage = perProvince((province): Lineage => {
-  const successors = new Map<string, MergeStep[]>();
-  const predecessors = new Map<string, MergeStep[]>();
-  const add = (map: Map<string, MergeStep[]>, key: string, step: MergeStep) => {
-    const list = map.get(key);
-    if (list) list.push(step);
-    else map.set(key, [step]);
-  };
-  for (const event of province.events) {
-    const into = event.result_unit_id;
-    if (event.kind !== 'merge' || into === undefined) continue;
-    const date = province.tree.moment(event.id)?.date ?? event.date;
-    for (const row of event.units) {
-      if (row.unit_id === into || !province.tree.units.has(row.unit_id)) continue;
-      const step = { from: row.unit_id, into, eventId: event.id, date };
-      add(successors, row.unit_id, step);
-      add(predecessors, into, step);
-    }
-  }
-  return { successors, predecessors };
-});
-
 /**
  * The units of today an ended unit lives on in, following merges to their end; empty for a unit
  * that was dissolved without successor, the unit itself while it still exists.
  */
 export function todaysUnits(province: Province, unitId: string): string[] {
-  const { successors } = lineage(province);
-  const found = new Set<string>();
-  const seen = new Set<string>();
-  const walk = (id: string) => {
-    if (seen.has(id)) return; // a cycle of merges is a validation error; never loop on one
-    seen.add(id);
-    if (province.tree.endedAt(id) === undefined) found.add(id);
-    else for (const step of successors.get(id) ?? []) walk(step.into);
-  };
-  walk(unitId);
-  return [...found];
+  const heir = lineageOf(province).heir(unitId);
+  return heir === undefined ? [] : [heir];
 }

@@ -5,7 +5,7 @@ import { formatDate } from './format.ts';
 import { indexAnchor } from './subordinates.ts';
 import { unitPath, type Link } from './links.ts';
 import { namesOf } from './event-words.ts';
-import { lineage } from './unit-changes.ts';
+import { lineageOf } from '../model/lineage.ts';
 import { listVi } from './wording.ts';
 import { levelLabel, pageUnits } from './unit-view.ts';
 
@@ -32,7 +32,7 @@ export interface UnitIndex {
 
 const entry = (province: Province, unit: Unit): UnitIndexEntry => {
   const dissolved = province.tree.dissolved(unit.id);
-  const into = lineage(province).successors.get(unit.id) ?? [];
+  const into = lineageOf(province).successors(unit.id);
   const names = namesOf(province);
   return {
     link: { label: unit.name, path: unitPath(province, unit) },
@@ -40,7 +40,7 @@ const entry = (province: Province, unit: Unit): UnitIndexEntry => {
       dissolved === undefined
         ? undefined
         : into.length > 0
-          ? `đã hợp nhất vào ${listVi(into.map((step) => names(step.into)))} ${formatDate(dissolved)}`
+          ? `đã hợp nhất vào ${listVi(into.map((step) => names(step.unitId)))} ${formatDate(dissolved)}`
           : `đã giải thể ${formatDate(dissolved)}`,
   };
 };

@@ -9,7 +9,8 @@ import { formatDate, formatNumber, formatPercent, formatSigned, ratio } from './
 import { balanceView } from './balance.ts';
 import { unitCharts, type ChartSpec } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
-import { lineage, unitChanges, type UnitChange } from './unit-changes.ts';
+import { lineageOf } from '../model/lineage.ts';
+import { unitChanges, type UnitChange } from './unit-changes.ts';
 import { unitLink } from './event-words.ts';
 import { unitLastYear } from './unit-years.ts';
 import { unitNarrative } from './narrative/unit.ts';
@@ -192,14 +193,14 @@ export function unitView(province: Province, unitId: string): UnitView {
 
 /** A merged unit links its successor, a merge's result its predecessors (contract v2 A.5). */
 function lineageLines(province: Province, unit: Unit): LineageLine[] {
-  const { successors, predecessors } = lineage(province);
+  const { successors, predecessors } = lineageOf(province);
   const links = (ids: readonly string[]) =>
     ids
       .filter((id, i) => ids.indexOf(id) === i)
       .map((id) => unitLink(province, id))
       .sort((a, b) => collator.compare(a.label, b.label));
-  const into = links((successors.get(unit.id) ?? []).map((step) => step.into));
-  const from = links((predecessors.get(unit.id) ?? []).map((step) => step.from));
+  const into = links(successors(unit.id).map((step) => step.unitId));
+  const from = links(predecessors(unit.id).map((step) => step.unitId));
   return [
     ...(into.length > 0 ? [{ lead: `${unit.name} đã hợp nhất vào:`, units: into }] : []),
     ...(from.length > 0 ? [{ lead: `Các tổ chức đảng đã hợp nhất vào ${unit.name}:`, units: from }] : []),
