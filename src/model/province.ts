@@ -84,7 +84,7 @@ function yearRange(data: Dataset): number[] {
 /** Every unit an event names: its parent, its result, the units listed and where they were before. */
 export const involvedUnits = (event: RestructuringEvent): Set<string> =>
   new Set([
-    event.parent_id,
+    ...(event.parent_id === undefined ? [] : [event.parent_id]),
     ...(event.result_unit_id === undefined ? [] : [event.result_unit_id]),
     ...event.units.flatMap((u) => [u.unit_id, ...(u.previous_parent_id ? [u.previous_parent_id] : [])]),
   ]);

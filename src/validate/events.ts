@@ -173,7 +173,9 @@ function checkShapes(data: Dataset, tree: Tree, report: Report): void {
     const listed = (listedBy.get(event.id) ?? []).filter((row) => tree.units.has(row.unit_id));
     // Where to point for a unit: its own row when listed, else the event's row.
     const starts: { id: string; file: string; line: number; key: string }[] = [
-      { id: event.parent_id, file: 'restructurings.csv', line: event.line, key: 'parent_id' },
+      ...(event.parent_id === undefined
+        ? []
+        : [{ id: event.parent_id, file: 'restructurings.csv', line: event.line, key: 'parent_id' }]),
       ...(event.result_unit_id === undefined
         ? []
         : [

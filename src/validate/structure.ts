@@ -33,6 +33,31 @@ export function cellProblems(data: Dataset, problems: Problem[]) {
 const levelLabel = (level: string) => labelOf(LEVELS, level);
 
 /**
+ * Events that may leave `parent_id` empty (contract v2 A.1): a merge or a rename whose result
+ * and listed units are all roots, such as two provinces merged into one, have no committee above
+ * them where the change happens.
+ */
+function eventsOfRoots(
+  data: Dataset,
+  units: ReadonlyMap<string, { readonly parent_id: string | undefined }>,
+) {
+  const isRoot = (id: string) => units.get(id)?.parent_id === undefined;
+  const notRoot = new Set<string>();
+  const listed = new Set<string>();
+  for (const row of data.restructuringUnits) {
+    listed.add(row.restructuring_id);
+    if (!isRoot(row.unit_id)) notRoot.add(row.restructuring_id);
+  }
+  const found = new Set<string>();
+  for (const event of data.restructurings) {
+    if (event.kind !== 'merge' && event.kind !== 'rename') continue;
+    if (event.result_unit_id !== undefined && !isRoot(event.result_unit_id)) continue;
+    if (listed.has(event.id) && !notRoot.has(event.id)) found.add(event.id);
+  }
+  return found;
+}
+
+/**
  * Errors that make the data unusable: ids that collide or point nowhere, a tree without
  * exactly one root, cycles, parents below their children. The model assumes none remain.
  */
@@ -204,6 +229,7 @@ export function checkStructure(data: Dataset): Problem[] {
     }
   }
 
+  const parentless = eventsOfRoots(data, units);
   const events = new Map<string, number>();
   for (const event of data.restructurings) {
     const first = events.get(event.id);
@@ -217,7 +243,17 @@ export function checkStructure(data: Dataset): Problem[] {
       continue;
     }
     events.set(event.id, event.line);
-    if (!units.has(event.parent_id)) {
+    if (event.parent_id === undefined) {
+      if (!parentless.has(event.id)) {
+        report(error, 'restructurings.csv', event.line, 'parent_id', '', {
+          code: 'missing-value',
+          message:
+            'thiếu đơn vị cấp trên; chỉ được để trống khi hợp nhất hoặc đổi tên đơn vị gốc (cấp tỉnh), nghĩa là mọi đơn vị của sự kiện đều không có đơn vị cấp trên',
+          english: 'parent_id may be empty only for a merge or rename of root units',
+          fix: 'Điền mã cấp ủy nơi diễn ra việc sắp xếp (phải có trong units.csv).',
+        });
+      }
+    } else if (!units.has(event.parent_id)) {
       unknownUnit('restructurings.csv', event.line, 'parent_id', event.parent_id);
     }
     if (event.result_unit_id === undefined) {
