@@ -76,7 +76,7 @@ export function checkDissolutions(data: Dataset, tree: Tree): Problem[] {
       fix: `Chuyển các đơn vị này sang đơn vị cấp trên mới trước ngày đó (sửa cột Mã đơn vị cấp trên trong units.csv và ghi sự kiện điều chuyển trong restructurings.csv, restructuring_units.csv), hoặc ghi ngày giải thể cho những đơn vị đã giải thể cùng ${unit.id}, hoặc sửa ngày kết thúc của ${unit.id} nếu gõ nhầm.`,
     };
     // Point at the date that ends it: units.csv when written there, else the event's row.
-    const end = tree.changes(unit.id).find((c) => c.after === undefined);
+    const end = tree.changes(unit.id).find((c) => c.role === 'ends');
     if (unit.dissolved !== undefined || end === undefined) {
       report(error, 'units.csv', unit.line, 'dissolved', unit.dissolved && formatDate(unit.dissolved), body);
     } else {

@@ -8,6 +8,7 @@ import {
   type ParentChange,
   type Tree,
 } from '../model/tree.ts';
+import { levelAt } from '../model/organizations.ts';
 import { LEVEL_RANK } from '../model/units.ts';
 import { error, warning, type Problem } from '../problems.ts';
 import { cellProblems } from './structure.ts';
@@ -39,12 +40,12 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
     const changes = tree.changes(unitId);
     let previous: ParentChange | undefined;
     for (const change of changes) {
-      if (change.before === undefined) {
+      if (change.role === 'creates') {
         // Creation comes first; a unit moved before it is flagged by the lifetime check below.
         previous = change;
         continue;
       }
-      if (previous !== undefined && previous.after === undefined) {
+      if (previous?.role === 'ends') {
         report(error, change.file, change.line, 'unit_id', unitId, {
           code: 'moved-after-dissolution',
           message: `đơn vị ${unitId} đã kết thúc hoạt động theo sự kiện ${eventName(previous.eventId)}, nên không thể sắp xếp tiếp ngày ${formatDate(change.date)}`,
@@ -66,8 +67,10 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
         });
         continue;
       }
-      const before = tree.units.get(change.before);
-      if (before && LEVEL_RANK[before.level] <= LEVEL_RANK[unit.level]) {
+      // Both levels as they were just before the event: either may have changed since.
+      const then = justBefore(change);
+      const before = change.before === undefined ? undefined : tree.units.get(change.before);
+      if (before && LEVEL_RANK[levelAt(tree, before, then)] <= LEVEL_RANK[levelAt(tree, unit, then)]) {
         report(error, change.file, change.line, 'previous_parent_id', change.before, {
           code: 'parent-level',
           message: `đơn vị cấp trên trước ${change.before} không ở cấp cao hơn đơn vị ${unitId}`,
@@ -93,7 +96,7 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
         english: `after its last event the unit sits under ${previous.after}, but units.csv says ${unit.parentId ?? 'nothing'}`,
         fix: `Sửa mã đơn vị cấp trên của ${unitId} trong units.csv, hoặc thêm sự kiện điều chuyển (transfer) ghi lại lần chuyển sau đó.`,
       });
-    } else if (previous.after === undefined && previous.before !== unit.parentId) {
+    } else if (previous.role === 'ends' && previous.before !== unit.parentId) {
       report(error, previous.file, previous.line, 'previous_parent_id', previous.before, {
         code: 'wrong-previous-parent',
         message: `units.csv dòng ${unit.line} ghi đơn vị ${unitId} trực thuộc ${unit.parentId ?? '(trống)'}, nhưng dòng này ghi đơn vị cấp trên trước khi kết thúc hoạt động là ${previous.before ?? ''}`,
@@ -108,7 +111,7 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
   for (const event of events.values()) {
     const written = event.result_unit_id === undefined ? undefined : tree.units.get(event.result_unit_id);
     if (!written || !createsResult(event, listedBy.get(event.id) ?? [])) continue;
-    const start = tree.changes(written.id).find((c) => c.before === undefined);
+    const start = tree.changes(written.id).find((c) => c.role === 'creates');
     if (start && start.eventId !== event.id) {
       report(error, 'restructurings.csv', event.line, 'result_unit_id', written.id, {
         code: 'created-twice',
