@@ -121,27 +121,20 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
       });
       continue;
     }
-    if (written.established !== undefined && written.established !== event.date) {
+    // A merger's new unit may record its first day within the tolerance; a larger gap is an
+    // error of its own (reorganization.ts).
+    if (
+      event.kind !== 'merge' &&
+      event.effective_date === undefined &&
+      written.established !== undefined &&
+      written.established !== event.date
+    ) {
       report(warning, 'restructurings.csv', event.line, 'date', formatDate(event.date), {
         code: 'established-differs',
         message: `đơn vị sau sắp xếp ${written.id} có ngày thành lập ${formatDate(written.established)} (units.csv dòng ${written.line}), khác ngày của sự kiện; trang web tính sự kiện có hiệu lực từ ngày thành lập này`,
         english:
           "the result unit's established date differs from the event date; the event takes effect on the established date",
         fix: `Sửa một trong hai ngày cho khớp; nếu ${written.id} đã có từ trước và chỉ tiếp nhận thêm đơn vị, hãy liệt kê nó trong restructuring_units.csv của sự kiện này.`,
-      });
-    }
-  }
-  for (const row of data.restructuringUnits) {
-    const event = events.get(row.restructuring_id);
-    const unit = tree.units.get(row.unit_id);
-    if (!event || !unit?.dissolved || unit.dissolved <= event.date) continue;
-    const ends = tree.changes(row.unit_id).some((c) => c.eventId === event.id && c.after === undefined);
-    if (ends) {
-      report(warning, 'restructuring_units.csv', row.line, 'unit_id', row.unit_id, {
-        code: 'dissolved-differs',
-        message: `sự kiện ${eventName(event.id)} kết thúc hoạt động của đơn vị này, nhưng units.csv dòng ${unit.line} ghi ngày giải thể ${formatDate(unit.dissolved)}; trang web dùng ngày trong units.csv`,
-        english: "the unit's dissolved date differs from the date of the event that ends it",
-        fix: 'Sửa ngày giải thể trong units.csv hoặc ngày của sự kiện cho khớp.',
       });
     }
   }

@@ -58,8 +58,10 @@ function eventsOfRoots(
 }
 
 /**
- * Errors that make the data unusable: ids that collide or point nowhere, a tree without
- * exactly one root, cycles, parents below their children. The model assumes none remain.
+ * Errors that make the data unusable: ids that collide or point nowhere, a tree without a
+ * root, cycles, parents below their children. The model assumes none remain. Several roots
+ * may follow one another (provinces merged into one, contract v2 A.1): that exactly one lives
+ * today is checked on the replayed tree (reorganization.ts).
  */
 export function checkStructure(data: Dataset): Problem[] {
   const problems: Problem[] = [];
@@ -118,14 +120,6 @@ export function checkStructure(data: Dataset): Problem[] {
         fix: 'Thêm dòng cho Đảng bộ tỉnh với cấp "tỉnh" và để trống cột Mã đơn vị cấp trên.',
       }),
     );
-  }
-  for (const extra of provinceRoots.slice(1)) {
-    report(error, 'units.csv', extra.line, 'level', extra.level, {
-      code: 'two-roots',
-      message: `là đơn vị gốc thứ hai (đã có "${provinceRoots[0]?.name}" ở dòng ${provinceRoots[0]?.line}); dữ liệu chỉ được có một đơn vị cấp tỉnh`,
-      english: 'more than one root',
-      fix: 'Giữ một dòng cấp tỉnh; các đơn vị khác cần có mã đơn vị cấp trên.',
-    });
   }
   for (const unit of units.values()) {
     if (unit.level === 'province' && unit.parent_id !== undefined) {
