@@ -3,7 +3,8 @@ import { levelAt } from '../src/model/organizations.ts';
 import { buildTree, type Tree } from '../src/model/tree.ts';
 import { toUnit } from '../src/model/units.ts';
 import { readDataset } from '../src/read/dataset.ts';
-import { dataDir } from './helpers.ts';
+import { formatProblem } from '../src/problems.ts';
+import { dataDir, loadFiles } from './helpers.ts';
 
 /**
  * The tree across a reorganization (contract v2 A.1–A.4), read from CSV as an office writes it
@@ -83,7 +84,7 @@ const COMMUNE_COMMITTEE = {
     'C,Chi bộ thôn 1,X,cell,,,',
   ].join('\n'),
   'restructurings.csv': `${EVENTS}M,16/06/2025,01/07/2025,merge,Thành lập Đảng bộ phường Hương Trà,P,X\n`,
-  'restructuring_units.csv': `${LISTED}M,X,D,grassroots,Đảng bộ phường Tứ Hạ\nM,Y,,,\n`,
+  'restructuring_units.csv': `${LISTED}M,X,D,grassroots,Đảng bộ phường Tứ Hạ\nM,Y,D,,\n`,
 };
 
 describe('levels and names over time (A.2, A.3)', () => {
@@ -211,5 +212,174 @@ describe('effective date and the 31-day tolerance (A.4)', () => {
     expect(tree.startedAt('N')?.date).toBe('2025-07-01');
     expect(tree.childrenAt('N', '2025-07-01').map((u) => u.id)).toEqual(['C']);
     expect(tree.childrenAt('D', '2025-07-01').map((u) => u.id)).toEqual(['N']);
+  });
+});
+
+const summarize = (problems: readonly { severity: string; code: string; file: string; line?: number }[]) =>
+  problems.map((p) => `${p.severity} ${p.code} ${p.file}:${p.line ?? ''}`);
+
+const TREE = [
+  'id,name,parent_id,level,type,established,dissolved',
+  'P,Đảng bộ tỉnh Mẫu,,province,,,',
+  'D,Đảng bộ huyện Một,P,district,,,',
+];
+const withTree = (...rows: string[]) => [...TREE, ...rows].join('\n');
+
+describe('a reorganization that holds together builds without a word', () => {
+  test.each([
+    ['two provinces merged into a new one, old units recording their last day', PROVINCES],
+    ['a commune turned commune committee, absorbing a neighbour', COMMUNE_COMMITTEE],
+    [
+      'a merged commune whose dissolved date is the day before the merger (the issue’s case)',
+      {
+        'units.csv': withTree('G1,Xã Một,D,grassroots,,,30/06/2025', 'G2,Xã Hai,D,grassroots,,,'),
+        'restructurings.csv': `${EVENTS}M,01/07/2025,,merge,Hợp nhất,D,G2\n`,
+        'restructuring_units.csv': `${LISTED}M,G1,,,\nM,G2,,,\n`,
+      },
+    ],
+  ])('%s', async (_name, files) => {
+    const { problems, province } = await loadFiles(files);
+    expect(summarize(problems)).toEqual([]);
+    expect(province?.root.id).toBe(files === PROVINCES ? 'N' : 'P');
+  });
+});
+
+describe('each new way to be inconsistent is named on its row', () => {
+  test.each([
+    [
+      'two provinces alive today',
+      { 'units.csv': withTree('Q,Đảng bộ tỉnh Khác,,province,,,') },
+      ['error two-roots units.csv:4'],
+    ],
+    [
+      'an old province that ended without a merger into today’s',
+      { 'units.csv': withTree('Q,Đảng bộ tỉnh Cũ,,province,,,30/06/2025') },
+      ['error root-not-merged units.csv:4'],
+    ],
+    [
+      'an old province merged into another old one that also ended',
+      {
+        'units.csv': withTree('Q,Tỉnh Cũ,,province,,,', 'R,Tỉnh Cũ Hai,,province,,,30/06/2025'),
+        'restructurings.csv': `${EVENTS}M,01/01/2020,,merge,Sáp nhập,,R\n`,
+        'restructuring_units.csv': `${LISTED}M,Q,,,\nM,R,,,\n`,
+      },
+      ['error root-not-merged units.csv:4', 'error root-not-merged units.csv:5'],
+    ],
+    [
+      'an empty parent_id on an event that is not about roots',
+      {
+        'units.csv': withTree('G1,Xã Một,D,grassroots,,,'),
+        'restructurings.csv': `${EVENTS}T,01/07/2025,,transfer,Chuyển,,\n`,
+        'restructuring_units.csv': `${LISTED}T,G1,D,,\n`,
+      },
+      ['error missing-value restructurings.csv:2'],
+    ],
+    [
+      'A merged into B, then B merged into A',
+      {
+        'units.csv': withTree('A,Xã A,D,grassroots,,,', 'B,Xã B,D,grassroots,,,'),
+        'restructurings.csv': `${EVENTS}M1,01/01/2020,,merge,A vào B,D,B\nM2,01/01/2021,,merge,B vào A,D,A\n`,
+        'restructuring_units.csv': `${LISTED}M1,A,,,\nM1,B,,,\nM2,B,,,\nM2,A,,,\n`,
+      },
+      [
+        'error merge-cycle restructuring_units.csv:4',
+        'error moved-after-dissolution restructuring_units.csv:5',
+      ],
+    ],
+    ...[
+      ['31', '01/08/2025', []],
+      ['32', '02/08/2025', ['error date-gap units.csv:5']],
+    ].map(([days, established, expected]): [string, Record<string, string>, string[]] => [
+      `a merger’s new unit established ${String(days)} days after the effective date`,
+      {
+        'units.csv': withTree('G1,Xã Một,D,grassroots,,,', `N,Xã Mới,D,grassroots,,${String(established)},`),
+        'restructurings.csv': `${EVENTS}M,20/06/2025,01/07/2025,merge,Hợp nhất,D,N\n`,
+        'restructuring_units.csv': `${LISTED}M,G1,,,\n`,
+      },
+      expected as string[],
+    ]),
+    [
+      'a merged unit dissolved 32 days before the merger',
+      {
+        'units.csv': withTree('G1,Xã Một,D,grassroots,,,30/05/2025', 'G2,Xã Hai,D,grassroots,,,'),
+        'restructurings.csv': `${EVENTS}M,01/07/2025,,merge,Hợp nhất,D,G2\n`,
+        'restructuring_units.csv': `${LISTED}M,G1,,,\nM,G2,,,\n`,
+      },
+      ['error date-gap units.csv:4'],
+    ],
+    [
+      'a level change its children cannot sit under (a chi bộ before, with a chi bộ under it)',
+      {
+        'units.csv': withTree('G1,Đảng bộ xã Một,D,grassroots,,,', 'C,Chi bộ thôn,G1,cell,,,'),
+        'restructurings.csv': `${EVENTS}R,01/07/2025,,rename,Nâng cấp,D,\n`,
+        'restructuring_units.csv': `${LISTED}R,G1,,cell,Chi bộ xã Một\n`,
+      },
+      ['error level-change-conflict restructuring_units.csv:2'],
+    ],
+    [
+      'a level change the parent after the event cannot hold',
+      {
+        'units.csv': withTree('G1,Đảng bộ xã Một,D,grassroots,,,', 'G2,Đảng bộ xã Hai,D,grassroots,,,'),
+        'restructurings.csv': `${EVENTS}T,01/07/2025,,transfer,Chuyển,G1,\nT2,01/08/2025,,transfer,Về huyện,D,\n`,
+        'restructuring_units.csv': `${LISTED}T,G2,D,cell,\nT2,G2,G1,,\n`,
+      },
+      // Both rows state it: G2 became a grassroots organization under one, and was moved from it.
+      [
+        'error level-change-conflict restructuring_units.csv:2',
+        'error parent-level restructuring_units.csv:3',
+      ],
+    ],
+  ])('%s', async (_name, files, expected) => {
+    const { problems, province } = await loadFiles(files);
+    expect(summarize(problems)).toEqual(expected);
+    expect(province === undefined).toBe(expected.length > 0);
+  });
+
+  test.each([
+    [
+      'a rename without a previous name',
+      `${LISTED}R,G1,,,\n`,
+      'Đảng bộ xã Một',
+      ['warning rename-without-previous-name restructuring_units.csv:2'],
+    ],
+    [
+      'a rename that lists no unit',
+      LISTED,
+      'Đảng bộ xã Một',
+      ['warning rename-without-previous-name restructurings.csv:2'],
+    ],
+    [
+      'a previous name equal to the name after the rename',
+      `${LISTED}R,G1,,,Đảng bộ xã Một\n`,
+      'Đảng bộ xã Một',
+      ['warning name-unchanged restructuring_units.csv:2'],
+    ],
+    [
+      'a previous level equal to the level after the event',
+      `${LISTED}R,G1,,grassroots,Xã Cũ\n`,
+      'Đảng bộ xã Một',
+      ['warning level-unchanged restructuring_units.csv:2'],
+    ],
+  ])('%s is a warning', async (_name, listed, name, expected) => {
+    const { problems, province } = await loadFiles({
+      'units.csv': withTree(`G1,${name},D,grassroots,,,`),
+      'restructurings.csv': `${EVENTS}R,01/07/2025,,rename,Đổi tên,D,\n`,
+      'restructuring_units.csv': listed,
+    });
+    expect(summarize(problems)).toEqual(expected);
+    expect(province).toBeDefined();
+  });
+
+  test('an effective date before the decision date is a warning, in Vietnamese with file, line, column and what to do', async () => {
+    const { problems } = await loadFiles({
+      'units.csv': withTree('G1,Xã Một,D,grassroots,,,', 'G2,Xã Hai,D,grassroots,,,'),
+      'restructurings.csv': `${EVENTS}M,01/07/2025,30/06/2025,merge,Hợp nhất,D,G2\n`,
+      'restructuring_units.csv': `${LISTED}M,G1,,,\nM,G2,,,\n`,
+    });
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^restructurings\.csv:2:3 cột effective_date: "30\/06\/2025" ngày hiệu lực 30\/06\/2025 trước ngày ban hành quyết định 01\/07\/2025.*Cách sửa: /,
+      ),
+    ]);
   });
 });

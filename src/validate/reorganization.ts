@@ -55,26 +55,18 @@ function endingMerge(tree: Tree, events: ReadonlyMap<string, RestructuringRow>, 
 }
 
 /**
- * Exactly one root lives today; every other one was merged, directly or through a chain of
- * mergers, into it (A.1). Otherwise the site would publish two provinces, or lose one's history.
+ * Every root but today's was merged, directly or through a chain of mergers, into it (A.1):
+ * otherwise its history would hang beside the province the site publishes.
  */
 function checkRoots(tree: Tree, events: ReadonlyMap<string, RestructuringRow>, report: Report): void {
   const roots = [...tree.units.values()]
     .filter((u) => u.parentId === undefined)
     .sort((a, b) => a.line - b.line);
-  const living = roots.filter((u) => tree.endedAt(u.id) === undefined);
-  const [today] = living;
-  for (const extra of living.slice(1)) {
-    report(error, 'units.csv', extra.line, 'parent_id', '', {
-      code: 'two-roots',
-      message: `"${extra.name}" là đơn vị gốc thứ hai vẫn còn hoạt động (đã có "${today?.name ?? ''}" ở dòng ${today?.line ?? ''}); hiện nay chỉ được có một đơn vị gốc, các đơn vị gốc khác phải đã hợp nhất vào đó`,
-      english: 'more than one root today',
-      fix: `Nếu ${extra.id} đã hợp nhất vào ${today?.id ?? ''}, ghi sự kiện hợp nhất (merge) trong restructurings.csv và liệt kê ${extra.id} trong restructuring_units.csv; nếu không, điền mã đơn vị cấp trên cho nó.`,
-    });
-  }
+  // More than one alive today is an error of structure.ts, reported before the tree is built.
+  const today = roots.find((u) => tree.endedAt(u.id) === undefined);
   if (today === undefined) return;
   for (const root of roots) {
-    if (root === today || living.includes(root)) continue;
+    if (tree.endedAt(root.id) === undefined) continue;
     // Follow the mergers from this root; the chain must end in today's root.
     const seen = new Set<string>();
     let current: string | undefined = root.id;

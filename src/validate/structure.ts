@@ -32,6 +32,17 @@ export function cellProblems(data: Dataset, problems: Problem[]) {
 
 const levelLabel = (level: string) => labelOf(LEVELS, level);
 
+/** Units that a merge ends: listed in a merge event without being its result. */
+function mergedAway(data: Dataset): Set<string> {
+  const merges = new Map(data.restructurings.filter((e) => e.kind === 'merge').map((e) => [e.id, e]));
+  const found = new Set<string>();
+  for (const row of data.restructuringUnits) {
+    const event = merges.get(row.restructuring_id);
+    if (event && event.result_unit_id !== row.unit_id) found.add(row.unit_id);
+  }
+  return found;
+}
+
 /**
  * Events that may leave `parent_id` empty (contract v2 A.1): a merge or a rename whose result
  * and listed units are all roots, such as two provinces merged into one, have no committee above
@@ -59,9 +70,9 @@ function eventsOfRoots(
 
 /**
  * Errors that make the data unusable: ids that collide or point nowhere, a tree without a
- * root, cycles, parents below their children. The model assumes none remain. Several roots
- * may follow one another (provinces merged into one, contract v2 A.1): that exactly one lives
- * today is checked on the replayed tree (reorganization.ts).
+ * root, more than one root alive today, cycles, parents below their children. The model
+ * assumes none remain. That every earlier root was merged into today's is checked on the
+ * replayed tree (reorganization.ts).
  */
 export function checkStructure(data: Dataset): Problem[] {
   const problems: Problem[] = [];
@@ -99,6 +110,17 @@ export function checkStructure(data: Dataset): Problem[] {
     }
   }
   const provinceRoots = roots.filter((u) => u.level === 'province');
+  // Several roots may follow one another (contract v2 A.1); those alive today must be one.
+  const merged = mergedAway(data);
+  const living = provinceRoots.filter((u) => u.dissolved === undefined && !merged.has(u.id));
+  for (const extra of living.slice(1)) {
+    report(error, 'units.csv', extra.line, 'level', extra.level, {
+      code: 'two-roots',
+      message: `là đơn vị gốc thứ hai vẫn còn hoạt động (đã có "${living[0]?.name}" ở dòng ${living[0]?.line}); hiện nay chỉ được có một đơn vị cấp tỉnh, các đơn vị gốc trước đây phải có ngày giải thể hoặc đã hợp nhất vào đơn vị gốc hiện nay`,
+      english: 'more than one root today',
+      fix: 'Giữ một dòng cấp tỉnh còn hoạt động; đơn vị khác cần có mã đơn vị cấp trên, hoặc, nếu là tỉnh cũ đã hợp nhất, ghi sự kiện hợp nhất (merge) và liệt kê nó trong restructuring_units.csv.',
+    });
+  }
   if (units.size === 0 && data.sources.get('units.csv')?.present) {
     problems.push(
       error({
