@@ -278,7 +278,7 @@ export const restructuringsSchema = {
       label: 'Đơn vị cấp trên',
       kind: id,
       required: false,
-      doc: 'Cấp ủy nơi diễn ra việc sắp xếp; chỉ để trống khi hợp nhất các đơn vị gốc (các tỉnh).',
+      doc: 'Cấp ủy nơi diễn ra việc sắp xếp; chỉ để trống khi hợp nhất hoặc đổi tên đơn vị gốc (tỉnh).',
     },
     {
       key: 'result_unit_id',
@@ -335,7 +335,7 @@ export const restructuringUnitsSchema = {
       label: 'Tên trước',
       kind: short,
       required: false,
-      doc: 'Tên của đơn vị trước sự kiện; bắt buộc với sự kiện đổi tên.',
+      doc: 'Tên của đơn vị trước sự kiện; cần ghi với sự kiện đổi tên.',
     },
   ],
 } as const satisfies FileSchema;
