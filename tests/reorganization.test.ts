@@ -317,6 +317,15 @@ describe('each new way to be inconsistent is named on its row', () => {
       ['error level-change-conflict restructuring_units.csv:2'],
     ],
     [
+      'a previous level the parent before the event cannot hold (a cấp trên cơ sở under a district)',
+      {
+        'units.csv': withTree('X,Đảng bộ phường Mới,P,district,ward,,'),
+        'restructurings.csv': `${EVENTS}T,01/07/2025,,transfer,Lên trực thuộc tỉnh,P,\n`,
+        'restructuring_units.csv': `${LISTED}T,X,D,district,\n`,
+      },
+      ['error parent-level restructuring_units.csv:2', 'warning level-unchanged restructuring_units.csv:2'],
+    ],
+    [
       'a level change the parent after the event cannot hold',
       {
         'units.csv': withTree('G1,Đảng bộ xã Một,D,grassroots,,,', 'G2,Đảng bộ xã Hai,D,grassroots,,,'),
