@@ -49,7 +49,8 @@ export interface ParentChange {
   readonly step: number;
   /** What the event does to the unit: creates it (result_unit_id), or what roleOf says. */
   readonly role: 'creates' | Role;
-  /** Parent just before the event; `undefined` when the event created the unit. */
+  /** Parent just before the event; `undefined` when the event created the unit, or ended a
+   * root (a province merged into another). */
   readonly before: string | undefined;
   /** Parent from the event on; `undefined` when the event ended the unit (merge, dissolve). */
   readonly after: string | undefined;
