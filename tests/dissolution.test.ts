@@ -36,20 +36,11 @@ describe('a unit that ends while units under it live on is an error on its own r
       ['error dissolved-with-living-units units.csv:4'],
     ],
     [
-      // units.csv dates are the first day without the unit: a move that day comes too late.
-      'a move on the day of the end (one error, not one more on the event row)',
+      // Contract v2 A.4: a handover may follow the end by up to 31 days, not more.
+      'a move 32 days after the end (one error, not one more on the event row)',
       {
-        'units.csv': units('D1,Huyện Một,P,district,,31/12/2020', 'G1,Xã An,D2,grassroots,,'),
-        'restructurings.csv': `${EVENTS}E1,31/12/2020,transfer,Về huyện Hai,D2,\n`,
-        'restructuring_units.csv': `${LISTED}E1,G1,D1\n`,
-      },
-      ['error dissolved-with-living-units units.csv:4'],
-    ],
-    [
-      'a move the day after the end',
-      {
-        'units.csv': units('D1,Huyện Một,P,district,,31/12/2020', 'G1,Xã An,D2,grassroots,,'),
-        'restructurings.csv': `${EVENTS}E1,01/01/2021,transfer,Về huyện Hai,D2,\n`,
+        'units.csv': units('D1,Huyện Một,P,district,,30/06/2025', 'G1,Xã An,D2,grassroots,,'),
+        'restructurings.csv': `${EVENTS}E1,01/08/2025,transfer,Về huyện Hai,D2,\n`,
         'restructuring_units.csv': `${LISTED}E1,G1,D1\n`,
       },
       ['error dissolved-with-living-units units.csv:4'],
@@ -88,6 +79,18 @@ describe('units that ended with their parent, or left it first, are fine', () =>
         'restructuring_units.csv': `${LISTED}E1,G1,D1\n`,
       },
     ],
+    ...[
+      ['30/06/2025', '01/07/2025'],
+      ['30/06/2025', '30/06/2025'],
+      ['30/06/2025', '31/07/2025'],
+    ].map(([dissolved = '', moved = '']): [string, Record<string, string>] => [
+      `moved away by an event ${moved}, within 31 days of the district's last day ${dissolved}`,
+      {
+        'units.csv': units(`D1,Huyện Một,P,district,,${dissolved}`, 'G1,Xã An,D2,grassroots,,'),
+        'restructurings.csv': `${EVENTS}E1,${moved},transfer,Về huyện Hai,D2,\n`,
+        'restructuring_units.csv': `${LISTED}E1,G1,D1\n`,
+      },
+    ]),
     [
       'merged by the event that ends the district',
       {

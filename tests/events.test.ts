@@ -241,6 +241,18 @@ describe('event checks: errors stop the build and name file and line', () => {
       ],
     ],
     [
+      "an ended unit whose dissolved date in units.csv is more than 31 days after its event's date (contract v2 A.4)",
+      {
+        'units.csv': withUnits().replace(
+          'G2,Đảng bộ xã Bình,D1,grassroots,,',
+          'G2,Đảng bộ xã Bình,D1,grassroots,,30/06/2020',
+        ),
+        'restructurings.csv': `${EVENTS}E1,01/01/2020,dissolve,Giải thể,D1,\n`,
+        'restructuring_units.csv': `${LISTED}E1,G2,\n`,
+      },
+      ['error date-gap units.csv:6'],
+    ],
+    [
       'a unit created by two events',
       {
         'units.csv': withUnits('G4,Đảng bộ Mới,D1,grassroots,,'),
@@ -275,18 +287,6 @@ describe('event checks: warnings let the build go on', () => {
         'restructurings.csv': `${EVENTS}E1,01/01/2020,establish,Thành lập,D1,G4\n`,
       },
       ['warning established-differs restructurings.csv:2'],
-    ],
-    [
-      "an ended unit whose dissolved date in units.csv is later than its event's date",
-      {
-        'units.csv': withUnits().replace(
-          'G2,Đảng bộ xã Bình,D1,grassroots,,',
-          'G2,Đảng bộ xã Bình,D1,grassroots,,30/06/2020',
-        ),
-        'restructurings.csv': `${EVENTS}E1,01/01/2020,dissolve,Giải thể,D1,\n`,
-        'restructuring_units.csv': `${LISTED}E1,G2,\n`,
-      },
-      ['warning dissolved-differs restructuring_units.csv:2'],
     ],
     [
       'statistics of a unit after the merge that ended it, reported once',

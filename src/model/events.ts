@@ -109,7 +109,7 @@ export function eventFigures(province: Province, eventId: string): EventFigures 
     });
 
   const committees = [
-    event.parent_id,
+    ...(event.parent_id === undefined ? [] : [event.parent_id]),
     ...(event.result_unit_id === undefined ? [] : [event.result_unit_id]),
     ...units.flatMap((u) => (u.from === undefined ? [] : [u.from])),
     ...units.flatMap((u) => (u.to === undefined ? [] : [u.to])),

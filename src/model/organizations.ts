@@ -5,11 +5,18 @@
  * count of organizations and the ratings of those organizations always agree.
  */
 import type { Level } from '../read/schema.ts';
-import type { Tree } from './tree.ts';
+import type { Tree, When } from './tree.ts';
 import { yearEnd, type Unit } from './units.ts';
 
+const ABOVE: ReadonlySet<Level> = new Set(['province', 'district']);
+
 /** A committee above grassroots level (tỉnh ủy, cấp trên cơ sở): its organizations are below it. */
-export const isAbove = (unit: Unit): boolean => unit.level === 'province' || unit.level === 'district';
+export const isAbove = (unit: Unit): boolean => ABOVE.has(unit.level);
+
+/** The same at `when`, by the recorded level then: a commune that became a commune committee
+ * (cấp trên cơ sở) in 2025 was a grassroots organization in 2024. */
+export const isAboveAt = (tree: Tree, unit: Unit, when: When): boolean =>
+  ABOVE.has(tree.levelAt(unit.id, when) ?? unit.level);
 
 /**
  * The level `unit` had while it sat directly under `parent`. units.csv gives the level today;
@@ -18,19 +25,27 @@ export const isAbove = (unit: Unit): boolean => unit.level === 'province' || uni
  * a grassroots organization (chi bộ cơ sở) while it sat directly under a committee. A cell that
  * is still directly under a committee today is that committee's own cell (contract v2: cells may
  * sit directly under a cấp-trên-cơ-sở unit) and was one before as well.
+ *
+ * A unit with `previous_level` rows (contract v2 A.2) has its levels written down: they answer at
+ * `when`, and the inference above is only for units without them. Without `when` the levels are
+ * today's (callers that do not yet pass a date).
  */
-export function levelUnder(tree: Tree, unit: Unit, parent: Unit): Level {
+export function levelUnder(tree: Tree, unit: Unit, parent: Unit, when?: When): Level {
+  if (when !== undefined && tree.levelChanges(unit.id).length > 0) {
+    return tree.levelAt(unit.id, when) ?? unit.level;
+  }
   if (unit.level !== 'cell' && unit.level !== 'subcommittee') return unit.level;
-  if (!isAbove(parent)) return unit.level;
+  if (!(when === undefined ? isAbove(parent) : isAboveAt(tree, parent, when))) return unit.level;
   const parentToday = unit.parentId === undefined ? undefined : tree.units.get(unit.parentId);
   return parentToday && !isAbove(parentToday) ? 'grassroots' : unit.level;
 }
 
-/** The level of `unit` at `date`, as its parent then places it (see levelUnder). */
-export function levelAt(tree: Tree, unit: Unit, date: string): Level {
-  const parentId = tree.parentAt(unit.id, date);
+/** The level of `unit` at `when`: its recorded level history, else as its parent then places
+ * it (see levelUnder). */
+export function levelAt(tree: Tree, unit: Unit, when: When): Level {
+  const parentId = tree.parentAt(unit.id, when);
   const parent = parentId === undefined ? undefined : tree.units.get(parentId);
-  return parent ? levelUnder(tree, unit, parent) : unit.level;
+  return parent ? levelUnder(tree, unit, parent, when) : (tree.levelAt(unit.id, when) ?? unit.level);
 }
 
 const under = new WeakMap<Tree, Map<string, readonly Unit[]>>();
@@ -43,7 +58,7 @@ const under = new WeakMap<Tree, Map<string, readonly Unit[]>>();
 export function grassrootsUnder(tree: Tree, unitId: string, date: string): readonly Unit[] {
   const unit = tree.units.get(unitId);
   if (!unit) return [];
-  if (!isAbove(unit)) return levelAt(tree, unit, date) === 'grassroots' ? [unit] : [];
+  if (!isAboveAt(tree, unit, date)) return levelAt(tree, unit, date) === 'grassroots' ? [unit] : [];
   let memo = under.get(tree);
   if (!memo) under.set(tree, (memo = new Map<string, readonly Unit[]>()));
   const key = `${unitId}\u0000${date}`;
@@ -52,8 +67,9 @@ export function grassrootsUnder(tree: Tree, unitId: string, date: string): reado
   const found: Unit[] = [];
   for (const child of tree.childrenAt(unitId, date)) {
     // A loop, not push(...below): a spread of tens of thousands of arguments overflows the stack.
-    if (isAbove(child)) for (const below of grassrootsUnder(tree, child.id, date)) found.push(below);
-    else if (levelUnder(tree, child, unit) === 'grassroots') found.push(child);
+    if (isAboveAt(tree, child, date)) {
+      for (const below of grassrootsUnder(tree, child.id, date)) found.push(below);
+    } else if (levelUnder(tree, child, unit, date) === 'grassroots') found.push(child);
   }
   memo.set(key, found);
   return found;
@@ -69,7 +85,7 @@ export function listedCells(tree: Tree, unitId: string, date: string): number {
   if (!unit) return 0;
   let count = 0;
   for (const child of tree.childrenAt(unitId, date)) {
-    const level = levelUnder(tree, child, unit);
+    const level = levelUnder(tree, child, unit, date);
     if (level === 'cell') count += 1;
     else if (level === 'subcommittee') count += listedCells(tree, child.id, date);
   }

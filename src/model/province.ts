@@ -84,7 +84,7 @@ function yearRange(data: Dataset): number[] {
 /** Every unit an event names: its parent, its result, the units listed and where they were before. */
 export const involvedUnits = (event: RestructuringEvent): Set<string> =>
   new Set([
-    event.parent_id,
+    ...(event.parent_id === undefined ? [] : [event.parent_id]),
     ...(event.result_unit_id === undefined ? [] : [event.result_unit_id]),
     ...event.units.flatMap((u) => [u.unit_id, ...(u.previous_parent_id ? [u.previous_parent_id] : [])]),
   ]);
@@ -92,9 +92,11 @@ export const involvedUnits = (event: RestructuringEvent): Set<string> =>
 /** Builds the model from validated data; call only when validation found no errors. */
 export function buildProvince(data: Dataset): Province {
   const units = data.units.map(toUnit);
-  const root = units.find((u) => u.parentId === undefined);
-  if (!root) throw new Error('buildProvince needs validated data with exactly one root');
   const tree = buildTree(units, data);
+  // Today's root: provinces merged into it have ended (contract v2 A.1).
+  const roots = units.filter((u) => u.parentId === undefined);
+  const root = roots.find((u) => tree.endedAt(u.id) === undefined) ?? roots[0];
+  if (!root) throw new Error('buildProvince needs validated data with a root');
   const years = yearRange(data);
 
   const unitsOf = new Map<string, RestructuringUnitRow[]>();

@@ -1,5 +1,22 @@
+import type { Level } from '../read/schema.ts';
 import type { RestructuringRow, RestructuringUnitRow } from '../read/schemas.ts';
 import { byName, type Unit } from './units.ts';
+
+/**
+ * How far units.csv's `dissolved` or `established` may lie from the event that ends or creates
+ * the unit (contract v2 A.4): offices write the old unit's last day (30/06 for a merger in force
+ * on 01/07) or the new one's first day. Within it the event decides the moment; beyond it the
+ * dates contradict each other and validation refuses them.
+ */
+export const DATE_TOLERANCE_DAYS = 31;
+
+const DAY_MS = 86_400_000;
+/** Whole days from `a` to `b` (ISO dates); negative when `b` is earlier. */
+export const daysBetween = (a: string, b: string): number =>
+  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+
+export const withinTolerance = (a: string, b: string): boolean =>
+  Math.abs(daysBetween(a, b)) <= DATE_TOLERANCE_DAYS;
 
 /**
  * A point in time finer than a day. Several events may share a date (Thốt Nốt's two agency
@@ -30,13 +47,29 @@ export interface ParentChange {
   readonly eventId: string;
   readonly date: string;
   readonly step: number;
-  /** Parent just before the event; `undefined` when the event created the unit. */
+  /** What the event does to the unit: creates it (result_unit_id), or what roleOf says. */
+  readonly role: 'creates' | Role;
+  /** Parent just before the event; `undefined` when the event created the unit, or ended a
+   * root (a province merged into another). */
   readonly before: string | undefined;
   /** Parent from the event on; `undefined` when the event ended the unit (merge, dissolve). */
   readonly after: string | undefined;
   /** Where the change is written: a restructuring_units.csv row, or the event's own row
    * (restructurings.csv, result_unit_id) for a unit the event created. */
   readonly file: 'restructurings.csv' | 'restructuring_units.csv';
+  readonly line: number;
+}
+
+/**
+ * A change of level or name, from a restructuring_units.csv row with `previous_level` or
+ * `previous_name`: `before` until the event's moment, `after` from it on.
+ */
+export interface Rewrite<T> {
+  readonly eventId: string;
+  readonly date: string;
+  readonly step: number;
+  readonly before: T;
+  readonly after: T;
   readonly line: number;
 }
 
@@ -56,9 +89,22 @@ export interface Tree {
   childrenAt(id: string, when: When): Unit[];
   /** The changes of one unit (creation, moves, end), oldest first. */
   changes(id: string): readonly ParentChange[];
-  /** The moment an event applies (its date, or its result unit's units.csv `established`);
-   * `undefined` for an unknown event id. */
+  /** The moment an event applies: its `effective_date`, else the units.csv `established` of
+   * the unit it creates, else its `date`; `undefined` for an unknown event id. */
   moment(eventId: string): Moment | undefined;
+  /** The level recorded for the unit at `when` (units.csv `level`, stepped back through
+   * `previous_level`). Pages should ask organizations.levelAt, which also infers the level of
+   * v1 pilot-committee cells that carry no `previous_level`. */
+  levelAt(id: string, when: When): Level | undefined;
+  /** The unit's name at `when` (units.csv `name`, stepped back through `previous_name`). */
+  nameAt(id: string, when: When): string | undefined;
+  /** Units without a parent that exist at `when`, by name: one today, several before a merger
+   * of provinces. */
+  rootsAt(when: When): Unit[];
+  /** Level changes of one unit, oldest first. */
+  levelChanges(id: string): readonly Rewrite<Level>[];
+  /** Name changes of one unit, oldest first. */
+  nameChanges(id: string): readonly Rewrite<string>[];
 }
 
 export interface TreeEvents {
@@ -77,7 +123,8 @@ export type Role = 'moves' | 'ends' | 'continues';
  * merged communes); merges and dissolutions end the others; every other kind moves them.
  */
 export function roleOf(event: RestructuringRow, unitId: string): Role {
-  if (unitId === event.result_unit_id) return 'continues';
+  // A rename changes names and levels, never the place in the tree.
+  if (unitId === event.result_unit_id || event.kind === 'rename') return 'continues';
   return event.kind === 'merge' || event.kind === 'dissolve' ? 'ends' : 'moves';
 }
 
@@ -121,10 +168,12 @@ export function buildTree(units: readonly Unit[], events: TreeEvents): Tree {
     list.push(row);
     listedBy.set(row.restructuring_id, list);
   }
-  // units.csv dates win: an event that creates a unit whose units.csv `established` differs
-  // (a plan dated 17/07, the committee set up on 15/09) takes effect when the unit came into
-  // being, so the units it hands over never hang under a committee that does not exist yet.
+  // An effective date is the office's own word for when the tree changes. Without one, units.csv
+  // dates win: an event that creates a unit whose units.csv `established` differs (a plan dated
+  // 17/07, the committee set up on 15/09) takes effect when the unit came into being, so the
+  // units it hands over never hang under a committee that does not exist yet.
   const effectiveDate = (event: RestructuringRow): string => {
+    if (event.effective_date !== undefined) return event.effective_date;
     const result = event.result_unit_id === undefined ? undefined : byId.get(event.result_unit_id);
     return result?.established !== undefined && createsResult(event, listedBy.get(event.id) ?? [])
       ? result.established
@@ -139,6 +188,14 @@ export function buildTree(units: readonly Unit[], events: TreeEvents): Tree {
   const moments = new Map<string, Moment>();
 
   const changes = new Map<string, ParentChange[]>();
+  // Only `before` and where it applies for now; `after` is filled in once every event is known.
+  const levels = new Map<string, Omit<Rewrite<Level>, 'after'>[]>();
+  const names = new Map<string, Omit<Rewrite<string>, 'after'>[]>();
+  const push = <T>(map: Map<string, T[]>, id: string, item: T) => {
+    const list = map.get(id);
+    if (list) list.push(item);
+    else map.set(id, [item]);
+  };
   const starts = new Map<string, Moment>();
   const ends = new Map<string, Moment>();
   // Units that were ever a child of a parent: childrenAt filters these instead of scanning all.
@@ -173,6 +230,7 @@ export function buildTree(units: readonly Unit[], events: TreeEvents): Tree {
         eventId: event.id,
         date: at.date,
         step,
+        role: 'creates',
         before: undefined,
         after: event.parent_id,
         file: 'restructurings.csv',
@@ -181,26 +239,30 @@ export function buildTree(units: readonly Unit[], events: TreeEvents): Tree {
     }
     for (const row of listed) {
       if (!byId.has(row.unit_id)) continue;
+      const where = { eventId: event.id, date: at.date, step, line: row.line };
+      if (row.previous_level !== undefined)
+        push(levels, row.unit_id, { ...where, before: row.previous_level });
+      if (row.previous_name !== undefined) push(names, row.unit_id, { ...where, before: row.previous_name });
+      const role = roleOf(event, row.unit_id);
+      const before = row.previous_parent_id ?? event.parent_id;
       const after = placeAfter(event, row.unit_id);
-      if (after === undefined && !ends.has(row.unit_id)) ends.set(row.unit_id, at);
-      record(row.unit_id, {
-        eventId: event.id,
-        date: at.date,
-        step,
-        before: row.previous_parent_id ?? event.parent_id,
-        after,
-        file: 'restructuring_units.csv',
-        line: row.line,
-      });
+      if (role === 'ends' && !ends.has(row.unit_id)) ends.set(row.unit_id, at);
+      // A province that carries on through a merger or a rename stays a root: no place to record.
+      if (role === 'continues' && before === undefined && after === undefined) continue;
+      record(row.unit_id, { ...where, role, before, after, file: 'restructuring_units.csv' });
     }
   });
 
-  // units.csv dates win; when they fall on the day of the event that implies them, the event
-  // gives the finer moment, so a new committee is not counted just before its own creation.
+  // Within the tolerance of the event that implies them, units.csv dates only record the last or
+  // first day (30/06 for a merger in force on 01/07): the event gives the moment, so a merged
+  // commune is neither gone before its merger nor counted just before its own creation. Beyond
+  // it units.csv wins, and validation reports the gap.
   const lifetimes = new Map<string, Lifetime>();
   const boundary = (written: string | undefined, implied: Moment | undefined): Moment | undefined => {
     if (written === undefined) return implied;
-    return implied?.date === written ? implied : { date: written, step: -Infinity };
+    return implied !== undefined && withinTolerance(written, implied.date)
+      ? implied
+      : { date: written, step: -Infinity };
   };
   const lifetime = (id: string): Lifetime => {
     let known = lifetimes.get(id);
@@ -259,6 +321,32 @@ export function buildTree(units: readonly Unit[], events: TreeEvents): Tree {
     }
     return result;
   };
+  // Each change holds from its event until the next one, the last until today.
+  const settle = <T>(
+    pending: Map<string, Omit<Rewrite<T>, 'after'>[]>,
+    now: (unit: Unit) => T,
+  ): Map<string, Rewrite<T>[]> => {
+    const settled = new Map<string, Rewrite<T>[]>();
+    for (const [id, list] of pending) {
+      const unit = byId.get(id);
+      if (unit)
+        settled.set(
+          id,
+          list.map((c, i) => ({ ...c, after: list[i + 1]?.before ?? now(unit) })),
+        );
+    }
+    return settled;
+  };
+  const levelHistory = settle(levels, (u) => u.level);
+  const nameHistory = settle(names, (u) => u.name);
+  const stepBack = <T>(history: readonly Rewrite<T>[] | undefined, when: When, now: T): T => {
+    if (history === undefined) return now;
+    const at = toMoment(when);
+    for (const change of history) if (compareMoments(change, at) > 0) return change.before;
+    return now;
+  };
+  const roots = units.filter((u) => u.parentId === undefined).sort(byName);
+
   return {
     units: byId,
     established: (id) => byId.get(id)?.established ?? starts.get(id)?.date,
@@ -270,5 +358,16 @@ export function buildTree(units: readonly Unit[], events: TreeEvents): Tree {
     childrenAt,
     changes: (id) => changes.get(id) ?? [],
     moment: (eventId) => moments.get(eventId),
+    levelAt: (id, when) => {
+      const unit = byId.get(id);
+      return unit && stepBack(levelHistory.get(id), when, unit.level);
+    },
+    nameAt: (id, when) => {
+      const unit = byId.get(id);
+      return unit && stepBack(nameHistory.get(id), when, unit.name);
+    },
+    rootsAt: (when) => roots.filter((root) => existsAt(root.id, when)),
+    levelChanges: (id) => levelHistory.get(id) ?? [],
+    nameChanges: (id) => nameHistory.get(id) ?? [],
   };
 }

@@ -85,7 +85,7 @@ export function listItem(province: Province, event: RestructuringEvent): EventLi
     kindLabel: kindLabel(event.kind),
     status: event.status ?? NO_STATUS,
     statusLabel: statusLabel(event.status) ?? 'Chưa ghi trạng thái',
-    parent: unitLink(province, event.parent_id),
+    parent: unitLink(province, event.parent_id ?? event.result_unit_id),
     summary:
       parentCount?.before === undefined || parentCount.after === undefined
         ? undefined

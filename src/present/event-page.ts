@@ -106,6 +106,11 @@ export function whatHappened(figures: EventFigures, names: Names): { sentence: s
         action: 'điều chuyển',
       };
     }
+    case 'rename':
+      return {
+        sentence: `${when}, ${listVi(event.units.map((u) => `${u.previous_name ?? names(u.unit_id)} đổi tên thành ${names(u.unit_id)}`))}.`,
+        action: 'đổi tên',
+      };
   }
 }
 
@@ -187,7 +192,7 @@ export function beforeAfterChart(province: Province, figures: EventFigures): Cha
   const rows = figures.counts.filter(
     (c) => c.unitId === figures.event.parent_id || (c.before ?? 0) > 0 || (c.after ?? 0) > 0,
   );
-  const owner = province.tree.units.get(figures.event.parent_id);
+  const owner = province.tree.units.get(figures.event.parent_id ?? figures.event.result_unit_id ?? '');
   if (rows.length === 0 || !owner) return undefined;
   const spec = buildChart({
     id: 'truoc-sau',
@@ -264,7 +269,7 @@ export function unitsTable(province: Province, figures: EventFigures): TableView
 export function eventView(province: Province, eventId: string): EventView {
   const figures = figuresOf(province, eventId);
   const { event } = figures;
-  const parent = unitLink(province, event.parent_id);
+  const parent = unitLink(province, event.parent_id ?? event.result_unit_id);
   const result = event.result_unit_id === undefined ? undefined : unitLink(province, event.result_unit_id);
   const fact = (label: string, value: string | undefined, path?: string): Fact[] =>
     value === undefined ? [] : [{ label, value, path }];

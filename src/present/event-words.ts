@@ -21,7 +21,7 @@ export const namesOf =
   (id) =>
     id === undefined ? '' : (province.tree.units.get(id)?.name ?? id);
 
-export function unitLink(province: Province, id: string): Link {
-  const unit = province.tree.units.get(id);
-  return { label: unit?.name ?? id, path: unit && unitPath(province, unit) };
+export function unitLink(province: Province, id: string | undefined): Link {
+  const unit = id === undefined ? undefined : province.tree.units.get(id);
+  return { label: unit?.name ?? id ?? '', path: unit && unitPath(province, unit) };
 }

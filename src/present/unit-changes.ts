@@ -27,9 +27,9 @@ export function unitChanges(province: Province, unitId: string): UnitChange[] {
     if (!event) return [];
     const on = `ngày ${formatDate(change.date)}`;
     let line: string;
-    if (change.before === undefined) {
+    if (change.role === 'creates') {
       line = `Thành lập ${on}, trực thuộc ${names(change.after)}`;
-    } else if (change.after === undefined) {
+    } else if (change.role === 'ends') {
       line =
         event.kind === 'merge' && event.result_unit_id !== undefined
           ? `Hợp nhất vào ${names(event.result_unit_id)} ${on}`

@@ -61,6 +61,7 @@ export const EVENT_KINDS = [
   { value: 'establish', label: 'thành lập' },
   { value: 'dissolve', label: 'giải thể' },
   { value: 'transfer', label: 'điều chuyển', aliases: ['tiếp nhận', 'điều chuyển, tiếp nhận'] },
+  { value: 'rename', label: 'đổi tên' },
 ] as const satisfies readonly EnumValue[];
 
 export const EVENT_STATUSES = [
@@ -93,7 +94,7 @@ const opt = <const K extends string, const C extends ColumnKind>(
 export const unitsSchema = {
   file: 'units.csv',
   title: 'Đơn vị',
-  doc: 'Cây tổ chức đảng hiện tại: mỗi dòng một đơn vị.',
+  doc: 'Cây tổ chức đảng hiện tại, cùng các đơn vị đã kết thúc hoạt động: mỗi dòng một đơn vị.',
   required: true,
   columns: [
     {
@@ -110,9 +111,15 @@ export const unitsSchema = {
       label: 'Mã đơn vị cấp trên',
       kind: id,
       required: false,
-      doc: 'Đơn vị cấp trên hiện nay; để trống chỉ ở đơn vị gốc (tỉnh).',
+      doc: 'Đơn vị cấp trên hiện nay (với đơn vị đã kết thúc: đơn vị cấp trên cuối cùng); để trống chỉ ở đơn vị gốc (tỉnh, kể cả tỉnh cũ đã hợp nhất).',
     },
-    { key: 'level', label: 'Cấp', kind: oneOf(LEVELS), required: true, doc: 'Cấp của tổ chức đảng.' },
+    {
+      key: 'level',
+      label: 'Cấp',
+      kind: oneOf(LEVELS),
+      required: true,
+      doc: 'Cấp của tổ chức đảng hiện nay (hoặc vào ngày kết thúc hoạt động); cấp trước đây ghi ở cột Cấp trước của restructuring_units.csv.',
+    },
     {
       key: 'type',
       label: 'Loại hình',
@@ -252,6 +259,13 @@ export const restructuringsSchema = {
     { key: 'id', label: 'Mã sự kiện', kind: id, required: true, doc: 'Mã duy nhất của sự kiện.' },
     { key: 'date', label: 'Ngày', kind: date, required: true, doc: 'Ngày ban hành quyết định.' },
     {
+      key: 'effective_date',
+      label: 'Ngày hiệu lực',
+      kind: date,
+      required: false,
+      doc: 'Ngày sắp xếp có hiệu lực, nếu khác ngày ban hành; cây tổ chức thay đổi từ ngày này.',
+    },
+    {
       key: 'kind',
       label: 'Hình thức',
       kind: oneOf(EVENT_KINDS),
@@ -263,8 +277,8 @@ export const restructuringsSchema = {
       key: 'parent_id',
       label: 'Đơn vị cấp trên',
       kind: id,
-      required: true,
-      doc: 'Cấp ủy nơi diễn ra việc sắp xếp.',
+      required: false,
+      doc: 'Cấp ủy nơi diễn ra việc sắp xếp; chỉ để trống khi hợp nhất hoặc đổi tên đơn vị gốc (tỉnh).',
     },
     {
       key: 'result_unit_id',
@@ -291,7 +305,7 @@ export const restructuringsSchema = {
 export const restructuringUnitsSchema = {
   file: 'restructuring_units.csv',
   title: 'Đơn vị trong sự kiện sắp xếp',
-  doc: 'Các đơn vị mà mỗi sự kiện điều chuyển, hợp nhất hoặc giải thể.',
+  doc: 'Các đơn vị mà mỗi sự kiện điều chuyển, hợp nhất, giải thể hoặc đổi tên. Đơn vị sau sắp xếp cũng có thể được liệt kê để ghi đơn vị cấp trên, cấp hoặc tên trước đó của nó; dòng đó không kết thúc hoạt động của đơn vị.',
   required: false,
   columns: [
     {
@@ -308,6 +322,20 @@ export const restructuringUnitsSchema = {
       kind: id,
       required: false,
       doc: 'Đơn vị cấp trên trước sự kiện; mặc định là đơn vị cấp trên của sự kiện.',
+    },
+    {
+      key: 'previous_level',
+      label: 'Cấp trước',
+      kind: oneOf(LEVELS),
+      required: false,
+      doc: 'Cấp của đơn vị trước sự kiện, khi sự kiện thay đổi cấp của nó.',
+    },
+    {
+      key: 'previous_name',
+      label: 'Tên trước',
+      kind: short,
+      required: false,
+      doc: 'Tên của đơn vị trước sự kiện; cần ghi với sự kiện đổi tên.',
     },
   ],
 } as const satisfies FileSchema;

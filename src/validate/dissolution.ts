@@ -1,5 +1,5 @@
 import type { Dataset } from '../read/dataset.ts';
-import { compareMoments, type Tree } from '../model/tree.ts';
+import { compareMoments, withinTolerance, type Tree } from '../model/tree.ts';
 import type { Unit } from '../model/units.ts';
 import { formatDate } from './calendar.ts';
 import { error, type Problem } from '../problems.ts';
@@ -34,9 +34,10 @@ function formerChildren(tree: Tree): Map<string, Set<string>> {
  * The units that still hang under `parentId` once it has ended: they exist at the moment it
  * ends (or when they came into being, if later) and their parent then is the ended unit. A unit
  * that ends at the same moment (the same event, or the same units.csv date) or was moved away
- * before is not left behind; a units.csv date means the start of that day, so a move on the day
- * itself comes too late. This is the one place that decides how late a move may come (contract
- * v2 allows a merge and the dissolved date 31 days apart; that tolerance belongs here).
+ * before is not left behind. Nor is one moved away or ended by an event within 31 days of the
+ * end (contract v2 A.4): a district committee that recorded 30/06/2025 as its last day hands its
+ * communes to the new committees on 01/07/2025. This is the one place that decides how late a
+ * move may come.
  */
 export function leftBehind(tree: Tree, parentId: string, candidates: Iterable<string>): Unit[] {
   const ended = tree.endedAt(parentId);
@@ -46,7 +47,10 @@ export function leftBehind(tree: Tree, parentId: string, candidates: Iterable<st
     const unit = tree.units.get(id);
     const started = tree.startedAt(id);
     const when = started !== undefined && compareMoments(started, ended) > 0 ? started : ended;
-    if (unit && tree.existsAt(id, when) && tree.parentAt(id, when) === parentId) found.push(unit);
+    if (!unit || !tree.existsAt(id, when) || tree.parentAt(id, when) !== parentId) continue;
+    // Only an event takes a unit away in time: a units.csv date of its own is no handover.
+    const away = tree.changes(id).find((c) => compareMoments(c, when) > 0 && c.after !== parentId);
+    if (away === undefined || !withinTolerance(ended.date, away.date)) found.push(unit);
   }
   return found;
 }
@@ -76,7 +80,7 @@ export function checkDissolutions(data: Dataset, tree: Tree): Problem[] {
       fix: `Chuyển các đơn vị này sang đơn vị cấp trên mới trước ngày đó (sửa cột Mã đơn vị cấp trên trong units.csv và ghi sự kiện điều chuyển trong restructurings.csv, restructuring_units.csv), hoặc ghi ngày giải thể cho những đơn vị đã giải thể cùng ${unit.id}, hoặc sửa ngày kết thúc của ${unit.id} nếu gõ nhầm.`,
     };
     // Point at the date that ends it: units.csv when written there, else the event's row.
-    const end = tree.changes(unit.id).find((c) => c.after === undefined);
+    const end = tree.changes(unit.id).find((c) => c.role === 'ends');
     if (unit.dissolved !== undefined || end === undefined) {
       report(error, 'units.csv', unit.line, 'dissolved', unit.dissolved && formatDate(unit.dissolved), body);
     } else {

@@ -8,6 +8,7 @@ import {
   type ParentChange,
   type Tree,
 } from '../model/tree.ts';
+import { levelAt } from '../model/organizations.ts';
 import { LEVEL_RANK } from '../model/units.ts';
 import { error, warning, type Problem } from '../problems.ts';
 import { cellProblems } from './structure.ts';
@@ -39,12 +40,12 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
     const changes = tree.changes(unitId);
     let previous: ParentChange | undefined;
     for (const change of changes) {
-      if (change.before === undefined) {
+      if (change.role === 'creates') {
         // Creation comes first; a unit moved before it is flagged by the lifetime check below.
         previous = change;
         continue;
       }
-      if (previous !== undefined && previous.after === undefined) {
+      if (previous?.role === 'ends') {
         report(error, change.file, change.line, 'unit_id', unitId, {
           code: 'moved-after-dissolution',
           message: `đơn vị ${unitId} đã kết thúc hoạt động theo sự kiện ${eventName(previous.eventId)}, nên không thể sắp xếp tiếp ngày ${formatDate(change.date)}`,
@@ -56,6 +57,9 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
       if (!tree.existsAt(unitId, justBefore(change))) {
         const dissolved = tree.dissolved(unitId);
         const gone = dissolved !== undefined && dissolved <= change.date;
+        // Ended by this very event, but units.csv says long before: reorganization.ts names
+        // the gap once (date-gap).
+        if (gone && change.role === 'ends') continue;
         report(error, change.file, change.line, 'unit_id', unitId, {
           code: gone ? 'moved-after-dissolution' : 'moved-before-establishment',
           message: gone
@@ -66,8 +70,10 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
         });
         continue;
       }
-      const before = tree.units.get(change.before);
-      if (before && LEVEL_RANK[before.level] <= LEVEL_RANK[unit.level]) {
+      // Both levels as they were just before the event: either may have changed since.
+      const then = justBefore(change);
+      const before = change.before === undefined ? undefined : tree.units.get(change.before);
+      if (before && LEVEL_RANK[levelAt(tree, before, then)] <= LEVEL_RANK[levelAt(tree, unit, then)]) {
         report(error, change.file, change.line, 'previous_parent_id', change.before, {
           code: 'parent-level',
           message: `đơn vị cấp trên trước ${change.before} không ở cấp cao hơn đơn vị ${unitId}`,
@@ -93,7 +99,7 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
         english: `after its last event the unit sits under ${previous.after}, but units.csv says ${unit.parentId ?? 'nothing'}`,
         fix: `Sửa mã đơn vị cấp trên của ${unitId} trong units.csv, hoặc thêm sự kiện điều chuyển (transfer) ghi lại lần chuyển sau đó.`,
       });
-    } else if (previous.after === undefined && previous.before !== unit.parentId) {
+    } else if (previous.role === 'ends' && previous.before !== unit.parentId) {
       report(error, previous.file, previous.line, 'previous_parent_id', previous.before, {
         code: 'wrong-previous-parent',
         message: `units.csv dòng ${unit.line} ghi đơn vị ${unitId} trực thuộc ${unit.parentId ?? '(trống)'}, nhưng dòng này ghi đơn vị cấp trên trước khi kết thúc hoạt động là ${previous.before ?? ''}`,
@@ -108,7 +114,7 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
   for (const event of events.values()) {
     const written = event.result_unit_id === undefined ? undefined : tree.units.get(event.result_unit_id);
     if (!written || !createsResult(event, listedBy.get(event.id) ?? [])) continue;
-    const start = tree.changes(written.id).find((c) => c.before === undefined);
+    const start = tree.changes(written.id).find((c) => c.role === 'creates');
     if (start && start.eventId !== event.id) {
       report(error, 'restructurings.csv', event.line, 'result_unit_id', written.id, {
         code: 'created-twice',
@@ -118,27 +124,20 @@ export function checkEvents(data: Dataset, tree: Tree): Problem[] {
       });
       continue;
     }
-    if (written.established !== undefined && written.established !== event.date) {
+    // A merger's new unit may record its first day within the tolerance; a larger gap is an
+    // error of its own (reorganization.ts).
+    if (
+      event.kind !== 'merge' &&
+      event.effective_date === undefined &&
+      written.established !== undefined &&
+      written.established !== event.date
+    ) {
       report(warning, 'restructurings.csv', event.line, 'date', formatDate(event.date), {
         code: 'established-differs',
         message: `đơn vị sau sắp xếp ${written.id} có ngày thành lập ${formatDate(written.established)} (units.csv dòng ${written.line}), khác ngày của sự kiện; trang web tính sự kiện có hiệu lực từ ngày thành lập này`,
         english:
           "the result unit's established date differs from the event date; the event takes effect on the established date",
         fix: `Sửa một trong hai ngày cho khớp; nếu ${written.id} đã có từ trước và chỉ tiếp nhận thêm đơn vị, hãy liệt kê nó trong restructuring_units.csv của sự kiện này.`,
-      });
-    }
-  }
-  for (const row of data.restructuringUnits) {
-    const event = events.get(row.restructuring_id);
-    const unit = tree.units.get(row.unit_id);
-    if (!event || !unit?.dissolved || unit.dissolved <= event.date) continue;
-    const ends = tree.changes(row.unit_id).some((c) => c.eventId === event.id && c.after === undefined);
-    if (ends) {
-      report(warning, 'restructuring_units.csv', row.line, 'unit_id', row.unit_id, {
-        code: 'dissolved-differs',
-        message: `sự kiện ${eventName(event.id)} kết thúc hoạt động của đơn vị này, nhưng units.csv dòng ${unit.line} ghi ngày giải thể ${formatDate(unit.dissolved)}; trang web dùng ngày trong units.csv`,
-        english: "the unit's dissolved date differs from the date of the event that ends it",
-        fix: 'Sửa ngày giải thể trong units.csv hoặc ngày của sự kiện cho khớp.',
       });
     }
   }
@@ -163,7 +162,8 @@ function groupListed(data: Dataset): Map<string, RestructuringUnitRow[]> {
  * the check linear in the events' size.
  */
 function checkShapes(data: Dataset, tree: Tree, report: Report): void {
-  const root = [...tree.units.values()].find((u) => u.parentId === undefined)?.id;
+  // Provinces merged into today's were roots in their time (contract v2 A.1): any root will do.
+  const roots = new Set([...tree.units.values()].filter((u) => u.parentId === undefined).map((u) => u.id));
   const seenProblems = new Set<string>();
   const listedBy = groupListed(data);
 
@@ -173,7 +173,9 @@ function checkShapes(data: Dataset, tree: Tree, report: Report): void {
     const listed = (listedBy.get(event.id) ?? []).filter((row) => tree.units.has(row.unit_id));
     // Where to point for a unit: its own row when listed, else the event's row.
     const starts: { id: string; file: string; line: number; key: string }[] = [
-      { id: event.parent_id, file: 'restructurings.csv', line: event.line, key: 'parent_id' },
+      ...(event.parent_id === undefined
+        ? []
+        : [{ id: event.parent_id, file: 'restructurings.csv', line: event.line, key: 'parent_id' }]),
       ...(event.result_unit_id === undefined
         ? []
         : [
@@ -194,7 +196,7 @@ function checkShapes(data: Dataset, tree: Tree, report: Report): void {
     ] as const) {
       for (const start of starts) {
         if (!tree.existsAt(start.id, when)) continue;
-        const found = walkUp(tree, start.id, when, root);
+        const found = walkUp(tree, start.id, when, roots);
         if (!found) continue;
         // A unit still under a parent that had ended before this event was left behind by that
         // end: checkDissolutions names it once, on the ended unit.
@@ -251,12 +253,12 @@ interface Broken {
   readonly path: readonly string[];
 }
 
-function walkUp(tree: Tree, start: string, when: Moment, root: string | undefined): Broken | undefined {
+function walkUp(tree: Tree, start: string, when: Moment, roots: ReadonlySet<string>): Broken | undefined {
   const path = [start];
   const seen = new Set(path);
   let current = start;
   for (;;) {
-    if (current === root) return undefined;
+    if (roots.has(current)) return undefined;
     const parent = tree.parentAt(current, when);
     if (parent === undefined) return { kind: 'root', path };
     if (seen.has(parent)) return { kind: 'cycle', path: [...path.slice(path.indexOf(parent)), parent] };

@@ -32,9 +32,47 @@ export function cellProblems(data: Dataset, problems: Problem[]) {
 
 const levelLabel = (level: string) => labelOf(LEVELS, level);
 
+/** Units that a merge ends: listed in a merge event without being its result. */
+function mergedAway(data: Dataset): Set<string> {
+  const merges = new Map(data.restructurings.filter((e) => e.kind === 'merge').map((e) => [e.id, e]));
+  const found = new Set<string>();
+  for (const row of data.restructuringUnits) {
+    const event = merges.get(row.restructuring_id);
+    if (event && event.result_unit_id !== row.unit_id) found.add(row.unit_id);
+  }
+  return found;
+}
+
 /**
- * Errors that make the data unusable: ids that collide or point nowhere, a tree without
- * exactly one root, cycles, parents below their children. The model assumes none remain.
+ * Events that may leave `parent_id` empty (contract v2 A.1): a merge or a rename whose result
+ * and listed units are all roots, such as two provinces merged into one, have no committee above
+ * them where the change happens.
+ */
+function eventsOfRoots(
+  data: Dataset,
+  units: ReadonlyMap<string, { readonly parent_id: string | undefined }>,
+) {
+  const isRoot = (id: string) => units.get(id)?.parent_id === undefined;
+  const notRoot = new Set<string>();
+  const listed = new Set<string>();
+  for (const row of data.restructuringUnits) {
+    listed.add(row.restructuring_id);
+    if (!isRoot(row.unit_id)) notRoot.add(row.restructuring_id);
+  }
+  const found = new Set<string>();
+  for (const event of data.restructurings) {
+    if (event.kind !== 'merge' && event.kind !== 'rename') continue;
+    if (event.result_unit_id !== undefined && !isRoot(event.result_unit_id)) continue;
+    if (listed.has(event.id) && !notRoot.has(event.id)) found.add(event.id);
+  }
+  return found;
+}
+
+/**
+ * Errors that make the data unusable: ids that collide or point nowhere, a tree without a
+ * root, more than one root alive today, cycles, parents below their children. The model
+ * assumes none remain. That every earlier root was merged into today's is checked on the
+ * replayed tree (reorganization.ts).
  */
 export function checkStructure(data: Dataset): Problem[] {
   const problems: Problem[] = [];
@@ -72,6 +110,17 @@ export function checkStructure(data: Dataset): Problem[] {
     }
   }
   const provinceRoots = roots.filter((u) => u.level === 'province');
+  // Several roots may follow one another (contract v2 A.1); those alive today must be one.
+  const merged = mergedAway(data);
+  const living = provinceRoots.filter((u) => u.dissolved === undefined && !merged.has(u.id));
+  for (const extra of living.slice(1)) {
+    report(error, 'units.csv', extra.line, 'level', extra.level, {
+      code: 'two-roots',
+      message: `là đơn vị gốc thứ hai vẫn còn hoạt động (đã có "${living[0]?.name}" ở dòng ${living[0]?.line}); hiện nay chỉ được có một đơn vị cấp tỉnh, các đơn vị gốc trước đây phải có ngày giải thể hoặc đã hợp nhất vào đơn vị gốc hiện nay`,
+      english: 'more than one root today',
+      fix: 'Giữ một dòng cấp tỉnh còn hoạt động; đơn vị khác cần có mã đơn vị cấp trên, hoặc, nếu là tỉnh cũ đã hợp nhất, ghi sự kiện hợp nhất (merge) và liệt kê nó trong restructuring_units.csv.',
+    });
+  }
   if (units.size === 0 && data.sources.get('units.csv')?.present) {
     problems.push(
       error({
@@ -93,14 +142,6 @@ export function checkStructure(data: Dataset): Problem[] {
         fix: 'Thêm dòng cho Đảng bộ tỉnh với cấp "tỉnh" và để trống cột Mã đơn vị cấp trên.',
       }),
     );
-  }
-  for (const extra of provinceRoots.slice(1)) {
-    report(error, 'units.csv', extra.line, 'level', extra.level, {
-      code: 'two-roots',
-      message: `là đơn vị gốc thứ hai (đã có "${provinceRoots[0]?.name}" ở dòng ${provinceRoots[0]?.line}); dữ liệu chỉ được có một đơn vị cấp tỉnh`,
-      english: 'more than one root',
-      fix: 'Giữ một dòng cấp tỉnh; các đơn vị khác cần có mã đơn vị cấp trên.',
-    });
   }
   for (const unit of units.values()) {
     if (unit.level === 'province' && unit.parent_id !== undefined) {
@@ -204,6 +245,7 @@ export function checkStructure(data: Dataset): Problem[] {
     }
   }
 
+  const parentless = eventsOfRoots(data, units);
   const events = new Map<string, number>();
   for (const event of data.restructurings) {
     const first = events.get(event.id);
@@ -217,7 +259,17 @@ export function checkStructure(data: Dataset): Problem[] {
       continue;
     }
     events.set(event.id, event.line);
-    if (!units.has(event.parent_id)) {
+    if (event.parent_id === undefined) {
+      if (!parentless.has(event.id)) {
+        report(error, 'restructurings.csv', event.line, 'parent_id', '', {
+          code: 'missing-value',
+          message:
+            'thiếu đơn vị cấp trên; chỉ được để trống khi hợp nhất hoặc đổi tên đơn vị gốc (cấp tỉnh), nghĩa là mọi đơn vị của sự kiện đều không có đơn vị cấp trên',
+          english: 'parent_id may be empty only for a merge or rename of root units',
+          fix: 'Điền mã cấp ủy nơi diễn ra việc sắp xếp (phải có trong units.csv).',
+        });
+      }
+    } else if (!units.has(event.parent_id)) {
       unknownUnit('restructurings.csv', event.line, 'parent_id', event.parent_id);
     }
     if (event.result_unit_id === undefined) {

@@ -4,6 +4,7 @@ import { checkCalendar, todayInVietnam } from './calendar.ts';
 import { checkConsistency } from './consistency.ts';
 import { checkDissolutions } from './dissolution.ts';
 import { checkEvents } from './events.ts';
+import { checkReorganization } from './reorganization.ts';
 import { hasErrors, sortProblems, type Problem } from '../problems.ts';
 import { checkStructure } from './structure.ts';
 
@@ -38,7 +39,11 @@ export function validate(
   const province = buildProvince(data);
   // Events replay into the tree every rollup walks: a broken replay must stop before any sum.
   // A unit that ends with units still under it stops here too: the sums would silently drop them.
-  problems.push(...checkEvents(data, province.tree), ...checkDissolutions(data, province.tree));
+  problems.push(
+    ...checkEvents(data, province.tree),
+    ...checkDissolutions(data, province.tree),
+    ...checkReorganization(data, province.tree),
+  );
   if (hasErrors(problems)) return { province: undefined, problems: sortProblems(problems) };
   problems.push(...checkConsistency(data, province));
   return { province, problems: sortProblems(problems) };
