@@ -1,4 +1,4 @@
-import { isAbove, levelUnder } from './organizations.ts';
+import { isAboveAt, levelUnder } from './organizations.ts';
 import type { Province, Statistics } from './province.ts';
 import type { Figures } from './rollup.ts';
 import { yearEnd, type Unit } from './units.ts';
@@ -71,11 +71,12 @@ function coveredCounts<K extends string>(
   }
   const unit = province.tree.units.get(unitId);
   if (open.length > 0 && unit) {
-    for (const child of province.tree.childrenAt(unitId, yearEnd(year))) {
-      if (isAbove(child)) {
+    const date = yearEnd(year);
+    for (const child of province.tree.childrenAt(unitId, date)) {
+      if (isAboveAt(province.tree, child, date)) {
         const below = coveredCounts(province, stats, child.id, year);
         for (const metric of open) result[metric] += below[metric];
-      } else if (levelUnder(province.tree, child, unit) === 'grassroots') {
+      } else if (levelUnder(province.tree, child, unit, date) === 'grassroots') {
         const values = stats.rollup.at(child.id, year)?.values;
         for (const metric of open) if (values?.[metric] !== undefined) result[metric] += 1;
       }
@@ -98,8 +99,9 @@ function coveredIds<K extends string>(
   const date = yearEnd(year);
   const visit = (parent: Unit, included: boolean) => {
     for (const child of province.tree.childrenAt(parent.id, date)) {
-      if (isAbove(child)) visit(child, included || reportedOwn(stats, child.id, year, metric));
-      else if (levelUnder(province.tree, child, parent) !== 'grassroots') continue;
+      if (isAboveAt(province.tree, child, date))
+        visit(child, included || reportedOwn(stats, child.id, year, metric));
+      else if (levelUnder(province.tree, child, parent, date) !== 'grassroots') continue;
       else if (included || value(child.id) !== undefined) covered.add(child.id);
     }
   };
@@ -115,7 +117,7 @@ function scopeOf<K extends string>(
   metric: K,
 ): Scope {
   // Asked only of a reading, that is of a reported value: a grassroots one covers itself.
-  if (!isAbove(unit)) return unitScope(unit.id);
+  if (!isAboveAt(province.tree, unit, yearEnd(year))) return unitScope(unit.id);
   let ids: Set<string> | undefined;
   return {
     count: coveredCounts(province, stats, unit.id, year)[metric],

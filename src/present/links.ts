@@ -1,5 +1,6 @@
 /** Where the site's pages live, and how one page points to another; every view links through here. */
 import { levelUnder } from '../model/organizations.ts';
+import { justBefore } from '../model/tree.ts';
 import type { Province } from '../model/province.ts';
 import { PAGE_LEVELS, slug, type Unit } from '../model/units.ts';
 import { perProvince } from './memo.ts';
@@ -13,9 +14,8 @@ export interface Link {
 /**
  * Units with a page of their own: every unit that was a province, cấp trên cơ sở or grassroots
  * unit at some date, so a grassroots organization a pilot committee later took over as a cell
- * keeps the page its figures were published on. A unit's level before each change is the level
- * its parent then gave it (organizations.levelUnder); once the tree records levels over time
- * (contract v2 `previous_level`), `tree.levelAt(unit.id, justBefore(change))` answers the same.
+ * keeps the page its figures were published on. A unit's level before each change is its recorded
+ * `previous_level`, else the level its parent then gave it (organizations.levelUnder).
  */
 export const unitsWithPage = perProvince((province): ReadonlySet<string> => {
   const { tree } = province;
@@ -23,9 +23,11 @@ export const unitsWithPage = perProvince((province): ReadonlySet<string> => {
   for (const unit of tree.units.values()) {
     const paged =
       PAGE_LEVELS.has(unit.level) ||
+      tree.levelChanges(unit.id).some((change) => PAGE_LEVELS.has(change.before)) ||
       tree.changes(unit.id).some((change) => {
         const parent = change.before === undefined ? undefined : tree.units.get(change.before);
-        return parent !== undefined && PAGE_LEVELS.has(levelUnder(tree, unit, parent));
+        const then = justBefore({ date: change.date, step: change.step });
+        return parent !== undefined && PAGE_LEVELS.has(levelUnder(tree, unit, parent, then));
       });
     if (paged) ids.add(unit.id);
   }
