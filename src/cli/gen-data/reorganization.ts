@@ -145,8 +145,10 @@ export function reorganize(
       result: ROOT,
       units: FORMER_ROOTS.map((unit) => ({ unit })),
     });
-    const direct = [...FORMER_ROOTS.flatMap((r) => under.get(r) ?? []).map((u) => move(u, ROOT))];
-    const moved = [...direct, ...['CQD', 'UBND'].map((unit) => ({ unit, previous: blocRoot }))];
+    const moved = [
+      ...FORMER_ROOTS.flatMap((r) => under.get(r) ?? []).map((u) => move(u, ROOT)),
+      ...['CQD', 'UBND'].map((unit) => ({ unit, previous: blocRoot })),
+    ];
     push({
       date: `${year}-06-09`,
       effective,
