@@ -300,6 +300,16 @@ describe('gen:data --reorganize 2025', () => {
     expect([...districtRoots].sort()).toEqual(['TINH.A', 'TINH.B']);
   });
 
+  it('names every new commune committee differently, beyond the ~2,450 two-syllable commune names', () => {
+    const dir = fresh();
+    generate({ units: 20_000, years: 2, out: dir, seed: 2, reorganize: 2025 });
+    const names = read(dir, 'units.csv')
+      .filter((u) => u.id.startsWith('XP'))
+      .map((u) => u.name);
+    expect(names.length).toBeGreaterThan(2_500);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
   it('writes the same bytes for the same seed', () => {
     const again = fresh();
     generate({ units: 600, years: 6, out: again, seed: 5, reorganize: 2025, mergeProvinces: true });

@@ -161,6 +161,7 @@ export function reorganize(
 
   // 01/07: every district ends; its communes merge, its other units move.
   const names = new Set<string>();
+  const nameOf = new Map<string, string>([['UBND', 'Đảng bộ Ủy ban nhân dân tỉnh']]);
   let serial = 0;
   input.districts.forEach((district, index) => {
     const date = `${year}-06-${pad(random.int(10, 28), 2)}`;
@@ -183,15 +184,19 @@ export function reorganize(
         township.to = year - 1;
         listed.push({ ...move(township, ROOT), previousLevel: 'grassroots', previousName });
         result = township.id;
+        nameOf.set(result, township.name);
       } else {
         const type = group.filter((u) => u.type === 'ward').length * 2 > group.length ? 'ward' : 'commune';
-        let name = '';
-        while (name === '' || names.has(name)) {
-          name = `Đảng bộ ${type === 'ward' ? 'phường' : 'xã'} ${placeName(random)}`;
+        // Two syllables make ~5,000 names and a country has ~8,000 new communes: then " số N".
+        const draw = () => `Đảng bộ ${type === 'ward' ? 'phường' : 'xã'} ${placeName(random)}`;
+        let name = draw();
+        for (let n = 2; names.has(name); n++) {
+          name = n < 6 ? draw() : `${name.replace(/ số \d+$/, '')} số ${n}`;
         }
         names.add(name);
         result = `XP${pad(++serial, 4)}`;
         committees.push({ id: result, name, type, established: effective });
+        nameOf.set(result, name);
       }
       summed.push({ id: result, from: year, cells: true });
       results.push(result);
@@ -202,7 +207,7 @@ export function reorganize(
         old.carriedInto = result;
         listed.push({ unit: old.id, previous: district.id });
       }
-      const resultName = township?.name ?? committees.find((c) => c.id === result)?.name ?? result;
+      const resultName = township?.name ?? nameOf.get(result) ?? result;
       push({
         date,
         effective,
@@ -227,7 +232,7 @@ export function reorganize(
         date,
         effective,
         kind: 'transfer',
-        title: `Điều chuyển ${moved.length} tổ chức cơ sở đảng từ ${district.name} về ${to === 'UBND' ? 'Đảng bộ Ủy ban nhân dân tỉnh' : (committees.find((c) => c.id === to)?.name ?? 'đảng bộ xã mới')}`,
+        title: `Điều chuyển ${moved.length} tổ chức cơ sở đảng từ ${district.name} về ${nameOf.get(to) ?? to}`,
         parent: to,
         units: moved,
       });
