@@ -302,11 +302,11 @@ describe('gen:data --reorganize 2025', () => {
 
   it('names every new commune committee differently, beyond the ~2,450 two-syllable commune names', () => {
     const dir = fresh();
-    generate({ units: 20_000, years: 2, out: dir, seed: 2, reorganize: 2025 });
+    generate({ units: 24_000, years: 2, out: dir, seed: 2, reorganize: 2025 });
     const names = read(dir, 'units.csv')
       .filter((u) => u.id.startsWith('XP'))
       .map((u) => u.name);
-    expect(names.length).toBeGreaterThan(2_500);
+    expect(names.length).toBeGreaterThan(2_600);
     expect(new Set(names).size).toBe(names.length);
   });
 
