@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../src/cli/gen-data.ts';
 import { csvCell } from '../src/cli/gen-data/csv-writer.ts';
@@ -180,5 +181,143 @@ describe('gen:data steps', () => {
     ['a line break', 'dòng 1\ndòng 2', '"dòng 1\ndòng 2"'],
   ])('write: a CSV cell holding %s is quoted only where the delimiter needs it', (_, value, cell) => {
     expect(csvCell(value)).toBe(cell);
+  });
+});
+
+describe('gen:data --reorganize 2025', () => {
+  /** Every column the checks below read; csv-parse gives '' for an empty cell. */
+  type Column =
+    | 'id' | 'name' | 'parent_id' | 'level' | 'type' | 'dissolved' | 'kind' | 'result_unit_id'
+    | 'effective_date' | 'restructuring_id' | 'unit_id' | 'previous_parent_id' | 'previous_level'
+    | 'previous_name' | 'year'; // prettier-ignore
+  type Row = Readonly<Record<Column, string>>;
+  const read = (dir: string, file: string) =>
+    parse<Row>(readFileSync(join(dir, file), 'utf8'), { columns: true });
+  const reorganized = (mergeProvinces: boolean) => {
+    const dir = fresh();
+    generate({ units: 600, years: 6, out: dir, seed: 5, reorganize: 2025, mergeProvinces });
+    const units = read(dir, 'units.csv');
+    const events = read(dir, 'restructurings.csv');
+    const listed = read(dir, 'restructuring_units.csv');
+    return { dir, units, events, listed, byId: new Map(units.map((u) => [u.id, u])) };
+  };
+  const plain = reorganized(false);
+  const merged = reorganized(true);
+  const territorial = new Set(['commune', 'ward', 'township']);
+
+  it('merges the communes about 3 to 1 into commune and ward committees directly under the province', () => {
+    const { units, events, listed, byId } = plain;
+    const merges = events.filter((e) => e.kind === 'merge' && e.effective_date === '2025-07-01');
+    const ended = listed.filter((r) => merges.some((e) => e.id === r.restructuring_id));
+    const before = ended.filter((r) => territorial.has(byId.get(r.unit_id)?.type ?? ''));
+    expect(before.length / merges.length).toBeGreaterThan(2.5);
+    expect(before.length / merges.length).toBeLessThan(3.5);
+    for (const event of merges) {
+      const result = byId.get(event.result_unit_id ?? '');
+      expect(result, event.id).toMatchObject({ parent_id: 'TINH', level: 'district' });
+      expect(['commune', 'ward']).toContain(result?.type);
+    }
+    const communesNow = units.filter((u) => territorial.has(u.type ?? '') && u.dissolved === '');
+    expect(communesNow.every((u) => u.level === 'district')).toBe(true);
+  });
+
+  it('ends every district-level committee on 30/06 and leaves no unit under one after 01/07', () => {
+    const { units, byId } = plain;
+    const districts = units.filter((u) => /^H\d+$/.test(u.id));
+    expect(districts.length).toBeGreaterThan(0);
+    expect(districts.every((d) => d.dissolved === '2025-06-30')).toBe(true);
+    const underDistrict = units.filter((u) => u.dissolved === '' && /^H\d+$/.test(u.parent_id ?? ''));
+    expect(underDistrict.map((u) => u.id)).toEqual([]);
+    // The blocs are replaced in February by the Party-agency and UBND committees.
+    expect(units.filter((u) => /^K\d+$/.test(u.id)).every((k) => k.dissolved.startsWith('2025-02-'))).toBe(
+      true,
+    );
+    expect(byId.get('UBND')).toMatchObject({ parent_id: 'TINH', level: 'district', dissolved: '' });
+    expect(byId.get('CQD')).toMatchObject({ parent_id: 'TINH', level: 'district', dissolved: '' });
+  });
+
+  it('gives every unit that ended in 2025 a successor, and every moved unit its previous parent', () => {
+    const { units, events, listed } = plain;
+    const eventOf = new Map(events.map((e) => [e.id, e]));
+    const endedIn2025 = units.filter((u) => u.dissolved.startsWith('2025') && u.level === 'grassroots');
+    expect(endedIn2025.length).toBeGreaterThan(50);
+    for (const unit of endedIn2025) {
+      const rows = listed.filter((r) => r.unit_id === unit.id).map((r) => eventOf.get(r.restructuring_id));
+      expect(
+        rows.some((e) => e?.kind === 'merge' && e.result_unit_id),
+        unit.id,
+      ).toBe(true);
+    }
+    const moves = listed.filter((r) => eventOf.get(r.restructuring_id)?.kind === 'transfer');
+    expect(moves.length).toBeGreaterThan(0);
+    expect(moves.every((r) => r.previous_parent_id !== '')).toBe(true);
+  });
+
+  it('records a township that carries on as a commune committee with its previous level and name', () => {
+    const carried = plain.listed.filter((r) => r.previous_level === 'grassroots');
+    expect(carried.length).toBeGreaterThan(0);
+    for (const row of carried) {
+      const unit = plain.byId.get(row.unit_id);
+      expect(unit).toMatchObject({ level: 'district', type: 'commune', dissolved: '' });
+      expect(row.previous_name).toMatch(/^Đảng bộ thị trấn /);
+      expect(unit?.name).toMatch(/^Đảng bộ xã /);
+    }
+  });
+
+  it('writes 2025 figures for the new committees from what their communes and units brought', () => {
+    const members = read(plain.dir, 'members.csv');
+    const cells = read(plain.dir, 'cells.csv');
+    const committees = plain.units.filter((u) => u.id.startsWith('XP'));
+    for (const c of committees) {
+      expect(
+        members.some((r) => r.unit_id === c.id && r.year === '2025'),
+        c.id,
+      ).toBe(true);
+      expect(
+        cells.some((r) => r.unit_id === c.id && r.year === '2025'),
+        c.id,
+      ).toBe(true);
+    }
+    const ended = new Set(plain.units.filter((u) => u.dissolved !== '').map((u) => u.id));
+    expect(members.filter((r) => ended.has(r.unit_id) && r.year === '2025')).toEqual([]);
+  });
+
+  it('with --merge-provinces forms the province on 01/07 from two roots, each ended by the merger', () => {
+    const { units, events, listed } = merged;
+    const roots = units.filter((u) => u.parent_id === '');
+    expect(roots.map((r) => [r.id, r.dissolved])).toEqual([
+      ['TINH', ''],
+      ['TINH.A', '2025-06-30'],
+      ['TINH.B', '2025-06-30'],
+    ]);
+    const merger = events.find((e) => e.kind === 'merge' && e.result_unit_id === 'TINH');
+    expect(merger).toMatchObject({ parent_id: '', effective_date: '2025-07-01' });
+    expect(listed.filter((r) => r.restructuring_id === merger?.id).map((r) => r.unit_id)).toEqual([
+      'TINH.A',
+      'TINH.B',
+    ]);
+    const districtRoots = new Set(units.filter((u) => /^H\d+$/.test(u.id)).map((u) => u.parent_id));
+    expect([...districtRoots].sort()).toEqual(['TINH.A', 'TINH.B']);
+  });
+
+  it('names every new commune committee differently, beyond the ~2,450 two-syllable commune names', () => {
+    const dir = fresh();
+    generate({ units: 24_000, years: 2, out: dir, seed: 2, reorganize: 2025 });
+    const names = read(dir, 'units.csv')
+      .filter((u) => u.id.startsWith('XP'))
+      .map((u) => u.name);
+    expect(names.length).toBeGreaterThan(2_600);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('writes the same bytes for the same seed', () => {
+    const again = fresh();
+    generate({ units: 600, years: 6, out: again, seed: 5, reorganize: 2025, mergeProvinces: true });
+    expect(files(again)).toEqual(files(merged.dir));
+  });
+
+  it('refuses --merge-provinces without --reorganize, and a reorganization with a single year', () => {
+    expect(() => generate({ units: 300, years: 5, out: fresh(), mergeProvinces: true })).toThrow(/--merge/);
+    expect(() => generate({ units: 300, years: 1, out: fresh(), reorganize: 2025 })).toThrow(/--reorganize/);
   });
 });

@@ -50,7 +50,7 @@ describe('the sample site', () => {
       const html = page(path);
       expect(html).toContain('<html lang="vi"');
       expect(text(html)).toContain('Dữ liệu minh họa');
-      expect(text(html)).toContain('Số liệu tính đến 31/12/2024');
+      expect(text(html)).toContain('Số liệu tính đến 31/12/2025');
     }
   });
 
@@ -60,6 +60,11 @@ describe('the sample site', () => {
       new RegExp(`<figure[^>]*id="bieu-do-${id}"[\\s\\S]*?</figure>`).exec(page('don-vi/ht.tc'))?.[0] ?? '';
     expect(yearRow(chart('chi-bo'), 2022).trim()).toBe('20');
     expect(yearRow(chart('dang-vien'), 2022).trim()).toBe('294');
+  });
+
+  test('speaks of the city of Huế today, and of a new ward committee directly under it', () => {
+    expect(text(page(''))).toContain('Đảng bộ thành phố Huế');
+    expect(text(page('don-vi/hue.pht'))).toContain('Đảng bộ phường Hương Thủy');
   });
 
   test('formats large numbers the Vietnamese way', () => {

@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --sizes 1500,10000,52000 --years 10]`: generates provinces of each size
- * under /tmp, then times `check:data`, the full build, a bare Astro build of as many trivial
- * pages, and three rebuilds (nothing changed; one unit renamed; one figure changed). Wall time
+ * `npm run bench [-- --sizes 1500,10000,52000 --years 10 --reorganize 2025]`: generates provinces
+ * of each size under /tmp, then times `check:data`, the full build, a bare Astro build of as many
+ * trivial pages, and three rebuilds (nothing changed; one unit renamed; one figure changed). Each
+ * size runs twice, without and with the reorganization (`gen:data --reorganize`), and a last table
+ * sets the two side by side: the reorganization must not cost more than a few percent. Wall time
  * and peak memory of each step come from child processes, as an office machine would run them.
  */
 import { spawn } from 'node:child_process';
@@ -206,8 +208,11 @@ async function main() {
       sizes: { type: 'string', default: '1500,10000,52000' },
       years: { type: 'string', default: '10' },
       dir: { type: 'string', default: join(tmpdir(), 'thong-ke-bench') },
+      reorganize: { type: 'string', default: '2025' },
     },
   });
+  const reorganization = Number(values.reorganize);
+  if (!Number.isInteger(reorganization)) throw new Error('--reorganize: một năm, ví dụ 2025');
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 20)) {
     throw new Error('--sizes: danh sách số nguyên từ 20 trở lên, cách nhau bằng dấu phẩy, ví dụ 1500,10000');
@@ -226,8 +231,11 @@ async function main() {
   const buildArgs = await buildCommand();
 
   const rows: string[][] = [];
-  for (const units of sizes) {
-    const base = join(work, String(units));
+  const sideBySide: string[][] = [];
+  /** One size, one variant: every step timed, its row added to `rows`. */
+  const measure = async (units: number, reorganize: number | undefined) => {
+    const variant = reorganize === undefined ? 'không sắp xếp' : `sắp xếp ${reorganize}`;
+    const base = join(work, `${units}-${reorganize ?? 'v1'}`);
     const dataDir = join(base, 'data');
     const outDir = join(base, 'site');
     const cacheDir = join(base, 'cache');
@@ -242,9 +250,9 @@ async function main() {
       ASTRO_TELEMETRY_DISABLED: '1',
     };
 
-    log(`== ${units} tổ chức cơ sở đảng × ${years} năm ==`);
+    log(`== ${units} tổ chức cơ sở đảng × ${years} năm, ${variant} ==`);
     const t = performance.now();
-    const generated = generate({ units, years, out: dataDir, seed: 1 });
+    const generated = generate({ units, years, out: dataDir, seed: 1, reorganize });
     const genSeconds = (performance.now() - t) / 1000;
     const dataRows = Object.values(generated.rows).reduce((a, b) => a + b, 0);
     log(`  sinh dữ liệu: ${dataRows} dòng, ${sec(genSeconds)}`);
@@ -288,6 +296,7 @@ async function main() {
 
     rows.push([
       String(units),
+      variant,
       sec(genSeconds),
       `${sec(check.seconds)} / ${mib(check.peakMiB)}`,
       `${sec(full.seconds)} / ${mib(full.peakMiB)}`,
@@ -300,12 +309,27 @@ async function main() {
       ),
     ]);
     await rm(bareDir, { recursive: true, force: true });
+    return { full, figure, one };
+  };
+  for (const units of sizes) {
+    const plain = await measure(units, undefined);
+    const reorganized = await measure(units, reorganization);
+    const versus = (a: Run, b: Run) =>
+      `${sec(a.seconds)} → ${sec(b.seconds)} (${b.seconds >= a.seconds ? '+' : ''}${Math.round((b.seconds / a.seconds - 1) * 100)}%)`;
+    sideBySide.push([
+      String(units),
+      versus(plain.full, reorganized.full),
+      versus(plain.figure, reorganized.figure),
+      versus(plain.one, reorganized.one),
+      `${mib(plain.full.peakMiB)} → ${mib(reorganized.full.peakMiB)}`,
+    ]);
   }
   log('');
   log(
     table(
       [
         'TCCSĐ',
+        'dữ liệu',
         'sinh dữ liệu',
         'check:data (thời gian / bộ nhớ đỉnh)',
         'build đầy đủ',
@@ -318,6 +342,19 @@ async function main() {
         'build lại: không đổi',
       ],
       rows,
+    ),
+  );
+  log('');
+  log(
+    table(
+      [
+        'TCCSĐ',
+        `build đầy đủ: không → có sắp xếp ${reorganization}`,
+        'build lại: sửa 1 số liệu',
+        'build lại: đổi tên 1 đơn vị',
+        'bộ nhớ đỉnh của build',
+      ],
+      sideBySide,
     ),
   );
   log(`\nMáy: ${machine}`);

@@ -1,7 +1,7 @@
 /**
- * `npm run gen:data -- --units N --years Y --out DIR [--seed S]`: writes a synthetic province
- * that follows the data contract and is internally consistent (it validates with no errors and
- * no warnings), for benchmarks and tests at any scale. Same seed, same bytes: a small seeded
+ * `npm run gen:data -- --units N --years Y --out DIR [--seed S] [--reorganize 2025 [--merge-provinces]]`:
+ * writes a synthetic province that follows the data contract and is internally consistent (it
+ * validates with no errors and no warnings), for benchmarks and tests at any scale. Same seed, same bytes: a small seeded
  * PRNG drives every choice and nothing reads the clock.
  */
 import { resolve } from 'node:path';
@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { restructure, restructuringCounts } from './gen-data/events.ts';
 import { figureRows } from './gen-data/figures.ts';
 import { prng } from './gen-data/random.ts';
-import { buildStructure } from './gen-data/structure.ts';
+import { FORMER_ROOTS, reorganize } from './gen-data/reorganization.ts';
+import { buildStructure, ROOT } from './gen-data/structure.ts';
 import { writeProvince } from './gen-data/write.ts';
 
 export interface GenerateOptions {
@@ -21,6 +22,13 @@ export interface GenerateOptions {
   readonly out: string;
   readonly seed?: number;
   readonly lastYear?: number;
+  /**
+   * The year of the 2025-style reorganization (reorganization.ts); it becomes the last year and
+   * the other restructurings happen before it.
+   */
+  readonly reorganize?: number | undefined;
+  /** With `reorganize`: the province is formed from two on 01/07 of that year. */
+  readonly mergeProvinces?: boolean;
 }
 
 export interface GenerateResult {
@@ -38,9 +46,14 @@ export function generate(options: GenerateOptions): GenerateResult {
   if (!Number.isInteger(yearCount) || yearCount < 1 || yearCount > 50) {
     throw new Error('--years phải là số nguyên từ 1 đến 50');
   }
+  const { reorganize: year, mergeProvinces = false } = options;
+  if (year !== undefined && (!Number.isInteger(year) || yearCount < 2)) {
+    throw new Error('--reorganize cần một năm (ví dụ 2025) và --years từ 2 trở lên');
+  }
+  if (mergeProvinces && year === undefined) throw new Error('--merge-provinces chỉ dùng cùng --reorganize');
   const seed = options.seed ?? 1;
   const random = prng(seed);
-  const last = options.lastYear ?? 2024;
+  const last = year ?? options.lastYear ?? 2024;
   const years = { first: last - yearCount + 1, last };
 
   // Steps in this order: they draw from one random stream, so the order is part of the output.
@@ -49,21 +62,40 @@ export function generate(options: GenerateOptions): GenerateResult {
     total,
     createdLater: counts.merges + counts.establishments,
     years,
+    reorganize: year !== undefined,
   });
-  const { events, pilots, created } = restructure(random, structure, years, counts);
+  const before = year === undefined ? years : { first: years.first, last: year - 1 };
+  const restructured = restructure(random, structure, before, counts);
+  const { pilots, created } = restructured;
   const units = [...structure.grassroots, ...created];
-  const committees = [...structure.districts.map((d) => ({ id: d.id, from: years.first })), ...pilots];
+  const reorganized =
+    year === undefined
+      ? undefined
+      : reorganize(
+          random,
+          { districts: structure.districts, pilots, units, events: restructured.events },
+          { year, mergeProvinces },
+        );
+  const committees = [
+    ...structure.districts.map((d) => ({ id: d.id, from: years.first })),
+    ...pilots,
+    ...(reorganized?.summed ?? []),
+  ];
+  const roots = new Set([ROOT, ...(mergeProvinces ? FORMER_ROOTS : [])]);
+  const events = reorganized?.events ?? restructured.events;
   const written = writeProvince(resolve(options.out), {
     districts: structure.districts,
     pilots,
     units,
     events,
-    figures: figureRows(random, units, committees, years.last),
+    committees: reorganized?.committees,
+    formedIn: mergeProvinces ? year : undefined,
+    figures: figureRows(random, units, committees, years.last, roots),
     seed,
   });
 
   return {
-    districts: structure.districts.length + pilots.length,
+    districts: structure.districts.length + pilots.length + (reorganized?.committees.length ?? 0),
     grassroots: units.length,
     cells: written.cells,
     events: events.length,
@@ -78,11 +110,13 @@ function main() {
       years: { type: 'string', default: '10' },
       out: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      reorganize: { type: 'string' },
+      'merge-provinces': { type: 'boolean', default: false },
     },
   });
   if (values.out === undefined) {
     process.stderr.write(
-      'Cách dùng: npm run gen:data -- --units 1500 --years 10 --out /tmp/du-lieu [--seed 1]\n',
+      'Cách dùng: npm run gen:data -- --units 1500 --years 10 --out /tmp/du-lieu [--seed 1] [--reorganize 2025 [--merge-provinces]]\n',
     );
     process.exit(2);
   }
@@ -93,6 +127,8 @@ function main() {
       years: Number(values.years),
       out: values.out,
       seed: Number(values.seed),
+      reorganize: values.reorganize === undefined ? undefined : Number(values.reorganize),
+      mergeProvinces: values['merge-provinces'],
     });
     const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
     process.stdout.write(

@@ -16,9 +16,19 @@ import {
   type Years,
 } from './structure.ts';
 
+/** A unit an event lists; the previous level and name only where the event changed them. */
+export interface Listed {
+  readonly unit: string;
+  readonly previous?: string;
+  readonly previousLevel?: 'grassroots';
+  readonly previousName?: string;
+}
+
 export interface Restructuring {
   readonly id: string;
   readonly date: string;
+  /** When the tree changes, if not on `date` (contract v2 A.4). */
+  readonly effective?: string;
   readonly kind: 'pilot_committee' | 'merge' | 'establish' | 'dissolve' | 'transfer';
   readonly title: string;
   readonly parent: string;
@@ -26,7 +36,7 @@ export interface Restructuring {
   readonly status: 'pilot' | 'official' | 'ended';
   readonly committees?: readonly [number, number, number];
   readonly decision: string;
-  readonly units: readonly { readonly unit: string; readonly previous?: string }[];
+  readonly units: readonly Listed[];
 }
 
 /** A district-level committee a pilot creates under the province. */
@@ -36,6 +46,8 @@ export interface PilotCommittee {
   readonly established: string;
   /** Its first year of statistics. */
   readonly from: number;
+  /** Set when the blocs are replaced in the 2025 reorganization. */
+  dissolved?: string;
 }
 
 export interface Restructured {
@@ -78,9 +90,11 @@ interface Context {
 /** After the first year, so every event has a year before it to compare with. */
 const eventYear = ({ random, years }: Context) =>
   years.last > years.first ? random.int(years.first + 1, years.last) : years.first;
-const eventId = ({ events }: Context) => `SX${pad(events.length + 1, 4)}`;
-const decision = ({ random }: Context, year: number) => `${random.int(1, 250)}-QĐ/TU năm ${year}`;
-const withoutBody = (name: string) => name.replace(/^(Đảng|Chi) bộ /, '');
+export const eventId = ({ events }: { readonly events: readonly unknown[] }) =>
+  `SX${pad(events.length + 1, 4)}`;
+export const decision = ({ random }: { readonly random: Random }, year: number) =>
+  `${random.int(1, 250)}-QĐ/TU năm ${year}`;
+export const withoutBody = (name: string) => name.replace(/^(Đảng|Chi) bộ /, '');
 
 export function restructure(
   random: Random,

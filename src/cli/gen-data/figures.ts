@@ -6,7 +6,7 @@
 import type { CsvCell } from './csv-writer.ts';
 import { TERRITORIAL, type GrassrootsType } from './grassroots-types.ts';
 import type { Random } from './random.ts';
-import { ROOT, type Grassroots } from './structure.ts';
+import { parentIn, ROOT, type Grassroots } from './structure.ts';
 
 /** Figures a committee's row sums from its children. */
 const MEMBER_SUMS = [
@@ -59,6 +59,8 @@ export interface FigureRow {
 export interface Committee {
   readonly id: string;
   readonly from: number;
+  /** A commune committee since 2025 reports the cells its merged communes brought (cells.csv). */
+  readonly cells?: boolean;
 }
 
 const RATINGS = ['excellent', 'good', 'good', 'good', 'complete', 'complete', 'incomplete'] as const;
@@ -84,17 +86,21 @@ class Sums {
 
 /**
  * Every grassroots unit's rows (membership balanced year on year, breakdowns within totals),
- * then the committees' sums. Units directly under the province are not summed: the province's
- * total is the site's rollup.
+ * then the committees' sums. Units directly under the province (any of `roots`) are not summed:
+ * the province's total is the site's rollup. A commune ended by the reorganization draws one more
+ * year that is not written but summed into the committee it was merged into, so that committee's
+ * first year carries the members and cells the communes brought.
  */
 export function* figureRows(
   random: Random,
   units: readonly Grassroots[],
   committees: readonly Committee[],
   lastYear: number,
+  roots: ReadonlySet<string> = new Set([ROOT]),
 ): Generator<FigureRow> {
   const memberSums = new Sums();
   const admissionSums = new Sums();
+  const cellSums = new Sums();
   for (const u of units) {
     const shares = {
       women: 0.2 + random.next() * 0.3,
@@ -108,8 +114,10 @@ export function* figureRows(
     let members = firstMembers(random, u.type, u.cells);
     let cells = u.cells;
     let admittedBefore = 0;
-    for (let year = u.from; year <= u.to; year++) {
-      const parent = u.movedIn !== undefined && year < u.movedIn ? (u.previousParent as string) : u.parent;
+    const end = u.carriedInto === undefined ? u.to : u.to + 1;
+    for (let year = u.from; year <= end; year++) {
+      const carried = year > u.to;
+      const parent = carried ? (u.carriedInto as string) : parentIn(u, year);
       const admitted = random.part(members, shares.growth);
       let tin = random.part(members, 0.02);
       const dec = random.part(members, 0.012);
@@ -139,8 +147,9 @@ export function* figureRows(
         random.part(members, shares.educated),
         random.part(members, shares.theory),
       ];
-      yield { file: 'members.csv', unit: u.id, year, values: [...figures, tin, tout, dec, rem] };
-      if (parent !== ROOT) memberSums.add(parent, year, figures);
+      if (!carried)
+        yield { file: 'members.csv', unit: u.id, year, values: [...figures, tin, tout, dec, rem] };
+      if (!roots.has(parent)) memberSums.add(parent, year, figures);
       const target = Math.max(1, Math.round(admitted * (0.8 + random.next() * 0.4)));
       const admissionFigures = [
         admitted,
@@ -151,8 +160,8 @@ export function* figureRows(
         random.part(admitted, shares.religious),
         u.type === 'enterprise' ? random.part(admitted, 0.7) : 0,
       ];
-      yield { file: 'admissions.csv', unit: u.id, year, values: admissionFigures };
-      if (parent !== ROOT) admissionSums.add(parent, year, admissionFigures);
+      if (!carried) yield { file: 'admissions.csv', unit: u.id, year, values: admissionFigures };
+      if (!roots.has(parent)) admissionSums.add(parent, year, admissionFigures);
 
       // Listed cells stay as listed, so units.csv and cells.csv agree every year.
       if (cells > 0 && u.listed === 'none' && year > u.from && random.next() < 0.1) {
@@ -165,6 +174,10 @@ export function* figureRows(
       const incomplete = Math.min(cells - excellent - good, random.part(cells, 0.03));
       const rating = random.pick(RATINGS);
       const complete = cells - excellent - good - incomplete;
+      if (carried) {
+        cellSums.add(parent, year, [cells, residential, heads, excellent, good, complete, incomplete]);
+        continue;
+      }
       yield {
         file: 'cells.csv',
         unit: u.id,
@@ -173,7 +186,7 @@ export function* figureRows(
       };
     }
   }
-  for (const { id, from } of committees) {
+  for (const { id, from, cells } of committees) {
     for (let year = from; year <= lastYear; year++) {
       const m = memberSums.get(id, year);
       if (m)
@@ -185,6 +198,16 @@ export function* figureRows(
         };
       const a = admissionSums.get(id, year);
       if (a) yield { file: 'admissions.csv', unit: id, year, values: a };
+      const c = cells ? cellSums.get(id, year) : undefined;
+      if (c) {
+        const [count, residential, heads, ...rated] = c;
+        yield {
+          file: 'cells.csv',
+          unit: id,
+          year,
+          values: [count, residential, heads, random.pick(RATINGS), ...rated],
+        };
+      }
     }
   }
 }

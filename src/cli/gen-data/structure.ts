@@ -20,13 +20,16 @@ export interface District {
   /** Short place name, for the names of the units under it. */
   readonly place: string;
   readonly established?: string;
+  /** Set by the 2025 reorganization, which ends every district-level committee. */
+  dissolved?: string;
 }
 
 /** Mutable: the restructurings step moves, dissolves and marks units taking part. */
 export interface Grassroots {
   readonly id: string;
   name: string;
-  readonly type: GrassrootsType;
+  /** A township that becomes a commune committee in the reorganization turns into a commune. */
+  type: GrassrootsType;
   /** Parent now (units.csv). */
   parent: string;
   /** Parent before `movedIn` (year of a transfer or pilot); undefined if never moved. */
@@ -43,6 +46,23 @@ export interface Grassroots {
   listed: 'none' | 'cells' | 'subcommittee';
   /** Taking part in a restructuring already: each unit takes part in at most one. */
   busy: boolean;
+  /**
+   * The 2025 reorganization (reorganization.ts), which may touch a unit a second time: the year
+   * it moved and the parent it left, so earlier years still sum under the old parent.
+   */
+  reorganizedIn?: number;
+  reorganizedFrom?: string;
+  /** The new commune committee an ended commune's members, admissions and cells go to. */
+  carriedInto?: string;
+  /** A township that carries on as the new commune committee rises to cấp trên cơ sở. */
+  level?: 'district';
+}
+
+/** The unit's parent at the end of `year`, through at most a move and the reorganization. */
+export function parentIn(u: Grassroots, year: number): string {
+  if (u.reorganizedIn !== undefined && year >= u.reorganizedIn) return u.parent;
+  const before = u.reorganizedFrom ?? u.parent;
+  return u.movedIn !== undefined && year < u.movedIn ? (u.previousParent as string) : before;
 }
 
 export interface Structure {
@@ -61,6 +81,11 @@ export interface StructureOptions {
   /** How many of `total` the restructurings will create. */
   readonly createdLater: number;
   readonly years: Years;
+  /**
+   * Communes and wards then never list their cells: the reorganization ends them, and cells
+   * listed under an ended unit would have no parent.
+   */
+  readonly reorganize?: boolean;
 }
 
 export const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -155,7 +180,11 @@ export function buildStructure(random: Random, options: StructureOptions): Struc
   }
   // A few đảng bộ cơ sở list their cells one by one; one of them through a đảng bộ bộ phận.
   for (let i = 0; i < Math.max(2, Math.round(total / 2000)); i++) {
-    const unit = choose(random, grassroots, (u) => u.cells > 0);
+    const unit = choose(
+      random,
+      grassroots,
+      (u) => u.cells > 0 && !(options.reorganize === true && TERRITORIAL.has(u.type)),
+    );
     if (!unit) break;
     unit.listed = i === 0 ? 'subcommittee' : 'cells';
   }

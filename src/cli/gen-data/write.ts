@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CsvWriter } from './csv-writer.ts';
 import type { PilotCommittee, Restructuring } from './events.ts';
 import { FIGURE_COLUMNS, type FigureFile, type FigureRow } from './figures.ts';
+import { FORMER_ROOTS, rootOf, type NewCommittee } from './reorganization.ts';
 import { pad, ROOT, type District, type Grassroots } from './structure.ts';
 
 export interface Province {
@@ -15,6 +16,10 @@ export interface Province {
   /** Every grassroots unit, those restructurings created included. */
   readonly units: readonly Grassroots[];
   readonly events: readonly Restructuring[];
+  /** Made by the reorganization (`--reorganize`), under today's province. */
+  readonly committees?: readonly NewCommittee[] | undefined;
+  /** `--merge-provinces`: the province was formed on 01/07 of that year from two roots. */
+  readonly formedIn?: number | undefined;
   readonly figures: Iterable<FigureRow>;
   /** Named in dataset.csv, so a generated folder says how to make it again. */
   readonly seed: number;
@@ -39,7 +44,7 @@ export function writeProvince(out: string, province: Province): Written {
   };
 }
 
-function writeUnits(out: string, { districts, pilots, units }: Province) {
+function writeUnits(out: string, { districts, pilots, units, committees = [], formedIn }: Province) {
   const csv = new CsvWriter(join(out, 'units.csv'), [
     'id',
     'name',
@@ -49,12 +54,22 @@ function writeUnits(out: string, { districts, pilots, units }: Province) {
     'established',
     'dissolved',
   ]);
-  csv.row([ROOT, 'Đảng bộ tỉnh Mô Phỏng', '', 'province', '', '', '']);
-  for (const d of districts) csv.row([d.id, d.name, ROOT, 'district', '', d.established, '']);
-  for (const k of pilots) csv.row([k.id, k.name, ROOT, 'district', '', k.established, '']);
+  const merged = formedIn !== undefined;
+  csv.row([ROOT, 'Đảng bộ tỉnh Mô Phỏng', '', 'province', '', merged ? `${formedIn}-07-01` : '', '']);
+  if (merged) {
+    for (const [i, id] of FORMER_ROOTS.entries()) {
+      csv.row([id, `Đảng bộ tỉnh Mô Phỏng ${'AB'[i]}`, '', 'province', '', '', `${formedIn}-06-30`]);
+    }
+  }
+  districts.forEach((d, i) => {
+    csv.row([d.id, d.name, rootOf(i, merged), 'district', '', d.established, d.dissolved]);
+  });
+  for (const k of pilots)
+    csv.row([k.id, k.name, rootOf(0, merged), 'district', '', k.established, k.dissolved]);
+  for (const c of committees) csv.row([c.id, c.name, ROOT, 'district', c.type, c.established, '']);
   let cells = 0;
   for (const u of units) {
-    csv.row([u.id, u.name, u.parent, 'grassroots', u.type, u.established, u.dissolved]);
+    csv.row([u.id, u.name, u.parent, u.level ?? 'grassroots', u.type, u.established, u.dissolved]);
     if (u.listed === 'none') continue;
     let parentOfCells = u.id;
     if (u.listed === 'subcommittee') {
@@ -88,6 +103,8 @@ function writeFigures(out: string, figures: Iterable<FigureRow>): Record<FigureF
 }
 
 function writeEvents(out: string, events: readonly Restructuring[]) {
+  // The contract's v2 columns only where a reorganization uses them: a v1 folder stays v1.
+  const v2 = events.some((e) => e.effective !== undefined);
   const eventsCsv = new CsvWriter(join(out, 'restructurings.csv'), [
     'id',
     'date',
@@ -101,11 +118,13 @@ function writeEvents(out: string, events: readonly Restructuring[]) {
     'inspection_committee',
     'decision',
     'note',
+    ...(v2 ? ['effective_date'] : []),
   ]);
   const unitsCsv = new CsvWriter(join(out, 'restructuring_units.csv'), [
     'restructuring_id',
     'unit_id',
     'previous_parent_id',
+    ...(v2 ? ['previous_level', 'previous_name'] : []),
   ]);
   for (const e of events) {
     eventsCsv.row([
@@ -119,8 +138,11 @@ function writeEvents(out: string, events: readonly Restructuring[]) {
       ...(e.committees ?? [undefined, undefined, undefined]),
       e.decision,
       '',
+      ...(v2 ? [e.effective] : []),
     ]);
-    for (const u of e.units) unitsCsv.row([e.id, u.unit, u.previous]);
+    for (const u of e.units) {
+      unitsCsv.row([e.id, u.unit, u.previous, ...(v2 ? [u.previousLevel, u.previousName] : [])]);
+    }
   }
   eventsCsv.close();
   unitsCsv.close();
