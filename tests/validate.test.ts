@@ -153,3 +153,27 @@ describe('messages', () => {
     expect(province).toBeDefined();
   });
 });
+
+describe('a committee with cells directly under it that units.csv does not list', () => {
+  // A 2025 commune committee (cấp trên cơ sở): a school listed under it, its village cells only
+  // counted in cells.csv; its own members include the cells' members.
+  const units = [
+    'id,name,parent_id,level',
+    'P,Đảng bộ tỉnh Mẫu,,province',
+    'X,Đảng bộ xã An,P,district',
+    'X.T,Chi bộ Trường học An,X,grassroots',
+  ].join('\n');
+  const members = (own: number) => `unit_id,year,members\nX,2025,${own}\nX.T,2025,20\n`;
+  test.each([
+    ['less in its listed children than in its own figure: no warning', 120, 12, []],
+    ['more in its listed children than in its own figure: still a mismatch', 15, 12, ['rollup-mismatch']],
+    ['no cells counted: the listed children must add up', 120, 0, ['rollup-mismatch']],
+  ])('%s', async (_, own, cells, codes) => {
+    const { problems } = await loadFiles({
+      'units.csv': units,
+      'members.csv': members(own),
+      'cells.csv': `unit_id,year,cells\nX,2025,${cells}\n`,
+    });
+    expect(problems.map((p) => p.code)).toEqual(codes);
+  });
+});

@@ -4,12 +4,14 @@
  * rollups, structure and ratings of everything that was ever under it, the restructurings it took
  * part in (with the names of the units involved), its ancestors' names and the years covered; its
  * digest covers exactly that, as a Merkle hash up the tree: a change in one grassroots
- * organization changes its own digest and those of the units above it, nothing else.
+ * organization changes its own digest and those of the units above it, and of the units it was
+ * merged into (their comparable figures sum it, contract v2 A.5), nothing else.
  *
  * tests/digests.test.ts edits data at random and checks that every page whose digest stayed the
  * same computes the same view: a view that starts reading something new must be covered here.
  */
 import { createHash } from 'node:crypto';
+import { lineageOf } from './lineage.ts';
 import { involvedUnits, type Province, type Statistics } from './province.ts';
 import type { Unit } from './units.ts';
 
@@ -94,6 +96,7 @@ export function pageDigests(province: Province): (unitId: string) => string {
       children.set(parent, list);
     }
   }
+  const lineage = lineageOf(province);
   const subtrees = new Map<string, string>();
   const subtree = (id: string): string => {
     const known = subtrees.get(id);
@@ -109,6 +112,9 @@ export function pageDigests(province: Province): (unitId: string) => string {
       tree.changes(id).map((c) => [c.eventId, c.date, c.step, c.before, c.after]),
       (province.eventsByUnit.get(id) ?? []).map((e) => eventDigests.get(e.id)),
       (children.get(id) ?? []).sort().map(subtree),
+      // Comparable figures sum the units merged into this one; an ended unit links its successor.
+      lineage.predecessors(id).map((link) => subtree(link.unitId)),
+      lineage.successors(id).map((link) => chain(link.unitId)),
     );
     subtrees.set(id, digest);
     return digest;

@@ -177,6 +177,7 @@ function merges(context: Context, count: number): Grassroots[] {
     unit.busy = true;
     created.push(unit);
     const merged = [a, b].filter((u): u is Grassroots => u !== undefined);
+    unit.mergedFrom = merged.map((u) => u.id);
     for (const old of merged) {
       old.dissolved = date;
       old.to = year - 1;

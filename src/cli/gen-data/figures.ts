@@ -101,6 +101,8 @@ export function* figureRows(
   const memberSums = new Sums();
   const admissionSums = new Sums();
   const cellSums = new Sums();
+  // Members at the end of each unit's last year: a merge's new unit starts from its communes'.
+  const lastMembers = new Map<string, number>();
   for (const u of units) {
     const shares = {
       women: 0.2 + random.next() * 0.3,
@@ -126,6 +128,10 @@ export function* figureRows(
       if (year === u.from) {
         tin = 0;
         tout = 0;
+        // The members the merged communes brought are the new unit's start (contract v2 A.6:
+        // they are not admissions), so its first year balances against them.
+        const brought = (u.mergedFrom ?? []).reduce((sum, id) => sum + (lastMembers.get(id) ?? 0), 0);
+        if (brought > 0) members = Math.max(3, brought + admitted - dec - rem);
       } else {
         // Keep at least a handful of members: out-transfers are what gives way.
         tout = Math.min(tout, members + admitted + tin - dec - rem - 3);
@@ -135,6 +141,7 @@ export function* figureRows(
         }
         members = members + admitted + tin - tout - dec - rem;
       }
+      if (year === u.to) lastMembers.set(u.id, members);
       const probationary = Math.min(members, admitted + admittedBefore);
       admittedBefore = admitted;
       const figures = [

@@ -44,6 +44,8 @@ export interface Grassroots {
   cells: number;
   /** Cells listed one by one in units.csv (kept constant so the counts agree every year). */
   listed: 'none' | 'cells' | 'subcommittee';
+  /** The units a merge ended into this one: its first year starts from their members. */
+  mergedFrom?: readonly string[];
   /** Taking part in a restructuring already: each unit takes part in at most one. */
   busy: boolean;
   /**
