@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { join } from 'node:path';
 import { load } from '../src/build/project.ts';
 import type { Province } from '../src/model/province.ts';
 import { formatNumber } from '../src/present/format.ts';
@@ -162,5 +163,20 @@ describe('wording helpers', () => {
     [['A', 'B', 'C'], 'A, B và C'],
   ])('listVi(%j) is "%s"', (items, expected) => {
     expect(listVi(items)).toBe(expected);
+  });
+});
+
+describe('a year of many restructurings', () => {
+  test('is counted by kind in the summary instead of naming every event', async () => {
+    const loaded = await load(join(import.meta.dirname, '..', 'data'));
+    if (!loaded.province) throw new Error('the sample data must be valid');
+    const summary = unitNarrative(loaded.province, loaded.province.root.id).join('\n');
+    expect(summary).toMatch(
+      /Năm 2025 có [\d.]+ sự kiện sắp xếp, kiện toàn tổ chức \(.*hợp nhất.*\), liệt kê ở trang Sắp xếp\./,
+    );
+    expect(summary).not.toContain('Sắp xếp, kiện toàn tổ chức trong năm 2025:');
+  });
+  test('of a few is named one by one', () => {
+    expect(unitNarrative(reorganized, reorganized.root.id).join('\n')).toContain('trong năm 2025: ');
   });
 });

@@ -3,6 +3,7 @@ import { comparable } from '../../model/coverage.ts';
 import { isAbove, listedCells } from '../../model/organizations.ts';
 import type { Province, RestructuringEvent } from '../../model/province.ts';
 import { yearEnd, type Unit } from '../../model/units.ts';
+import { EVENT_KINDS } from '../../read/schemas.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { fromToWords, listVi, paragraph, sentence, withoutFinalStop, yearsVi } from '../wording.ts';
 import { cellCount } from './cells.ts';
@@ -81,6 +82,9 @@ export function overview(c: Context, options: { members: boolean; cells: boolean
   ]);
 }
 
+/** Past this many events in a year a summary counts them by kind instead of naming each. */
+const LISTED_EVENTS = 5;
+
 /** Restructurings of the year and the change in directly subordinate organizations. */
 export function restructuring(c: Context): string {
   const { province, unit, year, previous } = c;
@@ -88,9 +92,21 @@ export function restructuring(c: Context): string {
   const events = (province.eventsByUnit.get(unit.id) ?? []).filter((e: RestructuringEvent) =>
     e.date.startsWith(`${year}-`),
   );
-  if (events.length > 0) {
+  if (events.length > 0 && events.length <= LISTED_EVENTS) {
     const list = events.map((e) => `${withoutFinalStop(e.title)} (ngày ${formatDate(e.date)})`);
     sentences.push(sentence(`Sắp xếp, kiện toàn tổ chức trong năm ${year}: ${list.join('; ')}`));
+  } else if (events.length > LISTED_EVENTS) {
+    // A reorganization is dozens of events on a few days: counted by kind, each on /sap-xep/.
+    const byKind = new Map<string, number>();
+    for (const e of events) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
+    const kinds = EVENT_KINDS.filter((k) => byKind.has(k.value)).map(
+      (k) => `${formatNumber(byKind.get(k.value) ?? 0)} ${k.label}`,
+    );
+    sentences.push(
+      sentence(
+        `Năm ${year} có ${formatNumber(events.length)} sự kiện sắp xếp, kiện toàn tổ chức (${listVi(kinds)}), liệt kê ở trang Sắp xếp`,
+      ),
+    );
   }
   if (isAbove(unit) && previous !== undefined) {
     const counts = province.organizations(unit.id, year);
