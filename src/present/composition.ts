@@ -3,23 +3,20 @@ import type { MemberMetric, Province } from '../model/province.ts';
 import { unitYears } from './unit-years.ts';
 import { comparable, readingOf } from '../model/coverage.ts';
 import { columnLabel } from '../model/labels.ts';
+import { partsOf } from '../read/schema.ts';
 import { membersSchema } from '../read/schemas.ts';
 import { ratio } from './format.ts';
 import { listVi } from './wording.ts';
 import { column, count, countWithShare, percent, text, type TableView } from './table.ts';
 
-/** The parts of members.csv a composition shows, in reading order; their words are the schema's headers. */
-export const BREAKDOWNS = (
-  [
-    'women',
-    'ethnic_minority',
-    'religious',
-    'age_under_30',
-    'higher_education',
-    'theory_advanced',
-    'probationary',
-  ] as const satisfies readonly MemberMetric[]
-).map((key) => ({ key, label: columnLabel(membersSchema, key) }));
+/**
+ * The parts of members.csv a composition shows (the schema's breakdowns of `members`), with the
+ * schema's headers; probationary members last, as a status rather than a trait of members.
+ */
+export const BREAKDOWNS = partsOf(membersSchema)
+  .map(({ key }) => key)
+  .sort((a, b) => Number(a === 'probationary') - Number(b === 'probationary'))
+  .map((key) => ({ key, label: columnLabel(membersSchema, key) }));
 
 export interface CompositionView {
   /** The unit's latest year with a members figure. */

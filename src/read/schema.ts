@@ -35,6 +35,8 @@ export interface Column {
   readonly doc: string;
   /** Other header spellings accepted (e.g. `unit_id` for `id` in units.csv). */
   readonly aliases?: readonly string[];
+  /** The column this one counts a part of, which it can never exceed (`women` of `members`). */
+  readonly partOf?: string;
 }
 
 export interface FileSchema {
@@ -86,3 +88,7 @@ export type CountKey<S extends FileSchema> = Extract<
 
 export const countKeys = <S extends FileSchema>(schema: S): CountKey<S>[] =>
   schema.columns.filter((c) => c.kind.type === 'count').map((c) => c.key as CountKey<S>);
+
+/** A schema's breakdowns: the count columns that each count a part of another column of the file. */
+export const partsOf = <S extends FileSchema>(schema: S): { key: CountKey<S>; of: CountKey<S> }[] =>
+  schema.columns.flatMap((c) => (c.partOf === undefined ? [] : [{ key: c.key, of: c.partOf }]));

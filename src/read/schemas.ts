@@ -90,6 +90,14 @@ const opt = <const K extends string, const C extends ColumnKind>(
   label: string,
   doc: string,
 ) => ({ key, label, kind, required: false, doc }) as const;
+/** An optional count that is a part of the file's `total` column (never more than it). */
+const part = <const T extends string, const K extends string, const C extends ColumnKind>(
+  total: T,
+  kind: C,
+  key: K,
+  label: string,
+  doc: string,
+) => ({ ...opt(kind, key, label, doc), partOf: total }) as const;
 
 export const unitsSchema = {
   file: 'units.csv',
@@ -153,18 +161,26 @@ export const membersSchema = {
       required: true,
       doc: 'Tổng số đảng viên (chính thức và dự bị).',
     },
-    opt(memberCount, 'probationary', 'Đảng viên dự bị', 'Số đảng viên dự bị.'),
-    opt(memberCount, 'women', 'Nữ', 'Số đảng viên nữ.'),
-    opt(memberCount, 'ethnic_minority', 'Dân tộc thiểu số', 'Số đảng viên là người dân tộc thiểu số.'),
-    opt(memberCount, 'religious', 'Tôn giáo', 'Số đảng viên theo tôn giáo.'),
-    opt(memberCount, 'age_under_30', 'Dưới 30 tuổi', 'Số đảng viên dưới 30 tuổi.'),
-    opt(
+    part('members', memberCount, 'probationary', 'Đảng viên dự bị', 'Số đảng viên dự bị.'),
+    part('members', memberCount, 'women', 'Nữ', 'Số đảng viên nữ.'),
+    part(
+      'members',
+      memberCount,
+      'ethnic_minority',
+      'Dân tộc thiểu số',
+      'Số đảng viên là người dân tộc thiểu số.',
+    ),
+    part('members', memberCount, 'religious', 'Tôn giáo', 'Số đảng viên theo tôn giáo.'),
+    part('members', memberCount, 'age_under_30', 'Dưới 30 tuổi', 'Số đảng viên dưới 30 tuổi.'),
+    part(
+      'members',
       memberCount,
       'higher_education',
       'Cao đẳng, đại học trở lên',
       'Số đảng viên có trình độ cao đẳng, đại học trở lên.',
     ),
-    opt(
+    part(
+      'members',
       memberCount,
       'theory_advanced',
       'Lý luận chính trị cao cấp, cử nhân',
@@ -201,11 +217,18 @@ export const admissionsSchema = {
       doc: 'Số đảng viên mới được kết nạp trong năm.',
     },
     opt(admissionCount, 'target', 'Chỉ tiêu', 'Chỉ tiêu kết nạp của năm.'),
-    opt(admissionCount, 'women', 'Nữ', 'Trong đó nữ.'),
-    opt(admissionCount, 'youth_union', 'Đoàn viên', 'Trong đó đoàn viên Đoàn TNCS Hồ Chí Minh.'),
-    opt(admissionCount, 'ethnic_minority', 'Dân tộc thiểu số', 'Trong đó người dân tộc thiểu số.'),
-    opt(admissionCount, 'religious', 'Tôn giáo', 'Trong đó người theo tôn giáo.'),
-    opt(
+    part('admitted', admissionCount, 'women', 'Nữ', 'Trong đó nữ.'),
+    part('admitted', admissionCount, 'youth_union', 'Đoàn viên', 'Trong đó đoàn viên Đoàn TNCS Hồ Chí Minh.'),
+    part(
+      'admitted',
+      admissionCount,
+      'ethnic_minority',
+      'Dân tộc thiểu số',
+      'Trong đó người dân tộc thiểu số.',
+    ),
+    part('admitted', admissionCount, 'religious', 'Tôn giáo', 'Trong đó người theo tôn giáo.'),
+    part(
+      'admitted',
       admissionCount,
       'private_enterprise',
       'Trong doanh nghiệp ngoài nhà nước',
@@ -229,8 +252,9 @@ export const cellsSchema = {
       required: true,
       doc: 'Số chi bộ trực thuộc; 0 với chi bộ cơ sở.',
     },
-    opt(cellCount, 'residential_cells', 'Chi bộ thôn, tổ dân phố', 'Số chi bộ thôn, tổ dân phố.'),
-    opt(
+    part('cells', cellCount, 'residential_cells', 'Chi bộ thôn, tổ dân phố', 'Số chi bộ thôn, tổ dân phố.'),
+    part(
+      'cells',
       cellCount,
       'secretary_as_head',
       'Bí thư kiêm trưởng thôn, tổ trưởng',

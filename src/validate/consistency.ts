@@ -1,6 +1,7 @@
 import { columnLabel } from '../model/labels.ts';
 import type { Dataset } from '../read/dataset.ts';
 import { admissionsSchema, cellsSchema, membersSchema } from '../read/schemas.ts';
+import { partsOf } from '../read/schema.ts';
 import type { Province, Statistics } from '../model/province.ts';
 import { isAboveAt, listedCells } from '../model/organizations.ts';
 import { membersMoved } from '../model/comparable.ts';
@@ -11,28 +12,8 @@ import { cellProblems } from './structure.ts';
 
 const fmt = new Intl.NumberFormat('vi-VN');
 
-/** Parts that can never exceed their whole, per file. */
-const BREAKDOWNS = [
-  {
-    schema: membersSchema,
-    total: 'members',
-    parts: [
-      'probationary',
-      'women',
-      'ethnic_minority',
-      'religious',
-      'age_under_30',
-      'higher_education',
-      'theory_advanced',
-    ],
-  },
-  {
-    schema: admissionsSchema,
-    total: 'admitted',
-    parts: ['women', 'youth_union', 'ethnic_minority', 'religious', 'private_enterprise'],
-  },
-  { schema: cellsSchema, total: 'cells', parts: ['residential_cells', 'secretary_as_head'] },
-] as const;
+/** Files whose breakdowns (schema `partOf`) can never exceed their whole. */
+const WITH_PARTS = [membersSchema, admissionsSchema, cellsSchema] as const;
 
 /**
  * Warnings: the data is usable, but figures disagree with each other. Each one is listed on
@@ -49,11 +30,12 @@ export function checkConsistency(data: Dataset, province: Province): Problem[] {
     'cells.csv': data.cells,
   } as const;
 
-  for (const { schema, total, parts } of BREAKDOWNS) {
+  for (const schema of WITH_PARTS) {
+    const parts: readonly { key: string; of: string }[] = partsOf(schema);
     for (const row of rowsByFile[schema.file] as unknown as readonly (Figures<string> & { line: number })[]) {
-      const whole = row[total];
-      if (whole === undefined) continue;
-      for (const part of parts) {
+      for (const { key: part, of: total } of parts) {
+        const whole = row[total];
+        if (whole === undefined) continue;
         const value = row[part];
         if (value !== undefined && value > whole) {
           report(warning, schema.file, row.line, part, value, {
