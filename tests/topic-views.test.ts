@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/build/project.ts';
 import type { Province } from '../src/model/province.ts';
 import { topicNarrative } from '../src/present/narrative/topics.ts';
-import { admissionsTopic, membersTopic } from '../src/present/topic-views.ts';
+import { admissionsTopic, cellsTopic, membersTopic } from '../src/present/topic-views.ts';
 import { fixture } from './helpers.ts';
 
 // reorganization: X formed 01/07/2025 from A1 + A2 (members 2024: 410 + 305), with S1, S2
@@ -45,6 +45,16 @@ describe('topic pages compare today’s units on their comparable figures', () =
     );
   });
 
+  test('a province without restructurings has no mark, no year-before column and no ended units', async () => {
+    const basic = (await load(fixture('basic'))).province;
+    if (!basic) throw new Error('fixture must be valid');
+    const topic = membersTopic(basic);
+    expect(topic.byUnit?.table.columns.map((c) => c.label)).not.toContain('Đảng viên năm 2020');
+    expect(topic.byUnit?.table.rows.flat().some((cell) => cell.text.endsWith('*'))).toBe(false);
+    expect(topic.byUnit?.note).toBeUndefined();
+    expect(topic.ended).toEqual([]);
+  });
+
   test('the change sorts by its number, not by the marked text', () => {
     const rows = membersTopic(province).byUnit?.table.rows;
     expect(rows?.map((row) => row[3]?.sort)).toEqual([12, 8]);
@@ -60,10 +70,12 @@ describe('topic pages compare today’s units on their comparable figures', () =
     expect(texts(membersTopic(province).byUnit?.table.rows)?.map((row) => row[0])).not.toContain(
       'Đảng bộ huyện Đông',
     );
-    expect(membersTopic(province).ended.map((l) => l.label)).toEqual([
-      'Đảng bộ huyện Đông',
-      'Đảng bộ huyện Tây',
-    ]);
+    for (const topic of [membersTopic(province), admissionsTopic(province), cellsTopic(province)]) {
+      expect(topic.ended).toEqual([
+        { label: 'Đảng bộ huyện Đông', path: 'don-vi/d1/' },
+        { label: 'Đảng bộ huyện Tây', path: 'don-vi/d2/' },
+      ]);
+    }
   });
 
   test('the members narrative ranks the new committee on its comparable 2024 figure and says so', () => {

@@ -16,6 +16,7 @@ import { qualityView, ratingCounts, ratingLabel, type QualityView } from './qual
 import { subordinateFigures, type SubordinateFigures } from './subordinates.ts';
 import { column, count, percent, signed, text, type Cell, type TableView } from './table.ts';
 import { unitPath, type Link } from './links.ts';
+import { coveredOf } from './narrative/context.ts';
 import { listVi, sentence } from './wording.ts';
 
 const provinceChart = (province: Province, id: string): ChartSpec | undefined =>
@@ -28,7 +29,7 @@ const change = (now: number | undefined, before: number | undefined) =>
   now === undefined || before === undefined ? undefined : now - before;
 
 /** Beside a figure of the year before that is counted on today's organization; the chart's note says so. */
-export const COMPARABLE_MARK = '*';
+const COMPARABLE_MARK = '*';
 
 /** The members a unit directly under the province is compared with: those at the end of the year before. */
 export interface MembersBefore {
@@ -87,7 +88,7 @@ const marked = (cell: Cell, before: MembersBefore): Cell =>
  * What the mark means, and which comparable figures were left out because they cover only some
  * of the organizations; `undefined` when no unit was formed or reshaped by a restructuring.
  */
-export function comparableNote(
+function comparableNote(
   rows: readonly SubordinateFigures[],
   before: readonly MembersBefore[],
   year: number,
@@ -103,9 +104,7 @@ export function comparableNote(
   const partial = rows.flatMap((r, i) => {
     const b = before[i];
     return b?.comparable && b.value === undefined && b.reading
-      ? [
-          `${r.unit.name} (mới tính trên ${formatNumber(b.reading.scope.count)}/${formatNumber(b.reading.scope.total)} tổ chức cơ sở đảng)`,
-        ]
+      ? [`${r.unit.name} (mới tính trên ${coveredOf(b.reading.scope)} tổ chức cơ sở đảng)`]
       : [];
   });
   if (partial.length > 0) {
@@ -122,16 +121,15 @@ export function comparableNote(
  * Units directly under the province at the end of the year before that ended during the year:
  * not ranked among today's units (their figures stop), linked to their own pages.
  */
-export function endedUnder(province: Province, year: number): Link[] {
-  const { tree, root } = province;
-  const start = yearEnd(year - 1);
-  if (!province.years.includes(year - 1)) return [];
+const endedUnits = perProvince((province): Link[] => {
+  const { tree, root, lastYear: year } = province;
+  if (year === undefined || !province.years.includes(year - 1)) return [];
   return tree
-    .childrenAt(root.id, start)
+    .childrenAt(root.id, yearEnd(year - 1))
     .filter((u) => !tree.existsAt(u.id, yearEnd(year)))
     .map((u) => ({ label: u.name, path: unitPath(province, u) ?? '' }))
     .filter((l) => l.path !== '');
-}
+});
 
 export interface MembersTopic {
   readonly year: number | undefined;
@@ -143,7 +141,7 @@ export interface MembersTopic {
 }
 
 /** The subordinates' members of the year before, row by row, as the topic pages compare them. */
-export const subordinatesBefore = perProvince((province): MembersBefore[] => {
+const subordinatesBefore = perProvince((province): MembersBefore[] => {
   const year = province.lastYear;
   if (year === undefined) return [];
   return subordinateFigures(province, province.root.id).map((r) => membersBefore(province, r.unit, year));
@@ -186,7 +184,7 @@ export const membersTopic = perProvince((province): MembersTopic => {
       ],
       note: year === undefined ? undefined : comparableNote(rows, before, year),
     }),
-    ended: year === undefined ? [] : endedUnder(province, year),
+    ended: endedUnits(province),
   };
 });
 
@@ -342,7 +340,7 @@ export const admissionsTopic = perProvince((province): AdmissionsTopic => {
         : `Chưa có chỉ tiêu kết nạp năm ${year}, không xếp hạng: ${untargeted.map((r) => r.unit.name).join('; ')}.`,
     grassroots,
     grassrootsNote,
-    ended: year === undefined ? [] : endedUnder(province, year),
+    ended: endedUnits(province),
   };
 });
 
@@ -353,6 +351,8 @@ export interface CellsTopic {
   readonly quality: QualityView;
   readonly byUnit: TableView | undefined;
   readonly byUnitChart: ChartSpec | undefined;
+  /** Units directly under the province that ended in the year: listed apart from the table. */
+  readonly ended: readonly Link[];
 }
 
 export const cellsTopic = perProvince((province): CellsTopic => {
@@ -426,6 +426,7 @@ export const cellsTopic = perProvince((province): CellsTopic => {
       unit: 'chi bộ',
       series: [{ label: 'Chi bộ trực thuộc', kind: 'bar', values: rows.map((r) => r.cells) }],
     }),
+    ended: endedUnits(province),
   };
 });
 
