@@ -2,9 +2,11 @@
  * View models of the topic pages (`/dang-vien/`, `/ket-nap/`, `/chi-bo/`) and the extras of the
  * province page. Everything here spans the whole province, so each is computed once per build.
  */
+import { comparableReading, differs } from '../model/comparable.ts';
+import { complete, readingOf, type Reading } from '../model/coverage.ts';
 import { grassrootsUnder } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
-import { collator, slug, yearEnd } from '../model/units.ts';
+import { collator, slug, yearEnd, type Unit } from '../model/units.ts';
 import { RATINGS } from '../read/schemas.ts';
 import { buildChart, isEmpty, unitCharts, type ChartSpec, type SeriesInput } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
@@ -14,6 +16,8 @@ import { qualityView, ratingCounts, ratingLabel, type QualityView } from './qual
 import { subordinateFigures, type SubordinateFigures } from './subordinates.ts';
 import { column, count, percent, signed, text, type Cell, type TableView } from './table.ts';
 import { unitPath, type Link } from './links.ts';
+import { coveredOf } from './narrative/context.ts';
+import { listVi, sentence } from './wording.ts';
 
 const provinceChart = (province: Province, id: string): ChartSpec | undefined =>
   unitCharts(province, province.root.id).find((c) => c.id === id);
@@ -23,6 +27,40 @@ const categories = (rows: readonly SubordinateFigures[]) =>
 
 const change = (now: number | undefined, before: number | undefined) =>
   now === undefined || before === undefined ? undefined : now - before;
+
+/** Beside a figure of the year before that is counted on today's organization; the chart's note says so. */
+const COMPARABLE_MARK = '*';
+
+/** The members a unit directly under the province is compared with: those at the end of the year before. */
+export interface MembersBefore {
+  /** `undefined` when not reported, or when a comparable figure covers only some organizations. */
+  readonly value: number | undefined;
+  /** The reading the value comes from, with the organizations it covers. */
+  readonly reading: Reading | undefined;
+  /**
+   * Counted on the organization at the end of the topic year (quy đổi theo tổ chức hiện nay):
+   * a unit formed or reshaped by a restructuring that year, whose reported figure of the year
+   * before (none, for a commune committee formed in 2025) would compare different organizations.
+   */
+  readonly comparable: boolean;
+}
+
+const noBefore: MembersBefore = { value: undefined, reading: undefined, comparable: false };
+
+/**
+ * The organization is the one at the end of `year`, not today's: the rows are the units of
+ * that year, and a restructuring after it must not add to a figure they are compared with.
+ */
+export function membersBefore(province: Province, unit: Unit, year: number): MembersBefore {
+  const reported = readingOf(province, province.members, unit, year - 1, 'members');
+  const counted = province.years.includes(year - 1)
+    ? comparableReading(province, province.members, unit.id, year - 1, 'members', yearEnd(year))
+    : undefined;
+  if (!counted || !differs(reported?.value, counted)) {
+    return { value: reported?.value, reading: reported, comparable: false };
+  }
+  return { value: complete(counted.scope) ? counted.value : undefined, reading: counted, comparable: true };
+}
 
 /** A by-unit chart, or undefined when none of the units reported the figure. */
 function byUnit(
@@ -42,16 +80,79 @@ function byUnit(
   });
 }
 
+/** `+12*`, `12.345*`: a figure that rests on a comparable figure of the year before, marked. */
+const marked = (cell: Cell, before: MembersBefore): Cell =>
+  before.comparable && cell.sort !== undefined ? { ...cell, text: `${cell.text}${COMPARABLE_MARK}` } : cell;
+
+/**
+ * What the mark means, and which comparable figures were left out because they cover only some
+ * of the organizations; `undefined` when no unit was formed or reshaped by a restructuring.
+ */
+function comparableNote(
+  rows: readonly SubordinateFigures[],
+  before: readonly MembersBefore[],
+  year: number,
+): string | undefined {
+  if (!before.some((b) => b.comparable)) return undefined;
+  const parts = [
+    sentence(
+      `${COMPARABLE_MARK} Đơn vị hình thành hoặc thay đổi do sắp xếp tổ chức: số đảng viên năm ${year - 1} ` +
+        `là số quy đổi theo tổ chức hiện nay (tổng số đảng viên năm ${year - 1} của các tổ chức nay thuộc đơn vị), ` +
+        'không phải số đơn vị báo cáo năm đó',
+    ),
+  ];
+  const partial = rows.flatMap((r, i) => {
+    const b = before[i];
+    return b?.comparable && b.value === undefined && b.reading
+      ? [`${r.unit.name} (mới tính trên ${coveredOf(b.reading.scope)} tổ chức cơ sở đảng)`]
+      : [];
+  });
+  if (partial.length > 0) {
+    parts.push(
+      sentence(
+        `Chưa so sánh được với năm ${year - 1} số đảng viên quy đổi của ${listVi(partial)}, nên không ghi tăng, giảm`,
+      ),
+    );
+  }
+  return parts.join(' ');
+}
+
+/**
+ * Units directly under the province at the end of the year before that ended during the year:
+ * not ranked among today's units (their figures stop), linked to their own pages.
+ */
+const endedUnits = perProvince((province): Link[] => {
+  const { tree, root, lastYear: year } = province;
+  if (year === undefined || !province.years.includes(year - 1)) return [];
+  return tree
+    .childrenAt(root.id, yearEnd(year - 1))
+    .filter((u) => !tree.existsAt(u.id, yearEnd(year)))
+    .map((u) => ({ label: u.name, path: unitPath(province, u) ?? '' }))
+    .filter((l) => l.path !== '');
+});
+
 export interface MembersTopic {
   readonly year: number | undefined;
   readonly trend: ChartSpec | undefined;
   readonly composition: CompositionView | undefined;
   readonly byUnit: ChartSpec | undefined;
+  /** Units directly under the province that ended in the year: listed apart, not ranked. */
+  readonly ended: readonly Link[];
 }
+
+/** The subordinates' members of the year before, row by row, as the topic pages compare them. */
+const subordinatesBefore = perProvince((province): MembersBefore[] => {
+  const year = province.lastYear;
+  if (year === undefined) return [];
+  return subordinateFigures(province, province.root.id).map((r) => membersBefore(province, r.unit, year));
+});
 
 export const membersTopic = perProvince((province): MembersTopic => {
   const year = province.lastYear;
   const rows = subordinateFigures(province, province.root.id);
+  const before = subordinatesBefore(province);
+  const anyComparable = before.some((b) => b.comparable);
+  const previous = (year ?? 0) - 1;
   return {
     year,
     trend: provinceChart(province, 'dang-vien'),
@@ -62,14 +163,28 @@ export const membersTopic = perProvince((province): MembersTopic => {
       unit: 'đảng viên',
       series: [{ label: 'Đảng viên', kind: 'bar', values: rows.map((r) => r.members) }],
       extra: [
+        // Shown only beside comparable figures, so a reader sees what the change starts from.
+        ...(anyComparable
+          ? [
+              {
+                column: column(`Đảng viên năm ${previous}`),
+                cells: before.map((b) => marked(count(b.value), b)),
+              },
+            ]
+          : []),
         {
-          column: column(`Tăng, giảm so với năm ${(year ?? 0) - 1}`),
-          cells: rows.map((r) => signed(change(r.members, r.membersBefore))),
+          column: column(`Tăng, giảm so với năm ${previous}`),
+          cells: rows.map((r, i) => {
+            const b = before[i] ?? noBefore;
+            return marked(signed(change(r.members, b.value)), b);
+          }),
         },
         { column: column('Nữ'), cells: rows.map((r) => percent(ratio(r.women, r.members))) },
         { column: column('Đảng viên dự bị'), cells: rows.map((r) => count(r.probationary)) },
       ],
+      note: year === undefined ? undefined : comparableNote(rows, before, year),
     }),
+    ended: endedUnits(province),
   };
 });
 
@@ -83,6 +198,8 @@ export interface AdmissionsTopic {
   /** Grassroots organizations ranked by target achievement: all when few, else best and worst. */
   readonly grassroots: readonly TableView[];
   readonly grassrootsNote: string | undefined;
+  /** Units directly under the province that ended in the year: listed apart, not ranked. */
+  readonly ended: readonly Link[];
 }
 
 /** How many grassroots organizations each end of the ranking lists. */
@@ -126,6 +243,7 @@ function rankingTable(caption: string, ranked: readonly Ranked[], ranks: readonl
 export const admissionsTopic = perProvince((province): AdmissionsTopic => {
   const year = province.lastYear;
   const rows = subordinateFigures(province, province.root.id);
+  const before = subordinatesBefore(province);
   const achievement = (r: SubordinateFigures) => ratio(r.admitted, r.target);
   const targeted = rows
     .filter((r) => achievement(r) !== undefined)
@@ -197,9 +315,13 @@ export const admissionsTopic = perProvince((province): AdmissionsTopic => {
         { column: column('Đạt chỉ tiêu'), cells: rows.map((r) => percent(achievement(r))) },
         {
           column: column(`Tỷ lệ so với số đảng viên cuối năm ${(year ?? 0) - 1}`),
-          cells: rows.map((r) => percent(ratio(r.admitted, r.membersBefore))),
+          cells: rows.map((r, i) => {
+            const b = before[i] ?? noBefore;
+            return marked(percent(ratio(r.admitted, b.value)), b);
+          }),
         },
       ],
+      note: year === undefined ? undefined : comparableNote(rows, before, year),
     }),
     ranking: byUnit(province, targeted, {
       id: 'dat-chi-tieu-theo-don-vi',
@@ -218,6 +340,7 @@ export const admissionsTopic = perProvince((province): AdmissionsTopic => {
         : `Chưa có chỉ tiêu kết nạp năm ${year}, không xếp hạng: ${untargeted.map((r) => r.unit.name).join('; ')}.`,
     grassroots,
     grassrootsNote,
+    ended: endedUnits(province),
   };
 });
 
@@ -228,6 +351,8 @@ export interface CellsTopic {
   readonly quality: QualityView;
   readonly byUnit: TableView | undefined;
   readonly byUnitChart: ChartSpec | undefined;
+  /** Units directly under the province that ended in the year: listed apart from the table. */
+  readonly ended: readonly Link[];
 }
 
 export const cellsTopic = perProvince((province): CellsTopic => {
@@ -301,6 +426,7 @@ export const cellsTopic = perProvince((province): CellsTopic => {
       unit: 'chi bộ',
       series: [{ label: 'Chi bộ trực thuộc', kind: 'bar', values: rows.map((r) => r.cells) }],
     }),
+    ended: endedUnits(province),
   };
 });
 

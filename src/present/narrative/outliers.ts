@@ -1,5 +1,5 @@
 /** Among the organizations directly under a unit: who rose or fell most, who reached the target. */
-import { comparable } from '../../model/coverage.ts';
+import { comparable, type Reading } from '../../model/coverage.ts';
 import { yearEnd, type Unit } from '../../model/units.ts';
 import { formatNumber, formatPercentShort } from '../format.ts';
 import { changeWords, listVi, paragraph, sentence } from '../wording.ts';
@@ -22,8 +22,17 @@ export function named(best: readonly Ranked[], tiedWords: (r: Ranked) => string)
   return `ở ${listVi(shown)} (cùng ${tiedWords(top)})`;
 }
 
-/** Among direct subordinates: largest rise and fall in members. */
-export function memberOutliers(c: Context, withLargest: boolean): string {
+/**
+ * Among direct subordinates: largest rise and fall in members. `before` gives a subordinate's
+ * members of the year before: by default as reported, on topic pages counted on today's
+ * organization for a unit a restructuring formed or reshaped.
+ */
+export function memberOutliers(
+  c: Context,
+  withLargest: boolean,
+  before: (child: Unit, previous: number) => Reading | undefined = (child, previous) =>
+    c.read.reading(c.province.members, child, previous, 'members'),
+): string {
   const { province, read, unit, year, previous } = c;
   const children = province.tree.childrenAt(unit.id, yearEnd(year)).filter((u) => u.level !== 'cell');
   const sentences: string[] = [];
@@ -44,10 +53,7 @@ export function memberOutliers(c: Context, withLargest: boolean): string {
   if (previous === undefined) return paragraph(sentences);
   const changes: Ranked[] = [];
   for (const child of children) {
-    const pair = comparable(
-      read.reading(province.members, child, year, 'members'),
-      read.reading(province.members, child, previous, 'members'),
-    );
+    const pair = comparable(read.reading(province.members, child, year, 'members'), before(child, previous));
     if (!pair) continue;
     const diff = pair[0].value - pair[1].value;
     changes.push({
