@@ -73,7 +73,8 @@ export function unitChanges(province: Province, unitId: string): UnitChange[] {
     const on = `ngày ${formatDate(change.date)}`;
     let line: string;
     if (change.role === 'creates') {
-      line = `Thành lập ${on}, trực thuộc ${then(change.after)}`;
+      // A province formed by a merger has no parent to name.
+      line = `Thành lập ${on}${change.after === undefined ? '' : `, trực thuộc ${then(change.after)}`}`;
     } else if (change.role === 'ends') {
       line =
         event.kind === 'merge' && event.result_unit_id !== undefined
