@@ -128,7 +128,7 @@ describe('the example built as a whole site', () => {
 
   it('lists both former provinces in the crosswalk, with the new province as today’s unit', () => {
     const text = readFileSync(join(site, 'du-lieu', 'doi-chieu-don-vi.csv'), 'utf8');
-    const rows = parse<string[]>(text.replace(/^\uFEFF/, ''), { from_line: 2 });
+    const rows: string[][] = parse(text.replace(/^\uFEFF/, ''), { from_line: 2 });
     for (const [id, name] of [
       ['TA', 'Đảng bộ tỉnh Mẫu A'],
       ['TB', 'Đảng bộ tỉnh Mẫu B'],
