@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { load } from '../src/build/project.ts';
+import { formatNumber } from '../src/present/format.ts';
 import { restructuringsSchema } from '../src/read/schemas.ts';
-import { ROOT } from './e2e/harness.ts';
+import { buildInProcess, ROOT } from './e2e/harness.ts';
+import { tempDir } from './helpers.ts';
 
 /** examples/tinh-hop-nhat: a province formed on 01/07/2025 from two (README "Ví dụ"). */
 const dir = join(ROOT, 'examples', 'tinh-hop-nhat');
@@ -69,5 +71,76 @@ describe('the example of a province formed from two', () => {
   it.runIf(v2)('loads with no errors', async () => {
     const loaded = await load(dir);
     expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('the example built as a whole site', () => {
+  let site: string;
+  beforeAll(async () => {
+    site = join(tempDir('example-site-'), 'dist');
+    await buildInProcess({ dataDir: dir, contentDir: join(dir, 'content'), outDir: site });
+  });
+  const page = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf8');
+  /** The rows of the table that follows a chart's JSON, as cell texts. */
+  const tableAfter = (html: string, caption: string): string[][] => {
+    const start = html.indexOf(`<caption>${caption}</caption>`);
+    const table = html.slice(start, html.indexOf('</table>', start));
+    return [...table.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) =>
+      [...(row[1] ?? '').matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((cell) => cell[1] ?? ''),
+    );
+  };
+
+  const members = (slug: string, name: string, year: number): string | undefined =>
+    tableAfter(page(`don-vi/${slug}`), `Số liệu: Số đảng viên của ${name} qua các năm`).find(
+      (r) => r[0] === String(year),
+    )?.[1];
+  const parseNumber = (text: string | undefined) => Number(text?.replace(/\./g, ''));
+
+  it('gives the new province a members series comparable over the years: the two former provinces’ pages summed', () => {
+    const rows = tableAfter(page('don-vi/mm'), 'Số liệu: Số đảng viên của Đảng bộ tỉnh Mẫu Mới qua các năm');
+    expect(rows[0]).toEqual(['Năm', 'Theo tổ chức tại thời điểm báo cáo', 'Quy đổi theo tổ chức hiện nay']);
+    for (const year of [2022, 2023, 2024]) {
+      const sum =
+        parseNumber(members('ta', 'Đảng bộ tỉnh Mẫu A', year)) +
+        parseNumber(members('tb', 'Đảng bộ tỉnh Mẫu B', year));
+      expect(sum).toBeGreaterThan(0);
+      expect(rows.find((r) => r[0] === String(year))).toEqual([String(year), '—', formatNumber(sum)]);
+    }
+    const reported = rows.find((r) => r[0] === '2025');
+    expect(reported?.[1]).toMatch(/^\d/);
+    expect(reported?.[2]).toBe(reported?.[1]);
+  });
+
+  it.each(['ta', 'tb'])(
+    'gives the former province %s a page whose figures end in 2024 and that links the new one',
+    (slug) => {
+      const html = page(`don-vi/${slug}`);
+      expect(html).toContain('Số liệu tính đến 31/12/2024.');
+      expect(html).not.toMatch(/<th scope="row">2025<\/th>/);
+      expect(html).toMatch(/đã hợp nhất vào: <a href="\/don-vi\/mm\/">Đảng bộ tỉnh Mẫu Mới<\/a>/);
+    },
+  );
+
+  it('says the new province was formed on 01/07/2025 without naming a parent it does not have', () => {
+    expect(page('don-vi/mm')).toContain('Thành lập ngày 01/07/2025 (');
+    expect(page('don-vi/mm')).not.toContain(', trực thuộc (');
+  });
+
+  it('lists both former provinces in the crosswalk, with the new province as today’s unit', () => {
+    const text = readFileSync(join(site, 'du-lieu', 'doi-chieu-don-vi.csv'), 'utf8');
+    const rows: string[][] = parse(text.replace(/^\uFEFF/, ''), { from_line: 2 });
+    for (const [id, name] of [
+      ['TA', 'Đảng bộ tỉnh Mẫu A'],
+      ['TB', 'Đảng bộ tỉnh Mẫu B'],
+    ]) {
+      expect(rows.find((r) => r[0] === id)?.slice(0, 5)).toEqual([
+        id,
+        name,
+        '',
+        'MM',
+        'Đảng bộ tỉnh Mẫu Mới',
+      ]);
+    }
+    expect(existsSync(join(site, 'sap-xep', 'mm-2025-01', 'index.html'))).toBe(true);
   });
 });

@@ -5,9 +5,9 @@
  */
 import { orderedEvents } from '../model/events.ts';
 import type { Province } from '../model/province.ts';
-import { roleOf } from '../model/tree.ts';
+import { justBefore, roleOf } from '../model/tree.ts';
 import { csvCell, encodeCsv } from './downloads.ts';
-import { kindLabel, namesOf } from './event-words.ts';
+import { kindLabel, namesAt, namesOf } from './event-words.ts';
 import { formatDate } from './format.ts';
 import { perProvince } from './memo.ts';
 import { todaysUnits } from './unit-changes.ts';
@@ -18,8 +18,8 @@ export const CROSSWALK_TITLE = 'Bảng đối chiếu đơn vị cũ – mới';
 /** The file's columns with what each holds: its header and its entry in the data dictionary. */
 export const CROSSWALK_COLUMNS = [
   { label: 'Mã đơn vị cũ', doc: 'mã của đơn vị đã kết thúc hoạt động hoặc được điều chuyển' },
-  { label: 'Tên đơn vị cũ', doc: 'tên trong units.csv' },
-  { label: 'Trực thuộc trước sắp xếp', doc: 'đơn vị cấp trên ngay trước sự kiện' },
+  { label: 'Tên đơn vị cũ', doc: 'tên của đơn vị ngay trước sự kiện (tên cũ nếu sau đó đổi tên)' },
+  { label: 'Trực thuộc trước sắp xếp', doc: 'đơn vị cấp trên ngay trước sự kiện, với tên lúc đó' },
   {
     label: 'Mã đơn vị hiện nay',
     doc: 'đơn vị hiện nay kế tục (theo các lần hợp nhất); trống khi đơn vị giải thể, không có đơn vị kế tục',
@@ -41,6 +41,8 @@ export const crosswalkRows = perProvince((province): CrosswalkRow[] => {
   const rows: CrosswalkRow[] = [];
   for (const event of orderedEvents(province)) {
     const moment = tree.moment(event.id);
+    // An office's old spreadsheet holds the names of then, not those the units took later.
+    const then = namesAt(province, moment && justBefore(moment));
     const date = formatDate(moment?.date ?? event.date);
     for (const listed of event.units) {
       if (!tree.units.has(listed.unit_id) || roleOf(event, listed.unit_id) === 'continues') continue;
@@ -50,8 +52,8 @@ export const crosswalkRows = perProvince((province): CrosswalkRow[] => {
         const parentNow = now === undefined ? undefined : tree.units.get(now)?.parentId;
         rows.push([
           listed.unit_id,
-          names(listed.unit_id),
-          names(before),
+          then(listed.unit_id),
+          then(before),
           now ?? '',
           names(now),
           names(parentNow),

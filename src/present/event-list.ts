@@ -2,8 +2,8 @@
 import { orderedEvents } from '../model/events.ts';
 import type { Province, RestructuringEvent } from '../model/province.ts';
 import { EVENT_KINDS, EVENT_STATUSES, type EventKind } from '../read/schemas.ts';
-import { figuresOf } from './event-page.ts';
-import { NO_STATUS, kindLabel, namesOf, statusLabel, unitLink } from './event-words.ts';
+import { committeeLink, figuresOf } from './event-page.ts';
+import { NO_STATUS, eventNames, kindLabel, namesOf, statusLabel } from './event-words.ts';
 import { formatDate, formatNumber } from './format.ts';
 import { eventPath, type Link } from './links.ts';
 import { perProvince } from './memo.ts';
@@ -74,7 +74,7 @@ export const OPEN_GROUP_LIMIT = 20;
 export function listItem(province: Province, event: RestructuringEvent): EventListItem {
   const figures = figuresOf(province, event.id);
   const parentCount = figures.counts.find((c) => c.unitId === event.parent_id);
-  const names = namesOf(province);
+  const names = eventNames(province, event);
   return {
     id: event.id,
     path: eventPath(event.id),
@@ -85,7 +85,7 @@ export function listItem(province: Province, event: RestructuringEvent): EventLi
     kindLabel: kindLabel(event.kind),
     status: event.status ?? NO_STATUS,
     statusLabel: statusLabel(event.status) ?? 'Chưa ghi trạng thái',
-    parent: unitLink(province, event.parent_id ?? event.result_unit_id),
+    parent: committeeLink(province, event),
     summary:
       parentCount?.before === undefined || parentCount.after === undefined
         ? undefined

@@ -7,8 +7,17 @@ import { labelOf } from '../model/labels.ts';
 import type { Province, RestructuringEvent } from '../model/province.ts';
 import { LEVELS, type EventKind } from '../read/schemas.ts';
 import { buildChart, type ChartSpec } from './charts.ts';
-import { kindLabel, namesOf, statusLabel, unitLink, type Names } from './event-words.ts';
+import {
+  eventNames,
+  kindLabel,
+  laterName,
+  namesAt,
+  statusLabel,
+  unitLinkThen,
+  type Names,
+} from './event-words.ts';
 import { formatDate, formatNumber } from './format.ts';
+import type { Link } from './links.ts';
 import { perProvinceKey } from './memo.ts';
 import { column, count, signed, text, type TableView } from './table.ts';
 import { capitalize, listVi } from './wording.ts';
@@ -60,7 +69,12 @@ export function byOrigin(units: readonly InvolvedUnit[]): [string, string[]][] {
   return [...groups];
 }
 
-export function whatHappened(figures: EventFigures, names: Names): { sentence: string; action: string } {
+/** `names` as eventNames gives them; `renamedTo` names a unit once the event applied. */
+export function whatHappened(
+  figures: EventFigures,
+  names: Names,
+  renamedTo: Names,
+): { sentence: string; action: string } {
   const { event } = figures;
   const when = `Ngày ${formatDate(event.date)}${event.decision ? `, theo văn bản số ${event.decision}` : ''}`;
   const parent = names(event.parent_id);
@@ -108,7 +122,7 @@ export function whatHappened(figures: EventFigures, names: Names): { sentence: s
     }
     case 'rename':
       return {
-        sentence: `${when}, ${listVi(event.units.map((u) => `${u.previous_name ?? names(u.unit_id)} đổi tên thành ${names(u.unit_id)}`))}.`,
+        sentence: `${when}, ${listVi(event.units.map((u) => `${names(u.unit_id)} đổi tên thành ${renamedTo(u.unit_id)}`))}.`,
         action: 'đổi tên',
       };
   }
@@ -150,12 +164,35 @@ export function committeeSizes(event: RestructuringEvent): string[] {
   return sizes.flatMap(([label, n]) => (n === undefined ? [] : [`${label} ${formatNumber(n)} ủy viên`]));
 }
 
-export function eventNarrative(province: Province, figures: EventFigures): string[] {
-  const names = namesOf(province);
+/**
+ * `Đảng bộ tỉnh Thừa Thiên Huế nay là Đảng bộ thành phố Huế.`: the narrative names units as they
+ * were then, this says what they are called today (or were called when they ended).
+ */
+export function todaysNames(province: Province, figures: EventFigures, names: Names): string | undefined {
   const { event } = figures;
-  const { sentence, action } = whatHappened(figures, names);
+  const ids = new Set([
+    event.parent_id,
+    event.result_unit_id,
+    ...event.units.flatMap((u) => [u.previous_parent_id, u.unit_id]),
+    ...figures.units.flatMap((u) => [u.from, u.to]),
+  ]);
+  const now = namesAt(province, figures.moment);
+  const lines = [...ids].flatMap((id) => {
+    const later = laterName(province, id, now(id));
+    if (later === undefined) return [];
+    return [`${names(id)} ${later.today ? 'nay là' : 'sau đổi tên thành'} ${later.name}`];
+  });
+  return lines.length === 0 ? undefined : `${capitalize(lines.join('; '))}.`;
+}
+
+export function eventNarrative(province: Province, figures: EventFigures): string[] {
+  const { event } = figures;
+  const names = eventNames(province, event);
+  const { sentence, action } = whatHappened(figures, names, namesAt(province, figures.moment));
   const paragraphs = [sentence];
-  if (figures.moment.date !== event.date && event.result_unit_id !== undefined) {
+  if (event.kind === 'rename' && figures.moment.date !== event.date) {
+    paragraphs.push(`Tên mới có hiệu lực từ ngày ${formatDate(figures.moment.date)}.`);
+  } else if (figures.moment.date !== event.date && event.result_unit_id !== undefined) {
     paragraphs.push(
       `${names(event.result_unit_id)} thành lập ngày ${formatDate(figures.moment.date)}; số tổ chức đảng trước và sau sắp xếp tính theo ngày này.`,
     );
@@ -181,6 +218,8 @@ export function eventNarrative(province: Province, figures: EventFigures): strin
     paragraphs.push(`Cấp ủy ${whose}: ${listVi(sizes)}.`);
   }
   if (event.status === 'ended') paragraphs.push('Việc thí điểm này đã kết thúc.');
+  const today = todaysNames(province, figures, names);
+  if (today) paragraphs.push(today);
   return paragraphs;
 }
 
@@ -194,12 +233,13 @@ export function beforeAfterChart(province: Province, figures: EventFigures): Cha
   );
   const owner = province.tree.units.get(figures.event.parent_id ?? figures.event.result_unit_id ?? '');
   if (rows.length === 0 || !owner) return undefined;
+  const names = eventNames(province, figures.event);
   const spec = buildChart({
     id: 'truoc-sau',
     title: `Số tổ chức đảng trực thuộc trước và sau sắp xếp (${formatDate(figures.event.date)})`,
     unit: 'tổ chức đảng',
     categoryHeader: 'Đơn vị',
-    categories: rows.map((c) => unitLink(province, c.unitId)),
+    categories: rows.map((c) => unitLinkThen(province, c.unitId, names)),
     series: [
       { label: 'Trước sắp xếp', kind: 'bar', values: rows.map((c) => c.before) },
       { label: 'Sau sắp xếp', kind: 'bar', values: rows.map((c) => c.after) },
@@ -224,17 +264,24 @@ export function beforeAfterChart(province: Province, figures: EventFigures): Cha
 
 export function unitsTable(province: Province, figures: EventFigures): TableView | undefined {
   if (figures.units.length === 0) return undefined;
-  const names = namesOf(province);
+  const names = eventNames(province, figures.event);
+  const link = (id: string) => unitLinkThen(province, id, names);
+  const renamedTo = namesAt(province, figures.moment);
+  const renamed = new Set(
+    figures.event.units.filter((u) => u.previous_name !== undefined).map((u) => u.unit_id),
+  );
   const levelName = (id: string) => {
     const level = province.tree.units.get(id)?.level;
     return level && labelOf(LEVELS, level);
   };
   const outcome = (u: InvolvedUnit) => {
-    if (u.to !== undefined) return text(`trực thuộc ${names(u.to)}`, unitLink(province, u.to).path);
+    if (renamed.has(u.unitId)) {
+      const moved = u.to !== undefined && u.to !== u.from ? `, trực thuộc ${link(u.to).label}` : '';
+      return text(`đổi tên thành ${renamedTo(u.unitId)}${moved}`);
+    }
+    if (u.to !== undefined) return text(`trực thuộc ${link(u.to).label}`, link(u.to).path);
     const into = figures.event.kind === 'merge' ? figures.event.result_unit_id : undefined;
-    return into === undefined
-      ? text('giải thể')
-      : text(`hợp nhất vào ${names(into)}`, unitLink(province, into).path);
+    return into === undefined ? text('giải thể') : text(`hợp nhất vào ${link(into).label}`, link(into).path);
   };
   const yearOf = (u: InvolvedUnit) => {
     const years = [u.membersYear, u.cellsYear].filter((y): y is number => y !== undefined);
@@ -252,11 +299,11 @@ export function unitsTable(province: Province, figures: EventFigures): TableView
       column('Năm số liệu', false),
     ],
     rows: figures.units.map((u) => {
-      const link = unitLink(province, u.unitId);
+      const unit = link(u.unitId);
       return [
-        text(link.label, link.path),
+        text(unit.label, unit.path),
         text(levelName(u.unitId)),
-        u.from === undefined ? text(undefined) : text(names(u.from), unitLink(province, u.from).path),
+        u.from === undefined ? text(undefined) : text(link(u.from).label, link(u.from).path),
         outcome(u),
         count(u.members),
         count(u.cells),
@@ -266,11 +313,23 @@ export function unitsTable(province: Province, figures: EventFigures): TableView
   };
 }
 
+/**
+ * The committee an event is listed under: its parent as the event names it, else (a province's
+ * own rename or merger) its result, by the name the event gave it.
+ */
+export function committeeLink(province: Province, event: RestructuringEvent): Link {
+  if (event.parent_id !== undefined)
+    return unitLinkThen(province, event.parent_id, eventNames(province, event));
+  return unitLinkThen(province, event.result_unit_id, namesAt(province, province.tree.moment(event.id)));
+}
+
 export function eventView(province: Province, eventId: string): EventView {
   const figures = figuresOf(province, eventId);
   const { event } = figures;
-  const parent = unitLink(province, event.parent_id ?? event.result_unit_id);
-  const result = event.result_unit_id === undefined ? undefined : unitLink(province, event.result_unit_id);
+  const after = namesAt(province, figures.moment);
+  const parent = committeeLink(province, event);
+  const result =
+    event.result_unit_id === undefined ? undefined : unitLinkThen(province, event.result_unit_id, after);
   const fact = (label: string, value: string | undefined, path?: string): Fact[] =>
     value === undefined ? [] : [{ label, value, path }];
   const sizes = committeeSizes(event);

@@ -1,6 +1,7 @@
 /** How restructuring events and the units they involve are named on every page that shows them. */
 import { labelOf } from '../model/labels.ts';
-import type { Province } from '../model/province.ts';
+import type { Province, RestructuringEvent } from '../model/province.ts';
+import { justBefore, roleOf, type When } from '../model/tree.ts';
 import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from '../read/schemas.ts';
 import { unitPath, type Link } from './links.ts';
 import { capitalize } from './wording.ts';
@@ -20,6 +21,64 @@ export const namesOf =
   (province: Province): Names =>
   (id) =>
     id === undefined ? '' : (province.tree.units.get(id)?.name ?? id);
+
+/** Names as they were at `when` (contract v2 A.3): a page about 2015 says what units were called in 2015. */
+export const namesAt =
+  (province: Province, when: When | undefined): Names =>
+  (id) =>
+    id === undefined
+      ? ''
+      : ((when === undefined ? undefined : province.tree.nameAt(id, when)) ??
+        province.tree.units.get(id)?.name ??
+        id);
+
+/**
+ * Names as an event speaks of them: the units it ends or renames by the name they had just before
+ * it (a renamed unit is "X đổi tên thành Y", not "Y đổi tên thành Y"), every other unit by its
+ * name once the event applied (a parent renamed earlier that day by its new name).
+ */
+export function eventNames(province: Province, event: RestructuringEvent): Names {
+  const moment = province.tree.moment(event.id);
+  const after = namesAt(province, moment);
+  if (moment === undefined) return after;
+  const before = namesAt(province, justBefore(moment));
+  const earlier = new Set(
+    event.units
+      .filter((u) => u.previous_name !== undefined || roleOf(event, u.unit_id) === 'ends')
+      .map((u) => u.unit_id),
+  );
+  return (id) => (id !== undefined && earlier.has(id) ? before(id) : after(id));
+}
+
+/**
+ * What a unit called `then` was called last, when that differs: today's name for a unit that
+ * still exists, else the name it ended under (the old "Đảng bộ thành phố Huế" of 2020 ended as
+ * "Đảng bộ quận Thuận Hóa", while the province is "Đảng bộ thành phố Huế" today).
+ */
+export function laterName(
+  province: Province,
+  id: string | undefined,
+  then: string,
+): { readonly name: string; readonly today: boolean } | undefined {
+  const unit = id === undefined ? undefined : province.tree.units.get(id);
+  if (!unit || unit.name === then) return undefined;
+  return { name: unit.name, today: province.tree.endedAt(unit.id) === undefined };
+}
+
+/**
+ * `Đảng bộ tỉnh Thừa Thiên Huế (nay là Đảng bộ thành phố Huế)`, `Đảng bộ thành phố Huế (sau là
+ * Đảng bộ quận Thuận Hóa)`, or the name alone when it never changed.
+ */
+export function thenAndNow(province: Province, id: string | undefined, names: Names): string {
+  const then = names(id);
+  const later = laterName(province, id, then);
+  return later === undefined ? then : `${then} (${later.today ? 'nay là' : 'sau là'} ${later.name})`;
+}
+
+/** A link to a unit's page labelled as `names` called it then, with today's name where it differs. */
+export function unitLinkThen(province: Province, id: string | undefined, names: Names): Link {
+  return { ...unitLink(province, id), label: thenAndNow(province, id, names) };
+}
 
 export function unitLink(province: Province, id: string | undefined): Link {
   const unit = id === undefined ? undefined : province.tree.units.get(id);

@@ -1,7 +1,8 @@
 /** The lines a unit's page shows about its own creation, moves and end, each linking its event. */
 import { lineageOf } from '../model/lineage.ts';
 import type { Province } from '../model/province.ts';
-import { namesOf } from './event-words.ts';
+import { compareMoments, justBefore } from '../model/tree.ts';
+import { namesAt } from './event-words.ts';
 import { formatDate } from './format.ts';
 import { eventPath, type Link } from './links.ts';
 import { perProvince } from './memo.ts';
@@ -15,32 +16,88 @@ export interface UnitChange {
   readonly event: Link;
 }
 
+/** A name the unit had before a rename: `Đảng bộ tỉnh Thừa Thiên Huế`, `31/12/2024` (last day). */
+export interface FormerName {
+  readonly name: string;
+  readonly until: string;
+  /** The name it took then. */
+  readonly became: string;
+  /** The day the new name applied. */
+  readonly from: string;
+  readonly eventId: string;
+  readonly date: string;
+  readonly step: number;
+}
+
+/** The day before an ISO date, as `dd/mm/yyyy`: a former name was used up to that day. */
+const lastDayBefore = (iso: string): string => {
+  const day = new Date(`${iso}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return formatDate(day.toISOString().slice(0, 10));
+};
+
+/** The names a unit had before, oldest first (contract v2 A.3). */
+export function formerNames(province: Province, unitId: string): FormerName[] {
+  return province.tree.nameChanges(unitId).map((c) => ({
+    name: c.before,
+    until: lastDayBefore(c.date),
+    became: c.after,
+    from: formatDate(c.date),
+    eventId: c.eventId,
+    date: c.date,
+    step: c.step,
+  }));
+}
+
+/** `Tên trước đây: Đảng bộ tỉnh Thừa Thiên Huế (đến 31/12/2024)`. */
+export const formerNameText = (former: FormerName): string => `${former.name} (đến ${former.until})`;
+
 /**
- * How restructurings created, moved or ended a unit, oldest first, so the page of a merged or
- * dissolved unit says when and by which event, and links it.
+ * How restructurings created, moved, renamed or ended a unit, oldest first, so the page of a
+ * merged or dissolved unit says when and by which event, and links it. Other units are named as
+ * they were called on the day of each change.
  */
 export function unitChanges(province: Province, unitId: string): UnitChange[] {
-  const names = namesOf(province);
   const byId = eventsById(province);
-  return province.tree.changes(unitId).flatMap((change) => {
+  const { tree } = province;
+  const link = (eventId: string): Link | undefined => {
+    const event = byId.get(eventId);
+    return event && { label: event.title, path: eventPath(event.id) };
+  };
+  const moves = tree.changes(unitId).flatMap((change) => {
     const event = byId.get(change.eventId);
     if (!event) return [];
+    const moment = { date: change.date, step: change.step };
+    const then = namesAt(province, moment);
+    const before = namesAt(province, justBefore(moment));
     const on = `ngày ${formatDate(change.date)}`;
     let line: string;
     if (change.role === 'creates') {
-      line = `Thành lập ${on}, trực thuộc ${names(change.after)}`;
+      // A province formed by a merger has no parent to name.
+      line = `Thành lập ${on}${change.after === undefined ? '' : `, trực thuộc ${then(change.after)}`}`;
     } else if (change.role === 'ends') {
       line =
         event.kind === 'merge' && event.result_unit_id !== undefined
-          ? `Hợp nhất vào ${names(event.result_unit_id)} ${on}`
+          ? `Hợp nhất vào ${then(event.result_unit_id)} ${on}`
           : `Giải thể ${on}`;
     } else if (change.after === change.before) {
-      line = `Tiếp tục trực thuộc ${names(change.after)} sau sắp xếp ${on}`;
+      // A rename's own line says what changed; "still under the same parent" would add nothing.
+      if (event.kind === 'rename') return [];
+      line = `Tiếp tục trực thuộc ${then(change.after)} sau sắp xếp ${on}`;
     } else {
-      line = `Chuyển từ trực thuộc ${names(change.before)} sang trực thuộc ${names(change.after)} ${on}`;
+      line = `Chuyển từ trực thuộc ${before(change.before)} sang trực thuộc ${then(change.after)} ${on}`;
     }
-    return [{ text: line, event: { label: event.title, path: eventPath(event.id) } }];
+    return [{ ...moment, text: line, event: link(event.id) }];
   });
+  const renames = formerNames(province, unitId).map((former) => ({
+    date: former.date,
+    step: former.step,
+    text: `Tên trước đây: ${formerNameText(former)}; từ ngày ${former.from} đổi tên thành ${former.became}`,
+    event: link(former.eventId),
+  }));
+  return [...moves, ...renames]
+    .sort((a, b) => compareMoments(a, b))
+    .flatMap(({ text, event }) => (event ? [{ text, event }] : []));
 }
 
 /**

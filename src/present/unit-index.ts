@@ -6,12 +6,16 @@ import { indexAnchor } from './subordinates.ts';
 import { unitPath, type Link } from './links.ts';
 import { namesOf } from './event-words.ts';
 import { lineageOf } from '../model/lineage.ts';
+import { formerNameText, formerNames } from './unit-changes.ts';
 import { listVi } from './wording.ts';
 import { levelLabel, pageUnits } from './unit-view.ts';
 
 export interface UnitIndexEntry {
   readonly link: Link;
-  /** `đã giải thể 01/07/2023`, for units that no longer exist. */
+  /**
+   * `đã giải thể 01/07/2023`, for units that no longer exist; `tên trước đây: … (đến 31/12/2024)`
+   * for renamed units, so a reader who knows only the old name finds them.
+   */
   readonly note: string | undefined;
 }
 
@@ -34,14 +38,18 @@ const entry = (province: Province, unit: Unit): UnitIndexEntry => {
   const dissolved = province.tree.dissolved(unit.id);
   const into = lineageOf(province).successors(unit.id);
   const names = namesOf(province);
+  const former = formerNames(province, unit.id);
+  const notes = [
+    ...(former.length === 0 ? [] : [`tên trước đây: ${former.map(formerNameText).join('; ')}`]),
+    ...(dissolved === undefined
+      ? []
+      : into.length > 0
+        ? [`đã hợp nhất vào ${listVi(into.map((step) => names(step.unitId)))} ${formatDate(dissolved)}`]
+        : [`đã giải thể ${formatDate(dissolved)}`]),
+  ];
   return {
     link: { label: unit.name, path: unitPath(province, unit) },
-    note:
-      dissolved === undefined
-        ? undefined
-        : into.length > 0
-          ? `đã hợp nhất vào ${listVi(into.map((step) => names(step.unitId)))} ${formatDate(dissolved)}`
-          : `đã giải thể ${formatDate(dissolved)}`,
+    note: notes.length === 0 ? undefined : notes.join('; '),
   };
 };
 

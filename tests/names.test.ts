@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import { load } from '../src/build/project.ts';
+import { crosswalkRows } from '../src/present/crosswalk.ts';
+import { eventList } from '../src/present/event-list.ts';
+import { eventView } from '../src/present/event-page.ts';
+import { unitChanges } from '../src/present/unit-changes.ts';
+import { unitIndex } from '../src/present/unit-index.ts';
+import { fixture } from './helpers.ts';
+
+/**
+ * tests/fixtures/renames, after the city of Huế: the province "Đảng bộ tỉnh Sông" became
+ * "Đảng bộ thành phố Sông" on 01/01/2025, the same day the old district-level "Đảng bộ thành phố
+ * Sông" became "Đảng bộ quận Bến", which ended on 01/07/2025.
+ */
+const loaded = await load(fixture('renames'));
+if (!loaded.province) throw new Error('the renames fixture must load');
+const province = loaded.province;
+const fact = (eventId: string, label: string) =>
+  eventView(province, eventId).facts.find((f) => f.label === label);
+
+describe('event pages name units as they were called then, and say what they are called now', () => {
+  test('a 2020 event names the old city and the province by their names of 2020, then their later names', () => {
+    expect(eventView(province, 'C1').narrative).toEqual([
+      'Ngày 01/05/2020, theo văn bản số 05-QĐ/TU, điều chuyển Đảng bộ xã Bình từ Đảng bộ thành phố Sông về trực thuộc Đảng bộ huyện Núi.',
+      'Sau khi điều chuyển, số tổ chức đảng trực thuộc Đảng bộ huyện Núi tăng từ 0 lên 1; số tổ chức đảng trực thuộc Đảng bộ thành phố Sông giảm từ 2 xuống 1.',
+      expect.any(String),
+      'Đảng bộ thành phố Sông sau đổi tên thành Đảng bộ quận Bến.',
+    ]);
+  });
+
+  test.each([
+    ['R1', 'Đảng bộ tỉnh Sông đổi tên thành Đảng bộ thành phố Sông'],
+    ['R2', 'Đảng bộ thành phố Sông đổi tên thành Đảng bộ quận Bến'],
+  ])('the rename %s says "X đổi tên thành Y" with the names of that moment', (eventId, words) => {
+    const [first, second] = eventView(province, eventId).narrative;
+    expect(first).toContain(`, ${words}.`);
+    expect(second).toBe('Tên mới có hiệu lực từ ngày 01/01/2025.');
+  });
+
+  test.each([
+    // event, fact, value
+    ['C1', 'Đơn vị cấp trên', 'Đảng bộ huyện Núi'],
+    ['R1', 'Đơn vị sau sắp xếp', 'Đảng bộ thành phố Sông'],
+    ['R2', 'Đơn vị cấp trên', 'Đảng bộ thành phố Sông'],
+    ['R2', 'Đơn vị sau sắp xếp', 'Đảng bộ quận Bến'],
+    ['T1', 'Đơn vị cấp trên', 'Đảng bộ thành phố Sông'],
+  ])('%s: "%s" is %s', (eventId, label, value) => {
+    expect(fact(eventId, label)?.value).toBe(value);
+  });
+
+  test('the units table gives a renamed unit its name before, its later name, and "đổi tên thành"', () => {
+    const [row] = eventView(province, 'R1').units?.rows ?? [];
+    expect(row?.[0]?.text).toBe('Đảng bộ tỉnh Sông (nay là Đảng bộ thành phố Sông)');
+    expect(row?.[3]?.text).toBe('đổi tên thành Đảng bộ thành phố Sông');
+    const [moved] = eventView(province, 'C1').units?.rows ?? [];
+    expect(moved?.[2]?.text).toBe('Đảng bộ thành phố Sông (sau là Đảng bộ quận Bến)');
+  });
+
+  test('the event list labels each event’s committee with its name then and its name now', () => {
+    const items = eventList(province).years.flatMap((y) =>
+      y.days.flatMap((d) => d.decisions.flatMap((g) => g.items)),
+    );
+    const parent = (id: string) => items.find((i) => i.id === id)?.parent.label;
+    expect(parent('R1')).toBe('Đảng bộ thành phố Sông');
+    expect(parent('C1')).toBe('Đảng bộ huyện Núi');
+    expect(parent('R2')).toBe('Đảng bộ thành phố Sông');
+  });
+});
+
+describe('a unit’s page and the unit index list its former names', () => {
+  test.each([
+    [
+      'P',
+      [
+        'Tên trước đây: Đảng bộ tỉnh Sông (đến 31/12/2024); từ ngày 01/01/2025 đổi tên thành Đảng bộ thành phố Sông',
+      ],
+    ],
+    [
+      'D',
+      [
+        'Tên trước đây: Đảng bộ thành phố Sông (đến 31/12/2024); từ ngày 01/01/2025 đổi tên thành Đảng bộ quận Bến',
+        'Giải thể ngày 01/07/2025',
+      ],
+    ],
+    // Moved out of the old city in 2020: named as it was called then, not as the ended district.
+    ['B', ['Chuyển từ trực thuộc Đảng bộ thành phố Sông sang trực thuộc Đảng bộ huyện Núi ngày 01/05/2020']],
+  ])('%s: %j', (unitId, lines) => {
+    expect(unitChanges(province, unitId).map((c) => c.text)).toEqual(lines);
+  });
+
+  test('the index notes former names, so a reader who knows the old name finds the unit', () => {
+    const notes = new Map(
+      unitIndex(province)
+        .groups.flatMap((g) => [g.heading, ...g.units])
+        .map((e) => [e.link.label, e.note]),
+    );
+    expect(notes.get('Đảng bộ thành phố Sông')).toBe('tên trước đây: Đảng bộ tỉnh Sông (đến 31/12/2024)');
+    expect(notes.get('Đảng bộ quận Bến')).toMatch(
+      /^tên trước đây: Đảng bộ thành phố Sông \(đến 31\/12\/2024\); đã giải thể /,
+    );
+  });
+});
+
+test('the crosswalk gives the old name and old parent as they were just before the event', () => {
+  const rows = crosswalkRows(province);
+  expect(rows.find((r) => r[0] === 'B')?.slice(0, 3)).toEqual([
+    'B',
+    'Đảng bộ xã Bình',
+    'Đảng bộ thành phố Sông',
+  ]);
+  expect(rows.find((r) => r[0] === 'D')?.slice(1, 3)).toEqual(['Đảng bộ quận Bến', 'Đảng bộ thành phố Sông']);
+});
