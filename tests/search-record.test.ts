@@ -111,3 +111,10 @@ describe('the search index in parts', () => {
     },
   );
 });
+
+test('a renamed unit is found by its former name too, with or without diacritics', () => {
+  const record = searchRecord('don-vi/p/', unitHeading(province, 'P'), ['Đảng bộ tỉnh Cũ']);
+  expect(record.content).toContain('Đảng bộ tỉnh Cũ');
+  expect(record.content).toContain('Dang bo tinh Cu');
+  expect(record.meta.title).toBe(unitHeading(province, 'P').name);
+});

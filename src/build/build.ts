@@ -176,7 +176,11 @@ async function underLock(
   const parts = searchParts(
     units.map((unit) => ({
       unitId: unit.id,
-      record: searchRecord(pathOf(unit.id), unitHeading(province, unit.id)),
+      record: searchRecord(
+        pathOf(unit.id),
+        unitHeading(province, unit.id),
+        province.tree.nameChanges(unit.id).map((change) => change.before),
+      ),
     })),
     options.searchPartSize,
   );

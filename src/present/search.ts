@@ -33,10 +33,16 @@ export const SEARCH_STATUS = 'tinh_trang';
 export type SearchStatus = 'hien-nay' | 'da-ket-thuc';
 
 /** The record is made from the unit's heading, not read back from its built HTML: no file reads. */
-export function searchRecord(path: string, heading: UnitHeading): SearchRecord {
+export function searchRecord(
+  path: string,
+  heading: UnitHeading,
+  /** Names the unit had before a rename: a reader who knows the old name finds it too. */
+  formerNames: readonly string[] = [],
+): SearchRecord {
+  const names = [heading.name, ...formerNames];
   return {
     url: `/${path.replace(/^\//, '')}`,
-    content: `${heading.name} ${withoutDiacritics(heading.name)}`,
+    content: names.map((name) => `${name} ${withoutDiacritics(name)}`).join(' '),
     meta: { title: heading.name, mo_ta: heading.about },
     filters: { [SEARCH_STATUS]: [heading.ended ? 'da-ket-thuc' : 'hien-nay'] },
   };
