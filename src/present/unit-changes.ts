@@ -108,3 +108,10 @@ export function todaysUnits(province: Province, unitId: string): string[] {
   const heir = lineageOf(province).heir(unitId);
   return heir === undefined ? [] : [heir];
 }
+
+/**
+ * The day a unit ended, as every page says it: the event's effective date when an event ended it
+ * (a `dissolved` date up to 31 days away only records the old unit's last day), else units.csv's.
+ */
+export const endedOn = (province: Province, unitId: string): string | undefined =>
+  province.tree.endedAt(unitId)?.date ?? province.tree.dissolved(unitId);

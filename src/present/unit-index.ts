@@ -6,7 +6,7 @@ import { indexAnchor } from './subordinates.ts';
 import { unitPath, type Link } from './links.ts';
 import { namesOf } from './event-words.ts';
 import { lineageOf } from '../model/lineage.ts';
-import { formerNameText, formerNames } from './unit-changes.ts';
+import { endedOn, formerNameText, formerNames } from './unit-changes.ts';
 import { listVi } from './wording.ts';
 import { levelLabel, pageUnits } from './unit-view.ts';
 
@@ -35,7 +35,7 @@ export interface UnitIndex {
 }
 
 const entry = (province: Province, unit: Unit): UnitIndexEntry => {
-  const dissolved = province.tree.dissolved(unit.id);
+  const dissolved = endedOn(province, unit.id);
   const into = lineageOf(province).successors(unit.id);
   const names = namesOf(province);
   const former = formerNames(province, unit.id);

@@ -10,7 +10,7 @@ import { balanceView } from './balance.ts';
 import { unitCharts, type ChartSpec } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
 import { lineageOf } from '../model/lineage.ts';
-import { unitChanges, type UnitChange } from './unit-changes.ts';
+import { endedOn, unitChanges, type UnitChange } from './unit-changes.ts';
 import { unitLink } from './event-words.ts';
 import { unitLastYear } from './unit-years.ts';
 import { unitNarrative } from './narrative/unit.ts';
@@ -97,7 +97,7 @@ export function unitHeading(province: Province, unitId: string): UnitHeading {
   const unit = unitOf(province, unitId);
   const type = typeName(unit);
   const established = unit.established && formatDate(province.tree.established(unitId));
-  const dissolved = province.tree.dissolved(unitId);
+  const dissolved = endedOn(province, unitId);
   // An ended unit's figures stand at its own last year, not the site's.
   const year = unitLastYear(province, unitId);
   return {

@@ -9,11 +9,12 @@ import { fromToWords, listVi, paragraph, sentence, withoutFinalStop, yearsVi } f
 import { cellCount } from './cells.ts';
 import { coverageNote, type Context, type Stats, type Topic } from './context.ts';
 import { comparableMemberChange, memberChange } from './members.ts';
+import { endedOn } from '../unit-changes.ts';
 
 export function lifeNotes(c: Context): string | undefined {
   const { tree } = c.province;
   const established = tree.established(c.unit.id);
-  const dissolved = tree.dissolved(c.unit.id);
+  const dissolved = endedOn(c.province, c.unit.id);
   // An event of the narrative's year that created the unit already says when (restructuring()).
   const announced = (c.province.eventsByUnit.get(c.unit.id) ?? []).some(
     (e) => e.result_unit_id === c.unit.id && e.date === established && e.date.startsWith(`${c.year}-`),
@@ -147,7 +148,7 @@ export function missing(c: Context, topics: readonly Topic[]): string {
 
 export function noFigures(province: Province, unit: Unit): string {
   const established = province.tree.established(unit.id);
-  const dissolved = province.tree.dissolved(unit.id);
+  const dissolved = endedOn(province, unit.id);
   if (dissolved !== undefined && province.years.length > 0) {
     return sentence(
       `${unit.name} đã giải thể ngày ${formatDate(dissolved)}; chưa có số liệu thống kê khi đơn vị còn hoạt động`,
