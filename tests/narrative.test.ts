@@ -180,3 +180,12 @@ describe('a year of many restructurings', () => {
     expect(unitNarrative(reorganized, reorganized.root.id).join('\n')).toContain('trong năm 2025: ');
   });
 });
+
+test('a commune committee with only cells under it is not said to have 0 grassroots organizations', async () => {
+  const loaded = await load(join(import.meta.dirname, '..', 'data'));
+  if (!loaded.province) throw new Error('the sample data must be valid');
+  const summary = unitNarrative(loaded.province, 'HUE.PHT')[0] ?? '';
+  expect(summary).toMatch(
+    /^Tính đến ngày 31\/12\/2025, Đảng bộ phường Hương Thủy có [\d.]+ chi bộ trực thuộc với [\d.]+ đảng viên\./,
+  );
+});
