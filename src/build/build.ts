@@ -4,7 +4,7 @@
  * environment into `BuildOptions`, calls it, and turns the outcome into an exit code; tests call
  * it directly.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -296,7 +296,7 @@ async function underLock(
       ),
     );
     if (isDiskFull(cause)) {
-      const needed = bytesNeeded(existsSync(outDir) ? await folderBytes(outDir) : 0, units.length);
+      const needed = bytesNeeded(await folderBytes(outDir), units.length);
       log(`\n${diskFullMessage(outDir, [dirname(outDir), dirname(rendering)], needed)}`);
     } else {
       log(`\nKhông xuất bản: tạo trang bị lỗi. Trang web đang có ở ${outDir} được giữ nguyên.`);

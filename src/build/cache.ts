@@ -11,7 +11,6 @@ import { deserialize, serialize } from 'node:v8';
 import { filesUnder, hashBytes, hashFiles, hashParts } from './hashing.ts';
 import { buildProvince } from '../model/province.ts';
 import { readCsvBytes, readDataset, type CsvFileTable, type Dataset } from '../read/dataset.ts';
-import { listDataFolder, readDataFile } from '../read/data-folder.ts';
 import { hasErrors, type Problem } from '../problems.ts';
 import { todayInVietnam } from '../validate/calendar.ts';
 import { validate, type ValidateOptions, type Validated } from '../validate/validate.ts';
@@ -19,21 +18,6 @@ import { validate, type ValidateOptions, type Validated } from '../validate/vali
 /** The identity of a data version: each contract file's name and content hash, in name order. */
 const dataHashOf = (files: ReadonlyMap<string, string>): string =>
   hashParts(...[...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat());
-
-/**
- * The identity of the data in `dir`: the contract's files present there, as the reader finds and
- * reads them (a file it refuses is not read here either); other files in the folder do not change it.
- */
-export async function hashData(dir: string): Promise<string> {
-  const folder = await listDataFolder(dir);
-  if (!folder) return hashParts('no data directory');
-  const files = new Map<string, string>();
-  for (const [file, path] of folder.files) {
-    const read = await readDataFile(path, file);
-    if ('bytes' in read) files.set(file, hashBytes(read.bytes));
-  }
-  return dataHashOf(files);
-}
 
 /** The code that turns CSV into rows and problems; a change to any of it invalidates the cache. */
 async function hashCode(): Promise<string> {

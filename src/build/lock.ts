@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { running } from './publish.ts';
+import { processStat, running } from './publish.ts';
 
 export const lockPath = (outDir: string): string => join(dirname(outDir), `.${basename(outDir)}-khoa`);
 
@@ -14,14 +14,7 @@ export const lockPath = (outDir: string): string => join(dirname(outDir), `.${ba
  * When the process started (Linux: clock ticks since boot, from /proc), so that a lock whose
  * process id was reused by another program counts as left by a dead build. Elsewhere: unknown.
  */
-function startOf(pid: number): string {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
-  } catch {
-    return '';
-  }
-}
+const startOf = (pid: number): string => processStat(pid)?.[19] ?? '';
 
 interface Holder {
   readonly pid: number;
@@ -39,9 +32,11 @@ function holderOf(text: string): Holder | undefined {
   }
 }
 
-const alive = (holder: Holder): boolean =>
-  running(holder.pid) &&
-  (holder.start === '' || startOf(holder.pid) === '' || startOf(holder.pid) === holder.start);
+function alive(holder: Holder): boolean {
+  if (!running(holder.pid)) return false;
+  const start = startOf(holder.pid);
+  return holder.start === '' || start === '' || start === holder.start;
+}
 
 const readLock = (file: string): string | undefined => {
   try {

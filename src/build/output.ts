@@ -47,7 +47,7 @@ function realPath(path: string): string {
 }
 
 /** `inner` is `outer` or lies inside it. */
-function within(inner: string, outer: string): boolean {
+export function within(inner: string, outer: string): boolean {
   const path = relative(outer, inner);
   return path === '' || (path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path));
 }

@@ -9,7 +9,8 @@ import {
   renameSync,
 } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { within } from './output.ts';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -27,8 +28,7 @@ export const stagingDir = (outDir: string): string =>
  * is therefore rendered in a folder of the project's `.astro/` and moved beside it afterwards.
  */
 export function renderDir(staging: string, project: string): string {
-  const path = relative(project, staging);
-  const inside = path !== '' && path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path);
+  const inside = staging !== project && within(staging, project);
   return inside ? staging : join(project, '.astro', basename(staging));
 }
 
@@ -90,6 +90,20 @@ function leftover(entry: string, name: string): { kind: Kind; pid: number } | un
   return { kind: (match[1] ?? match[3]) as Kind, pid: Number(match[2] ?? match[4]) };
 }
 
+/**
+ * The fields of /proc/<pid>/stat after the process name (state first, start time 20th), or
+ * undefined where the process or /proc is not there. The name is skipped by its last `)`: it may
+ * hold spaces and brackets.
+ */
+export function processStat(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
 /** A build still running (another terminal, a CI job) owns its folders; only the dead's are cleared. */
 export function running(pid: number): boolean {
   if (pid === process.pid) return false;
@@ -101,12 +115,8 @@ export function running(pid: number): boolean {
   // A killed build stays a zombie until it is reaped, which can be after the next build starts:
   // it answers signals but is dead (Linux: state Z in /proc; elsewhere there is no way to tell).
   if (!existsSync('/proc/self/stat')) return true;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.charAt(stat.lastIndexOf(')') + 2) !== 'Z';
-  } catch {
-    return false;
-  }
+  const state = processStat(pid)?.[0];
+  return state !== undefined && state !== 'Z';
 }
 
 /**

@@ -5,7 +5,7 @@
  * the tree of those two moments: committees by level, the units directly under the province,
  * communes, and members.
  */
-import { levelUnder } from '../model/organizations.ts';
+import { levelAt } from '../model/organizations.ts';
 import type { Province, RestructuringEvent } from '../model/province.ts';
 import { compareMoments, justBefore, type Moment } from '../model/tree.ts';
 import type { Level } from '../read/schema.ts';
@@ -35,11 +35,7 @@ interface Census {
   readonly communes: number;
 }
 
-/**
- * Counts the tree at one moment. The level is the one the unit's parent then gives it
- * (organizations.levelUnder); the tree's `levelAt(id, when)` answers the same once it records
- * levels over time (contract v2 `previous_level`).
- */
+/** Counts the tree at one moment, each unit at its level then (organizations.levelAt). */
 function census(province: Province, at: Moment): Census {
   const { tree } = province;
   const byLevel = new Map<Level, number>();
@@ -49,7 +45,7 @@ function census(province: Province, at: Moment): Census {
     if (!tree.existsAt(unit.id, at)) continue;
     const parentId = tree.parentAt(unit.id, at);
     const parent = parentId === undefined ? undefined : tree.units.get(parentId);
-    const level = parent ? levelUnder(tree, unit, parent) : unit.level;
+    const level = levelAt(tree, unit, at);
     byLevel.set(level, (byLevel.get(level) ?? 0) + 1);
     if (parent && tree.parentAt(parent.id, at) === undefined) directlyUnderRoot += 1;
     if (unit.type !== undefined && COMMUNE_TYPES.has(unit.type)) communes += 1;
@@ -82,10 +78,7 @@ export function reorganizationSummary(
   if (!first || !last) return undefined;
   const before = census(province, justBefore(first));
   const after = census(province, last);
-  const rootsAt = (at: Moment) =>
-    [...tree.units.values()]
-      .filter((u) => tree.existsAt(u.id, at) && tree.parentAt(u.id, at) === undefined)
-      .map((u) => u.id);
+  const rootsAt = (at: Moment) => tree.rootsAt(at).map((u) => u.id);
   // Members stand at 31/12: the year before the change, and the year it happened.
   const year = Number(last.date.slice(0, 4));
   const membersBefore = members(province, year - 1, rootsAt(justBefore(first)));

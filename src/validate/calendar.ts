@@ -25,7 +25,7 @@ export const FAR_YEARS = 3;
 const fmt = new Intl.NumberFormat('vi-VN');
 
 /** `2011-08-17` → `17/08/2011`, as the office writes dates. */
-export const formatDate = (iso: string): string => iso.split('-').reverse().join('/');
+export const formatDate = (iso: string | undefined): string => (iso ?? '').split('-').reverse().join('/');
 
 /**
  * Today in Vietnam (`YYYY-MM-DD`), whatever the machine's time zone: the office's calendar

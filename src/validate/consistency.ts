@@ -8,6 +8,7 @@ import { membersMoved } from '../model/comparable.ts';
 import { findMismatches, type Figures } from '../model/rollup.ts';
 import { yearEnd } from '../model/units.ts';
 import { warning, type Problem } from '../problems.ts';
+import { formatDate } from './calendar.ts';
 import { cellProblems } from './structure.ts';
 
 const fmt = new Intl.NumberFormat('vi-VN');
@@ -120,14 +121,14 @@ export function checkConsistency(data: Dataset, province: Province): Problem[] {
       if (dissolved !== undefined && dissolved <= end) {
         report(warning, file, row.line, 'year', row.year, {
           code: 'after-dissolution',
-          message: `đơn vị ${row.unit_id} đã giải thể ngày ${dissolved.split('-').reverse().join('/')}, nhưng vẫn có số liệu tính đến 31/12/${row.year}`,
+          message: `đơn vị ${row.unit_id} đã giải thể ngày ${formatDate(dissolved)}, nhưng vẫn có số liệu tính đến 31/12/${row.year}`,
           english: 'statistics dated after the unit was dissolved',
           fix: 'Xóa dòng này, hoặc sửa ngày giải thể trong units.csv.',
         });
       } else if (established !== undefined && established > end) {
         report(warning, file, row.line, 'year', row.year, {
           code: 'before-establishment',
-          message: `đơn vị ${row.unit_id} thành lập ngày ${established.split('-').reverse().join('/')}, sau thời điểm của số liệu (31/12/${row.year})`,
+          message: `đơn vị ${row.unit_id} thành lập ngày ${formatDate(established)}, sau thời điểm của số liệu (31/12/${row.year})`,
           english: 'statistics dated before the unit was established',
           fix: 'Xóa dòng này, hoặc sửa ngày thành lập trong units.csv.',
         });
@@ -138,13 +139,16 @@ export function checkConsistency(data: Dataset, province: Province): Problem[] {
   // A committee with cells directly under it that units.csv does not list one by one (since 2025 a
   // commune committee's village cells, counted in cells.csv) has members its listed children do
   // not report: less in their sum than in its own figure is expected there, not a mismatch.
+  // Cells units.csv lists under each cells.csv row's unit that year, for this and the check below.
+  const listedOf = new Map(data.cells.map((row) => [row, listedCells(tree, row.unit_id, yearEnd(row.year))]));
   const unlistedCells = new Set(
     data.cells
       .filter((row) => {
         const unit = tree.units.get(row.unit_id);
-        const end = yearEnd(row.year);
         return (
-          unit !== undefined && isAboveAt(tree, unit, end) && row.cells > listedCells(tree, row.unit_id, end)
+          unit !== undefined &&
+          isAboveAt(tree, unit, yearEnd(row.year)) &&
+          row.cells > (listedOf.get(row) ?? 0)
         );
       })
       .map((row) => `${row.unit_id}\u0000${row.year}`),
@@ -171,7 +175,7 @@ export function checkConsistency(data: Dataset, province: Province): Problem[] {
 
   // Cells listed one by one in units.csv must agree with the count in cells.csv.
   for (const row of data.cells) {
-    const listed = listedCells(tree, row.unit_id, yearEnd(row.year));
+    const listed = listedOf.get(row) ?? 0;
     if (listed > 0 && listed !== row.cells) {
       report(warning, 'cells.csv', row.line, 'cells', row.cells, {
         code: 'listed-cells',

@@ -11,10 +11,10 @@ import {
 import { levelAt } from '../model/organizations.ts';
 import { LEVEL_RANK } from '../model/units.ts';
 import { error, warning, type Problem } from '../problems.ts';
+import { formatDate } from './calendar.ts';
 import { cellProblems } from './structure.ts';
 
 /** `2011-08-17` → `17/08/2011`, as the office writes dates. */
-const formatDate = (iso: string | undefined): string => (iso ?? '').split('-').reverse().join('/');
 
 /**
  * Checks that restructuring events replay into a sound tree. structure.ts has already checked
