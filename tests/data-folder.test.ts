@@ -1,9 +1,9 @@
 import { cpSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadCached } from '../src/build/cache.ts';
 import { load } from '../src/build/project.ts';
-import { listDataFolder } from '../src/read/data-folder.ts';
+import { isInside, listDataFolder } from '../src/read/data-folder.ts';
 import { fixture, tempDir } from './helpers.ts';
 
 /** The basic fixture in a fresh folder, a secret file beside it (outside), and a cache. */
@@ -47,6 +47,28 @@ describe('the data folder', () => {
     const loaded = await load(data);
     expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(loaded.data.members.length).toBeGreaterThan(0);
+  });
+
+  test('a link to a file inside the folder whose name starts with two dots is read', async () => {
+    const { data } = setup();
+    renameSync(join(data, 'members.csv'), join(data, '..dang-vien.csv'));
+    symlinkSync('..dang-vien.csv', join(data, 'members.csv'));
+    const loaded = await load(data);
+    expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(loaded.data.members.length).toBeGreaterThan(0);
+  });
+
+  const root = join(sep, 'du-lieu', 'hue');
+  test.each([
+    [join(root, 'units.csv'), true],
+    [join(root, '..units.csv'), true],
+    [join(root, '...', 'units.csv'), true],
+    [root, false],
+    [join(root, '..'), false],
+    [join(root, '..', 'bi-mat.csv'), false],
+    [join(sep, 'du-lieu', 'hue-cu', 'units.csv'), false],
+  ])('isInside(%s) is %s', (target, expected) => {
+    expect(isInside(root, target)).toBe(expected);
   });
 
   test('two files whose names differ only by case: one error naming both, and no "missing file"', async () => {

@@ -103,36 +103,106 @@ export function generate(options: GenerateOptions): GenerateResult {
   };
 }
 
-function main() {
-  const { values } = parseArgs({
-    options: {
-      units: { type: 'string', default: '1500' },
-      years: { type: 'string', default: '10' },
-      out: { type: 'string' },
-      seed: { type: 'string', default: '1' },
-      reorganize: { type: 'string' },
-      'merge-provinces': { type: 'boolean', default: false },
-    },
-  });
-  if (values.out === undefined) {
-    process.stderr.write(
-      'Cách dùng: npm run gen:data -- --units 1500 --years 10 --out /tmp/du-lieu [--seed 1] [--reorganize 2025 [--merge-provinces]]\n',
-    );
-    process.exit(2);
-  }
-  const started = performance.now();
+/** What `npm run gen:data -- --help` prints, and what a wrong command line is answered with. */
+export const USAGE = `Cách dùng: npm run gen:data -- --out THƯ_MỤC [các tùy chọn]
+
+Sinh dữ liệu mẫu (không có thật) của một tỉnh, đúng quy ước dữ liệu, để thử hoặc đo tốc độ.
+Cùng tùy chọn thì sinh ra cùng dữ liệu.
+
+  --out THƯ_MỤC        thư mục ghi các tệp CSV (bắt buộc; tệp cùng tên sẽ bị ghi đè)
+  --units SỐ           số tổ chức cơ sở đảng, từ 20 trở lên (mặc định 1500)
+  --years SỐ           số năm có số liệu, từ 1 đến 50 (mặc định 10)
+  --seed SỐ            số khởi tạo ngẫu nhiên; đổi số này để được bộ dữ liệu khác (mặc định 1)
+  --reorganize NĂM     thêm đợt sắp xếp tổ chức như năm 2025 vào năm đó (cần --years từ 2)
+  --merge-provinces    cùng --reorganize: tỉnh được hợp nhất từ hai tỉnh
+  --help               in hướng dẫn này
+
+Ví dụ: npm run gen:data -- --units 1500 --years 10 --out /tmp/du-lieu --reorganize 2025
+`;
+
+export type CommandLine =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'generate'; readonly options: GenerateOptions }
+  | { readonly kind: 'wrong'; readonly message: string };
+
+/** A whole number written as digits (`1500`), else `undefined`: `Number('')` would be 0. */
+const wholeNumber = (text: string): number | undefined => (/^\d+$/.test(text) ? Number(text) : undefined);
+
+/** The command line read into options, or what is wrong with it, in Vietnamese. */
+export function readCommandLine(args: readonly string[]): CommandLine {
+  let values;
   try {
-    const result = generate({
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        units: { type: 'string', default: '1500' },
+        years: { type: 'string', default: '10' },
+        out: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        reorganize: { type: 'string' },
+        'merge-provinces': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (cause) {
+    // parseArgs speaks English and names only the option: said again in the user's words.
+    const option = cause instanceof Error ? /'([^' ]+)/.exec(cause.message)?.[1] : undefined;
+    const code = (cause as { code?: string }).code;
+    const message =
+      code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+        ? `tùy chọn ${option ?? ''} cần một giá trị viết ngay sau nó`
+        : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+          ? `không hiểu "${option ?? ''}": mỗi giá trị phải đứng sau tên tùy chọn của nó, ví dụ --out /tmp/du-lieu`
+          : `không có tùy chọn ${option ?? ''}`;
+    return { kind: 'wrong', message };
+  }
+  if (values.help) return { kind: 'help' };
+  if (values.out === undefined || values.out === '') {
+    return { kind: 'wrong', message: 'thiếu --out: cần cho biết thư mục ghi dữ liệu' };
+  }
+  const numbers = { units: values.units, years: values.years, seed: values.seed };
+  for (const [name, text] of Object.entries(numbers)) {
+    if (wholeNumber(text) === undefined) {
+      return { kind: 'wrong', message: `--${name} phải là một số nguyên, không phải "${text}"` };
+    }
+  }
+  const reorganize = values.reorganize === undefined ? undefined : wholeNumber(values.reorganize);
+  if (values.reorganize !== undefined && reorganize === undefined) {
+    return {
+      kind: 'wrong',
+      message: `--reorganize cần một năm, ví dụ 2025, không phải "${values.reorganize}"`,
+    };
+  }
+  return {
+    kind: 'generate',
+    options: {
       units: Number(values.units),
       years: Number(values.years),
       out: values.out,
       seed: Number(values.seed),
-      reorganize: values.reorganize === undefined ? undefined : Number(values.reorganize),
+      reorganize,
       mergeProvinces: values['merge-provinces'],
-    });
+    },
+  };
+}
+
+function main() {
+  const command = readCommandLine(process.argv.slice(2));
+  if (command.kind === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (command.kind === 'wrong') {
+    process.stderr.write(`Lỗi: ${command.message}.\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const { options } = command;
+  const started = performance.now();
+  try {
+    const result = generate(options);
     const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
     process.stdout.write(
-      `Đã sinh ${result.grassroots} tổ chức cơ sở đảng, ${result.districts} đơn vị cấp trên cơ sở, ${result.events} sự kiện sắp xếp — ${rows} dòng vào ${resolve(values.out)} (${((performance.now() - started) / 1000).toFixed(1)} s).\n`,
+      `Đã sinh ${result.grassroots} tổ chức cơ sở đảng, ${result.districts} đơn vị cấp trên cơ sở, ${result.events} sự kiện sắp xếp — ${rows} dòng vào ${resolve(options.out)} (${((performance.now() - started) / 1000).toFixed(1)} s).\n`,
     );
   } catch (cause) {
     process.stderr.write(`${cause instanceof Error ? cause.message : String(cause)}\n`);

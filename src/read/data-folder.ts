@@ -7,7 +7,7 @@
  */
 import { constants, type Dirent } from 'node:fs';
 import { open, readdir, realpath } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { error, type Problem } from '../problems.ts';
 import { SCHEMAS } from './schemas.ts';
 
@@ -95,8 +95,16 @@ async function leadsInside(path: string, root: string): Promise<boolean> {
   } catch {
     return true;
   }
+  return isInside(root, target);
+}
+
+/**
+ * True when `target` lies below `root` (both real paths). Only a first path segment that is
+ * exactly `..` leads out: a file named `..dang-vien.csv` in the folder is inside it.
+ */
+export function isInside(root: string, target: string): boolean {
   const inside = relative(root, target);
-  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+  return inside !== '' && inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
 }
 
 /**
