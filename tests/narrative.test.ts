@@ -18,14 +18,18 @@ async function provinceOf(name: string): Promise<Province> {
 // narrative: P → D → G5 (decrease), G6 (no change), G7 (missing years, over target),
 // G8 (dissolved 01/07/2021), G9 (established 15/03/2022); 2019–2022.
 // reorganization: X formed 01/07/2025 from A1 + A2 with schools S1, S2 moved under it; B1 absorbed B2.
+// wording: P → D → Z (none admitted), ZZ (8 members, none admitted twice), F (target met exactly,
+// all cells alike), T (tiny target far exceeded, 9 → 12 members); 2021–2022.
 let basic: Province;
 let mixed: Province;
 let reorganized: Province;
+let wording: Province;
 beforeAll(async () => {
-  [basic, mixed, reorganized] = await Promise.all([
+  [basic, mixed, reorganized, wording] = await Promise.all([
     provinceOf('basic'),
     provinceOf('narrative'),
     provinceOf('reorganization'),
+    provinceOf('wording'),
   ]);
 });
 
@@ -52,6 +56,53 @@ describe('unit narratives match their golden files', () => {
     await expect(text(unitNarrative(province, unitId))).toMatchFileSnapshot(
       `./golden/narrative/${golden}.txt`,
     );
+  });
+});
+
+describe('zero, full and tiny figures are said in words, never as 0 or a misleading percent', () => {
+  test.each([
+    ['Z', 'wording-none-admitted'],
+    ['ZZ', 'wording-tiny-unit'],
+    ['F', 'wording-target-met'],
+    ['T', 'wording-tiny-target'],
+    ['D', 'wording-district'],
+  ])('%s (%s)', async (unitId, golden) => {
+    await expect(text(unitNarrative(wording, unitId))).toMatchFileSnapshot(
+      `./golden/narrative/${golden}.txt`,
+    );
+  });
+
+  test.each([
+    [
+      'Z',
+      'Năm 2022 không kết nạp đảng viên mới nào, chưa đạt chỉ tiêu (chỉ tiêu: 10). Năm 2021 kết nạp 2 đảng viên mới.',
+    ],
+    ['ZZ', 'Năm 2021 cũng không kết nạp đảng viên mới nào.'],
+    ['ZZ', 'Số đảng viên giảm 1 người (từ 8 xuống 7) so với năm 2021.'],
+    ['ZZ', 'Nữ: 3 người; không có đảng viên dự bị; không có đảng viên dưới 30 tuổi.'],
+    [
+      'F',
+      'đạt đúng chỉ tiêu (chỉ tiêu: 12). Số kết nạp bằng 8,0% tổng số đảng viên cuối năm 2021. Năm 2021 không kết nạp đảng viên mới nào.',
+    ],
+    ['F', 'cả 12 chi bộ đều hoàn thành tốt nhiệm vụ'],
+    ['F', 'tất cả đều có bí thư chi bộ đồng thời là trưởng thôn'],
+    ['T', 'vượt chỉ tiêu 9 đảng viên (chỉ tiêu: 2)'],
+    ['T', 'tăng 3 người (từ 9 lên 12)'],
+    ['T', 'chưa chi bộ nào có bí thư chi bộ đồng thời là trưởng thôn'],
+    ['T', '1 chi bộ hoàn thành xuất sắc nhiệm vụ; 2 chi bộ hoàn thành tốt nhiệm vụ.'],
+    [
+      'D',
+      'Trong các tổ chức có chỉ tiêu từ 10 đảng viên trở lên, tỷ lệ đạt chỉ tiêu cao nhất ở Đảng bộ xã Đủ (100,0%), thấp nhất ở Đảng bộ xã Vắng (không kết nạp đảng viên mới nào).',
+    ],
+  ])('%s says "%s"', (unitId, words) => {
+    expect(unitNarrative(wording, unitId).join(' ')).toContain(words);
+  });
+
+  test('no summary prints a zero count of admissions or a percentage of a base below 10', () => {
+    for (const id of wording.tree.units.keys()) {
+      const summary = unitNarrative(wording, id).join(' ');
+      expect(summary).not.toMatch(/kết nạp 0 |đạt 0|(?<!\d)0,0%|550/);
+    }
   });
 });
 
@@ -110,11 +161,17 @@ describe('every narrative reads as finished text', () => {
 });
 
 describe('wording helpers', () => {
+  // A percent only from a base of at least 10 (SMALL_BASE); below it the counts, from zero neither.
   test.each([
     [125, 120, 'người', 'tăng 5 người (4,2%)'],
     [297, 300, 'người', 'giảm 3 người (1,0%)'],
     [20, 20, 'người', 'không thay đổi'],
-    [1, 2, 'người', 'giảm 1 người (50,0%)'],
+    [0, 0, 'người', 'không thay đổi'],
+    [1, 2, 'người', 'giảm 1 người (từ 2 xuống 1)'],
+    [0, 1, 'người', 'giảm 1 người (từ 1 xuống 0)'],
+    [12, 9, 'người', 'tăng 3 người (từ 9 lên 12)'],
+    [9, 10, 'người', 'giảm 1 người (10,0%)'],
+    [0, 12, 'người', 'giảm 12 người (100,0%)'],
     [5, 0, 'người', 'tăng 5 người'],
     [2468, 1234, 'người', 'tăng 1.234 người (100,0%)'],
     [10001, 10000, 'người', 'tăng 1 người (dưới 0,1%)'],
@@ -125,14 +182,20 @@ describe('wording helpers', () => {
 
   test('changeWords without parentheses, for use inside one', () => {
     expect(changeWords(1240, 1200, 'người', false)).toBe('tăng 40 người, 3,3%');
+    expect(changeWords(3, 2, 'người', false)).toBe('tăng 1 người, từ 2 lên 3');
   });
 
+  // Percentages everywhere with one decimal, as in tables and cards (format.ts formatPercent).
   test.each([
-    [12, 10, 'đạt 120% chỉ tiêu (chỉ tiêu: 10), vượt 2 đảng viên'],
-    [10, 10, 'đạt 100% chỉ tiêu (chỉ tiêu: 10)'],
-    [8, 10, 'chưa đạt chỉ tiêu: đạt 80% (chỉ tiêu: 10), còn thiếu 2 đảng viên'],
-    [1, 3, 'chưa đạt chỉ tiêu: đạt 33,3% (chỉ tiêu: 3), còn thiếu 2 đảng viên'],
-    [1500, 1200, 'đạt 125% chỉ tiêu (chỉ tiêu: 1.200), vượt 300 đảng viên'],
+    [12, 10, 'đạt 120,0% chỉ tiêu (chỉ tiêu: 10), vượt 2 đảng viên'],
+    [10, 10, 'đạt đúng chỉ tiêu (chỉ tiêu: 10)'],
+    [1, 1, 'đạt đúng chỉ tiêu (chỉ tiêu: 1)'],
+    [8, 10, 'chưa đạt chỉ tiêu: đạt 80,0% (chỉ tiêu: 10), còn thiếu 2 đảng viên'],
+    [0, 10, 'chưa đạt chỉ tiêu (chỉ tiêu: 10)'],
+    [0, 1, 'chưa đạt chỉ tiêu (chỉ tiêu: 1)'],
+    [1, 3, 'chưa đạt chỉ tiêu (chỉ tiêu: 3), còn thiếu 2 đảng viên'],
+    [11, 2, 'vượt chỉ tiêu 9 đảng viên (chỉ tiêu: 2)'],
+    [1500, 1200, 'đạt 125,0% chỉ tiêu (chỉ tiêu: 1.200), vượt 300 đảng viên'],
     [1, 0, 'chỉ tiêu được giao là 0'],
   ])('targetWords(%i, %i) is "%s"', (admitted, target, expected) => {
     expect(targetWords(admitted, target)).toBe(expected);

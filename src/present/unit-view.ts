@@ -5,7 +5,8 @@ import { isAbove } from '../model/organizations.ts';
 import type { Province, Statistics } from '../model/province.ts';
 import type { Figures } from '../model/rollup.ts';
 import { byName, collator, slug, yearEnd, type Unit } from '../model/units.ts';
-import { formatDate, formatNumber, formatPercent, formatSigned, ratio } from './format.ts';
+import { formatDate, formatNumber, formatSigned } from './format.ts';
+import { changePercent, shareOf, SMALL_BASE } from './wording.ts';
 import { balanceView } from './balance.ts';
 import { unitCharts, type ChartSpec } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
@@ -80,10 +81,19 @@ export function pageUnitFor(province: Province, unit: Unit): Unit {
 function change(now: number | undefined, before: number | undefined, year: number): string | undefined {
   if (now === undefined || before === undefined) return undefined;
   const diff = now - before;
-  const pct = before === 0 ? '' : ` (${formatPercent(Math.abs(diff) / before)})`;
+  // The card shows the figure itself: from a small base the change alone says enough.
+  const pct = before < SMALL_BASE ? '' : ` (${changePercent(Math.abs(diff) / before)})`;
   return diff === 0
     ? `không đổi so với năm ${year - 1}`
     : `${formatSigned(diff)}${pct} so với năm ${year - 1}`;
+}
+
+/** Under the admissions card: `đạt 120,0% chỉ tiêu (10)`, or the target alone where a percent misleads. */
+function targetNote(admitted: number, target: number): string {
+  const achieved = admitted === 0 ? undefined : shareOf(admitted, target);
+  return achieved === undefined
+    ? `chỉ tiêu: ${formatNumber(target)}`
+    : `đạt ${achieved} chỉ tiêu (${formatNumber(target)})`;
 }
 
 const unitOf = (province: Province, unitId: string): Unit => {
@@ -165,9 +175,7 @@ export function unitView(province: Province, unitId: string): UnitView {
         label: `Kết nạp năm ${year}`,
         value: formatNumber(a.now?.value),
         change: a.change,
-        note:
-          target &&
-          `đạt ${formatPercent(ratio(target[0].value, target[1].value))} chỉ tiêu (${formatNumber(target[1].value)})`,
+        note: target && targetNote(target[0].value, target[1].value),
       },
     );
   }

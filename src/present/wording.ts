@@ -1,5 +1,5 @@
 /** Small pieces of Vietnamese wording shared by sentences, captions and headers. */
-import { formatNumber, formatPercent, formatPercentShort } from './format.ts';
+import { formatNumber, formatPercent } from './format.ts';
 
 /** `Hợp nhất` from `hợp nhất`: a label from the schemas at the start of a header or sentence. */
 export const capitalize = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
@@ -24,6 +24,17 @@ export function yearsVi(years: readonly number[]): string {
   return `các năm ${parts.join(', ')}`;
 }
 
+/**
+ * Below this many (members, admitted, cells, target), a percentage misleads more than it tells:
+ * 1 of 2 is "50,0%", 0 of 1 "giảm 100,0%", 11 admitted of a target of 2 "550,0%". Sentences then
+ * give the counts instead. One rule for every share, change and achievement in a summary.
+ */
+export const SMALL_BASE = 10;
+
+/** `35,4%` of `base`, or `undefined` when the base is below SMALL_BASE. */
+export const shareOf = (part: number, base: number): string | undefined =>
+  base >= SMALL_BASE ? formatPercent(part / base) : undefined;
+
 /** A relative change as a percent; a change too small to show at one decimal says so. */
 export function changePercent(ratio: number): string {
   const text = formatPercent(ratio);
@@ -31,7 +42,8 @@ export function changePercent(ratio: number): string {
 }
 
 /**
- * `tăng 12 người (4,3%)`, `giảm 3 người (1,0%)`, `không thay đổi`; no percent from zero.
+ * `tăng 12 người (4,3%)`, `giảm 3 người (1,0%)`, `không thay đổi`; from fewer than SMALL_BASE
+ * the counts instead of a percent (`giảm 1 người (từ 2 xuống 1)`), from zero neither.
  * `inParentheses: false` gives `tăng 12 người, 4,3%`, for use inside a parenthesis.
  */
 export function changeWords(now: number, before: number, noun = 'người', inParentheses = true): string {
@@ -39,8 +51,11 @@ export function changeWords(now: number, before: number, noun = 'người', inPa
   if (diff === 0) return 'không thay đổi';
   const words = `${diff > 0 ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(diff))} ${noun}`;
   if (before <= 0) return words;
-  const percent = changePercent(Math.abs(diff) / before);
-  return inParentheses ? `${words} (${percent})` : `${words}, ${percent}`;
+  const detail =
+    before < SMALL_BASE
+      ? `từ ${formatNumber(before)} ${diff > 0 ? 'lên' : 'xuống'} ${formatNumber(now)}`
+      : changePercent(Math.abs(diff) / before);
+  return inParentheses ? `${words} (${detail})` : `${words}, ${detail}`;
 }
 
 /** `tăng từ 46 lên 47`, `giảm từ 46 xuống 27`, `không thay đổi`: for counts of organizations. */
@@ -51,16 +66,28 @@ export function fromToWords(now: number, before: number): string {
     : `giảm từ ${formatNumber(before)} xuống ${formatNumber(now)}`;
 }
 
-/** `đạt 120% chỉ tiêu (chỉ tiêu: 10), vượt 2 đảng viên`, `chưa đạt chỉ tiêu: đạt 80% (…)`. */
+/**
+ * How admissions compare with the target, after `kết nạp 12 đảng viên mới, `: `đạt 120,0% chỉ
+ * tiêu (chỉ tiêu: 10), vượt 2 đảng viên`, `đạt đúng chỉ tiêu (chỉ tiêu: 10)`, `chưa đạt chỉ tiêu:
+ * đạt 80,0% (chỉ tiêu: 10), còn thiếu 2 đảng viên`; a target below SMALL_BASE without a percent.
+ */
 export function targetWords(admitted: number, target: number): string {
   if (target === 0) return 'chỉ tiêu được giao là 0';
-  const achieved = formatPercentShort(admitted / target);
+  const achieved = shareOf(admitted, target);
   const given = `(chỉ tiêu: ${formatNumber(target)})`;
+  if (admitted === target) return `đạt đúng chỉ tiêu ${given}`;
   if (admitted > target) {
-    return `đạt ${achieved} chỉ tiêu ${given}, vượt ${formatNumber(admitted - target)} đảng viên`;
+    const over = `${formatNumber(admitted - target)} đảng viên`;
+    return achieved === undefined
+      ? `vượt chỉ tiêu ${over} ${given}`
+      : `đạt ${achieved} chỉ tiêu ${given}, vượt ${over}`;
   }
-  if (admitted === target) return `đạt ${achieved} chỉ tiêu ${given}`;
-  return `chưa đạt chỉ tiêu: đạt ${achieved} ${given}, còn thiếu ${formatNumber(target - admitted)} đảng viên`;
+  // "Không kết nạp đảng viên mới nào" already says how far from the target.
+  if (admitted === 0) return `chưa đạt chỉ tiêu ${given}`;
+  const short = `còn thiếu ${formatNumber(target - admitted)} đảng viên`;
+  return achieved === undefined
+    ? `chưa đạt chỉ tiêu ${given}, ${short}`
+    : `chưa đạt chỉ tiêu: đạt ${achieved} ${given}, ${short}`;
 }
 
 export const sentence = (text: string): string => `${capitalize(text)}.`;

@@ -1,8 +1,12 @@
 /** Paragraphs about admissions (kết nạp đảng viên): the year against its target, and the years before. */
 import { comparable } from '../../model/coverage.ts';
-import { formatNumber, formatPercent } from '../format.ts';
-import { changeWords, paragraph, sentence, targetWords } from '../wording.ts';
+import { formatNumber } from '../format.ts';
+import { changeWords, paragraph, sentence, shareOf, targetWords } from '../wording.ts';
 import { coverageNote, coveredOf, type Context } from './context.ts';
+
+/** `kết nạp 12 đảng viên mới`, `không kết nạp đảng viên mới nào`, after `Năm 2024 `. */
+export const admittedWords = (admitted: number): string =>
+  admitted === 0 ? 'không kết nạp đảng viên mới nào' : `kết nạp ${formatNumber(admitted)} đảng viên mới`;
 
 /** Admissions of the year against the target, the members they add to, and last year. */
 export function admissionsParagraph(c: Context): string {
@@ -10,7 +14,7 @@ export function admissionsParagraph(c: Context): string {
   const admitted = read.reading(province.admissions, unit, year, 'admitted');
   if (!admitted) return '';
   const target = read.reading(province.admissions, unit, year, 'target');
-  let main = `Năm ${year} kết nạp ${formatNumber(admitted.value)} đảng viên mới`;
+  let main = `Năm ${year} ${admittedWords(admitted.value)}`;
   if (!target) main += '; chưa có số liệu chỉ tiêu kết nạp';
   else if (comparable(admitted, target)) main += `, ${targetWords(admitted.value, target.value)}`;
   else {
@@ -19,23 +23,24 @@ export function admissionsParagraph(c: Context): string {
   const sentences = [sentence(main), coverageNote('Số kết nạp', admitted, year)];
   if (previous !== undefined) {
     const membersBefore = comparable(admitted, read.reading(province.members, unit, previous, 'members'));
-    if (membersBefore && membersBefore[1].value > 0) {
-      sentences.push(
-        sentence(
-          `Số kết nạp bằng ${formatPercent(admitted.value / membersBefore[1].value)} tổng số đảng viên cuối năm ${previous}`,
-        ),
-      );
+    const share = membersBefore && shareOf(admitted.value, membersBefore[1].value);
+    if (share !== undefined && admitted.value > 0) {
+      sentences.push(sentence(`Số kết nạp bằng ${share} tổng số đảng viên cuối năm ${previous}`));
     }
     const before = comparable(admitted, read.reading(province.admissions, unit, previous, 'admitted'));
-    if (before) {
-      sentences.push(
-        sentence(
-          `Số đảng viên kết nạp mới ${changeWords(before[0].value, before[1].value)} so với năm ${previous}`,
-        ),
-      );
-    }
+    if (before) sentences.push(sentence(admittedChange(before[0].value, before[1].value, previous)));
   }
   return paragraph(sentences);
+}
+
+/**
+ * Against the year before. Where either year admitted no one, that year's count reads better
+ * than "tăng 3 người" or "giảm 1 người (từ 1 xuống 0)" after "không kết nạp … nào".
+ */
+function admittedChange(now: number, before: number, previous: number): string {
+  if (now === 0 && before === 0) return `Năm ${previous} cũng không kết nạp đảng viên mới nào`;
+  if (now === 0 || before === 0) return `Năm ${previous} ${admittedWords(before)}`;
+  return `Số đảng viên kết nạp mới ${changeWords(now, before)} so với năm ${previous}`;
 }
 
 /** Admissions over all years with figures, and the year with the most. */

@@ -4,9 +4,9 @@ import { labelOf } from '../../model/labels.ts';
 import { listedCells } from '../../model/organizations.ts';
 import { yearEnd } from '../../model/units.ts';
 import { RATINGS } from '../../read/schemas.ts';
-import { formatNumber, formatPercent } from '../format.ts';
+import { formatNumber } from '../format.ts';
 import { ratingCounts } from '../quality.ts';
-import { paragraph, sentence } from '../wording.ts';
+import { paragraph, sentence, shareOf } from '../wording.ts';
 import { scopePrefix, type Context } from './context.ts';
 
 export function cellCount(c: Context, year: number): Reading | undefined {
@@ -45,14 +45,17 @@ export function cellRatings(c: Context): string[] {
   if (!scope || reported.some((x) => !sameScope(x.reading.scope, scope))) return [];
   const rated = reported.reduce((sum, x) => sum + x.reading.value, 0);
   if (reported.length === 0 || rated === 0) return [];
-  const parts = reported
-    .filter((x) => x.reading.value > 0)
-    .map(
-      (x) => `${formatNumber(x.reading.value)} chi bộ ${x.label} (${formatPercent(x.reading.value / rated)})`,
-    );
-  return [
-    sentence(`${scopePrefix(scope)}xếp loại chất lượng chi bộ trực thuộc năm ${year}: ${parts.join('; ')}`),
-  ];
+  const lead = `${scopePrefix(scope)}xếp loại chất lượng chi bộ trực thuộc năm ${year}`;
+  const given = reported.filter((x) => x.reading.value > 0);
+  const [only] = given;
+  if (only && given.length === 1) {
+    return [sentence(`${lead}: cả ${formatNumber(rated)} chi bộ đều ${only.label}`)];
+  }
+  const parts = given.map((x) => {
+    const share = shareOf(x.reading.value, rated);
+    return `${formatNumber(x.reading.value)} chi bộ ${x.label}${share === undefined ? '' : ` (${share})`}`;
+  });
+  return [sentence(`${lead}: ${parts.join('; ')}`)];
 }
 
 export function residential(c: Context): string[] {
@@ -62,11 +65,16 @@ export function residential(c: Context): string[] {
   const heads = comparable(read.reading(province.cells, unit, year, 'secretary_as_head'), cells);
   const first = `${scopePrefix(cells.scope)}có ${formatNumber(cells.value)} chi bộ thôn, tổ dân phố`;
   if (!heads) return [sentence(first)];
-  return [
-    sentence(
-      `${first}, trong đó ${formatNumber(heads[0].value)} chi bộ (${formatPercent(heads[0].value / cells.value)}) có bí thư chi bộ đồng thời là trưởng thôn, tổ trưởng tổ dân phố`,
-    ),
-  ];
+  const count = heads[0].value;
+  const model = 'bí thư chi bộ đồng thời là trưởng thôn, tổ trưởng tổ dân phố';
+  const share = shareOf(count, cells.value);
+  const which =
+    count === 0
+      ? `chưa chi bộ nào có ${model}`
+      : count === cells.value
+        ? `tất cả đều có ${model}`
+        : `trong đó ${formatNumber(count)} chi bộ${share === undefined ? '' : ` (${share})`} có ${model}`;
+  return [sentence(`${first}, ${which}`)];
 }
 
 /** How the grassroots organizations under the root were rated in the latest year. */

@@ -1,7 +1,7 @@
 /** Paragraphs about members: the change on the year before, the long run, composition, balance. */
 import { comparable, complete, type Reading } from '../../model/coverage.ts';
-import { formatNumber, formatPercent } from '../format.ts';
-import { changeWords, paragraph, sentence } from '../wording.ts';
+import { formatNumber } from '../format.ts';
+import { changeWords, paragraph, sentence, shareOf } from '../wording.ts';
 import { comparableReading, differs, membersMoved } from '../../model/comparable.ts';
 import { yearEnd } from '../../model/units.ts';
 import { coveredOf, differentScopes, type Context } from './context.ts';
@@ -43,7 +43,10 @@ export function comparableMemberChange(c: Context, members: Reading): string | u
   );
 }
 
-/** Women, probationary, under 30, ethnic minority (when any): shares of the members. */
+/**
+ * Women, probationary, under 30, ethnic minority (when any): shares of the members, or counts
+ * alone in a unit of fewer than SMALL_BASE members.
+ */
 export function composition(c: Context): string {
   const { province, read, unit, year } = c;
   const members = read.reading(province.members, unit, year, 'members');
@@ -63,11 +66,14 @@ export function composition(c: Context): string {
       if (metric !== 'ethnic_minority') parts.push(none);
       return;
     }
+    const percent = shareOf(value, members.value);
+    if (percent === undefined) {
+      parts.push(`${label}: ${formatNumber(value)} người`);
+      return;
+    }
     const whole = wholeSaid ? '' : ' tổng số đảng viên';
     wholeSaid = true;
-    parts.push(
-      `${label} chiếm ${formatPercent(value / members.value)}${whole} (${formatNumber(value)} người)`,
-    );
+    parts.push(`${label} chiếm ${percent}${whole} (${formatNumber(value)} người)`);
   };
   share('women', 'nữ', 'không có đảng viên nữ');
   share('probationary', 'đảng viên dự bị', 'không có đảng viên dự bị');

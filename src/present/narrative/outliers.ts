@@ -1,8 +1,8 @@
 /** Among the organizations directly under a unit: who rose or fell most, who reached the target. */
 import { comparable, type Reading } from '../../model/coverage.ts';
 import { yearEnd, type Unit } from '../../model/units.ts';
-import { formatNumber, formatPercentShort } from '../format.ts';
-import { changeWords, listVi, paragraph, sentence } from '../wording.ts';
+import { formatNumber, formatPercent } from '../format.ts';
+import { changeWords, listVi, paragraph, sentence, SMALL_BASE } from '../wording.ts';
 import type { Context } from './context.ts';
 
 export interface Ranked {
@@ -83,10 +83,14 @@ export function memberOutliers(
   return paragraph(sentences);
 }
 
-/** Among direct subordinates with a target: how many reached it, the highest and the lowest. */
+/**
+ * Among direct subordinates with a target: how many reached it, and the highest and the lowest
+ * achievement among those whose target is at least SMALL_BASE (11 admitted of a target of 2,
+ * "550%", would top every list).
+ */
 export function targetOutliers(c: Context): string {
   const { province, read, unit, year } = c;
-  const ranked: Ranked[] = [];
+  const ranked: (Ranked & { readonly target: number })[] = [];
   for (const child of province.tree.childrenAt(unit.id, yearEnd(year))) {
     if (child.level === 'cell' || child.level === 'subcommittee') continue;
     const pair = comparable(
@@ -98,7 +102,8 @@ export function targetOutliers(c: Context): string {
     ranked.push({
       unit: child,
       score,
-      words: score === 0 ? 'chưa kết nạp được đảng viên nào' : formatPercentShort(score),
+      target: pair[1].value,
+      words: score === 0 ? 'không kết nạp đảng viên mới nào' : formatPercent(score),
     });
   }
   if (ranked.length < 2) return '';
@@ -114,12 +119,17 @@ export function targetOutliers(c: Context): string {
       }`,
     ),
   ];
-  const high = [...ranked].sort((a, b) => b.score - a.score);
-  const low = [...ranked].sort((a, b) => a.score - b.score);
-  if ((high[0]?.score ?? 0) !== (low[0]?.score ?? 0)) {
+  const compared = ranked.filter((r) => r.target >= SMALL_BASE);
+  const high = [...compared].sort((a, b) => b.score - a.score);
+  const low = [...compared].sort((a, b) => a.score - b.score);
+  if (compared.length >= 2 && (high[0]?.score ?? 0) !== (low[0]?.score ?? 0)) {
     const tied = (r: Ranked) => (r.score === 0 ? r.words : `đạt ${r.words}`);
+    const among =
+      compared.length < ranked.length
+        ? `trong các tổ chức có chỉ tiêu từ ${formatNumber(SMALL_BASE)} đảng viên trở lên, `
+        : '';
     sentences.push(
-      sentence(`Tỷ lệ đạt chỉ tiêu cao nhất ${named(high, tied)}, thấp nhất ${named(low, tied)}`),
+      sentence(`${among}tỷ lệ đạt chỉ tiêu cao nhất ${named(high, tied)}, thấp nhất ${named(low, tied)}`),
     );
   }
   return paragraph(sentences);
