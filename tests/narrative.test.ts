@@ -18,18 +18,26 @@ async function provinceOf(name: string): Promise<Province> {
 // narrative: P → D → G5 (decrease), G6 (no change), G7 (missing years, over target),
 // G8 (dissolved 01/07/2021), G9 (established 15/03/2022); 2019–2022.
 // reorganization: X formed 01/07/2025 from A1 + A2 with schools S1, S2 moved under it; B1 absorbed B2.
+// names-of-the-time: P renamed 01/01/2025 (Đảng bộ tỉnh Sông → Đảng bộ thành phố Sông), D renamed then
+// (Đảng bộ thành phố Sông → Đảng bộ quận Bến) and ended 01/07/2025; G1 dissolved 2023; G2 merged
+// into G3 01/07/2025; G5 a grassroots organization that became a cell of Q on 15/09/2023.
+// restructuring: the Cần Thơ-style pilot, TN.DT01 a cell of TN.CQDDT since 17/08/2011.
 // wording: P → D → Z (none admitted), ZZ (8 members, none admitted twice), F (target met exactly,
 // all cells alike), T (tiny target far exceeded, 9 → 12 members); 2021–2022.
 let basic: Province;
 let mixed: Province;
 let reorganized: Province;
 let wording: Province;
+let renamed: Province;
+let pilot: Province;
 beforeAll(async () => {
-  [basic, mixed, reorganized, wording] = await Promise.all([
+  [basic, mixed, reorganized, wording, renamed, pilot] = await Promise.all([
     provinceOf('basic'),
     provinceOf('narrative'),
     provinceOf('reorganization'),
     provinceOf('wording'),
+    provinceOf('names-of-the-time'),
+    provinceOf('restructuring'),
   ]);
 });
 
@@ -51,8 +59,19 @@ describe('unit narratives match their golden files', () => {
     ['reorganization', 'X', 'merged'],
     ['reorganization', 'B1', 'absorbed'],
     ['reorganization', 'P', 'reorganized-province'],
+    ['reorganization', 'B2', 'merged-away'],
+    ['restructuring', 'TN.DT01', 'became-cell'],
+    ['names-of-the-time', 'G5', 'became-cell-counted-in-committee'],
+    ['names-of-the-time', 'D', 'ended-committee'],
   ])('%s %s (%s)', async (data, unitId, golden) => {
-    const province = data === 'basic' ? basic : data === 'narrative' ? mixed : reorganized;
+    const province = {
+      basic,
+      narrative: mixed,
+      reorganization: reorganized,
+      restructuring: pilot,
+      'names-of-the-time': renamed,
+    }[data];
+    if (!province) throw new Error(`no fixture ${data}`);
     await expect(text(unitNarrative(province, unitId))).toMatchFileSnapshot(
       `./golden/narrative/${golden}.txt`,
     );

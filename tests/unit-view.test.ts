@@ -271,3 +271,69 @@ describe('pages for every unit that ever had one (the restructuring fixture)', (
     expect(notes.get('Chi bộ Công ty Cổ phần Thủy sản Thốt Nốt')).toBe('đã giải thể 15/03/2016');
   });
 });
+
+const namesOfTheTime = await load(fixture('names-of-the-time'));
+if (!namesOfTheTime.province) throw new Error('the names-of-the-time fixture must load');
+const sông = namesOfTheTime.province;
+
+describe('an ended unit names itself and the units above it as they were called when it ended', () => {
+  const crumbs = (view: UnitView) => view.breadcrumbs.map((b) => [b.label, b.path]);
+
+  test.each([
+    // Dissolved 30/06/2023, before both renames of 01/01/2025: the city was a province then, and
+    // the district was called what the city is called today.
+    [
+      'G1',
+      'Đảng bộ xã Cũ',
+      [
+        ['Đảng bộ tỉnh Sông (nay là Đảng bộ thành phố Sông)', 'don-vi/p/'],
+        ['Đảng bộ thành phố Sông (sau là Đảng bộ quận Bến)', 'don-vi/d/'],
+      ],
+    ],
+    // Merged 01/07/2025, after the renames: the names of then are today's.
+    [
+      'G2',
+      'Đảng bộ phường An',
+      [
+        ['Đảng bộ thành phố Sông', 'don-vi/p/'],
+        ['Đảng bộ quận Bến', 'don-vi/d/'],
+      ],
+    ],
+    ['D', 'Đảng bộ quận Bến', [['Đảng bộ thành phố Sông', 'don-vi/p/']]],
+    // Today's units keep today's names and today's place.
+    ['G3', 'Đảng bộ phường Mới', [['Đảng bộ thành phố Sông', 'don-vi/p/']]],
+    [
+      'G5',
+      'Chi bộ Văn phòng Quận ủy',
+      [
+        ['Đảng bộ thành phố Sông', 'don-vi/p/'],
+        ['Đảng bộ Cơ quan quận Bến', 'don-vi/q/'],
+      ],
+    ],
+  ])('%s is "%s" under %j', (unitId, name, expected) => {
+    const view = unitView(sông, unitId);
+    expect(view.name).toBe(name);
+    expect(crumbs(view)).toEqual(expected);
+  });
+
+  test.each([
+    ['G1', 'Cấp: cơ sở; loại hình: xã; đã giải thể ngày 30/06/2023. Số liệu tính đến 31/12/2022.'],
+    [
+      'G2',
+      'Cấp: cơ sở; loại hình: phường; đã hợp nhất vào Đảng bộ phường Mới ngày 01/07/2025. Số liệu tính đến 31/12/2024.',
+    ],
+    ['D', 'Cấp: cấp trên cơ sở; đã kết thúc hoạt động ngày 01/07/2025. Số liệu tính đến 31/12/2024.'],
+    ['G3', 'Cấp: cơ sở; loại hình: phường; thành lập ngày 01/07/2025. Số liệu tính đến 31/12/2025.'],
+    // Became a cell in 2023 and reported nothing since: its page stands at its last own year.
+    ['G5', 'Cấp: chi bộ. Số liệu tính đến 31/12/2022.'],
+  ])('%s says how it ended: "%s"', (unitId, about) => {
+    expect(unitView(sông, unitId).about).toBe(about);
+  });
+
+  test('a unit that became a cell and reported nothing since shows no later years', () => {
+    const years = texts(unitView(sông, 'G5').charts.find((c) => c.id === 'dang-vien')?.table)?.map(
+      (row) => row[0],
+    );
+    expect(years?.at(-1)).toBe('2022');
+  });
+});

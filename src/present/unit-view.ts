@@ -12,11 +12,12 @@ import { unitCharts, type ChartSpec } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
 import { lineageOf } from '../model/lineage.ts';
 import { endedOn, unitChanges, type UnitChange } from './unit-changes.ts';
-import { unitLink } from './event-words.ts';
+import { unitLink, unitLinkThen } from './event-words.ts';
+import { endWords, pageAncestors, pageNames } from './unit-names.ts';
 import { unitLastYear } from './unit-years.ts';
 import { unitNarrative } from './narrative/unit.ts';
 import { qualityView, type QualityView } from './quality.ts';
-import { hasPage, unitPath, unitsWithPage, type Link } from './links.ts';
+import { hasPage, unitsWithPage, type Link } from './links.ts';
 import { subordinatesView, typeName, type SubordinatesView } from './subordinates.ts';
 import type { TableView } from './table.ts';
 
@@ -112,12 +113,12 @@ export function unitHeading(province: Province, unitId: string): UnitHeading {
   const year = unitLastYear(province, unitId);
   return {
     id: unit.id,
-    name: unit.name,
+    name: pageNames(province, unitId)(unitId),
     about:
       `Cấp: ${levelLabel(unit)}` +
       (type ? `; loại hình: ${type}` : '') +
-      (established ? `; thành lập ${established}` : '') +
-      (dissolved ? `; giải thể ${formatDate(dissolved)}` : '') +
+      (established ? `; thành lập ngày ${established}` : '') +
+      (dissolved ? `; ${endWords(province, unitId)} ngày ${formatDate(dissolved)}` : '') +
       (year === undefined ? '' : `. Số liệu tính đến ${formatDate(yearEnd(year))}`) +
       '.',
     ended: province.tree.endedAt(unitId) !== undefined,
@@ -129,13 +130,9 @@ export function unitView(province: Province, unitId: string): UnitView {
   const year = unitLastYear(province, unitId);
   const { members, admissions, cells } = province;
 
-  const breadcrumbs: Link[] = [];
-  for (let p = unit.parentId; p !== undefined;) {
-    const parent = province.tree.units.get(p);
-    if (!parent) break;
-    breadcrumbs.unshift({ label: parent.name, path: unitPath(province, parent) });
-    p = parent.parentId;
-  }
+  // Named as they were when the unit ended, today's name after a unit renamed since (contract v2 A.3).
+  const names = pageNames(province, unitId);
+  const breadcrumbs = pageAncestors(province, unitId).map((id) => unitLinkThen(province, id, names));
 
   const keyFigures: KeyFigure[] = [];
   if (year !== undefined) {
@@ -191,7 +188,7 @@ export function unitView(province: Province, unitId: string): UnitView {
     quality: qualityView(province, unitId),
     subordinates: subordinatesView(province, unitId),
     changes: unitChanges(province, unitId),
-    lineage: lineageLines(province, unit),
+    lineage: lineageLines(province, unit.id, names(unit.id)),
     events: (province.eventsByUnit.get(unitId) ?? []).map((e) => ({
       label: `${formatDate(e.date)}: ${e.title}`,
       path: `sap-xep/${slug(e.id)}/`,
@@ -200,18 +197,18 @@ export function unitView(province: Province, unitId: string): UnitView {
 }
 
 /** A merged unit links its successor, a merge's result its predecessors (contract v2 A.5). */
-function lineageLines(province: Province, unit: Unit): LineageLine[] {
+function lineageLines(province: Province, unitId: string, name: string): LineageLine[] {
   const { successors, predecessors } = lineageOf(province);
   const links = (ids: readonly string[]) =>
     ids
       .filter((id, i) => ids.indexOf(id) === i)
       .map((id) => unitLink(province, id))
       .sort((a, b) => collator.compare(a.label, b.label));
-  const into = links(successors(unit.id).map((step) => step.unitId));
-  const from = links(predecessors(unit.id).map((step) => step.unitId));
+  const into = links(successors(unitId).map((step) => step.unitId));
+  const from = links(predecessors(unitId).map((step) => step.unitId));
   return [
-    ...(into.length > 0 ? [{ lead: `${unit.name} đã hợp nhất vào:`, units: into }] : []),
-    ...(from.length > 0 ? [{ lead: `Các tổ chức đảng đã hợp nhất vào ${unit.name}:`, units: from }] : []),
+    ...(into.length > 0 ? [{ lead: `${name} đã hợp nhất vào:`, units: into }] : []),
+    ...(from.length > 0 ? [{ lead: `Các tổ chức đảng đã hợp nhất vào ${name}:`, units: from }] : []),
   ];
 }
 

@@ -5,13 +5,23 @@
  * since its predecessors' figures (quy đổi theo tổ chức hiện nay) may fill them.
  */
 import type { Province } from '../model/province.ts';
-import { yearEnd } from '../model/units.ts';
+import { PAGE_LEVELS, yearEnd } from '../model/units.ts';
 import { perProvinceKey } from './memo.ts';
 
 /** The last year of the data at whose end the unit existed; `undefined` when there is none. */
 export const unitLastYear = perProvinceKey((province, unitId): number | undefined => {
-  if (province.tree.endedAt(unitId) === undefined) return province.lastYear;
-  return province.years.findLast((y) => province.tree.existsAt(unitId, yearEnd(y)));
+  const { tree } = province;
+  const unit = tree.units.get(unitId);
+  // A grassroots organization that became a cell (a pilot committee took it over) stands at its
+  // last own figures: since then its committee usually reports for it.
+  if (unit && !PAGE_LEVELS.has(unit.level)) {
+    const own = [province.members, province.admissions, province.cells].flatMap((s) => [
+      ...(s.rows.get(unitId)?.keys() ?? []),
+    ]);
+    return province.years.findLast((y) => own.includes(y) && tree.existsAt(unitId, yearEnd(y)));
+  }
+  if (tree.endedAt(unitId) === undefined) return province.lastYear;
+  return province.years.findLast((y) => tree.existsAt(unitId, yearEnd(y)));
 });
 
 /** The data's years up to the unit's last year. */

@@ -56,7 +56,7 @@ export function admissionHistory(c: Context): string {
   const most = [...byYear].sort((a, b) => b.admitted - a.admitted || a.year - b.year)[0];
   return paragraph([
     sentence(
-      `Từ năm ${first.year} đến năm ${last.year}, theo số liệu đã có, ${unit.name} kết nạp tổng cộng ${formatNumber(total)} đảng viên mới`,
+      `Từ năm ${first.year} đến năm ${last.year}, theo số liệu đã có, ${c.name} kết nạp tổng cộng ${formatNumber(total)} đảng viên mới`,
     ),
     most && sentence(`Năm kết nạp nhiều nhất là năm ${most.year} (${formatNumber(most.admitted)} đảng viên)`),
   ]);

@@ -8,7 +8,10 @@ import { complete, readingOf, type Reading, type Scope } from '../../model/cover
 import type { Province, Statistics } from '../../model/province.ts';
 import type { Figures } from '../../model/rollup.ts';
 import { yearEnd, type Unit } from '../../model/units.ts';
+import type { Names } from '../event-words.ts';
 import { formatNumber } from '../format.ts';
+import { pageNames } from '../unit-names.ts';
+import { unitLastYear } from '../unit-years.ts';
 import { listVi, sentence } from '../wording.ts';
 
 export type Topic = 'members' | 'admissions' | 'cells';
@@ -62,6 +65,10 @@ export interface Context {
   readonly province: Province;
   readonly read: Reader;
   readonly unit: Unit;
+  /** The unit's name on its page: as it was called when it ended, else today's (unit-names.ts). */
+  readonly name: string;
+  /** Other units as the page names them. */
+  readonly names: Names;
   /** The year the figures stand at: the data's latest, or the unit's last before dissolution. */
   readonly year: number;
   /** The year before, when the unit existed at its end and the data covers it. */
@@ -71,9 +78,13 @@ export interface Context {
 }
 
 export function contextFor(province: Province, unit: Unit): Context | undefined {
-  const years = province.years.filter((y) => province.tree.existsAt(unit.id, yearEnd(y)));
+  const last = unitLastYear(province, unit.id);
+  const years = province.years.filter(
+    (y) => last !== undefined && y <= last && province.tree.existsAt(unit.id, yearEnd(y)),
+  );
   const year = years.at(-1);
   if (year === undefined) return undefined;
   const previous = years.includes(year - 1) ? year - 1 : undefined;
-  return { province, read: new Reader(province), unit, year, previous, years };
+  const names = pageNames(province, unit.id);
+  return { province, read: new Reader(province), unit, name: names(unit.id), names, year, previous, years };
 }

@@ -7,6 +7,8 @@ import type { Context } from './context.ts';
 
 export interface Ranked {
   readonly unit: Unit;
+  /** As the page names it (Context.names). */
+  readonly name: string;
   readonly score: number;
   readonly words: string;
 }
@@ -16,8 +18,8 @@ export function named(best: readonly Ranked[], tiedWords: (r: Ranked) => string)
   const top = best[0];
   if (!top) return '';
   const tied = best.filter((r) => r.score === top.score);
-  if (tied.length === 1) return `ở ${top.unit.name} (${top.words})`;
-  const names = tied.map((r) => r.unit.name);
+  if (tied.length === 1) return `ở ${top.name} (${top.words})`;
+  const names = tied.map((r) => r.name);
   const shown = names.length > 3 ? [...names.slice(0, 3), `${names.length - 3} tổ chức khác`] : names;
   return `ở ${listVi(shown)} (cùng ${tiedWords(top)})`;
 }
@@ -45,7 +47,7 @@ export function memberOutliers(
     if (sizes.length >= 2 && largest) {
       sentences.push(
         sentence(
-          `Trong các tổ chức đảng trực thuộc, đông đảng viên nhất là ${largest.unit.name} (${formatNumber(largest.members)} đảng viên)`,
+          `Trong các tổ chức đảng trực thuộc, đông đảng viên nhất là ${c.names(largest.unit.id)} (${formatNumber(largest.members)} đảng viên)`,
         ),
       );
     }
@@ -58,6 +60,7 @@ export function memberOutliers(
     const diff = pair[0].value - pair[1].value;
     changes.push({
       unit: child,
+      name: c.names(child.id),
       score: diff,
       words: changeWords(pair[0].value, pair[1].value, 'người', false),
     });
@@ -101,6 +104,7 @@ export function targetOutliers(c: Context): string {
     const score = pair[0].value / pair[1].value;
     ranked.push({
       unit: child,
+      name: c.names(child.id),
       score,
       target: pair[1].value,
       words: score === 0 ? 'không kết nạp đảng viên mới nào' : formatPercent(score),

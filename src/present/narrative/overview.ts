@@ -1,15 +1,55 @@
 /** The opening paragraph of a summary and the notes around it: life dates, restructurings, gaps. */
 import { comparable } from '../../model/coverage.ts';
-import { isAbove, listedCells } from '../../model/organizations.ts';
+import { isAbove, levelAt, listedCells } from '../../model/organizations.ts';
+import { justBefore, type Moment, type ParentChange } from '../../model/tree.ts';
 import type { Province, RestructuringEvent } from '../../model/province.ts';
-import { yearEnd, type Unit } from '../../model/units.ts';
+import { PAGE_LEVELS, yearEnd, type Unit } from '../../model/units.ts';
 import { EVENT_KINDS } from '../../read/schemas.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { fromToWords, listVi, paragraph, sentence, withoutFinalStop, yearsVi } from '../wording.ts';
 import { cellCount } from './cells.ts';
 import { coverageNote, type Context, type Stats, type Topic } from './context.ts';
 import { comparableMemberChange, memberChange } from './members.ts';
+import { namesAt, thenAndNow } from '../event-words.ts';
 import { endedOn } from '../unit-changes.ts';
+import { endWords, pageNames } from '../unit-names.ts';
+
+/**
+ * The change that made a grassroots organization a cell (a pilot committee took it over, or a
+ * `previous_level` row says so): the last moment its level went from one with a page to one
+ * without. `undefined` for a unit that has its own level today.
+ */
+function becameCell(c: Context): ParentChange | undefined {
+  const { tree } = c.province;
+  const { unit } = c;
+  if (PAGE_LEVELS.has(unit.level)) return undefined;
+  const paged = (when: Moment) => PAGE_LEVELS.has(levelAt(tree, unit, when));
+  return tree.changes(unit.id).findLast((change) => !paged(change) && paged(justBefore(change)));
+}
+
+/** `Từ ngày 17/08/2011, Chi bộ A chuyển từ tổ chức cơ sở đảng trực thuộc B thành chi bộ trực thuộc C.` */
+function cellNote(c: Context): string | undefined {
+  const change = becameCell(c);
+  if (!change) return undefined;
+  const { province } = c;
+  const then = namesAt(province, change);
+  const before = namesAt(province, justBefore(change));
+  const parentThen = change.after ?? province.tree.parentAt(c.unit.id, change);
+  const from =
+    change.before === undefined ? '' : ` trực thuộc ${thenAndNow(province, change.before, before)}`;
+  const into = parentThen === undefined ? '' : ` trực thuộc ${thenAndNow(province, parentThen, then)}`;
+  return paragraph([
+    sentence(
+      `Từ ngày ${formatDate(change.date)}, ${c.name} chuyển từ tổ chức cơ sở đảng${from} thành chi bộ${into}`,
+    ),
+    // Its own figures stop where its committee's start counting it (unit-years.ts).
+    c.year < (province.lastYear ?? c.year) && parentThen !== undefined
+      ? sentence(
+          `Từ năm ${c.year + 1}, số liệu của ${c.name} được tính trong số liệu của ${then(parentThen)}`,
+        )
+      : undefined,
+  ]);
+}
 
 export function lifeNotes(c: Context): string | undefined {
   const { tree } = c.province;
@@ -20,13 +60,14 @@ export function lifeNotes(c: Context): string | undefined {
     (e) => e.result_unit_id === c.unit.id && e.date === established && e.date.startsWith(`${c.year}-`),
   );
   return paragraph([
+    cellNote(c),
     established === undefined || announced
       ? undefined
-      : sentence(`${c.unit.name} được thành lập ngày ${formatDate(established)}`),
+      : sentence(`${c.name} được thành lập ngày ${formatDate(established)}`),
     dissolved === undefined
       ? undefined
       : sentence(
-          `${c.unit.name} đã giải thể ngày ${formatDate(dissolved)}; số liệu trên là số liệu đến ngày ${formatDate(yearEnd(c.year))}`,
+          `${c.name} ${endWords(c.province, c.unit.id)} ngày ${formatDate(dissolved)}; số liệu trên là số liệu đến ngày ${formatDate(yearEnd(c.year))}`,
         ),
   ]);
 }
@@ -54,7 +95,7 @@ export function overview(c: Context, options: { members: boolean; cells: boolean
     first === undefined
       ? undefined
       : sentence(
-          `Tính đến ngày ${formatDate(yearEnd(year))}, ${unit.name} có ${first}${rest.length > 0 ? ` với ${listVi(rest)}` : ''}`,
+          `Tính đến ngày ${formatDate(yearEnd(year))}, ${c.name} có ${first}${rest.length > 0 ? ` với ${listVi(rest)}` : ''}`,
         );
 
   const changes: (string | undefined)[] = [];
@@ -123,7 +164,7 @@ export function restructuring(c: Context): string {
     if (now !== before && !same) {
       sentences.push(
         sentence(
-          `Số tổ chức đảng trực thuộc ${unit.name} ${fromToWords(now, before)} so với cuối năm ${previous}`,
+          `Số tổ chức đảng trực thuộc ${c.name} ${fromToWords(now, before)} so với cuối năm ${previous}`,
         ),
       );
     }
@@ -141,8 +182,10 @@ export function missing(c: Context, topics: readonly Topic[]): string {
   };
   if (topics.includes('members')) check(province.members, 'members', 'đảng viên');
   if (topics.includes('admissions')) check(province.admissions, 'admitted', 'kết nạp');
+  // A unit that is a cell today (it became one) has no cells of its own to count.
   if (
     topics.includes('cells') &&
+    PAGE_LEVELS.has(unit.level) &&
     (isAbove(unit) || listedCells(province.tree, unit.id, yearEnd(c.year)) === 0)
   ) {
     check(province.cells, 'cells', 'chi bộ trực thuộc');
@@ -151,17 +194,18 @@ export function missing(c: Context, topics: readonly Topic[]): string {
 }
 
 export function noFigures(province: Province, unit: Unit): string {
+  const name = pageNames(province, unit.id)(unit.id);
   const established = province.tree.established(unit.id);
   const dissolved = endedOn(province, unit.id);
   if (dissolved !== undefined && province.years.length > 0) {
     return sentence(
-      `${unit.name} đã giải thể ngày ${formatDate(dissolved)}; chưa có số liệu thống kê khi đơn vị còn hoạt động`,
+      `${name} ${endWords(province, unit.id)} ngày ${formatDate(dissolved)}; chưa có số liệu thống kê khi đơn vị còn hoạt động`,
     );
   }
   if (established !== undefined && province.years.length > 0) {
     return sentence(
-      `${unit.name} được thành lập ngày ${formatDate(established)}; chưa có số liệu thống kê từ ngày thành lập`,
+      `${name} được thành lập ngày ${formatDate(established)}; chưa có số liệu thống kê từ ngày thành lập`,
     );
   }
-  return sentence(`Chưa có số liệu thống kê của ${unit.name}`);
+  return sentence(`Chưa có số liệu thống kê của ${name}`);
 }
