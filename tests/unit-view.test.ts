@@ -317,12 +317,9 @@ describe('an ended unit names itself and the units above it as they were called 
   });
 
   test.each([
-    ['G1', 'Cấp: cơ sở; loại hình: xã; đã giải thể ngày 30/06/2023. Số liệu tính đến 31/12/2022.'],
-    [
-      'G2',
-      'Cấp: cơ sở; loại hình: phường; đã hợp nhất vào Đảng bộ phường Mới ngày 01/07/2025. Số liệu tính đến 31/12/2024.',
-    ],
-    ['D', 'Cấp: cấp trên cơ sở; đã kết thúc hoạt động ngày 01/07/2025. Số liệu tính đến 31/12/2024.'],
+    ['G1', 'Cấp: cơ sở; loại hình: xã; giải thể ngày 30/06/2023. Số liệu tính đến 31/12/2022.'],
+    ['G2', 'Cấp: cơ sở; loại hình: phường; hợp nhất ngày 01/07/2025. Số liệu tính đến 31/12/2024.'],
+    ['D', 'Cấp: cấp trên cơ sở; kết thúc hoạt động ngày 01/07/2025. Số liệu tính đến 31/12/2024.'],
     ['G3', 'Cấp: cơ sở; loại hình: phường; thành lập ngày 01/07/2025. Số liệu tính đến 31/12/2025.'],
     // Became a cell in 2023 and reported nothing since: its page stands at its last own year.
     ['G5', 'Cấp: chi bộ. Số liệu tính đến 31/12/2022.'],

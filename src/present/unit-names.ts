@@ -33,16 +33,25 @@ export function pageAncestors(province: Province, unitId: string): string[] {
   return ancestors;
 }
 
-/**
- * How an ended unit ended, before its date: `đã hợp nhất vào Đảng bộ xã Tây Sơn` (the result as it
- * was called once the merger applied, today's name where it differs), `đã kết thúc hoạt động`
- * (a committee whose event says so, as the district committees of 2025), else `đã giải thể`.
- */
-export function endWords(province: Province, unitId: string): string {
+/** How an ended unit ended: the verb for its heading, and the unit a merger ended it in. */
+export interface Ending {
+  readonly verb: 'hợp nhất' | 'kết thúc hoạt động' | 'giải thể';
+  /** The merger's result as it was called once the merger applied, today's name where it differs. */
+  readonly into: string | undefined;
+}
+
+/** `kết thúc hoạt động` for a committee whose event says so (the district committees of 2025). */
+export function endingOf(province: Province, unitId: string): Ending {
   const end = province.tree.changes(unitId).find((change) => change.role === 'ends');
   const event = end && eventsById(province).get(end.eventId);
   if (event?.kind === 'merge' && event.result_unit_id !== undefined) {
-    return `đã hợp nhất vào ${thenAndNow(province, event.result_unit_id, namesAt(province, end))}`;
+    return { verb: 'hợp nhất', into: thenAndNow(province, event.result_unit_id, namesAt(province, end)) };
   }
-  return event?.status === 'ended' ? 'đã kết thúc hoạt động' : 'đã giải thể';
+  return { verb: event?.status === 'ended' ? 'kết thúc hoạt động' : 'giải thể', into: undefined };
+}
+
+/** `đã hợp nhất vào Đảng bộ xã Tây Sơn`, `đã kết thúc hoạt động`, `đã giải thể`. */
+export function endWords(province: Province, unitId: string): string {
+  const { verb, into } = endingOf(province, unitId);
+  return `đã ${verb}${into === undefined ? '' : ` vào ${into}`}`;
 }

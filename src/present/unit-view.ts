@@ -13,7 +13,7 @@ import { compositionView, type CompositionView } from './composition.ts';
 import { lineageOf } from '../model/lineage.ts';
 import { endedOn, unitChanges, type UnitChange } from './unit-changes.ts';
 import { unitLink, unitLinkThen } from './event-words.ts';
-import { endWords, pageAncestors, pageNames } from './unit-names.ts';
+import { endingOf, pageAncestors, pageNames } from './unit-names.ts';
 import { unitLastYear } from './unit-years.ts';
 import { unitNarrative } from './narrative/unit.ts';
 import { qualityView, type QualityView } from './quality.ts';
@@ -89,12 +89,16 @@ function change(now: number | undefined, before: number | undefined, year: numbe
     : `${formatSigned(diff)}${pct} so với năm ${year - 1}`;
 }
 
-/** Under the admissions card: `đạt 120,0% chỉ tiêu (10)`, or the target alone where a percent misleads. */
+/**
+ * Under the admissions card: `đạt 120,0% chỉ tiêu (10)`; where a percent misleads (nothing
+ * admitted, a target below SMALL_BASE) `vượt chỉ tiêu (2)`, `chưa đạt chỉ tiêu (10)`.
+ */
 function targetNote(admitted: number, target: number): string {
+  if (target === 0) return 'chỉ tiêu: 0';
+  const given = `chỉ tiêu (${formatNumber(target)})`;
   const achieved = admitted === 0 ? undefined : shareOf(admitted, target);
-  return achieved === undefined
-    ? `chỉ tiêu: ${formatNumber(target)}`
-    : `đạt ${achieved} chỉ tiêu (${formatNumber(target)})`;
+  if (achieved !== undefined) return `đạt ${achieved} ${given}`;
+  return `${admitted > target ? 'vượt' : admitted === target ? 'đạt' : 'chưa đạt'} ${given}`;
 }
 
 const unitOf = (province: Province, unitId: string): Unit => {
@@ -118,7 +122,7 @@ export function unitHeading(province: Province, unitId: string): UnitHeading {
       `Cấp: ${levelLabel(unit)}` +
       (type ? `; loại hình: ${type}` : '') +
       (established ? `; thành lập ngày ${established}` : '') +
-      (dissolved ? `; ${endWords(province, unitId)} ngày ${formatDate(dissolved)}` : '') +
+      (dissolved ? `; ${endingOf(province, unitId).verb} ngày ${formatDate(dissolved)}` : '') +
       (year === undefined ? '' : `. Số liệu tính đến ${formatDate(yearEnd(year))}`) +
       '.',
     ended: province.tree.endedAt(unitId) !== undefined,
