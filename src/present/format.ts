@@ -34,24 +34,17 @@ function tenths(value: number): number | undefined {
   return Math.round(scaled);
 }
 
-/** `12,5%`; `ratio` is a fraction (0.125). A page writes dozens: grouped by hand like integers. */
+/**
+ * `12,5%`, `120,0%`: the one way every page, table, card and sentence writes a percentage, so
+ * `đạt 80,0%` reads the same in a summary and in its table. `ratio` is a fraction (0.125). A page
+ * writes dozens: grouped by hand like integers.
+ */
 export function formatPercent(ratio: number | undefined): string {
   if (ratio === undefined || !Number.isFinite(ratio)) return NOT_REPORTED;
   const t = tenths(ratio * 100);
   return t === undefined
     ? `${decimal.format(ratio * 100)}%`
     : `${formatInteger(Math.floor(t / 10))},${t % 10}%`;
-}
-
-const upToOneDecimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-
-/** `120%`, `83,3%`: for sentences, where a trailing `,0` reads as noise. */
-export function formatPercentShort(ratio: number | undefined): string {
-  if (ratio === undefined || !Number.isFinite(ratio)) return NOT_REPORTED;
-  const t = tenths(ratio * 100);
-  if (t === undefined) return `${upToOneDecimal.format(ratio * 100)}%`;
-  const whole = formatInteger(Math.floor(t / 10));
-  return t % 10 === 0 ? `${whole}%` : `${whole},${t % 10}%`;
 }
 
 /** `+12` / `−3` / `0`, with a true minus sign. */
