@@ -23,7 +23,7 @@ async function provinceOf(name: string): Promise<Province> {
 // into G3 01/07/2025; G5 a grassroots organization that became a cell of Q on 15/09/2023.
 // restructuring: the Cần Thơ-style pilot, TN.DT01 a cell of TN.CQDDT since 17/08/2011.
 // wording: P → D → Z (none admitted), ZZ (8 members, none admitted twice), F (target met exactly,
-// all cells alike), T (tiny target far exceeded, 9 → 12 members); 2021–2022.
+// all cells alike), T (tiny target far exceeded, 9 → 12 members), M (a single cell); 2021–2022.
 let basic: Province;
 let mixed: Province;
 let reorganized: Province;
@@ -109,6 +109,10 @@ describe('zero, full and tiny figures are said in words, never as 0 or a mislead
     ['T', 'tăng 3 người (từ 9 lên 12)'],
     ['T', 'chưa chi bộ nào có bí thư chi bộ đồng thời là trưởng thôn'],
     ['T', '1 chi bộ hoàn thành xuất sắc nhiệm vụ; 2 chi bộ hoàn thành tốt nhiệm vụ.'],
+    [
+      'M',
+      'năm 2022: 1 chi bộ hoàn thành tốt nhiệm vụ. Có 1 chi bộ thôn, tổ dân phố, trong đó 1 chi bộ có bí thư',
+    ],
     [
       'D',
       'Trong các tổ chức có chỉ tiêu từ 10 đảng viên trở lên, tỷ lệ đạt chỉ tiêu cao nhất ở Đảng bộ xã Đủ (100,0%), thấp nhất ở Đảng bộ xã Vắng (không kết nạp đảng viên mới nào).',

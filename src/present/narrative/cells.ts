@@ -48,7 +48,7 @@ export function cellRatings(c: Context): string[] {
   const lead = `${scopePrefix(scope)}xếp loại chất lượng chi bộ trực thuộc năm ${year}`;
   const given = reported.filter((x) => x.reading.value > 0);
   const [only] = given;
-  if (only && given.length === 1) {
+  if (only && given.length === 1 && rated > 1) {
     return [sentence(`${lead}: cả ${formatNumber(rated)} chi bộ đều ${only.label}`)];
   }
   const parts = given.map((x) => {
@@ -71,7 +71,7 @@ export function residential(c: Context): string[] {
   const which =
     count === 0
       ? `chưa chi bộ nào có ${model}`
-      : count === cells.value
+      : count === cells.value && count > 1
         ? `tất cả đều có ${model}`
         : `trong đó ${formatNumber(count)} chi bộ${share === undefined ? '' : ` (${share})`} có ${model}`;
   return [sentence(`${first}, ${which}`)];
