@@ -61,7 +61,7 @@ const noBefore: Before = { value: undefined, reading: undefined, comparable: fal
  * end of `year`, not today's: the rows are the units of that year, and a restructuring after it
  * must not add to a figure they are compared with.
  */
-export function figureBefore<K extends string>(
+function figureBefore<K extends string>(
   province: Province,
   stats: Stats<K>,
   metric: K,
@@ -81,9 +81,6 @@ export function figureBefore<K extends string>(
   }
   return { value: complete(counted.scope) ? counted.value : undefined, reading: counted, comparable: true };
 }
-
-export const membersBefore = (province: Province, unit: Unit, year: number): Before =>
-  figureBefore(province, province.members, 'members', unit, year);
 
 /** A by-unit chart, or undefined when none of the units reported the figure. */
 function byUnit(
@@ -175,26 +172,50 @@ export interface MembersTopic {
   readonly ended: readonly Link[];
 }
 
-/** The subordinates' figures of the year before, row by row, as the topic pages compare them. */
-interface SubordinatesBefore {
-  readonly members: readonly Before[];
-  readonly admitted: readonly Before[];
-  readonly target: readonly Before[];
-  readonly cells: readonly Before[];
+/** The figures the topic pages compare with the year before. */
+export type ComparedMetric = 'members' | 'admitted' | 'target' | 'cells';
+
+function figureBeforeOf(province: Province, metric: ComparedMetric, unit: Unit, year: number): Before {
+  switch (metric) {
+    case 'members':
+      return figureBefore(province, province.members, metric, unit, year);
+    case 'admitted':
+    case 'target':
+      return figureBefore(province, province.admissions, metric, unit, year);
+    case 'cells':
+      return figureBefore(province, province.cells, metric, unit, year);
+  }
 }
 
-const subordinatesBefore = perProvince((province): SubordinatesBefore => {
+/** The subordinates' figures of the year before, row by row, as the topic pages compare them. */
+const subordinatesBefore = perProvince((province) => {
   const year = province.lastYear;
   const units = year === undefined ? [] : subordinateFigures(province, province.root.id).map((r) => r.unit);
-  const each = <K extends string>(stats: Stats<K>, metric: K) =>
-    units.map((unit) => (year === undefined ? noBefore : figureBefore(province, stats, metric, unit, year)));
+  const each = (metric: ComparedMetric): readonly Before[] =>
+    units.map((unit) => (year === undefined ? noBefore : figureBeforeOf(province, metric, unit, year)));
   return {
-    members: each(province.members, 'members'),
-    admitted: each(province.admissions, 'admitted'),
-    target: each(province.admissions, 'target'),
-    cells: each(province.cells, 'cells'),
+    members: each('members'),
+    admitted: each('admitted'),
+    target: each('target'),
+    cells: each('cells'),
+    row: new Map(units.map((unit, i) => [unit.id, i])),
   };
 });
+
+/**
+ * A unit's figure of the year before `year` as the topic pages compare it: for the units
+ * directly under the province in the latest year, the one their tables show.
+ */
+export function subordinateBefore(
+  province: Province,
+  metric: ComparedMetric,
+  unit: Unit,
+  year: number,
+): Before {
+  const known = subordinatesBefore(province);
+  const i = year === province.lastYear ? known.row.get(unit.id) : undefined;
+  return (i === undefined ? undefined : known[metric][i]) ?? figureBeforeOf(province, metric, unit, year);
+}
 
 type Extra = NonNullable<Parameters<typeof buildChart>[0]['extra']>[number];
 

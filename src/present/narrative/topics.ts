@@ -4,7 +4,7 @@ import type { Province } from '../../model/province.ts';
 import { yearEnd, type Unit } from '../../model/units.ts';
 import { formatNumber, formatPercentShort } from '../format.ts';
 import { MIN_RANKED_TARGET } from '../rankings.ts';
-import { figureBefore, membersBefore, subordinateAchievements, type Before } from '../topic-views.ts';
+import { subordinateAchievements, subordinateBefore, type ComparedMetric } from '../topic-views.ts';
 import { changeWords, listVi, paragraph, paragraphs, sentence } from '../wording.ts';
 import { admissionHistory, admissionsParagraph } from './admissions.ts';
 import { cellRatings, grassrootsRatings, residential } from './cells.ts';
@@ -20,28 +20,28 @@ interface Compared {
   /** `người`, `chi bộ`: what a change counts. */
   readonly noun: string;
   readonly now: (c: Context, child: Unit) => Reading | undefined;
-  readonly before: (province: Province, child: Unit, year: number) => Before;
+  readonly metric: ComparedMetric;
 }
 
 const MEMBERS: Compared = {
   what: 'số đảng viên',
   noun: 'người',
   now: (c, child) => c.read.reading(c.province.members, child, c.year, 'members'),
-  before: membersBefore,
+  metric: 'members',
 };
 
 const ADMITTED: Compared = {
   what: 'số kết nạp',
   noun: 'người',
   now: (c, child) => c.read.reading(c.province.admissions, child, c.year, 'admitted'),
-  before: (province, child, year) => figureBefore(province, province.admissions, 'admitted', child, year),
+  metric: 'admitted',
 };
 
 const CELLS: Compared = {
   what: 'số chi bộ trực thuộc',
   noun: 'chi bộ',
   now: (c, child) => c.read.reading(c.province.cells, child, c.year, 'cells'),
-  before: (province, child, year) => figureBefore(province, province.cells, 'cells', child, year),
+  metric: 'cells',
 };
 
 /** The summary of a topic page, for the whole province. */
@@ -55,7 +55,7 @@ export function topicNarrative(province: Province, topic: Topic): string[] {
         composition(c),
         balance(c),
         paragraph([
-          memberOutliers(c, true, (child) => membersBefore(province, child, c.year).reading),
+          memberOutliers(c, true, (child) => subordinateBefore(province, 'members', child, c.year).reading),
           comparedOnToday(c, MEMBERS),
         ]),
         missing(c, ['members']),
@@ -93,7 +93,7 @@ function changeOutliers(c: Context, figure: Compared): string {
   const { province, year, previous } = c;
   if (previous === undefined) return '';
   const changes: Ranked[] = subordinates(c).flatMap((child) => {
-    const before = figure.before(province, child, year);
+    const before = subordinateBefore(province, figure.metric, child, year);
     const pair = comparable(figure.now(c, child), before.value === undefined ? undefined : before.reading);
     if (!pair) return [];
     return [
@@ -129,7 +129,7 @@ function comparedOnToday(c: Context, figure: Compared): string {
   const { province, year, previous } = c;
   if (previous === undefined) return '';
   const rows = subordinates(c)
-    .map((child) => ({ child, before: figure.before(province, child, year) }))
+    .map((child) => ({ child, before: subordinateBefore(province, figure.metric, child, year) }))
     .filter((r) => r.before.comparable && r.before.reading);
   const whole = rows.filter((r) => r.before.value !== undefined).map((r) => r.child.name);
   const sentences: string[] = [];
