@@ -60,6 +60,18 @@ describe('topic pages compare today’s units on their comparable figures', () =
     expect(topic.ended).toEqual([]);
   });
 
+  test('a sum that some organizations did not report the year before is not compared with a whole one, and the note says so', async () => {
+    // narrative: D's 579 members of 2022 cover all four organizations; its 394 of 2021 only two of three.
+    const mixed = (await load(fixture('narrative'))).province;
+    if (!mixed) throw new Error('fixture must be valid');
+    expect(texts(membersTopic(mixed).byUnit?.table.rows)?.map((row) => row.slice(0, 3))).toEqual([
+      ['Đảng bộ huyện Ba', '579', '—'],
+    ]);
+    expect(membersTopic(mixed).byUnit?.note).toBe(
+      'Không ghi tăng, giảm số đảng viên của Đảng bộ huyện Ba vì số liệu năm 2022 và năm 2021 không tính trên cùng những tổ chức cơ sở đảng.',
+    );
+  });
+
   test('the change sorts by its number, not by the marked text', () => {
     const rows = membersTopic(province).byUnit?.table.rows;
     expect(rows?.map((row) => row[3]?.sort)).toEqual([12, 8]);

@@ -34,9 +34,6 @@ const provinceChart = (province: Province, id: string): ChartSpec | undefined =>
 const categories = (rows: readonly SubordinateFigures[]) =>
   rows.map((r) => ({ label: r.unit.name, path: r.path }));
 
-const change = (now: number | undefined, before: number | undefined) =>
-  now === undefined || before === undefined ? undefined : now - before;
-
 /** Beside a figure of the year before that is counted on today's organization; the chart's note says so. */
 const COMPARABLE_MARK = '*';
 
@@ -106,31 +103,51 @@ const marked = (cell: Cell, ...before: readonly Before[]): Cell =>
     ? { ...cell, text: `${cell.text}${COMPARABLE_MARK}` }
     : cell;
 
+/**
+ * Two figures set against each other (a change, a rate) only when they cover the same grassroots
+ * organizations: a sum that some did not report is not compared with one they all did.
+ */
+const against = (now: Reading | undefined, before: Before) =>
+  comparable(now, before.value === undefined ? undefined : before.reading);
+
 /** One figure of the year before a table compares with, row by row: `số đảng viên`. */
 interface Compared {
   readonly what: string;
   readonly before: readonly Before[];
+  /** The figures of the topic year set against them, when the table shows a change. */
+  readonly now?: readonly (Reading | undefined)[];
 }
 
+/** How many units a note names before it counts the rest. */
+const NAMED_IN_NOTE = 5;
+
+const named = (names: readonly string[]): string =>
+  names.length <= NAMED_IN_NOTE
+    ? listVi(names)
+    : `${names.slice(0, NAMED_IN_NOTE).join(', ')} và ${formatNumber(names.length - NAMED_IN_NOTE)} đơn vị khác`;
+
 /**
- * What the mark means, and which comparable figures were left out because they cover only some
- * of the organizations; `undefined` when no unit was formed or reshaped by a restructuring.
+ * What the mark means, which comparable figures were left out because they cover only some of
+ * the organizations, and which changes were not computed because the two years' sums cover
+ * different organizations; `undefined` when there is nothing to say.
  */
-function comparableNote(
+function yearBeforeNote(
   rows: readonly SubordinateFigures[],
   compared: readonly Compared[],
   year: number,
 ): string | undefined {
-  const used = compared.filter((c) => c.before.some((b) => b.comparable));
-  if (used.length === 0) return undefined;
   const previous = year - 1;
-  const parts = [
-    sentence(
-      `${COMPARABLE_MARK} Đơn vị hình thành hoặc thay đổi do sắp xếp tổ chức: ${listVi(used.map((c) => c.what))} năm ${previous} ` +
-        `là số quy đổi theo tổ chức hiện nay (cộng số liệu năm ${previous} của các tổ chức nay thuộc đơn vị), ` +
-        'không phải số đơn vị báo cáo năm đó',
-    ),
-  ];
+  const used = compared.filter((c) => c.before.some((b) => b.comparable));
+  const parts: string[] = [];
+  if (used.length > 0) {
+    parts.push(
+      sentence(
+        `${COMPARABLE_MARK} Đơn vị hình thành hoặc thay đổi do sắp xếp tổ chức: ${listVi(used.map((c) => c.what))} năm ${previous} ` +
+          `là số quy đổi theo tổ chức hiện nay (cộng số liệu năm ${previous} của các tổ chức nay thuộc đơn vị), ` +
+          'không phải số đơn vị báo cáo năm đó',
+      ),
+    );
+  }
   for (const { what, before } of used) {
     const partial = rows.flatMap((r, i) => {
       const b = before[i];
@@ -141,12 +158,26 @@ function comparableNote(
     if (partial.length > 0) {
       parts.push(
         sentence(
-          `Chưa so sánh được với năm ${previous} ${what} quy đổi của ${listVi(partial)}, nên bảng ghi “—”`,
+          `Chưa so sánh được với năm ${previous} ${what} quy đổi của ${named(partial)}, nên bảng ghi “—”`,
         ),
       );
     }
   }
-  return parts.join(' ');
+  for (const { what, before, now } of compared) {
+    const unmatched = rows.flatMap((r, i) => {
+      const b = before[i] ?? noBefore;
+      const reading = now?.[i];
+      return reading && b.value !== undefined && !against(reading, b) ? [r.unit.name] : [];
+    });
+    if (unmatched.length > 0) {
+      parts.push(
+        sentence(
+          `Không ghi tăng, giảm ${what} của ${named(unmatched)} vì số liệu năm ${year} và năm ${previous} không tính trên cùng những tổ chức cơ sở đảng`,
+        ),
+      );
+    }
+  }
+  return parts.length === 0 ? undefined : parts.join(' ');
 }
 
 /**
@@ -231,22 +262,35 @@ const startColumn = (label: string, before: readonly Before[]): Extra[] =>
 
 const changeColumn = (
   year: number,
-  now: readonly (number | undefined)[],
+  now: readonly (Reading | undefined)[],
   before: readonly Before[],
 ): Extra => ({
   column: column(`Tăng, giảm so với năm ${year - 1}`),
-  cells: now.map((value, i) => {
+  cells: now.map((reading, i) => {
     const b = before[i] ?? noBefore;
-    return marked(signed(change(value, b.value)), b);
+    const pair = against(reading, b);
+    return marked(signed(pair && pair[0].value - pair[1].value), b);
   }),
 });
+
+/** Each row's figure of the topic year, with the organizations it covers. */
+const readings = <K extends string>(
+  province: Province,
+  rows: readonly SubordinateFigures[],
+  stats: Stats<K>,
+  metric: K,
+): (Reading | undefined)[] => {
+  const year = province.lastYear;
+  return rows.map((r) => (year === undefined ? undefined : readingOf(province, stats, r.unit, year, metric)));
+};
 
 export const membersTopic = perProvince((province): MembersTopic => {
   const year = province.lastYear;
   const rows = subordinateFigures(province, province.root.id);
   const { members } = subordinatesBefore(province);
   const previous = (year ?? 0) - 1;
-  const now = rows.map((r) => r.members);
+  const now = readings(province, rows, province.members, 'members');
+  const women = readings(province, rows, province.members, 'women');
   return {
     year,
     trend: provinceChart(province, 'dang-vien'),
@@ -255,17 +299,23 @@ export const membersTopic = perProvince((province): MembersTopic => {
       id: 'dang-vien-theo-don-vi',
       title: `Số đảng viên của các đảng bộ trực thuộc năm ${year}`,
       unit: 'đảng viên',
-      series: [{ label: 'Đảng viên', kind: 'bar', values: now }],
+      series: [{ label: 'Đảng viên', kind: 'bar', values: rows.map((r) => r.members) }],
       extra: [
         ...startColumn(`Đảng viên năm ${previous}`, members),
         changeColumn(previous + 1, now, members),
-        { column: column('Nữ'), cells: rows.map((r) => percent(ratio(r.women, r.members))) },
+        {
+          column: column('Nữ'),
+          cells: women.map((w, i) => {
+            const pair = comparable(w, now[i]);
+            return percent(pair && ratio(pair[0].value, pair[1].value));
+          }),
+        },
         { column: column('Đảng viên dự bị'), cells: rows.map((r) => count(r.probationary)) },
       ],
       note:
         year === undefined
           ? undefined
-          : comparableNote(rows, [{ what: 'số đảng viên', before: members }], year),
+          : yearBeforeNote(rows, [{ what: 'số đảng viên', before: members, now }], year),
     }),
     ended: endedUnits(province),
   };
@@ -472,16 +522,17 @@ export const admissionsTopic = perProvince((province): AdmissionsTopic => {
           : []),
         {
           column: column(`Tỷ lệ so với số đảng viên cuối năm ${previous}`),
-          cells: rows.map((r, i) => {
+          cells: readings(province, rows, province.admissions, 'admitted').map((admitted, i) => {
             const b = before.members[i] ?? noBefore;
-            return marked(percent(ratio(r.admitted, b.value)), b);
+            const pair = against(admitted, b);
+            return marked(percent(pair && ratio(pair[0].value, pair[1].value)), b);
           }),
         },
       ],
       note:
         year === undefined
           ? undefined
-          : comparableNote(
+          : yearBeforeNote(
               rows,
               [
                 { what: 'số kết nạp', before: before.admitted },
@@ -587,7 +638,7 @@ export const cellsTopic = perProvince((province): CellsTopic => {
   // The secretary columns only where someone reported the model: otherwise they would be all "—".
   const secretary = rows.some((r) => r.secretaryAsHead !== undefined);
   const { cells } = subordinatesBefore(province);
-  const now = rows.map((r) => r.cells);
+  const now = readings(province, rows, province.cells, 'cells');
   const compared =
     year === undefined
       ? []
@@ -634,7 +685,7 @@ export const cellsTopic = perProvince((province): CellsTopic => {
     byUnitNote:
       year === undefined
         ? undefined
-        : comparableNote(rows, [{ what: 'số chi bộ trực thuộc', before: cells }], year),
+        : yearBeforeNote(rows, [{ what: 'số chi bộ trực thuộc', before: cells, now }], year),
     byUnitChart: byUnit(province, rows, {
       id: 'chi-bo-theo-don-vi',
       title: `Số chi bộ trực thuộc của các đảng bộ trực thuộc năm ${year}`,
