@@ -138,6 +138,13 @@ describe('topic narratives match their golden files', () => {
       `./golden/narrative/topic-${topic}-partial.txt`,
     );
   });
+
+  // reorganization-topics: the reorganization fixture with every 2024 admission, target and cell count.
+  test.each(['members', 'admissions', 'cells'] as const)('%s across a reorganization', async (topic) => {
+    await expect(text(topicNarrative(await provinceOf('reorganization-topics'), topic))).toMatchFileSnapshot(
+      `./golden/narrative/topic-${topic}-reorganized.txt`,
+    );
+  });
 });
 
 describe('every narrative reads as finished text', () => {

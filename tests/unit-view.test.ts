@@ -101,22 +101,29 @@ describe('unit view models carry the right figures', () => {
 });
 
 describe('topic view models', () => {
-  test('grassroots organizations are ranked by target achievement, units without target left out', () => {
-    const [ranking] = admissionsTopic(province).grassroots;
-    expect(texts(ranking)?.map((row) => [row[0], row[1], row[5]])).toEqual([
+  test('grassroots organizations are ranked by target achievement; no target or a target under 5 is not ranked', () => {
+    const topic = admissionsTopic(province);
+    const [ranking] = topic.grassroots;
+    expect(texts(ranking?.table)?.map((row) => [row[0], row[1], row[5]])).toEqual([
       ['Đảng bộ xã An Bình', '1', '120,0%'],
       ['Đảng bộ phường Đông', '2', '90,0%'],
-      ['Đảng bộ Công ty Điện lực', '3', '50,0%'],
+    ]);
+    expect(texts(topic.smallTargets?.table)?.map((row) => [row[0], row[4]])).toEqual([
+      ['Đảng bộ Công ty Điện lực', '50,0%'],
     ]);
   });
 
-  test('districts are ranked by target achievement, highest first', () => {
-    expect(admissionsTopic(province).ranking?.data.labels).toEqual([
-      'Đảng bộ huyện Một',
-      'Đảng bộ huyện Hai',
-      'Đảng bộ Công ty Điện lực',
-    ]);
-    expect(admissionsTopic(province).ranking?.data.datasets[0]?.values).toEqual([140, 90, 50]);
+  test('districts are ranked by target achievement; a target under 5 and a target over only some organizations are not', () => {
+    const topic = admissionsTopic(province);
+    expect(topic.ranking?.data.labels).toEqual(['Đảng bộ huyện Hai']);
+    expect(topic.ranking?.data.datasets[0]?.values).toEqual([90]);
+    expect(topic.ranking?.note).toContain(
+      'Không xếp hạng vì chỉ tiêu dưới 5 đảng viên: Đảng bộ Công ty Điện lực (kết nạp 2, chỉ tiêu 4).',
+    );
+    // D1's 7 admitted count G1 and G2, its target of 5 only G1.
+    expect(topic.withoutTarget).toBe(
+      'Không xếp hạng vì số kết nạp và chỉ tiêu kết nạp chưa cùng tính trên những tổ chức cơ sở đảng đã báo cáo: Đảng bộ huyện Một.',
+    );
   });
 
   test('topic view models are computed once per province and shared', () => {

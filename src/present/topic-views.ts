@@ -3,21 +3,30 @@
  * province page. Everything here spans the whole province, so each is computed once per build.
  */
 import { comparableReading, differs } from '../model/comparable.ts';
-import { complete, readingOf, type Reading } from '../model/coverage.ts';
+import { comparable, complete, readingOf, type Reading } from '../model/coverage.ts';
 import { grassrootsUnder } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
-import { collator, slug, yearEnd, type Unit } from '../model/units.ts';
+import { slug, yearEnd, type Unit } from '../model/units.ts';
 import { RATINGS } from '../read/schemas.ts';
 import { buildChart, isEmpty, unitCharts, type ChartSpec, type SeriesInput } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
 import { formatDate, formatNumber, ratio } from './format.ts';
 import { perProvince } from './memo.ts';
+import {
+  apartSummary,
+  lowest,
+  MIN_RANKED_TARGET,
+  rankByAchievement,
+  rankingRule,
+  sharedRankBeyond,
+  type Achievement,
+} from './rankings.ts';
 import { qualityView, ratingCounts, ratingLabel, type QualityView } from './quality.ts';
 import { subordinateFigures, type SubordinateFigures } from './subordinates.ts';
 import { column, count, percent, signed, text, type Cell, type TableView } from './table.ts';
 import { unitPath, type Link } from './links.ts';
-import { coveredOf } from './narrative/context.ts';
-import { listVi, sentence } from './wording.ts';
+import { coveredOf, type Stats } from './narrative/context.ts';
+import { listVi, paragraph, sentence } from './wording.ts';
 
 const provinceChart = (province: Province, id: string): ChartSpec | undefined =>
   unitCharts(province, province.root.id).find((c) => c.id === id);
@@ -25,14 +34,11 @@ const provinceChart = (province: Province, id: string): ChartSpec | undefined =>
 const categories = (rows: readonly SubordinateFigures[]) =>
   rows.map((r) => ({ label: r.unit.name, path: r.path }));
 
-const change = (now: number | undefined, before: number | undefined) =>
-  now === undefined || before === undefined ? undefined : now - before;
-
 /** Beside a figure of the year before that is counted on today's organization; the chart's note says so. */
 const COMPARABLE_MARK = '*';
 
-/** The members a unit directly under the province is compared with: those at the end of the year before. */
-export interface MembersBefore {
+/** A figure of the year before that a unit directly under the province is compared with. */
+export interface Before {
   /** `undefined` when not reported, or when a comparable figure covers only some organizations. */
   readonly value: number | undefined;
   /** The reading the value comes from, with the organizations it covers. */
@@ -45,18 +51,29 @@ export interface MembersBefore {
   readonly comparable: boolean;
 }
 
-const noBefore: MembersBefore = { value: undefined, reading: undefined, comparable: false };
+const noBefore: Before = { value: undefined, reading: undefined, comparable: false };
 
 /**
- * The organization is the one at the end of `year`, not today's: the rows are the units of
- * that year, and a restructuring after it must not add to a figure they are compared with.
+ * The unit's `metric` at the end of the year before `year`. The organization is the one at the
+ * end of `year`, not today's: the rows are the units of that year, and a restructuring after it
+ * must not add to a figure they are compared with.
  */
-export function membersBefore(province: Province, unit: Unit, year: number): MembersBefore {
-  const reported = readingOf(province, province.members, unit, year - 1, 'members');
+function figureBefore<K extends string>(
+  province: Province,
+  stats: Stats<K>,
+  metric: K,
+  unit: Unit,
+  year: number,
+): Before {
+  const reported = readingOf(province, stats, unit, year - 1, metric);
   const counted = province.years.includes(year - 1)
-    ? comparableReading(province, province.members, unit.id, year - 1, 'members', yearEnd(year))
+    ? comparableReading(province, stats, unit.id, year - 1, metric, yearEnd(year))
     : undefined;
-  if (!counted || !differs(reported?.value, counted)) {
+  // An absorbed unit that did not report leaves the sum equal to the reported figure, but partial.
+  const reshaped =
+    counted !== undefined &&
+    (differs(reported?.value, counted) || reported?.scope.total !== counted.scope.total);
+  if (!reshaped) {
     return { value: reported?.value, reading: reported, comparable: false };
   }
   return { value: complete(counted.scope) ? counted.value : undefined, reading: counted, comparable: true };
@@ -81,40 +98,86 @@ function byUnit(
 }
 
 /** `+12*`, `12.345*`: a figure that rests on a comparable figure of the year before, marked. */
-const marked = (cell: Cell, before: MembersBefore): Cell =>
-  before.comparable && cell.sort !== undefined ? { ...cell, text: `${cell.text}${COMPARABLE_MARK}` } : cell;
+const marked = (cell: Cell, ...before: readonly Before[]): Cell =>
+  cell.sort !== undefined && before.some((b) => b.comparable)
+    ? { ...cell, text: `${cell.text}${COMPARABLE_MARK}` }
+    : cell;
 
 /**
- * What the mark means, and which comparable figures were left out because they cover only some
- * of the organizations; `undefined` when no unit was formed or reshaped by a restructuring.
+ * Two figures set against each other (a change, a rate) only when they cover the same grassroots
+ * organizations: a sum that some did not report is not compared with one they all did.
  */
-function comparableNote(
+const against = (now: Reading | undefined, before: Before) =>
+  comparable(now, before.value === undefined ? undefined : before.reading);
+
+/** One figure of the year before a table compares with, row by row: `số đảng viên`. */
+interface Compared {
+  readonly what: string;
+  readonly before: readonly Before[];
+  /** The figures of the topic year set against them, when the table shows a change. */
+  readonly now?: readonly (Reading | undefined)[];
+}
+
+/** How many units a note names before it counts the rest. */
+const NAMED_IN_NOTE = 5;
+
+const named = (names: readonly string[]): string =>
+  names.length <= NAMED_IN_NOTE
+    ? listVi(names)
+    : `${names.slice(0, NAMED_IN_NOTE).join(', ')} và ${formatNumber(names.length - NAMED_IN_NOTE)} đơn vị khác`;
+
+/**
+ * What the mark means, which comparable figures were left out because they cover only some of
+ * the organizations, and which changes were not computed because the two years' sums cover
+ * different organizations; `undefined` when there is nothing to say.
+ */
+function yearBeforeNote(
   rows: readonly SubordinateFigures[],
-  before: readonly MembersBefore[],
+  compared: readonly Compared[],
   year: number,
 ): string | undefined {
-  if (!before.some((b) => b.comparable)) return undefined;
-  const parts = [
-    sentence(
-      `${COMPARABLE_MARK} Đơn vị hình thành hoặc thay đổi do sắp xếp tổ chức: số đảng viên năm ${year - 1} ` +
-        `là số quy đổi theo tổ chức hiện nay (tổng số đảng viên năm ${year - 1} của các tổ chức nay thuộc đơn vị), ` +
-        'không phải số đơn vị báo cáo năm đó',
-    ),
-  ];
-  const partial = rows.flatMap((r, i) => {
-    const b = before[i];
-    return b?.comparable && b.value === undefined && b.reading
-      ? [`${r.unit.name} (mới tính trên ${coveredOf(b.reading.scope)} tổ chức cơ sở đảng)`]
-      : [];
-  });
-  if (partial.length > 0) {
+  const previous = year - 1;
+  const used = compared.filter((c) => c.before.some((b) => b.comparable));
+  const parts: string[] = [];
+  if (used.length > 0) {
     parts.push(
       sentence(
-        `Chưa so sánh được với năm ${year - 1} số đảng viên quy đổi của ${listVi(partial)}, nên không ghi tăng, giảm`,
+        `${COMPARABLE_MARK} Đơn vị hình thành hoặc thay đổi do sắp xếp tổ chức: ${listVi(used.map((c) => c.what))} năm ${previous} ` +
+          `là số quy đổi theo tổ chức hiện nay (cộng số liệu năm ${previous} của các tổ chức nay thuộc đơn vị), ` +
+          'không phải số đơn vị báo cáo năm đó',
       ),
     );
   }
-  return parts.join(' ');
+  for (const { what, before } of used) {
+    const partial = rows.flatMap((r, i) => {
+      const b = before[i];
+      return b?.comparable && b.value === undefined && b.reading
+        ? [`${r.unit.name} (mới tính trên ${coveredOf(b.reading.scope)} tổ chức cơ sở đảng)`]
+        : [];
+    });
+    if (partial.length > 0) {
+      parts.push(
+        sentence(
+          `Chưa so sánh được với năm ${previous} ${what} quy đổi của ${named(partial)}, nên bảng ghi “—”`,
+        ),
+      );
+    }
+  }
+  for (const { what, before, now } of compared) {
+    const unmatched = rows.flatMap((r, i) => {
+      const b = before[i] ?? noBefore;
+      const reading = now?.[i];
+      return reading && b.value !== undefined && !against(reading, b) ? [r.unit.name] : [];
+    });
+    if (unmatched.length > 0) {
+      parts.push(
+        sentence(
+          `Không ghi tăng, giảm ${what} của ${named(unmatched)} vì số liệu năm ${year} và năm ${previous} không tính trên cùng những tổ chức cơ sở đảng`,
+        ),
+      );
+    }
+  }
+  return parts.length === 0 ? undefined : parts.join(' ');
 }
 
 /**
@@ -140,19 +203,94 @@ export interface MembersTopic {
   readonly ended: readonly Link[];
 }
 
-/** The subordinates' members of the year before, row by row, as the topic pages compare them. */
-const subordinatesBefore = perProvince((province): MembersBefore[] => {
+/** The figures the topic pages compare with the year before. */
+export type ComparedMetric = 'members' | 'admitted' | 'target' | 'cells';
+
+function figureBeforeOf(province: Province, metric: ComparedMetric, unit: Unit, year: number): Before {
+  switch (metric) {
+    case 'members':
+      return figureBefore(province, province.members, metric, unit, year);
+    case 'admitted':
+    case 'target':
+      return figureBefore(province, province.admissions, metric, unit, year);
+    case 'cells':
+      return figureBefore(province, province.cells, metric, unit, year);
+  }
+}
+
+/** The subordinates' figures of the year before, row by row, as the topic pages compare them. */
+const subordinatesBefore = perProvince((province) => {
   const year = province.lastYear;
-  if (year === undefined) return [];
-  return subordinateFigures(province, province.root.id).map((r) => membersBefore(province, r.unit, year));
+  const units = year === undefined ? [] : subordinateFigures(province, province.root.id).map((r) => r.unit);
+  const each = (metric: ComparedMetric): readonly Before[] =>
+    units.map((unit) => (year === undefined ? noBefore : figureBeforeOf(province, metric, unit, year)));
+  return {
+    members: each('members'),
+    admitted: each('admitted'),
+    target: each('target'),
+    cells: each('cells'),
+    row: new Map(units.map((unit, i) => [unit.id, i])),
+  };
 });
+
+/**
+ * A unit's figure of the year before `year` as the topic pages compare it: for the units
+ * directly under the province in the latest year, the one their tables show.
+ */
+export function subordinateBefore(
+  province: Province,
+  metric: ComparedMetric,
+  unit: Unit,
+  year: number,
+): Before {
+  const known = subordinatesBefore(province);
+  const i = year === province.lastYear ? known.row.get(unit.id) : undefined;
+  return (i === undefined ? undefined : known[metric][i]) ?? figureBeforeOf(province, metric, unit, year);
+}
+
+type Extra = NonNullable<Parameters<typeof buildChart>[0]['extra']>[number];
+
+/** The figures of the year before, marked where comparable. */
+const beforeColumn = (label: string, before: readonly Before[]): Extra => ({
+  column: column(label),
+  cells: before.map((b) => marked(count(b.value), b)),
+});
+
+/** Shown only beside comparable figures, so a reader sees what a marked change starts from. */
+const startColumn = (label: string, before: readonly Before[]): Extra[] =>
+  before.some((b) => b.comparable) ? [beforeColumn(label, before)] : [];
+
+const changeColumn = (
+  year: number,
+  now: readonly (Reading | undefined)[],
+  before: readonly Before[],
+): Extra => ({
+  column: column(`Tăng, giảm so với năm ${year - 1}`),
+  cells: now.map((reading, i) => {
+    const b = before[i] ?? noBefore;
+    const pair = against(reading, b);
+    return marked(signed(pair && pair[0].value - pair[1].value), b);
+  }),
+});
+
+/** Each row's figure of the topic year, with the organizations it covers. */
+const readings = <K extends string>(
+  province: Province,
+  rows: readonly SubordinateFigures[],
+  stats: Stats<K>,
+  metric: K,
+): (Reading | undefined)[] => {
+  const year = province.lastYear;
+  return rows.map((r) => (year === undefined ? undefined : readingOf(province, stats, r.unit, year, metric)));
+};
 
 export const membersTopic = perProvince((province): MembersTopic => {
   const year = province.lastYear;
   const rows = subordinateFigures(province, province.root.id);
-  const before = subordinatesBefore(province);
-  const anyComparable = before.some((b) => b.comparable);
+  const { members } = subordinatesBefore(province);
   const previous = (year ?? 0) - 1;
+  const now = readings(province, rows, province.members, 'members');
+  const women = readings(province, rows, province.members, 'women');
   return {
     year,
     trend: provinceChart(province, 'dang-vien'),
@@ -163,26 +301,21 @@ export const membersTopic = perProvince((province): MembersTopic => {
       unit: 'đảng viên',
       series: [{ label: 'Đảng viên', kind: 'bar', values: rows.map((r) => r.members) }],
       extra: [
-        // Shown only beside comparable figures, so a reader sees what the change starts from.
-        ...(anyComparable
-          ? [
-              {
-                column: column(`Đảng viên năm ${previous}`),
-                cells: before.map((b) => marked(count(b.value), b)),
-              },
-            ]
-          : []),
+        ...startColumn(`Đảng viên năm ${previous}`, members),
+        changeColumn(previous + 1, now, members),
         {
-          column: column(`Tăng, giảm so với năm ${previous}`),
-          cells: rows.map((r, i) => {
-            const b = before[i] ?? noBefore;
-            return marked(signed(change(r.members, b.value)), b);
+          column: column('Nữ'),
+          cells: women.map((w, i) => {
+            const pair = comparable(w, now[i]);
+            return percent(pair && ratio(pair[0].value, pair[1].value));
           }),
         },
-        { column: column('Nữ'), cells: rows.map((r) => percent(ratio(r.women, r.members))) },
         { column: column('Đảng viên dự bị'), cells: rows.map((r) => count(r.probationary)) },
       ],
-      note: year === undefined ? undefined : comparableNote(rows, before, year),
+      note:
+        year === undefined
+          ? undefined
+          : yearBeforeNote(rows, [{ what: 'số đảng viên', before: members, now }], year),
     }),
     ended: endedUnits(province),
   };
@@ -192,113 +325,181 @@ export interface AdmissionsTopic {
   readonly year: number | undefined;
   readonly trend: ChartSpec | undefined;
   readonly byUnit: ChartSpec | undefined;
-  /** Subordinate units ranked by target achievement, as a chart with its table. */
+  /** Subordinate units ranked by target achievement, as a chart with its table and rule. */
   readonly ranking: ChartSpec | undefined;
   readonly withoutTarget: string | undefined;
-  /** Grassroots organizations ranked by target achievement: all when few, else best and worst. */
-  readonly grassroots: readonly TableView[];
+  /** What the grassroots ranking covers and its rule, or why there is none. */
   readonly grassrootsNote: string | undefined;
+  /** Grassroots organizations ranked by target achievement: all when few, else best and worst. */
+  readonly grassroots: readonly RankingTable[];
+  /** Grassroots organizations with a tiny target: how they fared, and the list when short. */
+  readonly smallTargets: { readonly summary: string; readonly table: TableView | undefined } | undefined;
   /** Units directly under the province that ended in the year: listed apart, not ranked. */
   readonly ended: readonly Link[];
+}
+
+export interface RankingTable {
+  readonly table: TableView;
+  /** How many more share the rank the table stops at, when it stops inside such a group. */
+  readonly more: string | undefined;
 }
 
 /** How many grassroots organizations each end of the ranking lists. */
 export const RANKING_SIZE = 10;
 
-interface Ranked {
-  readonly name: string;
+interface Grassroots extends Achievement {
   readonly path: string | undefined;
   readonly parent: string | undefined;
-  readonly admitted: number;
-  readonly target: number;
-  readonly achievement: number;
 }
 
-/** Highest achievement first; equal achievement by name, so the order never depends on input order. */
-const byAchievement = (a: Ranked, b: Ranked) =>
-  b.achievement - a.achievement || collator.compare(a.name, b.name);
+const GRASSROOTS = 'tổ chức cơ sở đảng';
 
-function rankingTable(caption: string, ranked: readonly Ranked[], ranks: readonly number[]): TableView {
+function grassrootsTable(caption: string, units: readonly (Grassroots & { rank?: number })[]): TableView {
+  const ranked = units.some((u) => u.rank !== undefined);
   return {
     caption,
     columns: [
       column('Tổ chức cơ sở đảng', false),
-      column('Hạng'),
+      ...(ranked ? [column('Hạng')] : []),
       column('Trực thuộc', false),
       column('Kết nạp'),
       column('Chỉ tiêu'),
       column('Đạt chỉ tiêu'),
     ],
-    rows: ranked.map((r, i): Cell[] => [
-      text(r.name, r.path),
-      count(ranks[i]),
-      text(r.parent),
-      count(r.admitted),
-      count(r.target),
-      percent(r.achievement),
+    rows: units.map((u): Cell[] => [
+      text(u.name, u.path),
+      ...(ranked ? [count(u.rank)] : []),
+      text(u.parent),
+      count(u.admitted),
+      count(u.target),
+      percent(u.admitted / u.target),
     ]),
   };
 }
+
+/** The grassroots organizations of the year with a target, ranked; those with a tiny one apart. */
+function grassrootsRanking(
+  province: Province,
+  year: number,
+): Pick<AdmissionsTopic, 'grassroots' | 'grassrootsNote' | 'smallTargets'> {
+  const units: Grassroots[] = [];
+  for (const unit of grassrootsUnder(province.tree, province.root.id, yearEnd(year))) {
+    const a = province.admissions.rollup.at(unit.id, year)?.values;
+    if (a?.target === undefined || a.target === 0) continue;
+    const parentId = province.tree.parentAt(unit.id, yearEnd(year));
+    units.push({
+      name: unit.name,
+      path: unitPath(province, unit),
+      parent: parentId === undefined ? undefined : province.tree.units.get(parentId)?.name,
+      admitted: a.admitted ?? 0,
+      target: a.target,
+    });
+  }
+  if (units.length === 0) {
+    return {
+      grassroots: [],
+      grassrootsNote: `Chưa có tổ chức cơ sở đảng nào báo cáo chỉ tiêu kết nạp năm ${year}.`,
+      smallTargets: undefined,
+    };
+  }
+  const { ranked, apart } = rankByAchievement(units);
+  let grassroots: RankingTable[] = [];
+  if (ranked.length > 0 && ranked.length <= 2 * RANKING_SIZE) {
+    grassroots = [
+      {
+        table: grassrootsTable(`Tổ chức cơ sở đảng xếp theo tỷ lệ đạt chỉ tiêu kết nạp năm ${year}`, ranked),
+        more: undefined,
+      },
+    ];
+  } else if (ranked.length > 0) {
+    const top = ranked.slice(0, RANKING_SIZE);
+    const bottom = lowest(ranked, RANKING_SIZE);
+    grassroots = [
+      {
+        table: grassrootsTable(
+          `${RANKING_SIZE} tổ chức cơ sở đảng có tỷ lệ đạt chỉ tiêu kết nạp cao nhất năm ${year}`,
+          top,
+        ),
+        more: sharedRankBeyond(ranked, top, GRASSROOTS),
+      },
+      {
+        table: grassrootsTable(
+          `${RANKING_SIZE} tổ chức cơ sở đảng có tỷ lệ đạt chỉ tiêu kết nạp thấp nhất năm ${year}`,
+          bottom,
+        ),
+        more: sharedRankBeyond(ranked, bottom, GRASSROOTS),
+      },
+    ];
+  }
+  const summary = apartSummary(GRASSROOTS, apart);
+  return {
+    grassroots,
+    grassrootsNote: rankingRule(GRASSROOTS, ranked.length, year),
+    smallTargets:
+      summary === undefined
+        ? undefined
+        : {
+            summary,
+            // A long list would rank them after all, by the reader's eye; each has its own page.
+            table:
+              apart.length <= 2 * RANKING_SIZE
+                ? grassrootsTable(
+                    `Tổ chức cơ sở đảng có chỉ tiêu kết nạp dưới ${MIN_RANKED_TARGET} đảng viên năm ${year} (không xếp hạng)`,
+                    apart,
+                  )
+                : undefined,
+          },
+  };
+}
+
+const SUBORDINATES = 'đảng bộ trực thuộc';
+
+const names = (rows: readonly SubordinateFigures[]) => rows.map((r) => r.unit.name).join('; ');
+
+/** Admitted over target, when both are reported for the same organizations and the target is not 0. */
+function achievementOf(admitted: Reading | undefined, target: Reading | undefined): number | undefined {
+  const pair = comparable(admitted, target);
+  return pair && pair[1].value > 0 ? pair[0].value / pair[1].value : undefined;
+}
+
+interface SubordinateAchievement extends Achievement {
+  readonly row: SubordinateFigures;
+}
+
+/**
+ * Target achievement of the units directly under the province in the latest year, row by row,
+ * and their ranking: one computation for the table, the ranking chart and the summary.
+ */
+export const subordinateAchievements = perProvince((province) => {
+  const year = province.lastYear;
+  const rows = subordinateFigures(province, province.root.id);
+  const read = (unit: Unit, metric: 'admitted' | 'target') =>
+    year === undefined ? undefined : readingOf(province, province.admissions, unit, year, metric);
+  const achievement = rows.map((r) => achievementOf(read(r.unit, 'admitted'), read(r.unit, 'target')));
+  const units: SubordinateAchievement[] = [];
+  /** No target (or 0), or no admissions figure. */
+  const untargeted: SubordinateFigures[] = [];
+  /** Admissions and target both summed, but over different grassroots organizations. */
+  const mismatched: SubordinateFigures[] = [];
+  rows.forEach((row, i) => {
+    if (row.admitted === undefined || !row.target) untargeted.push(row);
+    else if (achievement[i] === undefined) mismatched.push(row);
+    else units.push({ row, name: row.unit.name, admitted: row.admitted, target: row.target });
+  });
+  return { achievement, ...rankByAchievement(units), untargeted, mismatched };
+});
 
 export const admissionsTopic = perProvince((province): AdmissionsTopic => {
   const year = province.lastYear;
   const rows = subordinateFigures(province, province.root.id);
   const before = subordinatesBefore(province);
-  const achievement = (r: SubordinateFigures) => ratio(r.admitted, r.target);
-  const targeted = rows
-    .filter((r) => achievement(r) !== undefined)
-    .sort(
-      (a, b) => (achievement(b) ?? 0) - (achievement(a) ?? 0) || collator.compare(a.unit.name, b.unit.name),
-    );
-  const untargeted = rows.filter((r) => achievement(r) === undefined);
-
-  let grassroots: TableView[] = [];
-  let grassrootsNote: string | undefined;
-  if (year !== undefined) {
-    const ranked: Ranked[] = [];
-    for (const unit of grassrootsUnder(province.tree, province.root.id, yearEnd(year))) {
-      const a = province.admissions.rollup.at(unit.id, year)?.values;
-      if (a?.target === undefined || a.target === 0) continue;
-      const parentId = province.tree.parentAt(unit.id, `${year}-12-31`);
-      ranked.push({
-        name: unit.name,
-        path: unitPath(province, unit),
-        parent: parentId === undefined ? undefined : province.tree.units.get(parentId)?.name,
-        admitted: a.admitted ?? 0,
-        target: a.target,
-        achievement: (a.admitted ?? 0) / a.target,
-      });
-    }
-    ranked.sort(byAchievement);
-    const n = ranked.length;
-    if (n > 0 && n <= 2 * RANKING_SIZE) {
-      grassroots = [
-        rankingTable(
-          `Tổ chức cơ sở đảng xếp theo tỷ lệ đạt chỉ tiêu kết nạp năm ${year}`,
-          ranked,
-          ranked.map((_, i) => i + 1),
-        ),
-      ];
-    } else if (n > 0) {
-      const bottom = ranked.slice(-RANKING_SIZE).reverse();
-      grassroots = [
-        rankingTable(
-          `${RANKING_SIZE} tổ chức cơ sở đảng có tỷ lệ đạt chỉ tiêu kết nạp cao nhất năm ${year}`,
-          ranked.slice(0, RANKING_SIZE),
-          ranked.slice(0, RANKING_SIZE).map((_, i) => i + 1),
-        ),
-        rankingTable(
-          `${RANKING_SIZE} tổ chức cơ sở đảng có tỷ lệ đạt chỉ tiêu kết nạp thấp nhất năm ${year}`,
-          bottom,
-          bottom.map((_, i) => n - i),
-        ),
-      ];
-    }
-    grassrootsNote =
-      n === 0
-        ? `Chưa có tổ chức cơ sở đảng nào báo cáo chỉ tiêu kết nạp năm ${year}.`
-        : `Xếp hạng ${formatNumber(n)} tổ chức cơ sở đảng có chỉ tiêu kết nạp năm ${year}; đơn vị không có chỉ tiêu không được xếp hạng.`;
-  }
+  const previous = (year ?? 0) - 1;
+  const { achievement, ranked, apart, untargeted, mismatched } = subordinateAchievements(province);
+  const achievedBefore = before.admitted.map((b, i) => {
+    const t = before.target[i] ?? noBefore;
+    const both = b.value !== undefined && t.value !== undefined;
+    return marked(percent(both ? achievementOf(b.reading, t.reading) : undefined), b, t);
+  });
 
   return {
     year,
@@ -312,34 +513,85 @@ export const admissionsTopic = perProvince((province): AdmissionsTopic => {
         { label: 'Chỉ tiêu kết nạp', kind: 'bar', values: rows.map((r) => r.target) },
       ],
       extra: [
-        { column: column('Đạt chỉ tiêu'), cells: rows.map((r) => percent(achievement(r))) },
+        { column: column('Đạt chỉ tiêu'), cells: achievement.map(percent) },
+        ...(before.admitted.some((b) => b.value !== undefined)
+          ? [beforeColumn(`Kết nạp năm ${previous}`, before.admitted)]
+          : []),
+        ...(achievedBefore.some((c) => c.sort !== undefined)
+          ? [{ column: column(`Đạt chỉ tiêu năm ${previous}`), cells: achievedBefore }]
+          : []),
         {
-          column: column(`Tỷ lệ so với số đảng viên cuối năm ${(year ?? 0) - 1}`),
-          cells: rows.map((r, i) => {
-            const b = before[i] ?? noBefore;
-            return marked(percent(ratio(r.admitted, b.value)), b);
+          column: column(`Tỷ lệ so với số đảng viên cuối năm ${previous}`),
+          cells: readings(province, rows, province.admissions, 'admitted').map((admitted, i) => {
+            const b = before.members[i] ?? noBefore;
+            const pair = against(admitted, b);
+            return marked(percent(pair && ratio(pair[0].value, pair[1].value)), b);
           }),
         },
       ],
-      note: year === undefined ? undefined : comparableNote(rows, before, year),
+      note:
+        year === undefined
+          ? undefined
+          : yearBeforeNote(
+              rows,
+              [
+                { what: 'số kết nạp', before: before.admitted },
+                { what: 'chỉ tiêu kết nạp', before: before.target },
+                { what: 'số đảng viên', before: before.members },
+              ],
+              year,
+            ),
     }),
-    ranking: byUnit(province, targeted, {
-      id: 'dat-chi-tieu-theo-don-vi',
-      title: `Xếp hạng các đảng bộ trực thuộc theo tỷ lệ đạt chỉ tiêu kết nạp năm ${year}`,
-      unit: '% chỉ tiêu',
-      format: 'percent',
-      series: [{ label: 'Đạt chỉ tiêu', kind: 'bar', values: targeted.map(achievement) }],
-      extra: [
-        { column: column('Kết nạp'), cells: targeted.map((r) => count(r.admitted)) },
-        { column: column('Chỉ tiêu kết nạp'), cells: targeted.map((r) => count(r.target)) },
-      ],
-    }),
-    withoutTarget:
-      untargeted.length === 0
+    ranking:
+      year === undefined
         ? undefined
-        : `Chưa có chỉ tiêu kết nạp năm ${year}, không xếp hạng: ${untargeted.map((r) => r.unit.name).join('; ')}.`,
-    grassroots,
-    grassrootsNote,
+        : byUnit(
+            province,
+            ranked.map((r) => r.row),
+            {
+              id: 'dat-chi-tieu-theo-don-vi',
+              title: `Xếp hạng các đảng bộ trực thuộc theo tỷ lệ đạt chỉ tiêu kết nạp năm ${year}`,
+              unit: '% chỉ tiêu',
+              format: 'percent',
+              series: [
+                { label: 'Đạt chỉ tiêu', kind: 'bar', values: ranked.map((r) => r.admitted / r.target) },
+              ],
+              extra: [
+                { column: column('Hạng'), cells: ranked.map((r) => count(r.rank)) },
+                { column: column('Kết nạp'), cells: ranked.map((r) => count(r.admitted)) },
+                { column: column('Chỉ tiêu kết nạp'), cells: ranked.map((r) => count(r.target)) },
+              ],
+              note: paragraph([
+                rankingRule(SUBORDINATES, ranked.length, year),
+                apart.length > 0
+                  ? sentence(
+                      `Không xếp hạng vì chỉ tiêu dưới ${MIN_RANKED_TARGET} đảng viên: ${apart
+                        .map(
+                          (u) =>
+                            `${u.name} (kết nạp ${formatNumber(u.admitted)}, chỉ tiêu ${formatNumber(u.target)})`,
+                        )
+                        .join('; ')}`,
+                    )
+                  : undefined,
+              ]),
+            },
+          ),
+    withoutTarget:
+      paragraph([
+        untargeted.length > 0
+          ? sentence(
+              `Không xếp hạng vì chưa có số liệu kết nạp hoặc chỉ tiêu kết nạp năm ${year}: ${names(untargeted)}`,
+            )
+          : undefined,
+        mismatched.length > 0
+          ? sentence(
+              `Không xếp hạng vì số kết nạp và chỉ tiêu kết nạp chưa cùng tính trên những tổ chức cơ sở đảng đã báo cáo: ${names(mismatched)}`,
+            )
+          : undefined,
+      ]) || undefined,
+    ...(year === undefined
+      ? { grassroots: [], grassrootsNote: undefined, smallTargets: undefined }
+      : grassrootsRanking(province, year)),
     ended: endedUnits(province),
   };
 });
@@ -350,6 +602,8 @@ export interface CellsTopic {
   readonly ratings: ChartSpec | undefined;
   readonly quality: QualityView;
   readonly byUnit: TableView | undefined;
+  /** What a marked figure of the year before means, and which could not be compared. */
+  readonly byUnitNote: string | undefined;
   readonly byUnitChart: ChartSpec | undefined;
   /** Units directly under the province that ended in the year: listed apart from the table. */
   readonly ended: readonly Link[];
@@ -383,6 +637,12 @@ export const cellsTopic = perProvince((province): CellsTopic => {
   const unitCounts = year === undefined ? [] : rows.map((r) => ratingCounts(province, r.unit.id, year));
   // The secretary columns only where someone reported the model: otherwise they would be all "—".
   const secretary = rows.some((r) => r.secretaryAsHead !== undefined);
+  const { cells } = subordinatesBefore(province);
+  const now = readings(province, rows, province.cells, 'cells');
+  const compared =
+    year === undefined
+      ? []
+      : [...startColumn(`Chi bộ trực thuộc năm ${year - 1}`, cells), changeColumn(year, now, cells)];
   return {
     year,
     trend: provinceChart(province, 'chi-bo'),
@@ -397,6 +657,7 @@ export const cellsTopic = perProvince((province): CellsTopic => {
               column('Đơn vị', false),
               column('Tổ chức cơ sở đảng'),
               column('Chi bộ trực thuộc'),
+              ...compared.map((c) => c.column),
               ...(secretary
                 ? [
                     column('Chi bộ thôn, tổ dân phố'),
@@ -410,6 +671,7 @@ export const cellsTopic = perProvince((province): CellsTopic => {
               text(r.unit.name, r.path),
               count(unitCounts[i]?.total),
               count(r.cells),
+              ...compared.map((c) => c.cells[i] ?? text(undefined)),
               ...(secretary
                 ? [
                     count(r.residentialCells),
@@ -420,6 +682,10 @@ export const cellsTopic = perProvince((province): CellsTopic => {
               ...RATINGS.map((rating) => count(unitCounts[i]?.byRating[rating.value])),
             ]),
           },
+    byUnitNote:
+      year === undefined
+        ? undefined
+        : yearBeforeNote(rows, [{ what: 'số chi bộ trực thuộc', before: cells, now }], year),
     byUnitChart: byUnit(province, rows, {
       id: 'chi-bo-theo-don-vi',
       title: `Số chi bộ trực thuộc của các đảng bộ trực thuộc năm ${year}`,

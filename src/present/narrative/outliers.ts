@@ -2,7 +2,8 @@
 import { comparable, type Reading } from '../../model/coverage.ts';
 import { yearEnd, type Unit } from '../../model/units.ts';
 import { formatNumber, formatPercent } from '../format.ts';
-import { changeWords, listVi, paragraph, sentence, SMALL_BASE } from '../wording.ts';
+import { MIN_RANKED_TARGET } from '../rankings.ts';
+import { changeWords, listVi, paragraph, sentence } from '../wording.ts';
 import type { Context } from './context.ts';
 
 export interface Ranked {
@@ -88,7 +89,7 @@ export function memberOutliers(
 
 /**
  * Among direct subordinates with a target: how many reached it, and the highest and the lowest
- * achievement among those whose target is at least SMALL_BASE (11 admitted of a target of 2,
+ * achievement among those whose target is at least MIN_RANKED_TARGET, as the rankings on the same pages (11 admitted of a target of 2,
  * "550%", would top every list).
  */
 export function targetOutliers(c: Context): string {
@@ -123,14 +124,14 @@ export function targetOutliers(c: Context): string {
       }`,
     ),
   ];
-  const compared = ranked.filter((r) => r.target >= SMALL_BASE);
+  const compared = ranked.filter((r) => r.target >= MIN_RANKED_TARGET);
   const high = [...compared].sort((a, b) => b.score - a.score);
   const low = [...compared].sort((a, b) => a.score - b.score);
   if (compared.length >= 2 && (high[0]?.score ?? 0) !== (low[0]?.score ?? 0)) {
     const tied = (r: Ranked) => (r.score === 0 ? r.words : `đạt ${r.words}`);
     const among =
       compared.length < ranked.length
-        ? `trong các tổ chức có chỉ tiêu từ ${formatNumber(SMALL_BASE)} đảng viên trở lên, `
+        ? `trong các tổ chức có chỉ tiêu từ ${formatNumber(MIN_RANKED_TARGET)} đảng viên trở lên, `
         : '';
     sentences.push(
       sentence(`${among}tỷ lệ đạt chỉ tiêu cao nhất ${named(high, tied)}, thấp nhất ${named(low, tied)}`),

@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { lowest, rankByAchievement, sharedRankBeyond } from '../src/present/rankings.ts';
+
+const unit = (name: string, admitted: number, target: number) => ({ name, admitted, target });
+
+describe('rankings by target achievement', () => {
+  test.each([
+    {
+      case: 'equal rates share a rank and the next rank skips (1, 2, 2, 4)',
+      units: [unit('D', 5, 10), unit('C', 6, 6), unit('B', 10, 10), unit('A', 14, 7)],
+      expected: [
+        ['A', 1],
+        ['B', 2],
+        ['C', 2],
+        ['D', 4],
+      ],
+    },
+    {
+      case: 'equal rates from different figures tie exactly (8/10 and 12/15)',
+      units: [unit('Y', 12, 15), unit('X', 8, 10), unit('Z', 9, 10)],
+      expected: [
+        ['Z', 1],
+        ['X', 2],
+        ['Y', 2],
+      ],
+    },
+    {
+      case: 'ties are ordered by Vietnamese collation, not by code point',
+      units: [unit('Chi bộ Bến Tre', 5, 5), unit('Chi bộ Âu Cơ', 5, 5), unit('Chi bộ Ấp Bắc', 5, 5)],
+      expected: [
+        ['Chi bộ Ấp Bắc', 1],
+        ['Chi bộ Âu Cơ', 1],
+        ['Chi bộ Bến Tre', 1],
+      ],
+    },
+    {
+      case: 'a target under 5 is not ranked, however high the rate',
+      units: [unit('Nhỏ', 11, 2), unit('Lớn', 6, 5)],
+      expected: [['Lớn', 1]],
+    },
+  ])('$case', ({ units, expected }) => {
+    expect(rankByAchievement(units).ranked.map((r) => [r.name, r.rank])).toEqual(expected);
+  });
+
+  test('units with a tiny target are kept apart, by name', () => {
+    const { apart } = rankByAchievement([unit('Bình', 0, 4), unit('An', 3, 1), unit('Cường', 9, 9)]);
+    expect(apart.map((u) => u.name)).toEqual(['An', 'Bình']);
+  });
+
+  test('the lowest are listed worst first, units sharing a rank in name order', () => {
+    const { ranked } = rankByAchievement([
+      unit('Đông', 0, 5),
+      unit('Bắc', 0, 6),
+      unit('Tây', 3, 6),
+      unit('Nam', 6, 6),
+    ]);
+    expect(lowest(ranked, 3).map((r) => [r.name, r.rank])).toEqual([
+      ['Bắc', 3],
+      ['Đông', 3],
+      ['Tây', 2],
+    ]);
+  });
+
+  test('a list that stops inside a shared rank says how many more share it', () => {
+    const { ranked } = rankByAchievement(['A', 'B', 'C', 'D'].map((name) => unit(name, 0, 5)));
+    expect(sharedRankBeyond(ranked, ranked.slice(0, 2), 'tổ chức cơ sở đảng')).toBe(
+      'Ngoài các đơn vị trong bảng, còn 2 tổ chức cơ sở đảng khác cùng hạng 1 (chưa kết nạp được đảng viên nào), xếp theo tên sau các đơn vị trên.',
+    );
+    expect(sharedRankBeyond(ranked, ranked, 'tổ chức cơ sở đảng')).toBeUndefined();
+  });
+});
