@@ -112,11 +112,11 @@ describe('every narrative reads as finished text', () => {
 describe('wording helpers', () => {
   test.each([
     [125, 120, 'người', 'tăng 5 người (4,2%)'],
-    [297, 300, 'người', 'giảm 3 người (1,0%)'],
+    [297, 300, 'người', 'giảm 3 người (1%)'],
     [20, 20, 'người', 'không thay đổi'],
-    [1, 2, 'người', 'giảm 1 người (50,0%)'],
+    [1, 2, 'người', 'giảm 1 người (50%)'],
     [5, 0, 'người', 'tăng 5 người'],
-    [2468, 1234, 'người', 'tăng 1.234 người (100,0%)'],
+    [2468, 1234, 'người', 'tăng 1.234 người (100%)'],
     [10001, 10000, 'người', 'tăng 1 người (dưới 0,1%)'],
     [13, 12, 'chi bộ', 'tăng 1 chi bộ (8,3%)'],
   ])('changeWords(%i, %i, %s) is "%s"', (now, before, noun, expected) => {
@@ -131,7 +131,7 @@ describe('wording helpers', () => {
     [12, 10, 'đạt 120% chỉ tiêu (chỉ tiêu: 10), vượt 2 đảng viên'],
     [10, 10, 'đạt 100% chỉ tiêu (chỉ tiêu: 10)'],
     [8, 10, 'chưa đạt chỉ tiêu: đạt 80% (chỉ tiêu: 10), còn thiếu 2 đảng viên'],
-    [1, 3, 'chưa đạt chỉ tiêu: đạt 33,3% (chỉ tiêu: 3), còn thiếu 2 đảng viên'],
+    [1, 3, 'chưa đạt chỉ tiêu: đạt 33% (chỉ tiêu: 3), còn thiếu 2 đảng viên'],
     [1500, 1200, 'đạt 125% chỉ tiêu (chỉ tiêu: 1.200), vượt 300 đảng viên'],
     [1, 0, 'chỉ tiêu được giao là 0'],
   ])('targetWords(%i, %i) is "%s"', (admitted, target, expected) => {

@@ -8,7 +8,14 @@ import { grassrootsUnder } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { collator, slug, yearEnd, type Unit } from '../model/units.ts';
 import { RATINGS } from '../read/schemas.ts';
-import { buildChart, isEmpty, unitCharts, type ChartSpec, type SeriesInput } from './charts.ts';
+import {
+  againstTarget,
+  buildChart,
+  isEmpty,
+  unitCharts,
+  type ChartSpec,
+  type SeriesInput,
+} from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
 import { formatDate, formatNumber, ratio } from './format.ts';
 import { perProvince } from './memo.ts';
@@ -308,7 +315,15 @@ export const admissionsTopic = perProvince((province): AdmissionsTopic => {
       title: `Kết nạp đảng viên và chỉ tiêu của các đảng bộ trực thuộc năm ${year}`,
       unit: 'đảng viên',
       series: [
-        { label: 'Kết nạp', kind: 'bar', values: rows.map((r) => r.admitted) },
+        {
+          label: 'Kết nạp',
+          kind: 'bar',
+          values: rows.map((r) => r.admitted),
+          tooltips: againstTarget(
+            rows.map((r) => r.admitted),
+            rows.map((r) => r.target),
+          ),
+        },
         { label: 'Chỉ tiêu kết nạp', kind: 'bar', values: rows.map((r) => r.target) },
       ],
       extra: [
@@ -328,7 +343,17 @@ export const admissionsTopic = perProvince((province): AdmissionsTopic => {
       title: `Xếp hạng các đảng bộ trực thuộc theo tỷ lệ đạt chỉ tiêu kết nạp năm ${year}`,
       unit: '% chỉ tiêu',
       format: 'percent',
-      series: [{ label: 'Đạt chỉ tiêu', kind: 'bar', values: targeted.map(achievement) }],
+      series: [
+        {
+          label: 'Đạt chỉ tiêu',
+          kind: 'bar',
+          values: targeted.map(achievement),
+          tooltips: againstTarget(
+            targeted.map((r) => r.admitted),
+            targeted.map((r) => r.target),
+          ),
+        },
+      ],
       extra: [
         { column: column('Kết nạp'), cells: targeted.map((r) => count(r.admitted)) },
         { column: column('Chỉ tiêu kết nạp'), cells: targeted.map((r) => count(r.target)) },

@@ -1,5 +1,5 @@
 /** Small pieces of Vietnamese wording shared by sentences, captions and headers. */
-import { formatNumber, formatPercent, formatPercentShort } from './format.ts';
+import { formatNumber, formatPercent } from './format.ts';
 
 /** `Hợp nhất` from `hợp nhất`: a label from the schemas at the start of a header or sentence. */
 export const capitalize = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
@@ -24,12 +24,6 @@ export function yearsVi(years: readonly number[]): string {
   return `các năm ${parts.join(', ')}`;
 }
 
-/** A relative change as a percent; a change too small to show at one decimal says so. */
-export function changePercent(ratio: number): string {
-  const text = formatPercent(ratio);
-  return text === '0,0%' ? 'dưới 0,1%' : text;
-}
-
 /**
  * `tăng 12 người (4,3%)`, `giảm 3 người (1,0%)`, `không thay đổi`; no percent from zero.
  * `inParentheses: false` gives `tăng 12 người, 4,3%`, for use inside a parenthesis.
@@ -39,7 +33,7 @@ export function changeWords(now: number, before: number, noun = 'người', inPa
   if (diff === 0) return 'không thay đổi';
   const words = `${diff > 0 ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(diff))} ${noun}`;
   if (before <= 0) return words;
-  const percent = changePercent(Math.abs(diff) / before);
+  const percent = formatPercent(Math.abs(diff) / before);
   return inParentheses ? `${words} (${percent})` : `${words}, ${percent}`;
 }
 
@@ -54,7 +48,7 @@ export function fromToWords(now: number, before: number): string {
 /** `đạt 120% chỉ tiêu (chỉ tiêu: 10), vượt 2 đảng viên`, `chưa đạt chỉ tiêu: đạt 80% (…)`. */
 export function targetWords(admitted: number, target: number): string {
   if (target === 0) return 'chỉ tiêu được giao là 0';
-  const achieved = formatPercentShort(admitted / target);
+  const achieved = formatPercent(admitted / target);
   const given = `(chỉ tiêu: ${formatNumber(target)})`;
   if (admitted > target) {
     return `đạt ${achieved} chỉ tiêu ${given}, vượt ${formatNumber(admitted - target)} đảng viên`;

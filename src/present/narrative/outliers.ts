@@ -1,7 +1,7 @@
 /** Among the organizations directly under a unit: who rose or fell most, who reached the target. */
 import { comparable, type Reading } from '../../model/coverage.ts';
 import { yearEnd, type Unit } from '../../model/units.ts';
-import { formatNumber, formatPercentShort } from '../format.ts';
+import { formatNumber, formatPercent } from '../format.ts';
 import { changeWords, listVi, paragraph, sentence } from '../wording.ts';
 import type { Context } from './context.ts';
 
@@ -98,7 +98,7 @@ export function targetOutliers(c: Context): string {
     ranked.push({
       unit: child,
       score,
-      words: score === 0 ? 'chưa kết nạp được đảng viên nào' : formatPercentShort(score),
+      words: score === 0 ? 'chưa kết nạp được đảng viên nào' : formatPercent(score),
     });
   }
   if (ranked.length < 2) return '';
