@@ -216,8 +216,9 @@ describe('charts that do not mislead', () => {
   });
   test.each([
     ['one pair of bars (a before/after chart of one unit)', 1, 2, { shape: 'rows', rows: 1, grouped: true }],
-    ['7 units, one bar each', 7, 1, { shape: 'rows', rows: 8, grouped: false }],
-    ['31 units', 31, 1, { shape: 'rows', rows: 40, grouped: false }],
+    ['7 units, one bar each', 7, 1, { shape: 'rows', rows: 7, grouped: false }],
+    ['13 units', 13, 1, { shape: 'rows', rows: 14, grouped: false }],
+    ['31 units', 31, 1, { shape: 'rows', rows: 32, grouped: false }],
     ['500 units', 500, 1, { shape: 'rows', rows: 200, grouped: false }],
   ])('a chart of %s is as tall as its rows', (_, rows, series, box) => {
     const chart = buildChart({
@@ -239,6 +240,13 @@ describe('charts that do not mislead', () => {
       { shape: 'trend' },
       { shape: 'trend' },
     ]);
+  });
+
+  test('a chart of up to 200 units has room for at most an eighth more rows than it has', () => {
+    for (let rows = 1; rows <= 200; rows++) {
+      const step = ROW_STEPS.find((s) => s >= rows) ?? Infinity;
+      expect(step - rows, `${rows} rows`).toBeLessThanOrEqual(rows / 8);
+    }
   });
 
   test('the stylesheet reserves a height for every row step', () => {

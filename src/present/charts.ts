@@ -75,9 +75,13 @@ export interface ChartData {
 export type ChartBox =
   { readonly shape: 'trend' } | { readonly shape: 'rows'; readonly rows: number; readonly grouped: boolean };
 
-/** Row counts the stylesheet has a height for (`.chart-rows-<n>`); more rows get the last. */
+/**
+ * Row counts the stylesheet has a height for (`.chart-rows-<n>`): a chart gets the first step
+ * at or above its rows, at most an eighth more than it needs; more than 200 rows get the last.
+ */
 export const ROW_STEPS = [
-  1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100, 120, 150, 200,
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 18, 20, 22, 25, 28, 32, 36, 40, 45, 50, 56, 63, 70, 78, 88,
+  100, 112, 125, 140, 158, 178, 200,
 ] as const;
 
 export interface ChartSpec {
