@@ -85,7 +85,7 @@ describe('sums that leave out some organizations', () => {
     expect(shown.notes).toEqual(['* Tổng chưa đủ: thiếu số liệu của 2 tổ chức cơ sở đảng.']);
   });
 
-  test('different numbers of missing organizations are said figure by figure', () => {
+  test('different numbers of missing organizations are said row by row, as a range within a row', () => {
     const shown = shownTable(
       table([
         [text('2019'), partial(count(10), 1), partial(count(4), 2), count(1)],
@@ -93,8 +93,22 @@ describe('sums that leave out some organizations', () => {
       ]),
     );
     expect(shown.notes).toEqual([
-      '* Tổng chưa đủ, thiếu số liệu của 2 tổ chức cơ sở đảng (Nữ, 2019; Nữ, 2020) và 1 tổ chức cơ sở đảng (Tổng số, 2019).',
+      '* Tổng chưa đủ, thiếu số liệu của 1–2 tổ chức cơ sở đảng năm 2019; 2 tổ chức cơ sở đảng năm 2020.',
     ]);
+  });
+
+  test('rows of units are named in parentheses, and a long list stops after eight rows', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => [
+      text(`Đảng bộ xã ${i + 1}`),
+      partial(count(10), i + 1),
+      count(1),
+      count(1),
+    ]);
+    const [note] = shownTable(table(rows)).notes;
+    expect(note).toMatch(
+      /^\* Tổng chưa đủ, thiếu số liệu của 1 tổ chức cơ sở đảng \(Đảng bộ xã 1\); 2 tổ chức/,
+    );
+    expect(note).toMatch(/8 tổ chức cơ sở đảng \(Đảng bộ xã 8\) và 2 dòng khác\.$/);
   });
 
   const dir = dataDir({

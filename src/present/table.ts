@@ -100,31 +100,35 @@ export interface ShownTable {
   readonly columnOf: (index: number) => number | undefined;
 }
 
-/** Marked cells listed in a note before it says “and N more”. */
-const LISTED_CELLS = 6;
+/** Rows a partial-sum note names before it says how many more. */
+const LISTED_ROWS = 8;
 
+/**
+ * `* Tổng chưa đủ: thiếu số liệu của 2 tổ chức cơ sở đảng.` when every marked sum misses as
+ * many; else row by row, a range where a row's sums miss different numbers: `… của 1–3 tổ chức
+ * cơ sở đảng năm 2016; 2 tổ chức cơ sở đảng năm 2017.`; rows named otherwise (a unit, a
+ * part of the members) in parentheses.
+ */
 function partialNote(table: TableView): string | undefined {
-  const marked = table.rows.flatMap((row) =>
-    row.flatMap((cell, i) =>
-      cell.missing === undefined
-        ? []
-        : [{ missing: cell.missing, where: `${table.columns[i]?.label ?? ''}, ${row[0]?.text ?? ''}` }],
-    ),
-  );
-  if (marked.length === 0) return undefined;
-  const counts = [...new Set(marked.map((m) => m.missing))].sort((a, b) => b - a);
-  const units = (n: number) => `${formatNumber(n)} tổ chức cơ sở đảng`;
-  if (counts.length === 1) {
-    return `${PARTIAL_MARK} Tổng chưa đủ: thiếu số liệu của ${units(counts[0] ?? 0)}.`;
-  }
-  const groups = counts.map((n) => {
-    const where = marked.filter((m) => m.missing === n).map((m) => m.where);
-    const listed = where.slice(0, LISTED_CELLS).join('; ');
-    const more =
-      where.length > LISTED_CELLS ? ` và ${formatNumber(where.length - LISTED_CELLS)} số khác` : '';
-    return `${units(n)} (${listed}${more})`;
+  const rows = table.rows.flatMap((row) => {
+    const counts = row.flatMap((cell) => (cell.missing === undefined ? [] : [cell.missing]));
+    if (counts.length === 0) return [];
+    const [low, high] = [Math.min(...counts), Math.max(...counts)];
+    const label = row[0]?.text ?? '';
+    return [
+      {
+        units: `${low === high ? formatNumber(low) : `${formatNumber(low)}–${formatNumber(high)}`} tổ chức cơ sở đảng`,
+        where: /^\d{4}$/.test(label) ? `năm ${label}` : `(${label})`,
+      },
+    ];
   });
-  return `${PARTIAL_MARK} Tổng chưa đủ, thiếu số liệu của ${listVi(groups)}.`;
+  if (rows.length === 0) return undefined;
+  if (new Set(rows.map((r) => r.units)).size === 1) {
+    return `${PARTIAL_MARK} Tổng chưa đủ: thiếu số liệu của ${rows[0]?.units ?? ''}.`;
+  }
+  const listed = rows.slice(0, LISTED_ROWS).map((r) => `${r.units} ${r.where}`);
+  const more = rows.length > LISTED_ROWS ? ` và ${formatNumber(rows.length - LISTED_ROWS)} dòng khác` : '';
+  return `${PARTIAL_MARK} Tổng chưa đủ, thiếu số liệu của ${listed.join('; ')}${more}.`;
 }
 
 /**
