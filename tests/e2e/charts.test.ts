@@ -104,3 +104,43 @@ test('a chart of three units is as tall as its rows, and a percentage axis start
   expect(guard.consoleErrors).toEqual([]);
   await context.close();
 });
+
+/** How many line boxes the text of each level cell of the page's sortable table takes. */
+const levelLines = (page: Page) =>
+  page.locator('table[data-sortable] td.nowrap').evaluateAll((cells) =>
+    cells.map((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return range.getClientRects().length;
+    }),
+  );
+
+test('a district’s units on a phone: level labels (“cơ sở”) stay on one line in the narrow column', async () => {
+  const { context } = await guardedContext(browser, server, { viewport: { width: 390, height: 844 } });
+  const page = await open(context, `${server.root}don-vi/d1/`);
+  const lines = await levelLines(page);
+  expect(lines.length).toBeGreaterThan(0);
+  expect(lines.every((n) => n === 1)).toBe(true);
+  await context.close();
+});
+
+test('a grassroots unit’s list of cells: no columns of dashes, and no sort arrow on paper', async () => {
+  const { context, guard } = await guardedContext(browser, server, { viewport: { width: 390, height: 844 } });
+  const page = await open(context, `${server.root}don-vi/g1/`);
+  const table = page.locator('table[data-sortable]');
+  expect((await table.locator('thead th').allTextContents()).map((t) => t.trim())).toEqual(['Đơn vị', 'Cấp']);
+  await expect
+    .poll(() => page.locator('.table-note').allTextContents())
+    .toContain(
+      'Bảng lược bỏ các cột chưa có số liệu: “Chi bộ trực thuộc”, “Đảng viên”, “Tăng, giảm so với năm 2020”, “Kết nạp”, “Chỉ tiêu kết nạp” và “Đạt chỉ tiêu”.',
+    );
+  const arrow = () =>
+    table
+      .locator('th[aria-sort] .sort-button')
+      .evaluate((button) => getComputedStyle(button, '::after').content);
+  expect(await arrow()).toBe('" ▲"');
+  await page.emulateMedia({ media: 'print' });
+  expect(await arrow()).toBe('none');
+  expect(guard.consoleErrors).toEqual([]);
+  await context.close();
+});
