@@ -35,7 +35,7 @@ function rounded(value: number, scale: 1 | 10): number | undefined {
 
 const upToOneDecimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
-/** Whole percent from here up; below it one decimal, so small shares and changes do not all read alike. */
+/** Whole percent from what rounds to 10% up; below it one decimal, so small shares and changes differ. */
 const WHOLE_FROM = 9.95;
 
 /**
@@ -52,7 +52,7 @@ const WHOLE_FROM = 9.95;
 export function formatPercent(ratio: number | undefined): string {
   if (ratio === undefined || !Number.isFinite(ratio)) return NOT_REPORTED;
   if (ratio < 0) return `-${formatPercent(-ratio)}`;
-  const value = Math.abs(ratio) * 100; // never -0
+  const value = Math.abs(ratio) * 100; // -0 reads as 0
   const decimal = value < WHOLE_FROM || (value >= 99.5 && value < 100.5 && value !== 100);
   if (!decimal) {
     const whole = rounded(value, 1);

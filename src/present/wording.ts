@@ -25,7 +25,7 @@ export function yearsVi(years: readonly number[]): string {
 }
 
 /**
- * `tăng 12 người (4,3%)`, `giảm 3 người (1,0%)`, `không thay đổi`; no percent from zero.
+ * `tăng 12 người (4,3%)`, `giảm 3 người (1%)`, `không thay đổi`; no percent from zero.
  * `inParentheses: false` gives `tăng 12 người, 4,3%`, for use inside a parenthesis.
  */
 export function changeWords(now: number, before: number, noun = 'người', inParentheses = true): string {
