@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { load } from '../src/build/project.ts';
 import type { Province } from '../src/model/province.ts';
-import { chartJson, unitCharts } from '../src/present/charts.ts';
+import { ROW_STEPS, buildChart, chartJson, unitCharts, type SeriesInput } from '../src/present/charts.ts';
 import { embeds } from '../src/present/embeds.ts';
 import { topicCharts } from '../src/present/topic-views.ts';
 import { dataDir, fixture } from './helpers.ts';
@@ -159,5 +161,96 @@ describe('comparable series on today’s organization', () => {
   test('a partial comparable sum says how many organizations it covers', () => {
     const chart = unitCharts(reorganized, 'X').find((c) => c.id === 'ket-nap');
     expect(chart?.note).toContain('năm 2024 tính trên 1/4 tổ chức cơ sở đảng');
+  });
+});
+
+describe('charts that do not mislead', () => {
+  const allCharts = [...basic.tree.units.keys()]
+    .flatMap((id) => unitCharts(basic, id))
+    .concat(topicCharts(basic));
+
+  test('every value axis starts at zero; head counts tick at whole numbers only, percentages need not', () => {
+    for (const chart of allCharts) {
+      expect(chart.data.axis).toEqual({ min: 0, wholeNumbers: chart.data.format === 'number' });
+    }
+    expect(allCharts.find((c) => c.id === 'dat-chi-tieu-theo-don-vi')?.data.axis.wholeNumbers).toBe(false);
+  });
+
+  const tiny = dataDir({
+    'units.csv': [
+      'id,name,parent_id,level',
+      'P,Đảng bộ tỉnh Thử,,province',
+      'G,Chi bộ Nhỏ,P,grassroots',
+    ].join('\n'),
+    'admissions.csv': ['unit_id,year,admitted,target', 'G,2023,11,2', 'G,2024,0,1'].join('\n'),
+  });
+
+  test('an admissions tooltip shows the figure with its target and achievement', async () => {
+    const chart = unitCharts(await provinceOf(tiny), 'G').find((c) => c.id === 'ket-nap');
+    expect(chart?.data.datasets.map((d) => d.tooltips)).toEqual([
+      ['Kết nạp 11 / chỉ tiêu 2 (550%)', 'Kết nạp 0 / chỉ tiêu 1 (0%)'],
+      ['Chỉ tiêu kết nạp: 2', 'Chỉ tiêu kết nạp: 1'],
+    ]);
+    // The same rule for percentages in the table as in the tooltip.
+    expect(chart?.table.rows.map((row) => row.at(-1)?.text)).toEqual(['550%', '0%']);
+  });
+
+  test('a partial sum is marked in the chart’s table and its tooltip says how many organizations are missing', () => {
+    // D1's 2020 admissions leave out G2, which reported none that year.
+    const chart = unitCharts(basic, 'D1').find((c) => c.id === 'ket-nap');
+    expect(chart?.table.rows[0]?.[1]).toMatchObject({ text: '4*', missing: 1 });
+    expect(chart?.data.datasets[0]?.tooltips[0]).toBe(
+      'Kết nạp 4 / chỉ tiêu 5 (80%); thiếu số liệu của 1 tổ chức cơ sở đảng',
+    );
+  });
+
+  test('a stacked column’s tooltip gives each part’s share of the column', () => {
+    const ratings = topicCharts(basic).find((c) => c.id === 'xep-loai-theo-nam');
+    expect(ratings?.data.datasets[1]?.tooltips[0]).toBe('Hoàn thành tốt nhiệm vụ: 2 (67%)');
+  });
+
+  const bars = (n: number): SeriesInput => ({
+    label: 'Trước',
+    kind: 'bar',
+    values: Array<number>(n).fill(1),
+  });
+  test.each([
+    ['one pair of bars (a before/after chart of one unit)', 1, 2, { shape: 'rows', rows: 1, grouped: true }],
+    ['7 units, one bar each', 7, 1, { shape: 'rows', rows: 7, grouped: false }],
+    ['13 units', 13, 1, { shape: 'rows', rows: 14, grouped: false }],
+    ['31 units', 31, 1, { shape: 'rows', rows: 32, grouped: false }],
+    ['500 units', 500, 1, { shape: 'rows', rows: 200, grouped: false }],
+  ])('a chart of %s is as tall as its rows', (_, rows, series, box) => {
+    const chart = buildChart({
+      id: 'thu',
+      title: 'Thử',
+      unit: 'tổ chức đảng',
+      categoryHeader: 'Đơn vị',
+      categories: Array.from({ length: rows }, (_, i) => ({ label: `Đơn vị ${i}`, path: undefined })),
+      series: Array.from({ length: series }, () => bars(rows)),
+      horizontal: true,
+      owner: basic.root,
+    });
+    expect(chart.box).toEqual(box);
+  });
+
+  test('a trend over years keeps its aspect ratio', () => {
+    expect(unitCharts(basic, 'P').map((c) => c.box)).toEqual([
+      { shape: 'trend' },
+      { shape: 'trend' },
+      { shape: 'trend' },
+    ]);
+  });
+
+  test('a chart of up to 200 units has room for at most an eighth more rows than it has', () => {
+    for (let rows = 1; rows <= 200; rows++) {
+      const step = ROW_STEPS.find((s) => s >= rows) ?? Infinity;
+      expect(step - rows, `${rows} rows`).toBeLessThanOrEqual(rows / 8);
+    }
+  });
+
+  test('the stylesheet reserves a height for every row step', () => {
+    const css = readFileSync(join(import.meta.dirname, '..', 'src', 'styles', 'global.css'), 'utf8');
+    for (const n of ROW_STEPS) expect(css).toContain(`.chart-rows-${n} {\n  --rows: ${n};\n}`);
   });
 });

@@ -101,7 +101,7 @@ describe('zero, full and tiny figures are said in words, never as 0 or a mislead
     ['ZZ', 'Nữ: 3 người; không có đảng viên dự bị; không có đảng viên dưới 30 tuổi.'],
     [
       'F',
-      'đạt đúng chỉ tiêu (chỉ tiêu: 12). Số kết nạp bằng 8,0% tổng số đảng viên cuối năm 2021. Năm 2021 không kết nạp đảng viên mới nào.',
+      'đạt đúng chỉ tiêu (chỉ tiêu: 12). Số kết nạp bằng 8% tổng số đảng viên cuối năm 2021. Năm 2021 không kết nạp đảng viên mới nào.',
     ],
     ['F', 'cả 12 chi bộ đều hoàn thành tốt nhiệm vụ'],
     ['F', 'tất cả đều có bí thư chi bộ đồng thời là trưởng thôn'],
@@ -115,7 +115,7 @@ describe('zero, full and tiny figures are said in words, never as 0 or a mislead
     ],
     [
       'D',
-      'Trong các tổ chức có chỉ tiêu từ 10 đảng viên trở lên, tỷ lệ đạt chỉ tiêu cao nhất ở Đảng bộ xã Đủ (100,0%), thấp nhất ở Đảng bộ xã Vắng (không kết nạp đảng viên mới nào).',
+      'Trong các tổ chức có chỉ tiêu từ 5 đảng viên trở lên, tỷ lệ đạt chỉ tiêu cao nhất ở Đảng bộ xã Đủ (100%), thấp nhất ở Đảng bộ xã Vắng (không kết nạp đảng viên mới nào).',
     ],
   ])('%s says "%s"', (unitId, words) => {
     expect(unitNarrative(wording, unitId).join(' ')).toContain(words);
@@ -194,16 +194,16 @@ describe('wording helpers', () => {
   // A percent only from a base of at least 10 (SMALL_BASE); below it the counts, from zero neither.
   test.each([
     [125, 120, 'người', 'tăng 5 người (4,2%)'],
-    [297, 300, 'người', 'giảm 3 người (1,0%)'],
+    [297, 300, 'người', 'giảm 3 người (1%)'],
     [20, 20, 'người', 'không thay đổi'],
     [0, 0, 'người', 'không thay đổi'],
     [1, 2, 'người', 'giảm 1 người (từ 2 xuống 1)'],
     [0, 1, 'người', 'giảm 1 người (từ 1 xuống 0)'],
     [12, 9, 'người', 'tăng 3 người (từ 9 lên 12)'],
-    [9, 10, 'người', 'giảm 1 người (10,0%)'],
-    [0, 12, 'người', 'giảm 12 người (100,0%)'],
+    [9, 10, 'người', 'giảm 1 người (10%)'],
+    [0, 12, 'người', 'giảm 12 người (100%)'],
     [5, 0, 'người', 'tăng 5 người'],
-    [2468, 1234, 'người', 'tăng 1.234 người (100,0%)'],
+    [2468, 1234, 'người', 'tăng 1.234 người (100%)'],
     [10001, 10000, 'người', 'tăng 1 người (dưới 0,1%)'],
     [13, 12, 'chi bộ', 'tăng 1 chi bộ (8,3%)'],
   ])('changeWords(%i, %i, %s) is "%s"', (now, before, noun, expected) => {
@@ -215,17 +215,17 @@ describe('wording helpers', () => {
     expect(changeWords(3, 2, 'người', false)).toBe('tăng 1 người, từ 2 lên 3');
   });
 
-  // Percentages everywhere with one decimal, as in tables and cards (format.ts formatPercent).
+  // Percentages by the one rule of format.ts formatPercent, as in tables and cards.
   test.each([
-    [12, 10, 'đạt 120,0% chỉ tiêu (chỉ tiêu: 10), vượt 2 đảng viên'],
+    [12, 10, 'đạt 120% chỉ tiêu (chỉ tiêu: 10), vượt 2 đảng viên'],
     [10, 10, 'đạt đúng chỉ tiêu (chỉ tiêu: 10)'],
     [1, 1, 'đạt đúng chỉ tiêu (chỉ tiêu: 1)'],
-    [8, 10, 'chưa đạt chỉ tiêu: đạt 80,0% (chỉ tiêu: 10), còn thiếu 2 đảng viên'],
+    [8, 10, 'chưa đạt chỉ tiêu: đạt 80% (chỉ tiêu: 10), còn thiếu 2 đảng viên'],
     [0, 10, 'chưa đạt chỉ tiêu (chỉ tiêu: 10)'],
     [0, 1, 'chưa đạt chỉ tiêu (chỉ tiêu: 1)'],
     [1, 3, 'chưa đạt chỉ tiêu (chỉ tiêu: 3), còn thiếu 2 đảng viên'],
     [11, 2, 'vượt chỉ tiêu 9 đảng viên (chỉ tiêu: 2)'],
-    [1500, 1200, 'đạt 125,0% chỉ tiêu (chỉ tiêu: 1.200), vượt 300 đảng viên'],
+    [1500, 1200, 'đạt 125% chỉ tiêu (chỉ tiêu: 1.200), vượt 300 đảng viên'],
     [1, 0, 'chỉ tiêu được giao là 0'],
   ])('targetWords(%i, %i) is "%s"', (admitted, target, expected) => {
     expect(targetWords(admitted, target)).toBe(expected);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/build/project.ts';
 import type { Province } from '../src/model/province.ts';
 import { topicNarrative } from '../src/present/narrative/topics.ts';
-import { admissionsTopic, cellsTopic, membersTopic } from '../src/present/topic-views.ts';
+import { admissionsTopic, cellsTopic, COMPARABLE_MARK, membersTopic } from '../src/present/topic-views.ts';
 import { fixture, loadFiles } from './helpers.ts';
 
 // reorganization: X formed 01/07/2025 from A1 + A2 (members 2024: 410 + 305), with S1, S2
@@ -42,11 +42,11 @@ describe('topic pages compare today’s units on their comparable figures', () =
       'Đảng viên dự bị',
     ]);
     expect(texts(table?.rows)?.map((row) => row.slice(0, 4))).toEqual([
-      ['Đảng bộ xã An Bình', '790', '778*', '+12*'],
-      ['Đảng bộ xã Tây Sơn', '723', '715*', '+8*'],
+      ['Đảng bộ xã An Bình', '790', '778†', '+12†'],
+      ['Đảng bộ xã Tây Sơn', '723', '715†', '+8†'],
     ]);
     expect(membersTopic(province).byUnit?.note).toContain(
-      '* Đơn vị hình thành hoặc thay đổi do sắp xếp tổ chức: số đảng viên năm 2024 là số quy đổi theo tổ chức hiện nay',
+      '† Đơn vị hình thành hoặc thay đổi do sắp xếp tổ chức: số đảng viên năm 2024 là số quy đổi theo tổ chức hiện nay',
     );
   });
 
@@ -55,7 +55,7 @@ describe('topic pages compare today’s units on their comparable figures', () =
     if (!basic) throw new Error('fixture must be valid');
     const topic = membersTopic(basic);
     expect(topic.byUnit?.table.columns.map((c) => c.label)).not.toContain('Đảng viên năm 2020');
-    expect(topic.byUnit?.table.rows.flat().some((cell) => cell.text.endsWith('*'))).toBe(false);
+    expect(topic.byUnit?.table.rows.flat().some((cell) => cell.text.endsWith(COMPARABLE_MARK))).toBe(false);
     expect(topic.byUnit?.note).toBeUndefined();
     expect(topic.ended).toEqual([]);
   });
@@ -80,7 +80,7 @@ describe('topic pages compare today’s units on their comparable figures', () =
   test('admissions are set against the comparable members of the year before, marked', () => {
     const rows = admissionsTopic(province).byUnit?.table.rows;
     // X admitted 15 in 2025 against 778 members in 2024, counted on today's organization.
-    expect(rows?.[0]?.at(-1)?.text).toBe('1,9%*');
+    expect(rows?.[0]?.at(-1)?.text).toBe('1,9%†');
   });
 
   test('the district committees that ended in 2025 are not ranked among today’s units but listed apart', () => {
@@ -105,7 +105,7 @@ describe('topic pages compare today’s units on their comparable figures', () =
     const topic = membersTopic(partial);
     expect(texts(topic.byUnit?.table.rows)?.map((row) => row.slice(0, 4))).toEqual([
       ['Đảng bộ xã An Bình', '790', '—', '—'],
-      ['Đảng bộ xã Tây Sơn', '723', '715*', '+8*'],
+      ['Đảng bộ xã Tây Sơn', '723', '715†', '+8†'],
     ]);
     expect(topic.byUnit?.note).toContain(
       'Chưa so sánh được với năm 2024 số đảng viên quy đổi của Đảng bộ xã An Bình (mới tính trên 3/4 tổ chức cơ sở đảng), nên bảng ghi “—”.',
@@ -121,8 +121,8 @@ describe('topic pages compare today’s units on their comparable figures', () =
       table: () => admissionsTopic(complete).byUnit?.table,
       columns: ['Kết nạp năm 2024', 'Đạt chỉ tiêu năm 2024'],
       rows: [
-        ['Đảng bộ xã An Bình', '14*', '107,7%*'],
-        ['Đảng bộ xã Tây Sơn', '15*', '107,1%*'],
+        ['Đảng bộ xã An Bình', '14†', '108%†'],
+        ['Đảng bộ xã Tây Sơn', '15†', '107%†'],
       ],
     },
     {
@@ -130,8 +130,8 @@ describe('topic pages compare today’s units on their comparable figures', () =
       table: () => cellsTopic(complete).byUnit,
       columns: ['Chi bộ trực thuộc năm 2024', 'Tăng, giảm so với năm 2024'],
       rows: [
-        ['Đảng bộ xã An Bình', '18*', '+1*'],
-        ['Đảng bộ xã Tây Sơn', '18*', '−1*'],
+        ['Đảng bộ xã An Bình', '18†', '+1†'],
+        ['Đảng bộ xã Tây Sơn', '18†', '−1†'],
       ],
     },
   ])(
@@ -146,10 +146,10 @@ describe('topic pages compare today’s units on their comparable figures', () =
 
   test('each table’s note says which figures of the year before are counted on today’s organization', () => {
     expect(admissionsTopic(complete).byUnit?.note).toContain(
-      '* Đơn vị hình thành hoặc thay đổi do sắp xếp tổ chức: số kết nạp, chỉ tiêu kết nạp và số đảng viên năm 2024 là số quy đổi theo tổ chức hiện nay',
+      '† Đơn vị hình thành hoặc thay đổi do sắp xếp tổ chức: số kết nạp, chỉ tiêu kết nạp và số đảng viên năm 2024 là số quy đổi theo tổ chức hiện nay',
     );
     expect(cellsTopic(complete).byUnitNote).toContain(
-      '* Đơn vị hình thành hoặc thay đổi do sắp xếp tổ chức: số chi bộ trực thuộc năm 2024 là số quy đổi theo tổ chức hiện nay',
+      '† Đơn vị hình thành hoặc thay đổi do sắp xếp tổ chức: số chi bộ trực thuộc năm 2024 là số quy đổi theo tổ chức hiện nay',
     );
   });
 
@@ -166,7 +166,7 @@ describe('topic pages compare today’s units on their comparable figures', () =
     {
       topic: 'admissions' as const,
       says: [
-        'So với năm 2024, số kết nạp của các tổ chức đảng trực thuộc tăng nhiều nhất ở Đảng bộ xã An Bình (tăng 1 người, 7,1%), giảm nhiều nhất ở Đảng bộ xã Tây Sơn (giảm 5 người, 33,3%).',
+        'So với năm 2024, số kết nạp của các tổ chức đảng trực thuộc tăng nhiều nhất ở Đảng bộ xã An Bình (tăng 1 người, 7,1%), giảm nhiều nhất ở Đảng bộ xã Tây Sơn (giảm 5 người, 33%).',
         'số kết nạp năm 2024 dùng để so sánh là số quy đổi theo tổ chức hiện nay',
       ],
     },
@@ -223,11 +223,11 @@ describe('rankings readers can trust', () => {
   test('equal rates share a rank, ordered by Vietnamese name; a target under 5 and no target are not ranked', () => {
     const [table] = admissionsTopic(ranked).grassroots;
     expect(texts(table?.table.rows)?.map((row) => [row[0], row[1], row[5]])).toEqual([
-      ['Chi bộ Ấp Bắc', '1', '200,0%'],
-      ['Chi bộ Âu Cơ', '1', '200,0%'],
-      ['Chi bộ Bến Tre', '1', '200,0%'],
-      ['Chi bộ Cầu', '4', '0,0%'],
-      ['Chi bộ Đông', '4', '0,0%'],
+      ['Chi bộ Ấp Bắc', '1', '200%'],
+      ['Chi bộ Âu Cơ', '1', '200%'],
+      ['Chi bộ Bến Tre', '1', '200%'],
+      ['Chi bộ Cầu', '4', '0%'],
+      ['Chi bộ Đông', '4', '0%'],
     ]);
   });
 
@@ -261,7 +261,7 @@ describe('rankings readers can trust', () => {
     expect(small?.summary).toBe(
       'Trong 1 tổ chức cơ sở đảng có chỉ tiêu kết nạp dưới 5 đảng viên (không xếp hạng), tất cả đều đạt hoặc vượt chỉ tiêu.',
     );
-    expect(texts(small?.table?.rows)).toEqual([['Chi bộ Nhỏ', 'Đảng bộ tỉnh Mẫu', '11', '2', '550,0%']]);
+    expect(texts(small?.table?.rows)).toEqual([['Chi bộ Nhỏ', 'Đảng bộ tỉnh Mẫu', '11', '2', '550%']]);
   });
 
   test('the summary names the highest and lowest of the ranking, not a tiny target', () => {

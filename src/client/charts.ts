@@ -20,6 +20,7 @@ import {
   type Scale,
 } from 'chart.js';
 import type { ChartData } from '../present/charts.ts';
+import { formatNumber, formatPercent } from '../present/format.ts';
 
 Chart.register(
   LineController,
@@ -33,9 +34,9 @@ Chart.register(
   Legend,
 );
 
-const numbers = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+/** Tick labels as the tables write the same figures (`percent` values arrive as 120 for 120%). */
 const format = (value: number, data: ChartData) =>
-  data.format === 'percent' ? `${numbers.format(value)}%` : numbers.format(value);
+  data.format === 'percent' ? formatPercent(value / 100) : formatNumber(value);
 
 /** Series are told apart by shape and dash as well as colour (no information by colour alone). */
 const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot'] as const;
@@ -126,11 +127,16 @@ function config(
   colors: Palette,
 ): ChartConfiguration<'bar' | 'line', (number | null)[], string> {
   const valueAxis = {
-    // Bars measure from zero; a line of a stock (members) shows its change over the years.
-    beginAtZero: data.kind === 'bar',
+    // From zero, lines too: a members axis from 286 makes a drop of 7 people look like a collapse.
+    min: data.axis.min,
     stacked: data.stacked,
     title: { display: true, text: data.unit, color: colors.text },
-    ticks: { color: colors.text, callback: (value: string | number) => format(Number(value), data) },
+    ticks: {
+      color: colors.text,
+      // Head counts tick at whole numbers only: never "0,5 đảng viên" on a small unit.
+      ...(data.axis.wholeNumbers ? { precision: 0 } : {}),
+      callback: (value: string | number) => format(Number(value), data),
+    },
     grid: { color: colors.grid },
   };
   const categoryAxis = {
@@ -167,10 +173,8 @@ function config(
         },
         tooltip: {
           callbacks: {
-            label: (item) => {
-              const value = data.horizontal ? item.parsed.x : item.parsed.y;
-              return value === null ? '' : `${item.dataset.label ?? ''}: ${format(value, data)}`;
-            },
+            // Written at build time: the figure with its target or share (src/present/charts.ts).
+            label: (item) => data.datasets[item.datasetIndex]?.tooltips[item.dataIndex] ?? '',
           },
         },
       },

@@ -7,11 +7,21 @@ import { isAbove } from '../model/organizations.ts';
 import type { Province, Statistics } from '../model/province.ts';
 import type { Figures } from '../model/rollup.ts';
 import { slug, type Unit } from '../model/units.ts';
-import { formatNumber, ratio } from './format.ts';
+import { formatNumber, formatPercent, ratio } from './format.ts';
 import { listVi, sentence } from './wording.ts';
 import { comparableReading } from '../model/comparable.ts';
 import { comparable, complete, readingOf } from '../model/coverage.ts';
-import { column, count, percent, text, type Cell, type Column, type TableView } from './table.ts';
+import {
+  column,
+  count,
+  missingFrom,
+  partial,
+  percent,
+  text,
+  type Cell,
+  type Column,
+  type TableView,
+} from './table.ts';
 import { unitYears } from './unit-years.ts';
 
 export type ChartKind = 'line' | 'bar';
@@ -25,6 +35,20 @@ export interface ChartSeries {
   readonly values: readonly (number | null)[];
   /** Comparable figures on today's organization: drawn dashed and hollow, never like a reported series. */
   readonly comparable?: true;
+  /**
+   * What hovering a point says, made at build time: the figure with its target or its share
+   * (`Kết nạp 11 / chỉ tiêu 2 (550%)`), and how many organizations a partial sum misses.
+   */
+  readonly tooltips: readonly (string | null)[];
+}
+
+/**
+ * The value axis: always from zero, so a drop of 7 among 290 members does not fill the chart;
+ * counts (members, cells, organizations) get whole-number ticks only, never "0,5 đảng viên".
+ */
+export interface ValueAxis {
+  readonly min: 0;
+  readonly wholeNumbers: boolean;
 }
 
 /** What the browser receives, serialized into the page. */
@@ -39,10 +63,26 @@ export interface ChartData {
   /** Bars along the value axis to the right: long unit names read better down the side. */
   readonly horizontal: boolean;
   readonly stacked: boolean;
+  readonly axis: ValueAxis;
 }
 
-/** The canvas box reserved by CSS (aspect ratio), so the page does not shift when it paints. */
-export type ChartShape = 'trend' | 'rows-s' | 'rows-m' | 'rows-l';
+/**
+ * The canvas box CSS reserves before the chart paints, so the page does not shift: a trend over
+ * years keeps a fixed aspect ratio; a chart of units down the side is as tall as its rows (one
+ * pair of bars is a short chart, 150 units a long one), `rows` rounded up to one of ROW_STEPS,
+ * and `grouped` when each row holds bars side by side and needs more height.
+ */
+export type ChartBox =
+  { readonly shape: 'trend' } | { readonly shape: 'rows'; readonly rows: number; readonly grouped: boolean };
+
+/**
+ * Row counts the stylesheet has a height for (`.chart-rows-<n>`): a chart gets the first step
+ * at or above its rows, at most an eighth more than it needs; more than 200 rows get the last.
+ */
+export const ROW_STEPS = [
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 18, 20, 22, 25, 28, 32, 36, 40, 45, 50, 56, 63, 70, 78, 88,
+  100, 112, 125, 140, 158, 178, 200,
+] as const;
 
 export interface ChartSpec {
   /** Unique among a unit's charts; the last segment of the embed path. */
@@ -55,7 +95,7 @@ export interface ChartSpec {
   readonly table: TableView;
   /** E.g. which years are missing, so a reader knows a gap is not a zero. */
   readonly note: string | undefined;
-  readonly shape: ChartShape;
+  readonly box: ChartBox;
   /** `nhung/<unit>/<chart>/` for charts of the province and districts; pages add `BASE_URL`. */
   readonly embedPath: string | undefined;
 }
@@ -70,6 +110,13 @@ export interface SeriesInput {
   readonly kind: ChartKind;
   readonly values: readonly (number | undefined)[];
   readonly comparable?: boolean;
+  /**
+   * Per value, how many grassroots organizations a sum leaves out for want of their figures:
+   * the table marks it and says how many, the tooltip too.
+   */
+  readonly missing?: readonly (number | undefined)[];
+  /** Tooltip texts where the default (`label: value`, or the share of a stacked column) says too little. */
+  readonly tooltips?: readonly (string | undefined)[];
 }
 
 export interface ChartInput {
@@ -96,11 +143,53 @@ export const embedPath = (owner: Unit, chartId: string): string | undefined =>
 const toPercent = (value: number | undefined): number | undefined =>
   value === undefined ? undefined : Math.round(value * 1000) / 10;
 
-function shapeFor(horizontal: boolean, rows: number): ChartShape {
-  if (!horizontal) return 'trend';
-  if (rows <= 8) return 'rows-s';
-  if (rows <= 20) return 'rows-m';
-  return 'rows-l';
+function boxFor(input: ChartInput): ChartBox {
+  if (!input.horizontal) return { shape: 'trend' };
+  const count = input.categories.length;
+  const rows = ROW_STEPS.find((step) => step >= count) ?? Math.max(...ROW_STEPS);
+  const bars = input.series.filter((s) => s.kind === 'bar').length;
+  return { shape: 'rows', rows, grouped: !input.stacked && bars > 1 };
+}
+
+/**
+ * `Kết nạp 11 / chỉ tiêu 2 (550%)`: each figure with its target, for the tooltips of admissions.
+ * `achievement` is left out where admissions and target cover different organizations.
+ */
+export function againstTarget(
+  admitted: readonly (number | undefined)[],
+  target: readonly (number | undefined)[],
+  achievement: readonly (number | undefined)[] = admitted.map((a, i) => ratio(a, target[i])),
+): (string | undefined)[] {
+  return admitted.map((a, i) => {
+    const t = target[i];
+    const share = achievement[i];
+    if (a === undefined) return undefined;
+    if (t === undefined) return `Kết nạp ${formatNumber(a)}`;
+    return `Kết nạp ${formatNumber(a)} / chỉ tiêu ${formatNumber(t)}${share === undefined ? '' : ` (${formatPercent(share)})`}`;
+  });
+}
+
+const missingWords = (missing: number | undefined): string =>
+  missing === undefined || missing === 0
+    ? ''
+    : `; thiếu số liệu của ${formatNumber(missing)} tổ chức cơ sở đảng`;
+
+/**
+ * What hovering each point says: the given text, else the figure, with its share of the column
+ * in a stacked chart (`Hoàn thành tốt nhiệm vụ: 12 (15%)`), and what a partial sum leaves out.
+ */
+function tooltipsOf(input: ChartInput, series: SeriesInput, format: ValueFormat): (string | null)[] {
+  return input.categories.map((_, i) => {
+    const value = series.values[i];
+    if (value === undefined) return null;
+    const given = series.tooltips?.[i];
+    const missing = missingWords(series.missing?.[i]);
+    if (given !== undefined) return `${given}${missing}`;
+    const figure = format === 'percent' ? formatPercent(value) : formatNumber(value);
+    const total = input.stacked ? input.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0) : 0;
+    const share = input.stacked && total > 0 ? ` (${formatPercent(value / total)})` : '';
+    return `${series.label}: ${figure}${share}${missing}`;
+  });
 }
 
 export function buildChart(input: ChartInput): ChartSpec {
@@ -115,7 +204,7 @@ export function buildChart(input: ChartInput): ChartSpec {
   ];
   const rows = input.categories.map((category, i) => [
     text(category.label, category.path),
-    ...input.series.map((s) => cell(s.values[i])),
+    ...input.series.map((s) => partial(cell(s.values[i]), s.missing?.[i])),
     ...(input.extra ?? []).map((e) => e.cells[i] ?? text(undefined)),
   ]);
   const datasets = input.series.map((s) => ({
@@ -126,6 +215,7 @@ export function buildChart(input: ChartInput): ChartSpec {
       return v === undefined ? null : format === 'percent' ? (toPercent(v) ?? null) : v;
     }),
     ...(s.comparable ? { comparable: true as const } : {}),
+    tooltips: tooltipsOf(input, s, format),
   }));
   return {
     id: input.id,
@@ -139,10 +229,11 @@ export function buildChart(input: ChartInput): ChartSpec {
       format,
       horizontal,
       stacked: input.stacked ?? false,
+      axis: { min: 0, wholeNumbers: format === 'number' },
     },
     table: { caption: `Số liệu: ${input.title}`, columns, rows },
     note: input.note,
-    shape: shapeFor(horizontal, input.categories.length),
+    box: boxFor(input),
     embedPath: embedPath(input.owner, input.id),
   };
 }
@@ -218,6 +309,9 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
   const admitted = years.map((y) => province.admissions.rollup.at(unitId, y)?.values.admitted);
   const target = years.map((y) => province.admissions.rollup.at(unitId, y)?.values.target);
   const cells = years.map((y) => province.cells.rollup.at(unitId, y)?.values.cells);
+  // A district's figure is the sum of those under it that reported: how many it leaves out.
+  const missing = <K extends string>(stats: Statistics<K, Figures<K>>, metric: K) =>
+    years.map((y) => missingFrom(readingOf(province, stats, unit, y, metric)));
   const charts: ChartSpec[] = [];
   const common = { categoryHeader: 'Năm', categories, owner: unit } as const;
 
@@ -227,6 +321,7 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
       label: memberComparable ? 'Theo tổ chức tại thời điểm báo cáo' : 'Đảng viên',
       kind: 'line',
       values: members,
+      missing: missing(province.members, 'members'),
     },
     ...(memberComparable ? [memberComparable.series] : []),
   ];
@@ -243,9 +338,30 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
     );
   }
 
-  const admissionSeries: SeriesInput[] = [{ label: 'Kết nạp', kind: 'bar', values: admitted }];
+  // Only where admissions and target cover the same organizations.
+  const achievement = years.map((y) => {
+    const pair = comparable(
+      readingOf(province, province.admissions, unit, y, 'admitted'),
+      readingOf(province, province.admissions, unit, y, 'target'),
+    );
+    return pair && ratio(pair[0].value, pair[1].value);
+  });
+  const admissionSeries: SeriesInput[] = [
+    {
+      label: 'Kết nạp',
+      kind: 'bar',
+      values: admitted,
+      missing: missing(province.admissions, 'admitted'),
+      tooltips: againstTarget(admitted, target, achievement),
+    },
+  ];
   if (target.some((t) => t !== undefined)) {
-    admissionSeries.push({ label: 'Chỉ tiêu kết nạp', kind: 'line', values: target });
+    admissionSeries.push({
+      label: 'Chỉ tiêu kết nạp',
+      kind: 'line',
+      values: target,
+      missing: missing(province.admissions, 'target'),
+    });
   }
   const admittedComparable = comparableSeries(province, province.admissions, unitId, 'admitted', admitted);
   if (admittedComparable)
@@ -262,19 +378,7 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
         unit: 'đảng viên',
         series: admissionSeries,
         extra: target.some((t) => t !== undefined)
-          ? [
-              {
-                column: column('Đạt chỉ tiêu'),
-                // Only where admissions and target cover the same organizations.
-                cells: years.map((y) => {
-                  const pair = comparable(
-                    readingOf(province, province.admissions, unit, y, 'admitted'),
-                    readingOf(province, province.admissions, unit, y, 'target'),
-                  );
-                  return percent(pair && ratio(pair[0].value, pair[1].value));
-                }),
-              },
-            ]
+          ? [{ column: column('Đạt chỉ tiêu'), cells: achievement.map(percent) }]
           : [],
         note: notes(gapNote(years, admitted), admittedComparable?.note),
       }),
@@ -289,7 +393,14 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
         id: 'chi-bo',
         title: `Số chi bộ trực thuộc của ${unit.name} qua các năm`,
         unit: 'chi bộ',
-        series: [{ label: 'Chi bộ trực thuộc', kind: 'bar', values: cells }],
+        series: [
+          {
+            label: 'Chi bộ trực thuộc',
+            kind: 'bar',
+            values: cells,
+            missing: missing(province.cells, 'cells'),
+          },
+        ],
         note: gapNote(years, cells),
       }),
     );

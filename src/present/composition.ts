@@ -7,7 +7,7 @@ import { partsOf } from '../read/schema.ts';
 import { membersSchema } from '../read/schemas.ts';
 import { ratio } from './format.ts';
 import { listVi } from './wording.ts';
-import { column, count, countWithShare, percent, text, type TableView } from './table.ts';
+import { column, counted, countWithShare, missingFrom, percent, text, type TableView } from './table.ts';
 
 /**
  * The parts of members.csv a composition shows (the schema's breakdowns of `members`), with the
@@ -32,13 +32,16 @@ export interface CompositionView {
 export function compositionView(province: Province, unitId: string): CompositionView | undefined {
   const unit = province.tree.units.get(unitId);
   if (!unit) return undefined;
+  const reading = (year: number, key: MemberMetric) => readingOf(province, province.members, unit, year, key);
   // A share is only given where the part and the total cover the same organizations.
   const share = (year: number, key: MemberMetric) => {
-    const pair = comparable(
-      readingOf(province, province.members, unit, year, key),
-      readingOf(province, province.members, unit, year, 'members'),
-    );
+    const pair = comparable(reading(year, key), reading(year, 'members'));
     return pair && ratio(pair[0].value, pair[1].value);
+  };
+  /** A part, marked where its sum leaves out some organizations, with its share where comparable. */
+  const part = (year: number, key: MemberMetric) => {
+    const r = reading(year, key);
+    return countWithShare(r?.value, share(year, key), missingFrom(r));
   };
   const figures = unitYears(province, unitId).map((y) => ({
     year: y,
@@ -47,22 +50,25 @@ export function compositionView(province: Province, unitId: string): Composition
   const reported = BREAKDOWNS.filter((b) => figures.some((f) => f.values?.[b.key] !== undefined));
   const latest = figures.findLast((f) => f.values?.members !== undefined);
   if (reported.length === 0 || !latest?.values) return undefined;
-  const now = latest.values;
   const missing = BREAKDOWNS.filter((b) => !reported.includes(b)).map((b) => b.label.toLowerCase());
   return {
     year: latest.year,
     latest: {
       caption: `Cơ cấu đảng viên năm ${latest.year} (tỷ lệ trên tổng số đảng viên)`,
       columns: [column('Thành phần', false), column('Số đảng viên'), column('Tỷ lệ')],
-      rows: reported.map((b) => [text(b.label), count(now[b.key]), percent(share(latest.year, b.key))]),
+      rows: reported.map((b) => [
+        text(b.label),
+        counted(reading(latest.year, b.key)),
+        percent(share(latest.year, b.key)),
+      ]),
     },
     byYear: {
       caption: 'Cơ cấu đảng viên qua các năm: số đảng viên (tỷ lệ trên tổng số)',
       columns: [column('Năm', false), column('Tổng số'), ...reported.map((b) => column(b.label))],
-      rows: figures.map(({ year, values }) => [
+      rows: figures.map(({ year }) => [
         text(String(year)),
-        count(values?.members),
-        ...reported.map((b) => countWithShare(values?.[b.key], share(year, b.key))),
+        counted(reading(year, 'members')),
+        ...reported.map((b) => part(year, b.key)),
       ]),
     },
     missing: missing.length === 0 ? undefined : `Chưa có số liệu về: ${listVi(missing)}.`,

@@ -19,7 +19,7 @@ import {
 import { formatDate, formatNumber } from './format.ts';
 import type { Link } from './links.ts';
 import { perProvinceKey } from './memo.ts';
-import { column, count, signed, text, type TableView } from './table.ts';
+import { column, count, levelColumn, signed, text, type TableView } from './table.ts';
 import { capitalize, listVi } from './wording.ts';
 
 export interface Fact {
@@ -291,7 +291,7 @@ export function unitsTable(province: Province, figures: EventFigures): TableView
     caption: `Các tổ chức đảng trong sự kiện (${formatNumber(figures.units.length)}); đảng viên và chi bộ theo số liệu gần nhất đến năm của sự kiện`,
     columns: [
       column('Tổ chức đảng', false),
-      column('Cấp', false),
+      levelColumn('Cấp'),
       column('Trực thuộc trước sắp xếp', false),
       column('Sau sắp xếp', false),
       column('Đảng viên'),

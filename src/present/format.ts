@@ -1,7 +1,6 @@
 /** Everything a reader sees as a number or a date goes through here: vi-VN, `DD/MM/YYYY`. */
 
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** What a page shows where a figure was not reported: never `0`, never `undefined`. */
 export const NOT_REPORTED = '—';
@@ -21,12 +20,12 @@ export const formatNumber = (value: number | undefined): string =>
   value === undefined || !Number.isFinite(value) ? NOT_REPORTED : formatInteger(value);
 
 /**
- * A non-negative number rounded to one decimal as `Intl` does (half away from zero), in tenths;
- * `undefined` where the binary value lies so near a half that only `Intl`'s exact decimal
- * rounding can tell, or where the number is too large for whole tenths.
+ * A non-negative number rounded to whole units of `1 / scale` as `Intl` does (half away from
+ * zero); `undefined` where the binary value lies so near a half that only `Intl`'s exact
+ * decimal rounding can tell, or where the number is too large for whole units.
  */
-function tenths(value: number): number | undefined {
-  const scaled = value * 10;
+function rounded(value: number, scale: 1 | 10): number | undefined {
+  const scaled = value * scale;
   // Far below 2^53, so that the fraction of `scaled` still tells a half from its neighbours.
   if (!(scaled >= 0) || scaled > 2 ** 40) return undefined;
   const fraction = scaled - Math.floor(scaled);
@@ -34,17 +33,36 @@ function tenths(value: number): number | undefined {
   return Math.round(scaled);
 }
 
+const upToOneDecimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/** Whole percent from what rounds to 10% up; below it one decimal, so small shares and changes differ. */
+const WHOLE_FROM = 9.95;
+
 /**
- * `12,5%`, `120,0%`: the one way every page, table, card and sentence writes a percentage, so
- * `đạt 80,0%` reads the same in a summary and in its table. `ratio` is a fraction (0.125). A page
- * writes dozens: grouped by hand like integers.
+ * The one way the site writes a percentage, in tables, sentences, charts and tooltips alike, so
+ * the same figure never reads `80%` in one place and `80,0%` in another. `ratio` is a fraction
+ * (0.125 → `13%`, 0.028 → `2,8%`):
+ * - from 10% up, whole percent: `80%`, `550%`, `1.235%`;
+ * - under 10%, one decimal: `2,8%`, `0,5%` (shares of small groups and yearly changes, where a
+ *   whole percent would hide the difference), with no trailing `,0`: `5%`, `0%`;
+ * - near 100% one decimal unless exactly met, `99,6%`, `100,4%`: "đạt 100%" means met;
+ * - above zero but under 0,05%: `dưới 0,1%`, never a `0%` that reads as none.
+ * A page writes dozens: grouped by hand like integers.
  */
 export function formatPercent(ratio: number | undefined): string {
   if (ratio === undefined || !Number.isFinite(ratio)) return NOT_REPORTED;
-  const t = tenths(ratio * 100);
-  return t === undefined
-    ? `${decimal.format(ratio * 100)}%`
-    : `${formatInteger(Math.floor(t / 10))},${t % 10}%`;
+  if (ratio < 0) return `-${formatPercent(-ratio)}`;
+  const value = Math.abs(ratio) * 100; // -0 reads as 0
+  const decimal = value < WHOLE_FROM || (value >= 99.5 && value < 100.5 && value !== 100);
+  if (!decimal) {
+    const whole = rounded(value, 1);
+    return `${whole === undefined ? integer.format(value) : formatInteger(whole)}%`;
+  }
+  const t = rounded(value, 10);
+  if (t === undefined) return `${upToOneDecimal.format(value)}%`;
+  if (t === 0 && value > 0) return 'dưới 0,1%';
+  const whole = formatInteger(Math.floor(t / 10));
+  return t % 10 === 0 ? `${whole}%` : `${whole},${t % 10}%`;
 }
 
 /** `+12` / `−3` / `0`, with a true minus sign. */

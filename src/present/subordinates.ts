@@ -5,15 +5,17 @@
  * type and the LARGEST_SHOWN largest, and offers them all as a CSV file: a table of thousands of
  * rows is megabytes of HTML, slow on a phone and tens of printed pages, and read by no one.
  */
+import { comparable, readingOf } from '../model/coverage.ts';
 import { labelOf } from '../model/labels.ts';
 import { isAbove } from '../model/organizations.ts';
-import type { Province } from '../model/province.ts';
+import type { Province, Statistics } from '../model/province.ts';
+import type { Figures } from '../model/rollup.ts';
 import { slug, yearEnd, type Unit } from '../model/units.ts';
 import { LEVELS, UNIT_TYPES } from '../read/schemas.ts';
 import { csvCell, encodeCsv } from './downloads.ts';
 import { formatNumber, ratio } from './format.ts';
 import { perProvinceKey } from './memo.ts';
-import { column, count, percent, signed, text, type TableView } from './table.ts';
+import { column, count, counted, levelColumn, percent, signed, text, type TableView } from './table.ts';
 import { hasPage, unitPath, type Link } from './links.ts';
 import { unitLastYear } from './unit-years.ts';
 
@@ -92,9 +94,6 @@ export function subordinateFigures(province: Province, unitId: string): Subordin
   return unit && isAbove(unit) ? sharedFigures(province, unitId) : computeFigures(province, unitId);
 }
 
-const change = (now: number | undefined, before: number | undefined) =>
-  now === undefined || before === undefined ? undefined : now - before;
-
 const subordinatesFilePath = (unit: Unit): string => `don-vi/${slug(unit.id)}/${SUBORDINATES_FILE}`;
 
 /** Where the unit index (`/don-vi/`) lists the grassroots units grouped under a province or district. */
@@ -130,7 +129,7 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
   const withGrassroots = all.some((r) => isAbove(r.unit));
   const columns = [
     column('Đơn vị', false),
-    column('Cấp', false),
+    levelColumn('Cấp'),
     ...(withGrassroots ? [column('Tổ chức cơ sở đảng')] : []),
     column('Chi bộ trực thuộc'),
     column('Đảng viên'),
@@ -139,17 +138,28 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
     column('Chỉ tiêu kết nạp'),
     column('Đạt chỉ tiêu'),
   ];
-  const row = (r: SubordinateFigures) => [
-    text(r.unit.name, r.path),
-    text(r.level),
-    ...(withGrassroots ? [count(r.grassroots)] : []),
-    count(r.cells),
-    count(r.members),
-    signed(change(r.members, r.membersBefore)),
-    count(r.admitted),
-    count(r.target),
-    percent(ratio(r.admitted, r.target)),
-  ];
+  // A district's figures are sums of what those under it reported: marked where some are left
+  // out, and compared (change, achievement) only where both figures cover the same organizations.
+  const row = (r: SubordinateFigures) => {
+    const reading = <K extends string>(stats: Statistics<K, Figures<K>>, y: number, metric: K) =>
+      readingOf(province, stats, r.unit, y, metric);
+    const members = reading(province.members, year, 'members');
+    const before = comparable(members, reading(province.members, year - 1, 'members'));
+    const admitted = reading(province.admissions, year, 'admitted');
+    const target = reading(province.admissions, year, 'target');
+    const achieved = comparable(admitted, target);
+    return [
+      text(r.unit.name, r.path),
+      text(r.level),
+      ...(withGrassroots ? [count(r.grassroots)] : []),
+      counted(reading(province.cells, year, 'cells')),
+      counted(members),
+      signed(before && before[0].value - before[1].value),
+      counted(admitted),
+      counted(target),
+      percent(achieved && ratio(achieved[0].value, achieved[1].value)),
+    ];
+  };
   if (all.length <= FULL_TABLE_LIMIT) {
     return {
       count: all.length,

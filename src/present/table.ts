@@ -2,7 +2,9 @@
  * A table as pages render it: every cell already formatted for vi-VN, plus the raw value a
  * sortable column orders by. The first cell of a row is its header (`<th scope="row">`).
  */
+import type { Reading } from '../model/coverage.ts';
 import { NOT_REPORTED, formatNumber, formatPercent, formatSigned } from './format.ts';
+import { listVi } from './wording.ts';
 
 export interface Cell {
   readonly text: string;
@@ -10,12 +12,19 @@ export interface Cell {
   readonly path: string | undefined;
   /** What a sortable numeric column orders by; `undefined` = not reported, sorted last. */
   readonly sort: number | undefined;
+  /**
+   * How many grassroots organizations a sum leaves out for want of their figures: the text
+   * carries PARTIAL_MARK and the table's note says how many (`Nữ 12.565*`).
+   */
+  readonly missing?: number;
 }
 
 export interface Column {
   readonly label: string;
   /** Right-aligned, ordered by `Cell.sort` rather than by text. */
   readonly numeric: boolean;
+  /** Short words (a level: “chi bộ”, “cơ sở”) kept on one line, even in a narrow column. */
+  readonly nowrap?: true;
 }
 
 export interface TableView {
@@ -49,16 +58,105 @@ export const signed = (value: number | undefined): Cell => ({
   sort: value,
 });
 
-/** `42 (33,6%)`: a count with its share, sorted by the count. */
-export const countWithShare = (value: number | undefined, share: number | undefined): Cell => ({
-  text:
-    value === undefined
-      ? NOT_REPORTED
-      : share === undefined
-        ? formatNumber(value)
-        : `${formatNumber(value)} (${formatPercent(share)})`,
-  path: undefined,
-  sort: value,
-});
+/** Beside a sum that leaves out some organizations; the table's note says how many. */
+export const PARTIAL_MARK = '*';
+
+/** How many grassroots organizations a reading's sum leaves out; 0 when it covers them all. */
+export const missingFrom = (reading: Reading | undefined): number | undefined =>
+  reading && Math.max(0, reading.scope.total - reading.scope.count);
+
+/** A figure marked as a partial sum where it leaves out `missing` organizations. */
+export const partial = (cell: Cell, missing: number | undefined): Cell =>
+  missing === undefined || missing === 0 || cell.sort === undefined
+    ? cell
+    : { ...cell, text: `${cell.text}${PARTIAL_MARK}`, missing };
+
+/** A count from a reading, marked when its sum leaves out some organizations. */
+export const counted = (reading: Reading | undefined): Cell =>
+  partial(count(reading?.value), missingFrom(reading));
+
+/** `42 (34%)`, `42* (34%)`: a count with its share, sorted by the count. */
+export const countWithShare = (
+  value: number | undefined,
+  share: number | undefined,
+  missing?: number,
+): Cell => {
+  const figure = partial(count(value), missing);
+  return share === undefined || value === undefined
+    ? figure
+    : { ...figure, text: `${figure.text} (${formatPercent(share)})` };
+};
 
 export const column = (label: string, numeric = true): Column => ({ label, numeric });
+
+/** A column of levels (“chi bộ”, “cấp trên cơ sở”): never wrapped. */
+export const levelColumn = (label: string): Column => ({ label, numeric: false, nowrap: true });
+
+/** A table as a page shows it, with the notes its marks and dropped columns need. */
+export interface ShownTable {
+  readonly table: TableView;
+  readonly notes: readonly string[];
+  /** Where a column of the given table went: `undefined` when it was dropped. */
+  readonly columnOf: (index: number) => number | undefined;
+}
+
+/** Rows a partial-sum note names before it says how many more. */
+const LISTED_ROWS = 8;
+
+/**
+ * `* Tổng chưa đủ: thiếu số liệu của 2 tổ chức cơ sở đảng.` when every marked sum misses as
+ * many; else row by row, a range where a row's sums miss different numbers: `… của 1–3 tổ chức
+ * cơ sở đảng năm 2016; 2 tổ chức cơ sở đảng năm 2017.`; rows named otherwise (a unit, a
+ * part of the members) in parentheses.
+ */
+function partialNote(table: TableView): string | undefined {
+  const rows = table.rows.flatMap((row) => {
+    const counts = row.flatMap((cell) => (cell.missing === undefined ? [] : [cell.missing]));
+    if (counts.length === 0) return [];
+    const [low, high] = [Math.min(...counts), Math.max(...counts)];
+    const label = row[0]?.text ?? '';
+    return [
+      {
+        units: `${low === high ? formatNumber(low) : `${formatNumber(low)}–${formatNumber(high)}`} tổ chức cơ sở đảng`,
+        where: /^\d{4}$/.test(label) ? `năm ${label}` : `(${label})`,
+      },
+    ];
+  });
+  if (rows.length === 0) return undefined;
+  if (new Set(rows.map((r) => r.units)).size === 1) {
+    return `${PARTIAL_MARK} Tổng chưa đủ: thiếu số liệu của ${rows[0]?.units ?? ''}.`;
+  }
+  const listed = rows.slice(0, LISTED_ROWS).map((r) => `${r.units} ${r.where}`);
+  const more = rows.length > LISTED_ROWS ? ` và ${formatNumber(rows.length - LISTED_ROWS)} dòng khác` : '';
+  return `${PARTIAL_MARK} Tổng chưa đủ, thiếu số liệu của ${listed.join('; ')}${more}.`;
+}
+
+/**
+ * What a page shows of a table: a column with no figure in any row (all “—”, twenty rows of
+ * dashes on a grassroots unit's list of cells) is dropped and named in a note, and sums that
+ * leave out some organizations are explained under the table. The first column, naming the
+ * rows, always stays.
+ */
+export function shownTable(table: TableView): ShownTable {
+  const empty = (i: number) =>
+    i > 0 && table.rows.length > 0 && table.rows.every((row) => row[i]?.text === NOT_REPORTED);
+  const kept = table.columns.flatMap((_, i) => (empty(i) ? [] : [i]));
+  const dropped = table.columns.filter((_, i) => empty(i)).map((c) => `“${c.label}”`);
+  const notes = [
+    partialNote(table),
+    dropped.length === 0 ? undefined : `Bảng lược bỏ các cột chưa có số liệu: ${listVi(dropped)}.`,
+  ].filter((n): n is string => n !== undefined);
+  if (dropped.length === 0) return { table, notes, columnOf: (i) => i };
+  return {
+    table: {
+      ...table,
+      columns: kept.map((i) => table.columns[i]).filter((c): c is Column => c !== undefined),
+      rows: table.rows.map((row) => kept.map((i) => row[i] ?? text(undefined))),
+    },
+    notes,
+    columnOf: (i) => {
+      const at = kept.indexOf(i);
+      return at === -1 ? undefined : at;
+    },
+  };
+}

@@ -8,7 +8,14 @@ import { grassrootsUnder } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { slug, yearEnd, type Unit } from '../model/units.ts';
 import { RATINGS } from '../read/schemas.ts';
-import { buildChart, isEmpty, unitCharts, type ChartSpec, type SeriesInput } from './charts.ts';
+import {
+  againstTarget,
+  buildChart,
+  isEmpty,
+  unitCharts,
+  type ChartSpec,
+  type SeriesInput,
+} from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
 import { formatDate, formatNumber, ratio } from './format.ts';
 import { perProvince } from './memo.ts';
@@ -34,8 +41,11 @@ const provinceChart = (province: Province, id: string): ChartSpec | undefined =>
 const categories = (rows: readonly SubordinateFigures[]) =>
   rows.map((r) => ({ label: r.unit.name, path: r.path }));
 
-/** Beside a figure of the year before that is counted on today's organization; the chart's note says so. */
-const COMPARABLE_MARK = '*';
+/**
+ * Beside a figure of the year before that is counted on today's organization; the table's note
+ * says so. Not `*`, which marks a sum that leaves out organizations (table.ts PARTIAL_MARK).
+ */
+export const COMPARABLE_MARK = '†';
 
 /** A figure of the year before that a unit directly under the province is compared with. */
 export interface Before {
@@ -509,7 +519,15 @@ export const admissionsTopic = perProvince((province): AdmissionsTopic => {
       title: `Kết nạp đảng viên và chỉ tiêu của các đảng bộ trực thuộc năm ${year}`,
       unit: 'đảng viên',
       series: [
-        { label: 'Kết nạp', kind: 'bar', values: rows.map((r) => r.admitted) },
+        {
+          label: 'Kết nạp',
+          kind: 'bar',
+          values: rows.map((r) => r.admitted),
+          tooltips: againstTarget(
+            rows.map((r) => r.admitted),
+            rows.map((r) => r.target),
+          ),
+        },
         { label: 'Chỉ tiêu kết nạp', kind: 'bar', values: rows.map((r) => r.target) },
       ],
       extra: [
@@ -554,7 +572,15 @@ export const admissionsTopic = perProvince((province): AdmissionsTopic => {
               unit: '% chỉ tiêu',
               format: 'percent',
               series: [
-                { label: 'Đạt chỉ tiêu', kind: 'bar', values: ranked.map((r) => r.admitted / r.target) },
+                {
+                  label: 'Đạt chỉ tiêu',
+                  kind: 'bar',
+                  values: ranked.map((r) => r.admitted / r.target),
+                  tooltips: againstTarget(
+                    ranked.map((r) => r.admitted),
+                    ranked.map((r) => r.target),
+                  ),
+                },
               ],
               extra: [
                 { column: column('Hạng'), cells: ranked.map((r) => count(r.rank)) },

@@ -5,8 +5,8 @@ import { isAbove } from '../model/organizations.ts';
 import type { Province, Statistics } from '../model/province.ts';
 import type { Figures } from '../model/rollup.ts';
 import { byName, collator, slug, yearEnd, type Unit } from '../model/units.ts';
-import { formatDate, formatNumber, formatSigned } from './format.ts';
-import { changePercent, shareOf, SMALL_BASE } from './wording.ts';
+import { formatDate, formatNumber, formatPercent, formatSigned } from './format.ts';
+import { shareOf, SMALL_BASE } from './wording.ts';
 import { balanceView } from './balance.ts';
 import { unitCharts, type ChartSpec } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
@@ -83,7 +83,7 @@ function change(now: number | undefined, before: number | undefined, year: numbe
   if (now === undefined || before === undefined) return undefined;
   const diff = now - before;
   // The card shows the figure itself: from a small base the change alone says enough.
-  const pct = before < SMALL_BASE ? '' : ` (${changePercent(Math.abs(diff) / before)})`;
+  const pct = before < SMALL_BASE ? '' : ` (${formatPercent(Math.abs(diff) / before)})`;
   return diff === 0
     ? `không đổi so với năm ${year - 1}`
     : `${formatSigned(diff)}${pct} so với năm ${year - 1}`;

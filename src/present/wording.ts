@@ -26,7 +26,7 @@ export function yearsVi(years: readonly number[]): string {
 
 /**
  * Below this many (members, admitted, cells, target), a percentage misleads more than it tells:
- * 1 of 2 is "50,0%", 0 of 1 "giảm 100,0%", 11 admitted of a target of 2 "550,0%". Sentences then
+ * 1 of 2 is "50%", 0 of 1 "giảm 100%", 11 admitted of a target of 2 "550%". Sentences then
  * give the counts instead. One rule for every share, change and achievement in a summary.
  */
 export const SMALL_BASE = 10;
@@ -34,12 +34,6 @@ export const SMALL_BASE = 10;
 /** `35,4%` of `base`, or `undefined` when the base is below SMALL_BASE. */
 export const shareOf = (part: number, base: number): string | undefined =>
   base >= SMALL_BASE ? formatPercent(part / base) : undefined;
-
-/** A relative change as a percent; a change too small to show at one decimal says so. */
-export function changePercent(ratio: number): string {
-  const text = formatPercent(ratio);
-  return text === '0,0%' ? 'dưới 0,1%' : text;
-}
 
 /**
  * `tăng 12 người (4,3%)`, `giảm 3 người (1,0%)`, `không thay đổi`; from fewer than SMALL_BASE
@@ -54,7 +48,7 @@ export function changeWords(now: number, before: number, noun = 'người', inPa
   const detail =
     before < SMALL_BASE
       ? `từ ${formatNumber(before)} ${diff > 0 ? 'lên' : 'xuống'} ${formatNumber(now)}`
-      : changePercent(Math.abs(diff) / before);
+      : formatPercent(Math.abs(diff) / before);
   return inParentheses ? `${words} (${detail})` : `${words}, ${detail}`;
 }
 
@@ -67,9 +61,9 @@ export function fromToWords(now: number, before: number): string {
 }
 
 /**
- * How admissions compare with the target, after `kết nạp 12 đảng viên mới, `: `đạt 120,0% chỉ
+ * How admissions compare with the target, after `kết nạp 12 đảng viên mới, `: `đạt 120% chỉ
  * tiêu (chỉ tiêu: 10), vượt 2 đảng viên`, `đạt đúng chỉ tiêu (chỉ tiêu: 10)`, `chưa đạt chỉ tiêu:
- * đạt 80,0% (chỉ tiêu: 10), còn thiếu 2 đảng viên`; a target below SMALL_BASE without a percent.
+ * đạt 80% (chỉ tiêu: 10), còn thiếu 2 đảng viên`; a target below SMALL_BASE without a percent.
  */
 export function targetWords(admitted: number, target: number): string {
   if (target === 0) return 'chỉ tiêu được giao là 0';
