@@ -8,6 +8,7 @@ import type { Province } from '../model/province.ts';
 import { slug, type Unit } from '../model/units.ts';
 import { unitCharts, type ChartShape, type ChartSpec } from './charts.ts';
 import { perProvince } from './memo.ts';
+import type { Cell, TableView } from './table.ts';
 import { topicCharts } from './topic-views.ts';
 
 export interface Embed {
@@ -37,17 +38,33 @@ export const EMBED_WIDTH = 720;
  */
 const BOX_HEIGHT: Record<ChartShape, number> = { trend: 396, 'rows-s': 528, 'rows-m': 640, 'rows-l': 939 };
 
+/** Lines of `text` at `EMBED_WIDTH`, about `perLine` characters each. */
+const lines = (text: string, perLine: number) => Math.max(1, Math.ceil(text.length / perLine));
+
 /**
- * The height in pixels an embed of `chart` needs at `EMBED_WIDTH`, so the iframe neither scrolls
- * nor leaves a gap: caption, source line and margins, the chart box, the table's rows (unit names
- * beside four or more figures wrap onto two lines), the note's lines. Measured in Chromium on the
- * sample and fixture sites; tests/e2e/embeds.test.ts holds it to at most 10 % above the rendered
- * height, never below.
+ * A table row's height at `EMBED_WIDTH`: one line, or two when a unit's name of more than about
+ * 20 characters shares the width with four figure columns or more (measured: its column is then
+ * 190–220 px wide).
+ */
+const rowHeight = (table: TableView, row: readonly Cell[]): number =>
+  table.columns.length > 4 && (row[0]?.text.length ?? 0) > 20 ? 61 : 37;
+
+/**
+ * The height in pixels an embed of `chart` needs at `EMBED_WIDTH`, so that the iframe neither
+ * scrolls nor leaves a gap, as measured in Chromium on the sample's embeds: the page's padding,
+ * caption, table caption and header row, source and demo lines (191 px; 49 px more for each line
+ * a long title wraps onto), the chart box, the rows, the note (22 px a line), the header's labels
+ * wrapping beside four figure columns or more (24 px); and 2 % and 16 px to spare, for names that
+ * wrap where the estimate did not expect it. tests/e2e/embeds.test.ts holds it to at most 12 % over
+ * the rendered height, never under.
  */
 export function embedHeight(chart: ChartSpec): number {
-  const wraps = chart.shape !== 'trend' && chart.table.columns.length > 4;
-  const noteLines = chart.note ? Math.ceil(chart.note.length / 95) : 0;
-  return 330 + BOX_HEIGHT[chart.shape] + chart.table.rows.length * (wraps ? 58 : 40) + noteLines * 26;
+  const { table } = chart;
+  const rows = table.rows.reduce((sum, row) => sum + rowHeight(table, row), 0);
+  const note = chart.note ? 8 + lines(chart.note, 80) * 22 : 0;
+  const header = table.columns.length > 4 ? 24 : 0;
+  const content = 191 + (lines(chart.title, 80) - 1) * 49 + BOX_HEIGHT[chart.shape] + rows + note + header;
+  return Math.ceil(content * 1.02) + 16;
 }
 
 const escapeAttribute = (text: string): string =>
