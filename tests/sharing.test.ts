@@ -6,8 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { load } from '../src/build/project.ts';
 import { NO_SITE_URL, siteUrlFrom } from '../src/build/sitemap.ts';
+import { unitCharts } from '../src/present/charts.ts';
+import { embedCode, embedHeight } from '../src/present/embeds.ts';
 import { buildSite, sitePages, type BuiltSite } from './e2e/harness.ts';
+import { fixture } from './helpers.ts';
 
 let site: BuiltSite;
 let html: Map<string, string>;
@@ -95,6 +99,22 @@ describe('the embed pages (nhung/)', () => {
       );
       expect(html.has(`nhung/d1/${chart}/`)).toBe(true);
     }
+  });
+});
+
+describe('the iframe code', () => {
+  test('escapes the title and grows with the rows, a wrapped title and a note', async () => {
+    const { province } = await load(fixture('basic'));
+    const chart = province && unitCharts(province, 'D1').find((c) => c.id === 'dang-vien');
+    if (!chart) throw new Error('the basic fixture has a members chart for D1');
+    const quoted = { ...chart, title: 'Đảng viên "A" & <B>' };
+    expect(embedCode(quoted, '/nhung/d1/dang-vien/')).toBe(
+      `<iframe src="/nhung/d1/dang-vien/" title="Đảng viên &quot;A&quot; &amp; &lt;B&gt;" width="100%" height="${embedHeight(chart)}" style="border:0" loading="lazy"></iframe>`,
+    );
+    const longer = { ...chart, table: { ...chart.table, rows: [...chart.table.rows, ...chart.table.rows] } };
+    expect(embedHeight(longer)).toBeGreaterThan(embedHeight(chart));
+    expect(embedHeight({ ...chart, title: chart.title.repeat(3) })).toBeGreaterThan(embedHeight(chart));
+    expect(embedHeight({ ...chart, note: 'Chưa có số liệu năm 2019.' })).toBeGreaterThan(embedHeight(chart));
   });
 });
 

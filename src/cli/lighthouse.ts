@@ -5,7 +5,7 @@
  * same DATA_DIR, OUT_DIR and BASE_PATH. Serves the site with Astro's preview server and uses
  * Debian's Chromium (CHROMIUM_PATH to change it); never downloads a browser. Prints the four
  * scores of each page and exits 1 when one is under its target. Not part of `npm test`: about
- * 15 s a page on two cores.
+ * 3 minutes on two cores (docs/performance.md).
  */
 import { readdirSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -50,6 +50,28 @@ async function pagesToMeasure(): Promise<[string, string][]> {
   return kinds.filter((k): k is [string, string] => k[1] !== undefined && size(k[1]) > 0);
 }
 
+/**
+ * Lighthouse's own advice against its variance: run it several times and keep the run with the
+ * median performance score (on a shared machine one run in four or five came out 0.05–0.1 lower).
+ */
+const RUNS = 3;
+type RunnerResult = NonNullable<Awaited<ReturnType<typeof lighthouse>>>;
+
+async function medianRun(url: string, categories: readonly Category[]) {
+  const runs: RunnerResult[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const result = await lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...categories],
+    });
+    if (result) runs.push(result);
+  }
+  const performance = (r: RunnerResult) => r.lhr.categories['performance']?.score ?? 0;
+  return runs.sort((a, b) => performance(a) - performance(b))[Math.floor(runs.length / 2)];
+}
+
 const pages = await pagesToMeasure();
 if (pages.length === 0) {
   process.stdout.write(`Không có trang nào ở ${outDir}: chạy "npm run build" trước.\n`);
@@ -71,15 +93,17 @@ const browser = await chromium.launch({
 let below = 0;
 try {
   const categories = Object.keys(TARGETS) as Category[];
+  // A fresh browser's first page is slower (cold caches): the province page, measured first,
+  // scored 0.91–0.93 against 0.99 when measured later. One run first, not counted.
+  await lighthouse(`http://127.0.0.1:${server.port}${base}`, {
+    port,
+    logLevel: 'error',
+    onlyCategories: ['performance'],
+  });
   process.stdout.write(`${['trang'.padEnd(44), ...categories.map((c) => c.padStart(15))].join('')}\n`);
   for (const [kind, page] of pages) {
     const url = `http://127.0.0.1:${server.port}${base}${page}`;
-    const result = await lighthouse(url, {
-      port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: categories,
-    });
+    const result = await medianRun(url, categories);
     const scores = categories.map((c) => result?.lhr.categories[c]?.score ?? 0);
     const failing = categories.filter((c, i) => (scores[i] ?? 0) < TARGETS[c]);
     below += failing.length;
