@@ -28,11 +28,17 @@ const size = (page: string) =>
   statSync(join(outDir, page, 'index.html'), { throwIfNoEntry: false })?.size ?? 0;
 const largest = (pages: readonly string[]) => [...pages].sort((a, b) => size(b) - size(a))[0];
 
+/** Says what to do, and stops. */
+function stop(message: string): never {
+  process.stdout.write(`${message}\n`);
+  process.exit(1);
+}
+
 /** The pages to measure, as paths from the site's root, by kind. */
 async function pagesToMeasure(): Promise<[string, string][]> {
+  if (size('') === 0) stop(`Không có trang web ở ${outDir}: chạy "npm run build" trước.`);
   const { province } = await load(dataDirFrom());
-  if (!province)
-    throw new Error('Dữ liệu có lỗi: chạy "npm run check:data" để xem và sửa, rồi "npm run build".');
+  if (!province) stop('Dữ liệu có lỗi: chạy "npm run check:data" để xem và sửa, rồi "npm run build".');
   const withPage = unitsWithPage(province);
   const units = [...province.tree.units.values()].filter((u) => withPage.has(u.id) && u !== province.root);
   const unitPages = (above: boolean) =>
@@ -73,10 +79,6 @@ async function medianRun(url: string, categories: readonly Category[]) {
 }
 
 const pages = await pagesToMeasure();
-if (pages.length === 0) {
-  process.stdout.write(`Không có trang nào ở ${outDir}: chạy "npm run build" trước.\n`);
-  process.exit(1);
-}
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 const server = await preview({ outDir, base, logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
 // Lighthouse drives Chromium through its debugging port: a free one, asked of the system.
