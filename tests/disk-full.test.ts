@@ -14,11 +14,14 @@ import { fixture, tempDir } from './helpers.ts';
 const ROOT = join(import.meta.dirname, '..');
 const PRELOAD = join(import.meta.dirname, 'fixtures', 'disk-full', 'preload.mjs');
 
+// With the site's address the build writes a sitemap: one more write that may find the disk full.
+const SITE_URL = 'https://tochuc.example.gov.vn';
+
 const build = (dataDir: string, outDir: string, env: Record<string, string> = {}) =>
   new Promise<{ code: number | null; out: string }>((resolve) => {
     const child = spawn(process.execPath, ['src/cli/build.ts'], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, BASE_PATH: '', SITE_URL: '', ...env },
+      env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, BASE_PATH: '', SITE_URL, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

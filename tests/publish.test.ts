@@ -36,7 +36,8 @@ function startBuild(dataDir: string, outDir: string): ChildProcess {
       OUT_DIR: outDir,
       CONTENT_DIR: join(dataDir, 'no-content'),
       BASE_PATH: '',
-      SITE_URL: '',
+      // With the site's address the build writes a sitemap, the last file before the swap.
+      SITE_URL: 'https://tochuc.example.gov.vn',
     },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

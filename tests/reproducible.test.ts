@@ -15,6 +15,7 @@ const build = (outDir: string, env: Record<string, string>) =>
     DATA_DIR: fixture('hostile'),
     CONTENT_DIR: join(fixture('hostile'), 'content'),
     OUT_DIR: outDir,
+    SITE_URL: 'https://tochuc.example.gov.vn',
     ...env,
   });
 

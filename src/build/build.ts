@@ -35,7 +35,7 @@ import {
 } from './search-index.ts';
 import { siteFiles, UNIT_PAGES } from './site-files.ts';
 import { provideSite } from './site.ts';
-import { writeSitemap } from './sitemap.ts';
+import { NO_SITE_URL, writeSitemap } from './sitemap.ts';
 import { readPublishedSnapshot } from './snapshot-file.ts';
 
 export interface BuildOptions {
@@ -268,7 +268,8 @@ async function underLock(
     log(`  Chỉ mục tìm kiếm: ${howIndexed(await search.finish())} (${seconds()}).`);
     // The record that lets later builds replace this folder, and nothing else (output.ts).
     await writeFile(join(staging, SITE_RECORD), SITE_RECORD_TEXT);
-    await writeSitemap(staging, options.basePath || '/', options.siteUrl || undefined);
+    if (options.siteUrl) await writeSitemap(staging, options.basePath || '/', options.siteUrl);
+    else log(NO_SITE_URL);
     const putManifest = await stageManifest(outDir, {
       format: 1,
       code,

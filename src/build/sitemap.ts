@@ -36,21 +36,42 @@ const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * `siteUrl` (env SITE_URL, e.g. `https://tochuc.example.gov.vn`) makes the addresses absolute as the
- * sitemap protocol asks; without it they are paths from the server root (e.g. `/thong-ke/don-vi/hue/`),
- * which the publisher can rewrite or submit with the origin prepended.
+ * SITE_URL, the site's origin (`https://tochuc.example.gov.vn`): the sitemap, robots.txt's Sitemap
+ * line, the canonical links and the share cards need whole addresses. A path belongs in BASE_PATH:
+ * Astro and `new URL(page, site)` would drop it from every address.
  */
-export async function writeSitemap(
-  siteDir: string,
-  basePath: string,
-  siteUrl: string | undefined,
-): Promise<number> {
+export function siteUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const setting = env['SITE_URL']?.trim();
+  if (!setting) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(setting);
+  } catch {
+    url = undefined;
+  }
+  if (url && /^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash) {
+    return url.origin;
+  }
+  throw new Error(
+    `Biến môi trường SITE_URL="${setting}" không hợp lệ: cần địa chỉ gốc của trang web, bắt đầu bằng https:// (hoặc http://), không có đường dẫn phía sau (ví dụ https://tochuc.example.gov.vn). Nếu trang web nằm trong một thư mục con của cổng thông tin, ghi thư mục đó vào BASE_PATH (ví dụ BASE_PATH=/thong-ke/). Sửa hoặc bỏ biến này rồi chạy lại "npm run build".`,
+  );
+}
+
+/** Printed by a build without SITE_URL: what the site lacks, and what to set. */
+export const NO_SITE_URL =
+  '  Lưu ý: chưa đặt SITE_URL nên không tạo sitemap.xml, robots.txt không có dòng Sitemap, các trang không có địa chỉ chính thức (canonical) và thẻ chia sẻ (tiêu đề, mô tả khi gửi liên kết qua Zalo, Facebook). Đặt SITE_URL=https://… (địa chỉ gốc của trang web, ví dụ SITE_URL=https://tochuc.example.gov.vn) rồi chạy lại "npm run build" để công cụ tìm kiếm và mạng xã hội hiển thị đúng các trang.';
+
+/**
+ * Written only with the site's origin (`siteUrl`): the sitemap protocol wants whole addresses,
+ * and a path from the server root is not one.
+ */
+export async function writeSitemap(siteDir: string, basePath: string, siteUrl: string): Promise<number> {
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const urls: string[] = [];
   for (const path of await htmlFiles(siteDir)) {
     if (NOINDEX(path)) continue;
     const page = `${base}${path.replace(/(^|\/)index\.html$/, '$1')}`;
-    urls.push(siteUrl ? new URL(page, siteUrl).href : page);
+    urls.push(new URL(page, siteUrl).href);
   }
   urls.sort();
   const body = urls.map((u) => `  <url><loc>${escapeXml(u)}</loc></url>\n`).join('');

@@ -6,17 +6,18 @@ import { resolve } from 'node:path';
 import { buildSite } from '../build/build.ts';
 import { cacheDirFrom } from '../build/cache.ts';
 import { contentDirFrom, dataDirFrom } from '../build/project.ts';
+import { siteUrlFrom } from '../build/sitemap.ts';
 import { searchPartSizeFrom } from '../present/search.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-let searchPartSize: number | undefined;
+let settings: { searchPartSize: number; siteUrl: string | undefined } | undefined;
 try {
-  searchPartSize = searchPartSizeFrom(process.env);
+  settings = { searchPartSize: searchPartSizeFrom(process.env), siteUrl: siteUrlFrom(process.env) };
 } catch (cause) {
   log(String(cause instanceof Error ? cause.message : cause));
 }
-if (searchPartSize !== undefined) {
+if (settings !== undefined) {
   const outcome = await buildSite(
     {
       outDir: resolve(process.env['OUT_DIR'] || 'dist'),
@@ -26,8 +27,7 @@ if (searchPartSize !== undefined) {
       cwd: process.cwd(),
       home: homedir(),
       basePath: process.env['BASE_PATH'] || undefined,
-      siteUrl: process.env['SITE_URL'] || undefined,
-      searchPartSize,
+      ...settings,
       cacheDir: cacheDirFrom(),
       // The largest build measured takes about 2 minutes: an hour is a build that hangs.
       lockWait: 60 * 60_000,

@@ -6,8 +6,9 @@
 import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { slug, type Unit } from '../model/units.ts';
-import { unitCharts, type ChartSpec } from './charts.ts';
+import { unitCharts, type ChartShape, type ChartSpec } from './charts.ts';
 import { perProvince } from './memo.ts';
+import type { Cell, TableView } from './table.ts';
 import { topicCharts } from './topic-views.ts';
 
 export interface Embed {
@@ -27,3 +28,49 @@ export const embeds = perProvince((province: Province): ReadonlyMap<string, Embe
     .map((e) => ({ ...e, key: `${slug(e.unit.id)}/${e.chart.id}` }));
   return new Map(list.map((e) => [e.key, e]));
 });
+
+/** The iframe width the suggested heights fit: a portal's content column. */
+export const EMBED_WIDTH = 720;
+
+/**
+ * The chart box's height at that width: (720 − 16 px padding) × its shape's aspect ratio, within
+ * its max-height (src/styles/global.css).
+ */
+const BOX_HEIGHT: Record<ChartShape, number> = { trend: 396, 'rows-s': 528, 'rows-m': 640, 'rows-l': 939 };
+
+/** Lines of `text` at `EMBED_WIDTH`, about `perLine` characters each. */
+const lines = (text: string, perLine: number) => Math.max(1, Math.ceil(text.length / perLine));
+
+/**
+ * A table row's height at `EMBED_WIDTH`: one line, or two when a unit's name of more than about
+ * 20 characters shares the width with four figure columns or more (measured: its column is then
+ * 190–220 px wide).
+ */
+const rowHeight = (table: TableView, row: readonly Cell[]): number =>
+  table.columns.length > 4 && (row[0]?.text.length ?? 0) > 20 ? 61 : 37;
+
+/**
+ * The height in pixels an embed of `chart` needs at `EMBED_WIDTH`, so that the iframe neither
+ * scrolls nor leaves a gap, as measured in Chromium on the sample's embeds: the page's padding,
+ * caption, table caption and header row, source and demo lines (191 px; 49 px more for each line
+ * a long title wraps onto), the chart box, the rows, the note (22 px a line), the header's labels
+ * wrapping beside four figure columns or more (24 px); and 2 % and 16 px to spare, for names that
+ * wrap where the estimate did not expect it. tests/e2e/embeds.test.ts holds it to at most 12 % over
+ * the rendered height, never under.
+ */
+export function embedHeight(chart: ChartSpec): number {
+  const { table } = chart;
+  const rows = table.rows.reduce((sum, row) => sum + rowHeight(table, row), 0);
+  const note = chart.note ? 8 + lines(chart.note, 80) * 22 : 0;
+  const header = table.columns.length > 4 ? 24 : 0;
+  const content = 191 + (lines(chart.title, 80) - 1) * 49 + BOX_HEIGHT[chart.shape] + rows + note + header;
+  return Math.ceil(content * 1.02) + 16;
+}
+
+const escapeAttribute = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The `<iframe>` a portal editor pastes: `src` is the embed page's address. */
+export function embedCode(chart: ChartSpec, src: string): string {
+  return `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(chart.title)}" width="100%" height="${embedHeight(chart)}" style="border:0" loading="lazy"></iframe>`;
+}

@@ -1,8 +1,9 @@
 /**
- * The live preview (`npm run dev`, Astro's dev server with this project's configuration) in a
- * browser: pages are styled and log no errors (the built site's Content-Security-Policy, which
- * would block the dev server's inline styles, is not sent there), and an open page reloads with
- * the new data when a CSV file changes.
+ * The live preview (`npm run dev`: src/cli/dev.ts, Astro's dev server with this project's
+ * configuration) in a browser: pages are styled and log no errors (the built site's
+ * Content-Security-Policy, which would block the dev server's inline styles, is not sent there),
+ * the downloads answer at the addresses the pages link to, and an open page reloads with the new
+ * data when a CSV file changes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -47,23 +48,19 @@ beforeAll(async () => {
   // server's Vite would take them as its own and serve nothing at "/".
   const runner = /^(BASE_URL|MODE|DEV|PROD|SSR|TEST|NODE_ENV|VITEST.*)$/;
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !runner.test(key)));
-  child = spawn(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1'],
-    {
-      cwd: ROOT,
-      env: {
-        ...env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        DATA_DIR: data,
-        CONTENT_DIR: join(data, 'no-content'),
-        BASE_PATH: '',
-      },
-      // Its own process group, so that stopping it also stops what it started.
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+  child = spawn(process.execPath, [join(ROOT, 'src', 'cli', 'dev.ts'), '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    env: {
+      ...env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      DATA_DIR: data,
+      CONTENT_DIR: join(data, 'no-content'),
+      BASE_PATH: '',
     },
-  );
+    // Its own process group, so that stopping it also stops what it started.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   browser = await launchChromium();
@@ -90,6 +87,15 @@ describe('the live preview', () => {
     await context.close();
     expect(guard.consoleErrors).toEqual([]);
     expect(guard.externalRequests).toEqual([]);
+  });
+
+  test('serves the downloads at the addresses the data page links to', async () => {
+    for (const file of ['units.csv', 'members.csv']) {
+      const response = await fetch(`${server.root}du-lieu/${file}`);
+      expect(response.status, file).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect(await response.text()).toMatch(/^\uFEFF?Mã đơn vị,/);
+    }
   });
 
   test('reloads an open unit page when units.csv changes', async () => {

@@ -110,6 +110,34 @@ describe(`a BASE_PATH=${BASE} build`, () => {
     expect(listed).not.toContain(`${SITE_URL}${BASE}404.html`);
   });
 
+  test('every indexable page names its canonical address and carries a share card', () => {
+    const meta = (text: string, key: string) =>
+      new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(text)?.[1];
+    const wrong: string[] = [];
+    for (const [file, text] of html) {
+      if (text.includes('<meta name="robots" content="noindex">')) continue;
+      const own = `${SITE_URL}${BASE}${file.replace(/(^|\/)index\.html$/, '$1')}`;
+      // The province's unit page repeats the home page: search engines are sent there.
+      const canonical = file === 'don-vi/p/index.html' ? `${SITE_URL}${BASE}` : own;
+      const found = {
+        canonical: /<link rel="canonical" href="([^"]*)"/.exec(text)?.[1],
+        url: meta(text, 'og:url'),
+        title: meta(text, 'og:title'),
+        description: meta(text, 'og:description'),
+        card: meta(text, 'twitter:card'),
+      };
+      const expected = {
+        canonical,
+        url: canonical,
+        title: /<title>([^|<]*) \|/.exec(text)?.[1],
+        description: meta(text, 'description'),
+        card: 'summary',
+      };
+      if (JSON.stringify(found) !== JSON.stringify(expected)) wrong.push(`${file}: ${JSON.stringify(found)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   test('robots.txt allows crawling and names the sitemap', async () => {
     const response = await fetch(`${server.root}robots.txt`);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);

@@ -1,0 +1,113 @@
+// Pagefind's index is written into the site in parts (`pagefind/0/`, `pagefind/1/` …, see
+// src/build/search-index.ts), listed by the form: the first is loaded and the others merged into
+// it. It is loaded from the site itself, so search works offline and under a BASE_PATH. Results
+// are built with DOM methods (textContent), never innerHTML: unit names come from data files.
+interface PagefindResult {
+  data(): Promise<{ url: string; meta: Record<string, string | undefined> }>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
+  debouncedSearch(
+    query: string,
+    options?: object,
+    wait?: number,
+  ): Promise<{ results: PagefindResult[] } | null>;
+  search(query: string, options?: object): Promise<{ results: PagefindResult[] }>;
+}
+
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+const form = document.querySelector<HTMLFormElement>('form[data-search]');
+const input = document.querySelector<HTMLInputElement>('#tu-khoa');
+const status = document.querySelector<HTMLElement>('#trang-thai');
+const list = document.querySelector<HTMLOListElement>('#ket-qua');
+const LIMIT = 30;
+const [first, ...others] = (form?.dataset['parts'] ?? '').split(' ').map(Number);
+
+let loading: Promise<Pagefind> | undefined;
+const pagefind = (): Promise<Pagefind> => {
+  loading ??= (async () => {
+    const module = (await import(/* @vite-ignore */ `${base}pagefind/${first}/pagefind.js`)) as Pagefind;
+    await module.options({ baseUrl: base });
+    await module.init();
+    // Merged side by side; a part that fails to load costs its own results, not the search.
+    await Promise.all(
+      others.map((part) =>
+        module
+          .mergeIndex(`${base}pagefind/${part}/`, { baseUrl: base })
+          .catch((error: unknown) =>
+            console.error(`Tìm kiếm: không tải được phần ${part} của chỉ mục`, error),
+          ),
+      ),
+    );
+    return module;
+  })();
+  return loading;
+};
+
+let latest = 0;
+async function run(query: string): Promise<void> {
+  if (!status || !list) return;
+  const turn = ++latest;
+  const text = query.trim();
+  if (text === '') {
+    list.replaceChildren();
+    status.textContent = '';
+    return;
+  }
+  status.textContent = 'Đang tìm …';
+  let found: PagefindResult[];
+  try {
+    // Today's units first, then those that ended (merged, dissolved), each in Pagefind's order:
+    // the status filter is the search record's (src/present/search.ts).
+    const index = await pagefind();
+    const today = await index.debouncedSearch(text, { filters: { tinh_trang: 'hien-nay' } }, 200);
+    if (today === null) return; // a newer keystroke superseded this search
+    const ended = await index.search(text, { filters: { tinh_trang: 'da-ket-thuc' } });
+    if (turn !== latest) return; // a newer search started while this one asked for ended units
+    found = [...today.results, ...ended.results];
+  } catch (error) {
+    console.error('Tìm kiếm: không tải được chỉ mục', error);
+    status.textContent = 'Không tải được chỉ mục tìm kiếm. Hãy dùng danh sách tất cả đơn vị ở dưới.';
+    return;
+  }
+  const shown = await Promise.all(found.slice(0, LIMIT).map((r) => r.data()));
+  list.replaceChildren(
+    ...shown.map((page) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = page.url;
+      link.textContent = page.meta['title'] ?? page.url;
+      item.append(link);
+      const about = page.meta['mo_ta'];
+      if (about) {
+        const note = document.createElement('span');
+        note.className = 'muted';
+        note.textContent = ` — ${about.replace(/\s+/g, ' ').trim()}`;
+        item.append(note);
+      }
+      return item;
+    }),
+  );
+  const total = found.length;
+  status.textContent =
+    total === 0
+      ? `Không tìm thấy đơn vị nào có tên khớp với “${text}”.`
+      : total > LIMIT
+        ? `Tìm thấy ${total} đơn vị; hiển thị ${LIMIT} kết quả đầu tiên.`
+        : `Tìm thấy ${total} đơn vị.`;
+}
+
+if (form && input) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run(input.value);
+  });
+  input.addEventListener('input', () => void run(input.value));
+  const initial = new URLSearchParams(location.search).get('q');
+  if (initial) {
+    input.value = initial;
+    void run(initial);
+  }
+}

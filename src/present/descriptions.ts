@@ -1,0 +1,44 @@
+/**
+ * The `<meta name="description">` of the pages that show figures: what a search engine or a
+ * shared link (Zalo, Facebook) shows under the title. Taken from the page's own summary, so it
+ * says the same figures as the page; each names its unit, so no two pages share one.
+ */
+import type { Province } from '../model/province.ts';
+import { topicNarrative } from './narrative/topics.ts';
+import type { Topic } from './narrative/context.ts';
+import type { UnitView } from './unit-view.ts';
+
+/** About what search results show (150–200 characters); longer is cut there by them, mid-word. */
+const LENGTH = 200;
+
+/**
+ * The first sentences of `text` within `LENGTH` characters, at least one. A sentence ends at a
+ * full stop before a capital: `1.348` and `31/12/2025,` do not end one.
+ */
+function lead(text: string): string {
+  const sentences = text.split(/(?<=\.)\s+(?=\p{Lu})/u);
+  let kept = sentences[0] ?? '';
+  for (const next of sentences.slice(1)) {
+    if (kept.length + 1 + next.length > LENGTH) break;
+    kept = `${kept} ${next}`;
+  }
+  return kept;
+}
+
+/**
+ * The summary's first paragraph (the unit's size as of the latest year), its name first when the
+ * summary does not say it (a unit without figures), then the unit above it: two cells of the same
+ * name under different communes are told apart by it.
+ */
+export function unitDescription(view: UnitView): string {
+  const first = lead(view.narrative[0] ?? view.about);
+  const named = first.includes(view.name) ? first : `${view.name}. ${first}`;
+  const parent = view.breadcrumbs.at(-1)?.label;
+  if (parent === undefined) return named;
+  return `${named} ${view.ended ? 'Trước khi kết thúc hoạt động, trực thuộc' : 'Trực thuộc'} ${parent}.`;
+}
+
+/** The topic summary's first sentences, for the whole province. */
+export function topicDescription(province: Province, topic: Topic): string {
+  return lead(topicNarrative(province, topic)[0] ?? province.root.name);
+}
