@@ -6,17 +6,20 @@ import { resolve } from 'node:path';
 import { buildSite } from '../build/build.ts';
 import { cacheDirFrom } from '../build/cache.ts';
 import { contentDirFrom, dataDirFrom } from '../build/project.ts';
+import { publicationDateFrom } from '../build/snapshot-file.ts';
 import { searchPartSizeFrom } from '../present/search.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 let searchPartSize: number | undefined;
+let publishedAt: Date | undefined;
 try {
   searchPartSize = searchPartSizeFrom(process.env);
+  publishedAt = publicationDateFrom(process.env);
 } catch (cause) {
   log(String(cause instanceof Error ? cause.message : cause));
 }
-if (searchPartSize !== undefined) {
+if (searchPartSize !== undefined && publishedAt !== undefined) {
   const outcome = await buildSite(
     {
       outDir: resolve(process.env['OUT_DIR'] || 'dist'),
@@ -31,6 +34,7 @@ if (searchPartSize !== undefined) {
       cacheDir: cacheDirFrom(),
       // The largest build measured takes about 2 minutes: an hour is a build that hangs.
       lockWait: 60 * 60_000,
+      publishedAt,
     },
     log,
   );
