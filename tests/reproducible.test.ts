@@ -10,12 +10,16 @@ import { ROOT, runBuild } from './e2e/harness.ts';
 import { fixture, forgetInputs } from './helpers.ts';
 import { differences, snapshot } from './folder-hash.ts';
 
+/** The publication time a reproducible build records (reproducible-builds.org): 01/01/2026 07:00 in Vietnam. */
+const SOURCE_DATE_EPOCH = '1767225600';
+
 const build = (outDir: string, env: Record<string, string>) =>
   runBuild({
     DATA_DIR: fixture('hostile'),
     CONTENT_DIR: join(fixture('hostile'), 'content'),
     OUT_DIR: outDir,
     SITE_URL: 'https://tochuc.example.gov.vn',
+    SOURCE_DATE_EPOCH,
     ...env,
   });
 
@@ -61,6 +65,15 @@ describe('the same data builds a byte-identical site', () => {
 
   test('rebuilding in place with unchanged data gives the same files and bytes', () => {
     expect(differences(one, again)).toEqual([]);
+  });
+
+  test('the publication time on the updates page and in its feed is SOURCE_DATE_EPOCH', () => {
+    expect(readFileSync(join(first, 'cap-nhat', 'feed.xml'), 'utf8')).toContain(
+      '<updated>2026-01-01T00:00:00Z</updated>',
+    );
+    expect(readFileSync(join(first, 'cap-nhat', 'index.html'), 'utf8')).toContain(
+      'lúc 07:00 ngày 01/01/2026',
+    );
   });
 
   test('no file carries the build date or the output folder', () => {

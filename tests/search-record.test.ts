@@ -8,6 +8,7 @@ import {
   searchPartCount,
   searchParts,
   searchPartSizeFrom,
+  searchExample,
   searchRecord,
 } from '../src/present/search.ts';
 import { unitHeading } from '../src/present/unit-view.ts';
@@ -117,4 +118,25 @@ test('a renamed unit is found by its former name too, with or without diacritics
   expect(record.content).toContain('Đảng bộ tỉnh Cũ');
   expect(record.content).toContain('Dang bo tinh Cu');
   expect(record.meta.title).toBe(unitHeading(province, 'P').name);
+});
+
+describe('the search box’s example', () => {
+  test.each([
+    // The first of today's communes by name, as a reader would type it.
+    ['basic', 'an binh'],
+    // Its communes merged in 2025: the example is today's commune, not an ended one.
+    ['reorganization', 'an binh'],
+    // No commune at all: the first ward.
+    ['restructuring', 'an cu'],
+  ])('comes from the %s data: “%s”', async (name, example) => {
+    const loaded = await load(fixture(name));
+    if (!loaded.province) throw new Error(`${name} fixture does not load`);
+    expect(searchExample(loaded.province)).toBe(example);
+  });
+});
+
+test('the sample’s search example is one of its communes of today', async () => {
+  const loaded = await load(join(import.meta.dirname, '..', 'data'));
+  if (!loaded.province) throw new Error('the sample does not load');
+  expect(searchExample(loaded.province)).toBe('a luoi 1');
 });

@@ -54,6 +54,8 @@ export interface BuildOptions {
   readonly cacheDir: string | undefined;
   /** How long to wait for another build on the same output, in ms. */
   readonly lockWait: number;
+  /** Recorded as the publication time of new data (`SOURCE_DATE_EPOCH` or the clock). */
+  readonly publishedAt: Date;
 }
 
 export type BuildOutcome =
@@ -226,7 +228,7 @@ async function underLock(
   );
   const progress = pageProgress(units.length - plan.pages.size, log);
   provideSite(
-    { ...loaded, province, content, previousSnapshot },
+    { ...loaded, province, content, previousSnapshot, publishedAt: options.publishedAt },
     {
       reuse: reusedIds,
       keptDownloads: plan.downloads,

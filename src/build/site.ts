@@ -9,6 +9,7 @@ import type { Snapshot } from '../model/snapshot.ts';
 import type { Content } from '../present/content.ts';
 import { formatProblem } from '../problems.ts';
 import { contentDirFrom, dataDirFrom, loadProject, type Loaded } from './project.ts';
+import { publicationDateFrom } from './snapshot-file.ts';
 
 export interface Site extends Loaded {
   readonly province: Province;
@@ -17,6 +18,8 @@ export interface Site extends Loaded {
   readonly dataHash?: string | undefined;
   /** The snapshot published by the previous build, for the "what changed" page. */
   readonly previousSnapshot?: Snapshot | undefined;
+  /** When this build publishes: the time the "what changed" page records for new data. */
+  readonly publishedAt?: Date | undefined;
 }
 
 /** What the build takes from the published site instead of rendering; nothing under `astro dev`. */
@@ -65,7 +68,8 @@ async function loadSite(): Promise<Site> {
   if (!content || errors.length > 0) {
     throw new Error(`Nội dung Markdown có lỗi:\n${errors.map(formatProblem).join('\n')}`);
   }
-  return { ...project, province, content };
+  // The dev server previews a publication happening now (or at SOURCE_DATE_EPOCH).
+  return { ...project, province, content, publishedAt: publicationDateFrom(process.env) };
 }
 
 /** Forgets the loaded site, so the next page reads the data again (dev server, after a CSV changed). */

@@ -7,13 +7,20 @@ import { buildSite } from '../build/build.ts';
 import { cacheDirFrom } from '../build/cache.ts';
 import { contentDirFrom, dataDirFrom } from '../build/project.ts';
 import { siteUrlFrom } from '../build/sitemap.ts';
+import { publicationDateFrom } from '../build/snapshot-file.ts';
 import { searchPartSizeFrom } from '../present/search.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-let settings: { searchPartSize: number; siteUrl: string | undefined } | undefined;
+let settings:
+  | { searchPartSize: number; siteUrl: string | undefined; publishedAt: Date }
+  | undefined;
 try {
-  settings = { searchPartSize: searchPartSizeFrom(process.env), siteUrl: siteUrlFrom(process.env) };
+  settings = {
+    searchPartSize: searchPartSizeFrom(process.env),
+    siteUrl: siteUrlFrom(process.env),
+    publishedAt: publicationDateFrom(process.env),
+  };
 } catch (cause) {
   log(String(cause instanceof Error ? cause.message : cause));
 }

@@ -16,6 +16,8 @@ export interface SnapshotSource {
   readonly dataHash?: string | undefined;
   /** The snapshot already published in the output folder, if any. */
   readonly previousSnapshot?: Snapshot | undefined;
+  /** When this build publishes (src/build/snapshot-file.ts): recorded if the data is new. */
+  readonly publishedAt?: Date | undefined;
 }
 
 /** Which row of its file a problem is about, by the row's own identity rather than its line. */
@@ -67,8 +69,10 @@ export const memo = new WeakMap<Province, Snapshot>();
 export function currentSnapshot(source: SnapshotSource): Snapshot {
   const known = memo.get(source.province);
   if (known) return known;
-  const { province, dataHash } = source;
-  if (dataHash === undefined) throw new Error('currentSnapshot: the site was handed over without dataHash');
+  const { province, dataHash, publishedAt } = source;
+  if (dataHash === undefined || publishedAt === undefined) {
+    throw new Error('currentSnapshot: the site was handed over without dataHash or publishedAt');
+  }
   const year = province.lastYear;
   const at = <K extends string>(
     stats: { rollup: { at(id: string, y: number): { values: Record<K, number | undefined> } | undefined } },
@@ -91,7 +95,7 @@ export function currentSnapshot(source: SnapshotSource): Snapshot {
     units,
     warnings: warningKeys(source.data, source.problems),
   });
-  const snapshot = nextSnapshot(source.previousSnapshot, figures);
+  const snapshot = nextSnapshot(source.previousSnapshot, figures, publishedAt);
   memo.set(province, snapshot);
   return snapshot;
 }

@@ -87,6 +87,9 @@ export interface HistoryEntry {
   readonly sequence: number;
   readonly year: number | null;
   readonly counts: ChangeCounts | null;
+  /** When this data was first published (RFC 3339, UTC, whole seconds), handed in by the build;
+   * `null` in entries recorded before publication times were kept. */
+  readonly publishedAt: string | null;
 }
 
 export interface SnapshotFigures {
@@ -205,18 +208,30 @@ export function diffSnapshots(before: SnapshotFigures, after: SnapshotFigures): 
   };
 }
 
+/** RFC 3339 in UTC to the second: `2026-12-05T21:54:36Z`. */
+export const publicationTime = (when: Date): string => when.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /**
  * This build's snapshot, given the one already published. Publishing the same data again
- * keeps the earlier comparison and history, so rebuilding unchanged data changes no byte.
+ * keeps the earlier comparison and history (and so its publication time), so rebuilding
+ * unchanged data changes no byte. `now` is recorded only when the data is new.
  */
-export function nextSnapshot(previous: Snapshot | undefined, current: SnapshotFigures): Snapshot {
+export function nextSnapshot(previous: Snapshot | undefined, current: SnapshotFigures, now: Date): Snapshot {
+  const publishedAt = publicationTime(now);
   if (previous === undefined) {
     return {
       format: SNAPSHOT_FORMAT,
       ...current,
       changes: null,
       history: [
-        { dataHash: current.dataHash, previousHash: null, sequence: 1, year: current.year, counts: null },
+        {
+          dataHash: current.dataHash,
+          previousHash: null,
+          sequence: 1,
+          year: current.year,
+          counts: null,
+          publishedAt,
+        },
       ],
     };
   }
@@ -230,6 +245,7 @@ export function nextSnapshot(previous: Snapshot | undefined, current: SnapshotFi
     sequence: (previous.history[0]?.sequence ?? 0) + 1,
     year: current.year,
     counts: changes.counts,
+    publishedAt,
   };
   return {
     format: SNAPSHOT_FORMAT,
@@ -254,6 +270,7 @@ export function serializeSnapshot(snapshot: Snapshot): string {
   return `${JSON.stringify(sorted(snapshot))}\n`;
 }
 
+const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 const isUnit = (value: unknown): value is SnapshotUnit =>
@@ -287,5 +304,13 @@ export function parseSnapshot(text: string): Snapshot | undefined {
     return undefined;
   }
   if (!(changes === null || (isObject(changes) && isObject(changes['counts'])))) return undefined;
-  return value as unknown as Snapshot;
+  const snapshot = value as unknown as Snapshot;
+  // Entries written before publication times were kept have none: read as unknown, not as absent.
+  return {
+    ...snapshot,
+    history: snapshot.history.map((h) => ({
+      ...h,
+      publishedAt: typeof h.publishedAt === 'string' && TIME.test(h.publishedAt) ? h.publishedAt : null,
+    })),
+  };
 }

@@ -1,17 +1,17 @@
 /** The Atom feed of data updates (`/cap-nhat/feed.xml`), one entry per publication of the snapshot's history. */
 import type { Province } from '../model/province.ts';
-import type { HistoryEntry, Snapshot } from '../model/snapshot.ts';
-import { asOf, countsSentence } from './changes-page.ts';
-import { formatNumber } from './format.ts';
+import type { Snapshot } from '../model/snapshot.ts';
+import { publicationId, publicationSummary, publicationTitle } from './changes-page.ts';
 import { createHash } from 'node:crypto';
 
 export interface FeedEntry {
   /** `urn:uuid:` derived from the data's hash: the same data is the same entry. */
   readonly id: string;
   readonly title: string;
-  /** RFC 3339, from the data (31 December of its latest year, plus the publication's sequence
-   * number in seconds so entries stay ordered), never the build clock. */
+  /** RFC 3339: when this data was published, as the snapshot recorded it. */
   readonly updated: string;
+  /** The publication's anchor on `/cap-nhat/` (`lan-3`). */
+  readonly anchor: string;
   readonly summary: string;
 }
 
@@ -24,22 +24,23 @@ export const uuidFrom = (hash: string) => {
 export const feedId = (province: Province): string =>
   uuidFrom(createHash('sha256').update(`nguồn tin cập nhật ${province.root.id}`).digest('hex'));
 
-export function feedUpdated(entry: HistoryEntry): string {
-  const year = entry.year ?? 1970;
-  return new Date(Date.UTC(year, 11, 31) + entry.sequence * 1000).toISOString().replace('.000Z', 'Z');
-}
-
+/**
+ * One entry per publication, newest first. A publication recorded before times were kept has no
+ * true time to give, and a feed entry must have one: it is left out of the feed (the page still
+ * lists it) rather than given a made-up date.
+ */
 export function feedEntries(snapshot: Snapshot): FeedEntry[] {
-  return snapshot.history.map((entry) => {
-    const when = asOf(entry.year);
-    return {
-      id: uuidFrom(entry.dataHash),
-      title: `Cập nhật số liệu lần thứ ${formatNumber(entry.sequence)}${when ? ` (số liệu tính đến ${when})` : ''}`,
-      updated: feedUpdated(entry),
-      summary:
-        entry.counts === null
-          ? 'Lần xuất bản đầu tiên.'
-          : `So với lần xuất bản trước: ${countsSentence(entry.counts)}.`,
-    };
-  });
+  return snapshot.history.flatMap((entry) =>
+    entry.publishedAt === null
+      ? []
+      : [
+          {
+            id: uuidFrom(entry.dataHash),
+            title: publicationTitle(entry),
+            updated: entry.publishedAt,
+            anchor: publicationId(entry),
+            summary: publicationSummary(entry),
+          },
+        ],
+  );
 }

@@ -6,7 +6,7 @@
 import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { slug, type Unit } from '../model/units.ts';
-import { unitCharts, type ChartShape, type ChartSpec } from './charts.ts';
+import { unitCharts, type ChartBox, type ChartSpec } from './charts.ts';
 import { perProvince } from './memo.ts';
 import type { Cell, TableView } from './table.ts';
 import { topicCharts } from './topic-views.ts';
@@ -33,10 +33,12 @@ export const embeds = perProvince((province: Province): ReadonlyMap<string, Embe
 export const EMBED_WIDTH = 720;
 
 /**
- * The chart box's height at that width: (720 − 16 px padding) × its shape's aspect ratio, within
- * its max-height (src/styles/global.css).
+ * The chart box's height at that width (src/styles/global.css): a trend is (720 − 16 px padding)
+ * × 9/16; a chart of units down the side 5rem plus a band of 1.5rem per row (1.9rem when bars sit
+ * side by side).
  */
-const BOX_HEIGHT: Record<ChartShape, number> = { trend: 396, 'rows-s': 528, 'rows-m': 640, 'rows-l': 939 };
+const boxHeight = (box: ChartBox): number =>
+  box.shape === 'trend' ? 396 : 80 + box.rows * (box.grouped ? 30.4 : 24);
 
 /** Lines of `text` at `EMBED_WIDTH`, about `perLine` characters each. */
 const lines = (text: string, perLine: number) => Math.max(1, Math.ceil(text.length / perLine));
@@ -63,7 +65,7 @@ export function embedHeight(chart: ChartSpec): number {
   const rows = table.rows.reduce((sum, row) => sum + rowHeight(table, row), 0);
   const note = chart.note ? 8 + lines(chart.note, 80) * 22 : 0;
   const header = table.columns.length > 4 ? 24 : 0;
-  const content = 191 + (lines(chart.title, 80) - 1) * 49 + BOX_HEIGHT[chart.shape] + rows + note + header;
+  const content = 191 + (lines(chart.title, 80) - 1) * 49 + boxHeight(chart.box) + rows + note + header;
   return Math.ceil(content * 1.02) + 16;
 }
 

@@ -1,4 +1,7 @@
-import type { UnitHeading } from './unit-view.ts';
+import type { Province } from '../model/province.ts';
+import type { Unit } from '../model/units.ts';
+import type { UnitType } from '../read/schemas.ts';
+import { pageUnits, type UnitHeading } from './unit-view.ts';
 
 /**
  * Search (Pagefind) ignores accents by itself (`Bình` ~ `binh`), but `đ`/`Đ` is a letter of its own,
@@ -12,6 +15,36 @@ export const withoutDiacritics = (text: string): string =>
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .normalize('NFC');
+
+/** Kinds of place in the order an example is looked for, by type or by the word in the name. */
+const PLACES: readonly (readonly [UnitType | undefined, string])[] = [
+  ['commune', 'xã'],
+  ['ward', 'phường'],
+  ['township', 'thị trấn'],
+  [undefined, 'đặc khu'],
+];
+
+/** `Đảng bộ xã ` / `Chi bộ phường ` …: the words before a place name, which a reader need not type. */
+const BEFORE_PLACE = /^(?:đảng bộ|chi bộ)\s+(xã|phường|thị trấn|đặc khu)\s+/iu;
+
+/**
+ * The search box's example, from the data so that trying it finds something: the first of
+ * today's communes by name (then wards, townships, special zones; known by their type or, for
+ * those above grassroots level since 2025, by their name), else the first unit of today; its
+ * place name written the quick way, lower case without diacritics: `Đảng bộ xã An Bình` → `an binh`.
+ */
+export function searchExample(province: Province): string {
+  const today = pageUnits(province).filter(
+    (u) => u.id !== province.root.id && province.tree.endedAt(u.id) === undefined,
+  );
+  const isPlace =
+    ([type, word]: (typeof PLACES)[number]) =>
+    (u: Unit) =>
+      (type !== undefined && u.type === type) || BEFORE_PLACE.exec(u.name)?.[1]?.toLowerCase() === word;
+  const unit = PLACES.map((place) => today.find(isPlace(place))).find((u) => u !== undefined) ?? today[0];
+  const name = unit?.name ?? province.root.name;
+  return withoutDiacritics(name.replace(BEFORE_PLACE, '') || name).toLowerCase();
+}
 
 /** What the search index holds for one unit page: its name, and a line about it under the result. */
 export interface SearchRecord {

@@ -18,6 +18,7 @@ import {
 } from 'playwright-core';
 import { buildSite as build, type BuildOptions } from '../../src/build/build.ts';
 import { cacheDirFrom } from '../../src/build/cache.ts';
+import { publicationDateFrom } from '../../src/build/snapshot-file.ts';
 import { serve, type StaticServer } from './server.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -75,6 +76,7 @@ export async function buildInProcess(
       searchPartSize: 4000,
       cacheDir: cacheDirFrom(),
       lockWait: 60_000,
+      publishedAt: publicationDateFrom(process.env),
       ...settings,
     },
     (line) => lines.push(line),

@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  ROOT,
   buildSite,
   guardedContext,
   launchChromium,
@@ -17,6 +18,7 @@ import {
   type BuiltSite,
   type StaticServer,
 } from './harness.ts';
+import { withoutDiacritics } from '../../src/present/search.ts';
 
 let browser: Browser;
 let site: BuiltSite;
@@ -114,6 +116,90 @@ describe.each([
     // The province's page is also the home page: it is listed once, under its unit address.
     expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
     await context.close();
+  });
+});
+
+describe('what the search page offers', () => {
+  let sample: BuiltSite | undefined;
+  let sampleServer: StaticServer | undefined;
+  let reorganized: BuiltSite | undefined;
+  let reorganizedServer: StaticServer | undefined;
+  beforeAll(async () => {
+    sample = await buildSite('sample', { DATA_DIR: join(ROOT, 'data'), CONTENT_DIR: join(ROOT, 'content') });
+    sampleServer = await serve(sample.dir);
+    reorganized = await buildSite('reorganization');
+    reorganizedServer = await serve(reorganized.dir);
+  }, 120_000);
+  afterAll(async () => {
+    await sampleServer?.close();
+    await sample?.remove();
+    await reorganizedServer?.close();
+    await reorganized?.remove();
+  });
+
+  /** Types into the search box and waits for the count of what was found. */
+  async function search(server: StaticServer, query: string) {
+    const { context, guard } = await guardedContext(browser, server);
+    const page = await open(context, `${server.root}tim-kiem/`);
+    await page.getByLabel(/Tên đơn vị/).fill(query);
+    await expect
+      .poll(() => page.locator('#trang-thai').textContent(), { timeout: 10_000 })
+      .toMatch(/^(Tìm thấy|Không tìm thấy)/);
+    return { context, guard, page };
+  }
+
+  test.each([
+    ['the basic fixture', () => server, 'an binh'],
+    ['the sample', () => sampleServer, 'a luoi 1'],
+  ])('the label’s example comes from %s and finds that unit', async (_, which, example) => {
+    const target = which();
+    if (!target) throw new Error('no site');
+    const { context, page } = await search(target, example);
+    expect(await page.locator('label[for="tu-khoa"]').textContent()).toContain(`ví dụ: “${example}”`);
+    const first = await page.locator('#ket-qua a').first().textContent();
+    expect(withoutDiacritics(first ?? '').toLowerCase()).toContain(example);
+    await context.close();
+  });
+
+  test('today’s unit comes before ended units with the same word in their name', async () => {
+    if (!reorganizedServer) throw new Error('no site');
+    // “Tây”: the commune of today, the commune merged into it and the district that ended in 2025.
+    const { context, page } = await search(reorganizedServer, 'tay');
+    const titles = await page.locator('#ket-qua a').allTextContents();
+    expect(titles[0]).toBe('Đảng bộ xã Tây Sơn');
+    expect(titles.slice(1).sort()).toEqual(['Đảng bộ huyện Tây', 'Đảng bộ xã Tây Hòa']);
+    await context.close();
+  });
+
+  test('every result can be reached: “more” adds the next results until all are listed', async () => {
+    if (!sampleServer) throw new Error('no site');
+    const { context, guard, page } = await search(sampleServer, 'dang bo');
+    const status = page.locator('#trang-thai');
+    const total = Number(/Tìm thấy (\d+) đơn vị/.exec((await status.textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(60);
+    expect(await status.textContent()).toBe(`Tìm thấy ${total} đơn vị; đang hiển thị 30 đơn vị đầu tiên.`);
+    const more = page.getByRole('button', { name: /^Xem thêm \d+ đơn vị$/ });
+    for (let shown = 30; shown < total; shown += 30) {
+      expect(await page.locator('#ket-qua li').count()).toBe(shown);
+      await more.click();
+      await expect.poll(() => page.locator('#ket-qua li').count()).toBe(Math.min(shown + 30, total));
+      // Keyboard users land on the first result just added.
+      expect(
+        await page
+          .locator('#ket-qua li')
+          .nth(shown)
+          .locator('a')
+          .evaluate((a) => a === document.activeElement),
+      ).toBe(true);
+    }
+    expect(await status.textContent()).toBe(`Tìm thấy ${total} đơn vị.`);
+    expect(await more.isHidden()).toBe(true);
+    const hrefs = await page
+      .locator('#ket-qua a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(new Set(hrefs).size).toBe(total);
+    await context.close();
+    expect(guard.consoleErrors).toEqual([]);
   });
 });
 

@@ -9,8 +9,9 @@ const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * Atom feed of the publications: one entry per data version. Ids and dates come from the data
- * (its hash, its as-of date), never from the build clock, so the same data gives the same feed.
+ * Atom feed of the publications: one entry per data version, each linking its own anchor on the
+ * page. Ids come from the data's hash, times from the snapshot (recorded when that data was first
+ * published), so rebuilding the same data gives the same feed.
  */
 export const GET: APIRoute = async ({ site: origin }) => {
   const site = await getSite();
@@ -36,7 +37,7 @@ export const GET: APIRoute = async ({ site: origin }) => {
         `    <title>${escapeXml(e.title)}</title>`,
         `    <id>${escapeXml(e.id)}</id>`,
         `    <updated>${e.updated}</updated>`,
-        `    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>`,
+        `    <link rel="alternate" type="text/html" href="${escapeXml(`${link}#${e.anchor}`)}"/>`,
         `    <summary>${escapeXml(e.summary)}</summary>`,
         '  </entry>',
       ].join('\n'),
