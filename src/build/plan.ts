@@ -23,6 +23,8 @@ export interface BuildKeys {
   readonly search: ReadonlyMap<number, string>;
   /** CSV download (`members.csv`) → hash of what it is made from. */
   readonly downloads: ReadonlyMap<string, string>;
+  /** Chart or share image (`anh/h001/dang-vien.png`) → hash of what it shows. */
+  readonly images: ReadonlyMap<string, string>;
 }
 
 /** Where each kind of kept thing lies in the site (paths from its root, with `/`). */
@@ -30,6 +32,7 @@ export interface SiteLayout {
   readonly page: (path: string) => string;
   readonly searchPart: (part: number) => string;
   readonly download: (file: string) => string;
+  readonly image: (file: string) => string;
 }
 
 export interface Plan {
@@ -41,6 +44,7 @@ export interface Plan {
   readonly pages: ReadonlySet<string>;
   readonly search: ReadonlySet<number>;
   readonly downloads: ReadonlySet<string>;
+  readonly images: ReadonlySet<string>;
 }
 
 /**
@@ -74,5 +78,6 @@ export function planBuild(
     pages: kept(keys.pages, recorded?.pages, layout.page),
     search: kept(keys.search, recorded?.search, layout.searchPart),
     downloads: kept(keys.downloads, recorded?.downloads, layout.download),
+    images: kept(keys.images, recorded?.images, layout.image),
   };
 }
