@@ -194,7 +194,7 @@ async function underLock(
     })),
     options.searchPartSize,
   );
-  const images = siteImages(province);
+  const images = siteImages(province, { share: Boolean(options.siteUrl) });
   const keys: BuildKeys = {
     code,
     inputs: hashOf([sources, loaded.dataHash]),

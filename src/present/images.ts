@@ -34,7 +34,12 @@ export type SiteImage = ChartImage | ShareImage;
 export const chartImagePath = (chart: ChartSpec): string | undefined =>
   chart.embedPath?.replace(/^nhung\/(.+)\/$/, 'anh/$1.png');
 
-export function siteImages(province: Province): SiteImage[] {
+/**
+ * Every image of the site. Share images only with `share`: a link preview needs the image's
+ * absolute address, which a site built without SITE_URL cannot give (Base.astro), so they would
+ * only cost build time.
+ */
+export function siteImages(province: Province, { share }: { readonly share: boolean }): SiteImage[] {
   const site = siteView(province);
   const source =
     `${site.title}. Nguồn: ${site.publisher}.` +
@@ -44,7 +49,7 @@ export function siteImages(province: Province): SiteImage[] {
     return file ? [{ kind: 'chart', file, title: chart.title, source, data: chart.data }] : [];
   });
   const cards = [...province.tree.units.values()].flatMap((unit): ShareImage[] => {
-    const file = shareImagePath(unit);
+    const file = share ? shareImagePath(unit) : undefined;
     return file ? [{ kind: 'share', file, card: shareCard(province, site, unit.id) }] : [];
   });
   return [...charts, ...cards];
