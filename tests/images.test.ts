@@ -3,11 +3,11 @@
  * the pixels only checked to be a drawing of the right size), and that a rebuild draws only the
  * images whose description changed.
  */
-import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { drawChart, drawShareCard } from '../src/build/images.ts';
+import { DRAWING_CODE, drawChart, drawShareCard } from '../src/build/images.ts';
 import { load } from '../src/build/project.ts';
 import type { Province } from '../src/model/province.ts';
 import { unitCharts } from '../src/present/charts.ts';
@@ -119,6 +119,16 @@ describe('drawing', () => {
     expect(drawn).toBeGreaterThan(0.02);
     expect(drawn).toBeLessThan(0.6);
     expect(colors).toBeGreaterThan(8);
+  });
+
+  test('the code an image’s key holds names files that exist, among them every module the drawing imports', () => {
+    for (const file of DRAWING_CODE) expect(existsSync(join(ROOT, file)), file).toBe(true);
+    const drawing = join(ROOT, 'src', 'build', 'images.ts');
+    const imports = [
+      ...readFileSync(drawing, 'utf8').matchAll(/^import (?!type )[^;]* from '(\.[^']+)'/gm),
+    ].map(([, path = '']) => relative(ROOT, resolve(drawing, '..', path)));
+    expect(imports).toEqual(['src/client/chart-config.ts']);
+    expect(DRAWING_CODE).toEqual(expect.arrayContaining(imports));
   });
 
   test('a share image is 1200×630 and not blank, its text in the site’s Vietnamese font', async () => {

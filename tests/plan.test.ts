@@ -85,9 +85,16 @@ describe('what a build keeps from the published site', () => {
     ['no manifest', undefined],
   ])('%s: nothing is kept', (_, manifest) => {
     const plan = planBuild(keys, manifest, without(), LAYOUT);
-    expect([plan.keepSite, plan.pages.size, plan.search.size, plan.downloads.size, plan.images.size]).toEqual(
-      [false, 0, 0, 0, 0],
-    );
+    expect([plan.keepSite, plan.pages.size, plan.search.size, plan.downloads.size]).toEqual([false, 0, 0, 0]);
+  });
+
+  test('an image is kept across a change of code that does not draw it (its key holds the code that does)', () => {
+    const other = { ...published, code: 'code-2', inputs: 'inputs-2' };
+    expect([...planBuild(keys, other, without(), LAYOUT).images]).toEqual([
+      'anh/p/dang-vien.png',
+      'anh/d/dang-vien.png',
+    ]);
+    expect(planBuild(keys, undefined, without(), LAYOUT).images.size).toBe(0);
   });
 
   test.each([

@@ -18,8 +18,8 @@ import { siteView } from '../present/site-view.ts';
 import { pageUnits, unitHeading } from '../present/unit-view.ts';
 import { hasErrors } from '../problems.ts';
 import { bytesNeeded, diskFullMessage, folderBytes, isDiskFull } from './disk-full.ts';
-import { codeHash, hashOf, sourcesHash } from './hashing.ts';
-import { drawImages } from './images.ts';
+import { codeHash, hashFiles, hashOf, sourcesHash } from './hashing.ts';
+import { drawImages, DRAWING_CODE } from './images.ts';
 import { lockOutput } from './lock.ts';
 import { manifestPath, partialManifestPath, readManifest, stageManifest } from './manifest.ts';
 import { outputRefusal, SITE_RECORD, SITE_RECORD_TEXT } from './output.ts';
@@ -195,6 +195,8 @@ async function underLock(
     options.searchPartSize,
   );
   const images = siteImages(province, { share: Boolean(options.siteUrl) });
+  // Node's version too: it formats the numbers on the axes.
+  const drawingCode = await hashFiles(project, DRAWING_CODE, process.version);
   const keys: BuildKeys = {
     code,
     inputs: hashOf([sources, loaded.dataHash]),
@@ -213,8 +215,8 @@ async function underLock(
         hashOf(file === QUALITY_FILE ? problems : [file, loaded.fileHashes.get(file) ?? null]),
       ]),
     ),
-    // An image is the picture of its description: the same description, the same picture.
-    images: new Map(images.map((image) => [image.file, hashOf(image)])),
+    // An image is the picture of its description: the same description and drawing code, the same picture.
+    images: new Map(images.map((image) => [image.file, hashOf([drawingCode, image])])),
   };
   const manifest = await readManifest(outDir);
   // One stat per file: at 52,000 units 0.2 s, where listing the folder took 2.6 s.

@@ -16,6 +16,20 @@ import type { ShareCard } from '../present/share-card.ts';
 
 const FONT = 'Be Vietnam Pro';
 
+/**
+ * The files (paths from the project) that decide how an image looks besides its description:
+ * their hash is part of every image's key, so that an image is drawn again when they change, but
+ * not for a change elsewhere in the code (a page's template), unlike the pages. The packages'
+ * versions (Chart.js, the canvas, the font) are in the lock file.
+ */
+export const DRAWING_CODE = [
+  'src/build/images.ts',
+  'src/build/image-worker.ts',
+  'src/client/chart-config.ts',
+  'src/styles/global.css',
+  'package-lock.json',
+] as const;
+
 let ready = false;
 
 /** Fonts and Chart.js's parts, once per thread. */

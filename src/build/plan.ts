@@ -2,8 +2,9 @@
  * What a build can take from the published site instead of making again. Everything the site is
  * made of is keyed the same way: a hash of what it is made from, recorded in the manifest beside
  * the published site (manifest.ts), and the files it is in the site. Something is kept when its
- * hash is the recorded one, the recorded build ran the same code, and its files are all still
- * there: a page or download removed by hand is made again.
+ * hash is the recorded one, the recorded build ran the same code (an image: its key holds the
+ * code that draws it), and its files are all still there: a page or download removed by hand is
+ * made again.
  *
  * Astro 7's `experimental.incrementalBuild` does the same job for pages but keeps a second copy of
  * every page in its cache and restores pages one file at a time; measured on 10,000 trivial pages
@@ -23,7 +24,7 @@ export interface BuildKeys {
   readonly search: ReadonlyMap<number, string>;
   /** CSV download (`members.csv`) → hash of what it is made from. */
   readonly downloads: ReadonlyMap<string, string>;
-  /** Chart or share image (`anh/h001/dang-vien.png`) → hash of what it shows. */
+  /** Chart or share image (`anh/h001/dang-vien.png`) → hash of what it shows and the code that draws it. */
   readonly images: ReadonlyMap<string, string>;
 }
 
@@ -78,6 +79,6 @@ export function planBuild(
     pages: kept(keys.pages, recorded?.pages, layout.page),
     search: kept(keys.search, recorded?.search, layout.searchPart),
     downloads: kept(keys.downloads, recorded?.downloads, layout.download),
-    images: kept(keys.images, recorded?.images, layout.image),
+    images: kept(keys.images, published?.images, layout.image),
   };
 }
