@@ -73,8 +73,8 @@ const SCALE = 1.5;
 const PPI = 96 * SCALE;
 
 /**
- * Fast settings: the one "up" filter at the lowest compression makes a chart in 9 ms instead of
- * 115 ms (libpng's default tries every filter on every row), for files 85 KB instead of 52 KB.
+ * The one "up" filter at the lowest compression encodes a chart about ten times faster than
+ * libpng's default, which tries every filter on every row, for a file about 60 % larger (85 KB).
  */
 const PNG = { compressionLevel: 1, filters: PngFilter.Up } as const;
 
@@ -133,7 +133,14 @@ export async function drawChart(image: ChartImage): Promise<Buffer> {
       plugins: {
         ...config.options?.plugins,
         title: { display: true, text: title, color: PRINT.text, font: { size: 16, weight: 'bold' } },
-        subtitle: { display: true, position: 'bottom', text: source, color: MUTED, align: 'start' },
+        subtitle: {
+          display: true,
+          position: 'bottom',
+          text: source,
+          color: MUTED,
+          align: 'start',
+          padding: { top: 12 },
+        },
         tooltip: { enabled: false },
       },
     },
@@ -169,7 +176,11 @@ function fit(
   return { size: best.size, lines: kept };
 }
 
-/** The members over the years as a line, gaps where not reported, first and last year below. */
+/**
+ * The members over the years as a line from a zero baseline, as every head-count chart of the
+ * site (a drop of 7 members must not look like a collapse); gaps where not reported, the first
+ * and last year below.
+ */
 function trendLine(
   ctx: SKRSContext2D,
   trend: NonNullable<ShareCard['trend']>,
@@ -177,10 +188,16 @@ function trendLine(
 ): void {
   const known = trend.values.filter((v): v is number => v !== null);
   if (known.length < 2) return;
-  const low = Math.min(...known);
   const high = Math.max(...known);
   const step = box.width / (trend.values.length - 1);
-  const y = (v: number) => box.y + box.height - (high === low ? 0.5 : (v - low) / (high - low)) * box.height;
+  const y = (v: number) => box.y + box.height - (high === 0 ? 0 : v / high) * box.height;
+  // The zero line, so that the reader sees how far above it the members stand.
+  ctx.strokeStyle = PRINT.grid;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(box.x, box.y + box.height);
+  ctx.lineTo(box.x + box.width, box.y + box.height);
+  ctx.stroke();
   ctx.strokeStyle = ACCENT;
   ctx.fillStyle = ACCENT;
   ctx.lineWidth = 5;
@@ -278,9 +295,10 @@ export async function drawShareCard(image: ShareImage): Promise<Buffer> {
   const column = width / 3;
   figures.forEach((figure, i) => {
     const x = CARD.left + i * column;
-    ctx.font = `22px "${FONT}"`;
+    // fit() leaves the font at the size it chose.
+    const label = fit(ctx, figure.label, column - 24, 1, [22, 18]);
     ctx.fillStyle = MUTED;
-    ctx.fillText(fit(ctx, figure.label, column - 24, 1, [22, 18]).lines[0] ?? '', x, CARD.height - 72);
+    ctx.fillText(label.lines[0] ?? '', x, CARD.height - 72);
     ctx.font = `bold 36px "${FONT}"`;
     ctx.fillStyle = PRINT.text;
     ctx.fillText(figure.value, x, CARD.height - 28);
