@@ -85,7 +85,7 @@ function howIndexed({ pages, made, parts }: Indexed): string {
 
 /** How many images this build drew and kept. */
 function howDrawn(drawn: number, kept: number): string {
-  if (kept === 0) return `vẽ ${drawn} ảnh`;
+  if (kept === 0) return drawn === 0 ? 'không có' : `vẽ ${drawn} ảnh`;
   if (drawn === 0) return `${kept} ảnh, không đổi`;
   return `vẽ lại ${drawn} ảnh (${kept} ảnh không đổi)`;
 }
