@@ -6,6 +6,7 @@
  * diacritics render on any machine, whatever fonts it has.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BasicPlatform, Chart, SubTitle, Title, type Plugin } from 'chart.js';
 import { createCanvas, GlobalFonts, PngFilter, type SKRSContext2D } from '@napi-rs/canvas';
@@ -38,10 +39,11 @@ function prepare(): void {
   // Vietnamese letters are in one file and the rest of Latin in another, as the pages load them;
   // the bold files go first, since faces registered later win a plain (400) lookup.
   for (const file of ['vietnamese-700', 'latin-700', 'vietnamese-400', 'latin-400']) {
-    const path = new URL(
+    // A path, not the URL's: a Windows drive letter and spaces ("Program Files") come out right.
+    const path = fileURLToPath(
       import.meta.resolve(`@fontsource/be-vietnam-pro/files/be-vietnam-pro-${file}-normal.woff2`),
     );
-    if (!GlobalFonts.registerFromPath(path.pathname, FONT)) throw new Error(`cannot load the font ${file}`);
+    if (!GlobalFonts.registerFromPath(path, FONT)) throw new Error(`cannot load the font ${file}`);
   }
   Chart.register(...CHART_PARTS, Title, SubTitle);
   Chart.defaults.font.family = FONT;
