@@ -49,6 +49,20 @@ export interface Plan {
 }
 
 /**
+ * The published site is byte for byte what a build from `inputs` would make, and whole (`present`
+ * as for planBuild): it is kept as it is.
+ */
+export const siteKept = (
+  inputs: string,
+  published: PageManifest | undefined,
+  present: (file: string) => boolean,
+  layout: Pick<SiteLayout, 'page'>,
+): boolean =>
+  published?.inputs === inputs &&
+  published.files !== undefined &&
+  [...Object.keys(published.pages).map(layout.page), ...published.files].every(present);
+
+/**
  * Decides from the published manifest and `present` (is this file, a path from the site's root,
  * in the published site?) what to keep. Pure: the caller answers `present` (one stat per file).
  */
@@ -58,10 +72,7 @@ export function planBuild(
   present: (file: string) => boolean,
   layout: SiteLayout,
 ): Plan {
-  const keepSite =
-    published?.inputs === keys.inputs &&
-    published.files !== undefined &&
-    [...Object.keys(published.pages).map(layout.page), ...published.files].every(present);
+  const keepSite = siteKept(keys.inputs, published, present, layout);
   // Keys count only if the published build was made by this code (and configuration).
   const recorded = published?.code === keys.code ? published : undefined;
   const kept = <K extends string | number>(
