@@ -9,6 +9,7 @@ import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DRAWING_CODE, drawChart, drawShareCard } from '../src/build/images.ts';
 import { load } from '../src/build/project.ts';
+import { removalsDone } from '../src/build/publish.ts';
 import type { Province } from '../src/model/province.ts';
 import { unitCharts } from '../src/present/charts.ts';
 import { embeds } from '../src/present/embeds.ts';
@@ -170,7 +171,11 @@ describe('rebuilding a site with images', () => {
     after = files.map(identity);
   }, 120_000);
 
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  afterAll(async () => {
+    // The replaced site is removed by a process of its own: the folder goes after it.
+    await removalsDone(out, 10_000);
+    rmSync(work, { recursive: true, force: true });
+  });
 
   test('the first build draws every image, and the pages link them', () => {
     expect(first).toMatch(/Ảnh biểu đồ và ảnh chia sẻ: vẽ \d+ ảnh/);
