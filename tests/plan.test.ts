@@ -10,6 +10,7 @@ const LAYOUT = {
   page: (path: string) => `${path}index.html`,
   searchPart: (part: number) => `pagefind/${part}/pagefind.js`,
   download: (file: string) => `du-lieu/${file}`,
+  image: (file: string) => file,
 };
 
 const keys: BuildKeys = {
@@ -28,6 +29,11 @@ const keys: BuildKeys = {
     ['members.csv', 'm'],
     ['units.csv', 'u2'],
   ]),
+  images: new Map([
+    ['anh/p/dang-vien.png', 'chart-p'],
+    ['anh/p/chia-se.png', 'card-p2'],
+    ['anh/d/dang-vien.png', 'chart-d'],
+  ]),
 };
 
 const published: PageManifest = {
@@ -36,6 +42,11 @@ const published: PageManifest = {
   pages: { 'don-vi/a/': 'hash-a', 'don-vi/b/': 'hash-b1', 'don-vi/c/': 'hash-c' },
   search: { 0: 'part-0', 1: 'part-1a' },
   downloads: { 'members.csv': 'm', 'units.csv': 'u1' },
+  images: {
+    'anh/p/dang-vien.png': 'chart-p',
+    'anh/p/chia-se.png': 'card-p1',
+    'anh/d/dang-vien.png': 'chart-d',
+  },
   inputs: 'inputs-1',
   files: ['index.html', 'du-lieu/members.csv'],
 };
@@ -48,6 +59,9 @@ const everything = new Set([
   'pagefind/1/pagefind.js',
   'du-lieu/members.csv',
   'du-lieu/units.csv',
+  'anh/p/dang-vien.png',
+  'anh/p/chia-se.png',
+  'anh/d/dang-vien.png',
   'index.html',
 ]);
 const without =
@@ -57,10 +71,12 @@ const without =
 
 describe('what a build keeps from the published site', () => {
   test('same hash, same code and the file still there: kept; anything else: made again', () => {
-    const plan = planBuild(keys, published, without('don-vi/c/index.html'), LAYOUT);
+    const plan = planBuild(keys, published, without('don-vi/c/index.html', 'anh/d/dang-vien.png'), LAYOUT);
     expect([...plan.pages]).toEqual(['don-vi/a/']);
     expect([...plan.search]).toEqual([0]);
     expect([...plan.downloads]).toEqual(['members.csv']);
+    // An unchanged chart is not drawn again; a changed card or a removed image is.
+    expect([...plan.images]).toEqual(['anh/p/dang-vien.png']);
   });
 
   test.each([
@@ -70,6 +86,15 @@ describe('what a build keeps from the published site', () => {
   ])('%s: nothing is kept', (_, manifest) => {
     const plan = planBuild(keys, manifest, without(), LAYOUT);
     expect([plan.keepSite, plan.pages.size, plan.search.size, plan.downloads.size]).toEqual([false, 0, 0, 0]);
+  });
+
+  test('an image is kept across a change of code that does not draw it (its key holds the code that does)', () => {
+    const other = { ...published, code: 'code-2', inputs: 'inputs-2' };
+    expect([...planBuild(keys, other, without(), LAYOUT).images]).toEqual([
+      'anh/p/dang-vien.png',
+      'anh/d/dang-vien.png',
+    ]);
+    expect(planBuild(keys, undefined, without(), LAYOUT).images.size).toBe(0);
   });
 
   test.each([

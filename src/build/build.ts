@@ -12,16 +12,18 @@ import { build as astroBuild } from 'astro';
 import { pageDigests } from '../model/digests.ts';
 import { slug } from '../model/units.ts';
 import { downloads, DOWNLOADS_DIR, QUALITY_FILE } from '../present/downloads.ts';
+import { siteImages } from '../present/images.ts';
 import { searchParts, searchRecord } from '../present/search.ts';
 import { siteView } from '../present/site-view.ts';
 import { pageUnits, unitHeading } from '../present/unit-view.ts';
 import { hasErrors } from '../problems.ts';
 import { bytesNeeded, diskFullMessage, folderBytes, isDiskFull } from './disk-full.ts';
-import { codeHash, hashOf, sourcesHash } from './hashing.ts';
+import { codeHash, hashFiles, hashOf, sourcesHash } from './hashing.ts';
+import { drawImages, DRAWING_CODE } from './images.ts';
 import { lockOutput } from './lock.ts';
 import { manifestPath, partialManifestPath, readManifest, stageManifest } from './manifest.ts';
 import { outputRefusal, SITE_RECORD, SITE_RECORD_TEXT } from './output.ts';
-import { planBuild, type BuildKeys } from './plan.ts';
+import { planBuild, siteKept, type BuildKeys } from './plan.ts';
 import { pageProgress } from './progress.ts';
 import { loadProject } from './project.ts';
 import { carryOver, moveInto, recover, renderDir, stagingDir, swapIn } from './publish.ts';
@@ -83,11 +85,19 @@ function howIndexed({ pages, made, parts }: Indexed): string {
   return `${pages} trang`;
 }
 
+/** How many images this build drew and kept. */
+function howDrawn(drawn: number, kept: number): string {
+  if (kept === 0) return drawn === 0 ? 'không có' : `vẽ ${drawn} ảnh`;
+  if (drawn === 0) return `${kept} ảnh, không đổi`;
+  return `vẽ lại ${drawn} ảnh (${kept} ảnh không đổi)`;
+}
+
 /** Where each kept thing lies in the site, for the plan and the linking. */
 const LAYOUT = {
   page: (path: string) => `${path}index.html`,
   searchPart: searchPartEntry,
   download: (file: string) => `${DOWNLOADS_DIR}/${file}`,
+  image: (file: string) => file,
 };
 
 /**
@@ -186,9 +196,23 @@ async function underLock(
     })),
     options.searchPartSize,
   );
+  const inputs = hashOf([sources, loaded.dataHash]);
+  const manifest = await readManifest(outDir);
+  // One stat per file: at 52,000 units 0.2 s, where listing the folder took 2.6 s.
+  const present = (file: string) => statSync(join(outDir, file), { throwIfNoEntry: false }) !== undefined;
+  // Before the pages' keys and the images' (listing them asks every district for its charts).
+  if (siteKept(inputs, manifest, present, LAYOUT)) {
+    log(
+      `\nDữ liệu, nội dung và chương trình không đổi so với bản đang xuất bản ở ${outDir}: không cần tạo lại, trang web được giữ nguyên (${seconds()}).`,
+    );
+    return 'unchanged';
+  }
+  const images = siteImages(province, { share: Boolean(options.siteUrl) });
+  // Node's version too: it formats the numbers on the axes.
+  const drawingCode = await hashFiles(project, DRAWING_CODE, process.version);
   const keys: BuildKeys = {
     code,
-    inputs: hashOf([sources, loaded.dataHash]),
+    inputs,
     pages: new Map(
       units.map((unit) => [
         pathOf(unit.id),
@@ -204,17 +228,10 @@ async function underLock(
         hashOf(file === QUALITY_FILE ? problems : [file, loaded.fileHashes.get(file) ?? null]),
       ]),
     ),
+    // An image is the picture of its description: the same description and drawing code, the same picture.
+    images: new Map(images.map((image) => [image.file, hashOf([drawingCode, image])])),
   };
-  const manifest = await readManifest(outDir);
-  // One stat per file: at 52,000 units 0.2 s, where listing the folder took 2.6 s.
-  const present = (file: string) => statSync(join(outDir, file), { throwIfNoEntry: false }) !== undefined;
   const plan = planBuild(keys, manifest, present, LAYOUT);
-  if (plan.keepSite) {
-    log(
-      `\nDữ liệu, nội dung và chương trình không đổi so với bản đang xuất bản ở ${outDir}: không cần tạo lại, trang web được giữ nguyên (${seconds()}).`,
-    );
-    return 'unchanged';
-  }
   // The snapshot published now, read before the swap replaces it: "what changed" compares with it.
   const previousSnapshot = await readPublishedSnapshot(outDir);
   // Astro is told not to empty the staging folder, so the search index and the unchanged pages can
@@ -239,13 +256,25 @@ async function underLock(
   const failed = new AbortController();
   const carrying = searchPartFiles(plan.search, outDir).then((searchFiles) =>
     carryOver(
-      [...[...plan.pages].map(LAYOUT.page), ...[...plan.downloads].map(LAYOUT.download), ...searchFiles],
+      [
+        ...[...plan.pages].map(LAYOUT.page),
+        ...[...plan.downloads].map(LAYOUT.download),
+        ...[...plan.images].map(LAYOUT.image),
+        ...searchFiles,
+      ],
       outDir,
       staging,
       failed.signal,
     ),
   );
   carrying.catch(() => undefined);
+  // A worker thread draws the changed images while Astro renders.
+  const drawing = drawImages(
+    images.filter((image) => !plan.images.has(image.file)),
+    staging,
+    failed.signal,
+  );
+  drawing.catch(() => undefined);
   log(`\nTạo các trang web …`);
   try {
     productionEnv();
@@ -267,6 +296,7 @@ async function underLock(
     }
     if (plan.pages.size > 0) log(`  Giữ nguyên ${plan.pages.size} trang đơn vị không đổi (${seconds()}).`);
     if (plan.downloads.size > 0) log(`  Giữ nguyên ${plan.downloads.size} tệp CSV tải về không đổi.`);
+    log(`  Ảnh biểu đồ và ảnh chia sẻ: ${howDrawn(await drawing, plan.images.size)} (${seconds()}).`);
     log(`  Chỉ mục tìm kiếm: ${howIndexed(await search.finish())} (${seconds()}).`);
     // The record that lets later builds replace this folder, and nothing else (output.ts).
     await writeFile(join(staging, SITE_RECORD), SITE_RECORD_TEXT);
@@ -278,6 +308,7 @@ async function underLock(
       pages: Object.fromEntries([...keys.pages].sort()),
       search: Object.fromEntries(keys.search),
       downloads: Object.fromEntries(keys.downloads),
+      images: Object.fromEntries(keys.images),
       inputs: keys.inputs,
       files: await siteFiles(staging, SEARCH_DIR),
     });
@@ -291,7 +322,7 @@ async function underLock(
     // Linking the unchanged files stops at once (52,000 pages take seconds); the indexer makes no
     // further part and stops after the one it is writing.
     failed.abort();
-    await Promise.all([search.close(), carrying.catch(() => undefined)]);
+    await Promise.all([search.close(), carrying.catch(() => undefined), drawing.catch(() => undefined)]);
     // Pages still being written when the build failed can make a first attempt fail (ENOTEMPTY).
     await Promise.all(
       [staging, rendering, partialManifestPath(outDir)].map((path) =>

@@ -26,6 +26,8 @@ export interface PageManifest {
   readonly search?: Readonly<Record<string, string>> | undefined;
   /** CSV download (`members.csv`) → hash of what it is made from (its data file, or the problems). */
   readonly downloads?: Readonly<Record<string, string>> | undefined;
+  /** Chart or share image (`anh/h001/dang-vien.png`) → hash of what it shows and the code that draws it. */
+  readonly images?: Readonly<Record<string, string>> | undefined;
   /** Hash of everything the site was made from (`sourcesHash` and the data's); absent in older manifests. */
   readonly inputs?: string | undefined;
   /** The site's other files (`siteFiles`): a site missing one of them is not kept as it is. */

@@ -12,9 +12,7 @@ import { searchPartSizeFrom } from '../present/search.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-let settings:
-  | { searchPartSize: number; siteUrl: string | undefined; publishedAt: Date }
-  | undefined;
+let settings: { searchPartSize: number; siteUrl: string | undefined; publishedAt: Date } | undefined;
 try {
   settings = {
     searchPartSize: searchPartSizeFrom(process.env),

@@ -1,185 +1,20 @@
 /**
  * The one chart bundle: draws every `<script type="application/json" data-chart>` spec of the
- * page onto the canvas of the same figure. Chart.js is registered piecewise (only line and bar
- * charts, category and linear scales, tooltip, legend) so the bundle carries nothing else.
+ * page onto the canvas of the same figure, configured as src/client/chart-config.ts says.
  * The page's tables already hold every figure; this only adds the picture.
  */
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LineController,
-  LineElement,
-  LinearScale,
-  PointElement,
-  Tooltip,
-  type ChartConfiguration,
-  type ChartDataset,
-  type Scale,
-} from 'chart.js';
+import { Chart } from 'chart.js';
 import type { ChartData } from '../present/charts.ts';
-import { formatNumber, formatPercent } from '../present/format.ts';
+import { CHART_PARTS, chartConfig, palette as stylePalette, type Palette } from './chart-config.ts';
 
-Chart.register(
-  LineController,
-  BarController,
-  LineElement,
-  PointElement,
-  BarElement,
-  CategoryScale,
-  LinearScale,
-  Tooltip,
-  Legend,
-);
+Chart.register(...CHART_PARTS);
 
-/** Tick labels as the tables write the same figures (`percent` values arrive as 120 for 120%). */
-const format = (value: number, data: ChartData) =>
-  data.format === 'percent' ? formatPercent(value / 100) : formatNumber(value);
-
-/** Series are told apart by shape and dash as well as colour (no information by colour alone). */
-const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot'] as const;
-const DASHES: number[][] = [[], [6, 4], [2, 3], [10, 3, 2, 3], [1, 2]];
-
-interface Palette {
-  readonly text: string;
-  readonly grid: string;
-  readonly series: readonly string[];
-}
-
-/**
- * Colours come from the stylesheet's custom properties, so the dark theme and the print
- * stylesheet decide them; print always uses the light set, whatever the screen shows.
- */
 function palette(printing: boolean): Palette {
-  const print = printing || matchMedia('print').matches;
   const style = getComputedStyle(document.documentElement);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  const prefix = print ? '--chart-light-' : '--chart-';
-  return {
-    text: print ? '#000' : read('--fg', '#1b1b1b'),
-    grid: print ? '#999' : read('--border', '#c9c4bb'),
-    series: [1, 2, 3, 4, 5].map((i) => read(`${prefix}${i}`, read(`--chart-light-${i}`, '#555'))),
-  };
-}
-
-function datasets(data: ChartData, colors: Palette): ChartDataset<'bar' | 'line', (number | null)[]>[] {
-  return data.datasets.map((series, i) => {
-    const color = colors.series[i % colors.series.length] ?? colors.text;
-    // A comparable series is never drawn like a reported one: always a dashed line with hollow
-    // points, whatever kind the reported series it sits beside.
-    if (series.comparable) {
-      return {
-        type: 'line',
-        label: series.label,
-        data: [...series.values],
-        backgroundColor: 'transparent',
-        borderColor: color,
-        borderWidth: 2,
-        borderDash: [8, 5],
-        pointStyle: 'circle',
-        pointRadius: 4,
-        pointBackgroundColor: 'transparent',
-        order: 0,
-        spanGaps: false,
-      };
-    }
-    return {
-      type: series.kind,
-      label: series.label,
-      data: [...series.values],
-      backgroundColor: color,
-      borderColor: color,
-      borderWidth: series.kind === 'line' ? 2 : 0,
-      borderDash: series.kind === 'line' ? (DASHES[i % DASHES.length] ?? []) : [],
-      pointStyle: POINT_STYLES[i % POINT_STYLES.length] ?? 'circle',
-      pointRadius: series.kind === 'line' ? 4 : 0,
-      // Chart.js draws the first dataset on top; a target line must stay visible over its bars.
-      order: series.kind === 'line' ? 0 : 1,
-      // Not reported is a gap: never join the points on either side of it.
-      spanGaps: false,
-    };
-  });
-}
-
-/**
- * Unit names down the side of a horizontal chart are long ("Đảng bộ Khối doanh nghiệp tỉnh"):
- * broken into lines at spaces rather than cut off at the canvas edge on a phone.
- */
-function wrap(label: string, width: number): string | string[] {
-  const max = width < 480 ? 20 : width < 800 ? 26 : 36;
-  if (label.length <= max) return label;
-  const lines: string[] = [];
-  let line = '';
-  for (const word of label.split(' ')) {
-    if (line && `${line} ${word}`.length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-function config(
-  data: ChartData,
-  colors: Palette,
-): ChartConfiguration<'bar' | 'line', (number | null)[], string> {
-  const valueAxis = {
-    // From zero, lines too: a members axis from 286 makes a drop of 7 people look like a collapse.
-    min: data.axis.min,
-    stacked: data.stacked,
-    title: { display: true, text: data.unit, color: colors.text },
-    ticks: {
-      color: colors.text,
-      // Head counts tick at whole numbers only: never "0,5 đảng viên" on a small unit.
-      ...(data.axis.wholeNumbers ? { precision: 0 } : {}),
-      callback: (value: string | number) => format(Number(value), data),
-    },
-    grid: { color: colors.grid },
-  };
-  const categoryAxis = {
-    stacked: data.stacked,
-    ticks: {
-      color: colors.text,
-      autoSkip: !data.horizontal,
-      callback(this: Scale, value: string | number) {
-        const label = this.getLabelForValue(Number(value));
-        return data.horizontal ? wrap(label, this.chart.width) : label;
-      },
-    },
-    grid: { display: false },
-  };
-  return {
-    type: data.kind,
-    data: { labels: [...data.labels], datasets: datasets(data, colors) },
-    options: {
-      animation: false,
-      responsive: true,
-      // The CSS box (aspect-ratio) decides the size, reserved before the chart paints.
-      maintainAspectRatio: false,
-      indexAxis: data.horizontal ? 'y' : 'x',
-      scales: data.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
-      plugins: {
-        legend: {
-          display: data.datasets.length > 1,
-          // In the order of the data (and of the table's columns), whatever the drawing order.
-          labels: {
-            color: colors.text,
-            usePointStyle: true,
-            sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
-          },
-        },
-        tooltip: {
-          callbacks: {
-            // Written at build time: the figure with its target or share (src/present/charts.ts).
-            label: (item) => data.datasets[item.datasetIndex]?.tooltips[item.dataIndex] ?? '',
-          },
-        },
-      },
-    },
-  };
+  return stylePalette(
+    printing || matchMedia('print').matches,
+    (name, fallback) => style.getPropertyValue(name).trim() || fallback,
+  );
 }
 
 const charts: { chart: Chart<'bar' | 'line', (number | null)[], string>; data: ChartData }[] = [];
@@ -187,7 +22,7 @@ const charts: { chart: Chart<'bar' | 'line', (number | null)[], string>; data: C
 function recolor(print: boolean) {
   const colors = palette(print);
   for (const { chart, data } of charts) {
-    const next = config(data, colors);
+    const next = chartConfig(data, colors);
     chart.data.datasets = next.data.datasets;
     chart.options = next.options ?? {};
     chart.update('none');
@@ -205,7 +40,7 @@ for (const script of document.querySelectorAll<HTMLScriptElement>('script[data-c
   const canvas = script.closest('figure')?.querySelector('canvas');
   if (!canvas) continue;
   const data = JSON.parse(script.textContent ?? '{}') as ChartData;
-  const chart = new Chart(canvas, config(data, palette(false)));
+  const chart = new Chart(canvas, chartConfig(data, palette(false)));
   charts.push({ chart, data });
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
