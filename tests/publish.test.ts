@@ -38,6 +38,9 @@ function startBuild(dataDir: string, outDir: string): ChildProcess {
       BASE_PATH: '',
       // With the site's address the build writes a sitemap, the last file before the swap.
       SITE_URL: 'https://tochuc.example.gov.vn',
+      // One publication time for every build, so that a killed build's site can be compared with
+      // the new one byte for byte (the updates page and the snapshot record when data was published).
+      SOURCE_DATE_EPOCH: '1767225600',
     },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

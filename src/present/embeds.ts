@@ -8,7 +8,7 @@ import type { Province } from '../model/province.ts';
 import { slug, type Unit } from '../model/units.ts';
 import { unitCharts, type ChartBox, type ChartSpec } from './charts.ts';
 import { perProvince } from './memo.ts';
-import type { Cell, TableView } from './table.ts';
+import { shownTable, type Cell, type TableView } from './table.ts';
 import { topicCharts } from './topic-views.ts';
 
 export interface Embed {
@@ -55,15 +55,18 @@ const rowHeight = (table: TableView, row: readonly Cell[]): number =>
  * The height in pixels an embed of `chart` needs at `EMBED_WIDTH`, so that the iframe neither
  * scrolls nor leaves a gap, as measured in Chromium on the sample's embeds: the page's padding,
  * caption, table caption and header row, source and demo lines (191 px; 49 px more for each line
- * a long title wraps onto), the chart box, the rows, the note (22 px a line), the header's labels
+ * a long title wraps onto), the chart box, the rows, the notes (22 px a line), the header's labels
  * wrapping beside four figure columns or more (24 px); and 2 % and 16 px to spare, for names that
  * wrap where the estimate did not expect it. tests/e2e/embeds.test.ts holds it to at most 12 % over
  * the rendered height, never under.
  */
 export function embedHeight(chart: ChartSpec): number {
-  const { table } = chart;
+  // As the page shows it: columns of dashes only dropped, and notes under partial sums.
+  const { table, notes } = shownTable(chart.table);
   const rows = table.rows.reduce((sum, row) => sum + rowHeight(table, row), 0);
-  const note = chart.note ? 8 + lines(chart.note, 80) * 22 : 0;
+  const note =
+    (chart.note ? 8 + lines(chart.note, 80) * 22 : 0) +
+    notes.reduce((sum, text) => sum + 8 + lines(text, 90) * 22, 0);
   const header = table.columns.length > 4 ? 24 : 0;
   const content = 191 + (lines(chart.title, 80) - 1) * 49 + boxHeight(chart.box) + rows + note + header;
   return Math.ceil(content * 1.02) + 16;

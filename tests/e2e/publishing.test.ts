@@ -110,7 +110,7 @@ describe(`a BASE_PATH=${BASE} build`, () => {
     expect(listed).not.toContain(`${SITE_URL}${BASE}404.html`);
   });
 
-  test('every indexable page names its canonical address and carries a share card', () => {
+  test('every indexable page names its canonical address and carries a share card, large with its share image', () => {
     const meta = (text: string, key: string) =>
       new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(text)?.[1];
     const wrong: string[] = [];
@@ -125,13 +125,19 @@ describe(`a BASE_PATH=${BASE} build`, () => {
         title: meta(text, 'og:title'),
         description: meta(text, 'og:description'),
         card: meta(text, 'twitter:card'),
+        image: meta(text, 'og:image'),
       };
+      // The province and district-level units have a share image (src/present/share-card.ts).
+      const image = /^(index\.html|don-vi\/(p|d1|d2)\/index\.html)$/.test(file)
+        ? `${SITE_URL}${BASE}anh/${file === 'index.html' ? 'p' : file.split('/')[1]}/chia-se.png`
+        : undefined;
       const expected = {
         canonical,
         url: canonical,
         title: /<title>([^|<]*) \|/.exec(text)?.[1],
         description: meta(text, 'description'),
-        card: 'summary',
+        card: image ? 'summary_large_image' : 'summary',
+        image,
       };
       if (JSON.stringify(found) !== JSON.stringify(expected)) wrong.push(`${file}: ${JSON.stringify(found)}`);
     }
