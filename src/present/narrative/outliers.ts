@@ -27,14 +27,13 @@ export function named(best: readonly Ranked[], tiedWords: (r: Ranked) => string)
 
 /**
  * Among direct subordinates: largest rise and fall in members. `before` gives a subordinate's
- * members of the year before: by default as reported, on topic pages counted on today's
- * organization for a unit a restructuring formed or reshaped.
+ * members of the year before, counted on today's organization for a unit a restructuring formed
+ * or reshaped (topics.ts membersOnToday).
  */
 export function memberOutliers(
   c: Context,
   withLargest: boolean,
-  before: (child: Unit, previous: number) => Reading | undefined = (child, previous) =>
-    c.read.reading(c.province.members, child, previous, 'members'),
+  before: (child: Unit) => Reading | undefined,
 ): string {
   const { province, read, unit, year, previous } = c;
   const children = province.tree.childrenAt(unit.id, yearEnd(year)).filter((u) => u.level !== 'cell');
@@ -56,7 +55,7 @@ export function memberOutliers(
   if (previous === undefined) return paragraph(sentences);
   const changes: Ranked[] = [];
   for (const child of children) {
-    const pair = comparable(read.reading(province.members, child, year, 'members'), before(child, previous));
+    const pair = comparable(read.reading(province.members, child, year, 'members'), before(child));
     if (!pair) continue;
     const diff = pair[0].value - pair[1].value;
     changes.push({

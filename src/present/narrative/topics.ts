@@ -54,10 +54,7 @@ export function topicNarrative(province: Province, topic: Topic): string[] {
         paragraph([overview(c, { members: true, cells: false }), longRun(c)]),
         composition(c),
         balance(c),
-        paragraph([
-          memberOutliers(c, true, (child) => subordinateBefore(province, 'members', child, c.year).reading),
-          comparedOnToday(c, MEMBERS),
-        ]),
+        membersOnToday(c, true),
         missing(c, ['members']),
       ]);
     case 'admissions':
@@ -120,6 +117,21 @@ function changeOutliers(c: Context, figure: Compared): string {
     }`,
   );
 }
+
+/**
+ * The largest rise and fall in members among the units directly under `c.unit`, each compared
+ * with its members of the year before counted on today's organization where a restructuring
+ * formed or reshaped it (a ward enlarged by a merger is not "up 276%"), and which those are.
+ */
+export const membersOnToday = (c: Context, withLargest: boolean): string =>
+  paragraph([
+    memberOutliers(
+      c,
+      withLargest,
+      (child) => subordinateBefore(c.province, 'members', child, c.year).reading,
+    ),
+    comparedOnToday(c, MEMBERS),
+  ]);
 
 /**
  * Which subordinates were compared with the year before on today's organization, and which

@@ -10,8 +10,9 @@ import { admissionsParagraph } from './admissions.ts';
 import { cellsQuality } from './cells.ts';
 import { contextFor } from './context.ts';
 import { balance, composition } from './members.ts';
-import { memberOutliers, targetOutliers } from './outliers.ts';
+import { targetOutliers } from './outliers.ts';
 import { lifeNotes, missing, noFigures, overview, restructuring } from './overview.ts';
+import { membersOnToday } from './topics.ts';
 
 /** The summary of one unit's page: plain-text paragraphs, latest year first. */
 export function unitNarrative(province: Province, unitId: string): string[] {
@@ -26,7 +27,7 @@ export function unitNarrative(province: Province, unitId: string): string[] {
     composition(c),
     balance(c),
     cellsQuality(c),
-    above ? memberOutliers(c, false) : '',
+    above ? membersOnToday(c, false) : '',
     above ? targetOutliers(c) : '',
     restructuring(c),
     lifeNotes(c) ?? '',
