@@ -199,7 +199,7 @@ describe('rebuilding a site with images', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  test('the first build draws every image, the province page links its charts’, a district page offers a hidden button', () => {
+  test('the first build draws every image, the province page links its charts’, a district page a button shown by the script', () => {
     expect(first).toMatch(/Ảnh biểu đồ và ảnh chia sẻ: vẽ \d+ ảnh/);
     const province = readFileSync(join(out, 'index.html'), 'utf8');
     expect(province).toContain(
@@ -211,7 +211,7 @@ describe('rebuilding a site with images', () => {
     );
     expect(page).not.toContain('/anh/d1/dang-vien.png');
     expect(page).toMatch(
-      /<p class="chart-embed" hidden><button type="button" class="link-button" data-chart-image/,
+      /<p class="chart-embed" data-needs-script><button type="button" class="link-button" data-chart-image/,
     );
     expect(page).toContain('data-file="so-dang-vien-cua-dang-bo-huyen-mot-qua-cac-nam.png"');
   });

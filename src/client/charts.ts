@@ -1,8 +1,8 @@
 /**
  * The one chart bundle: draws every `<script type="application/json" data-chart>` spec of the
  * page onto the canvas of the same figure, configured as src/client/chart-config.ts says, and
- * shows the figure's "Tải ảnh biểu đồ (PNG)" button where the build drew no image (hidden without
- * JavaScript, which it needs). The page's tables already hold every figure; this only adds the
+ * shows the figure's "Tải ảnh biểu đồ (PNG)" button where the build drew no image (its line is
+ * kept empty without JavaScript, which it needs). The page's tables already hold every figure; this only adds the
  * picture.
  */
 import { Chart } from 'chart.js';
@@ -38,7 +38,7 @@ function offerDownload(figure: Element | null, data: ChartData): void {
         button.removeAttribute('aria-busy');
       });
   });
-  holder.hidden = false;
+  holder.removeAttribute('data-needs-script');
 }
 
 const charts: { chart: Chart<'bar' | 'line', (number | null)[], string>; data: ChartData }[] = [];

@@ -1,7 +1,7 @@
 /**
  * The "Tải ảnh biểu đồ (PNG)" button of the charts the build draws no image of (a district's, a
  * grassroots unit's): in Chromium, pressed from the keyboard, it saves a PNG of the chart at the
- * build's image size, drawn; without JavaScript it is not shown.
+ * build's image size, drawn; without JavaScript it is not shown, but its line is kept.
  */
 import { readFile } from 'node:fs/promises';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
@@ -72,13 +72,14 @@ describe.each([
     await context.close();
   }, 60_000);
 
-  test('has no button without JavaScript', async () => {
+  test('shows no button without JavaScript, and keeps its line so the page does not move when it appears', async () => {
     const { context } = await guardedContext(browser, server, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.origin}/${path}`);
     const button = page.locator('#bieu-do-dang-vien button');
     expect(await button.count()).toBe(1);
     expect(await button.isVisible()).toBe(false);
+    expect((await button.boundingBox())?.height).toBeGreaterThan(10);
     await context.close();
   });
 });
