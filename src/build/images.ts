@@ -2,9 +2,9 @@
  * Draws the site's images (src/present/images.ts) as PNG: a chart by Chart.js itself, laid out as
  * src/client/chart-image.ts says (the page chart's configuration, in the print colours), so the
  * picture a reader pastes into Word is the chart on the page and the one its download button
- * draws in the browser; a share card by hand. Text is set
- * in the site's own font, Be Vietnam Pro, from the package the pages take it from, so Vietnamese
- * diacritics render on any machine, whatever fonts it has.
+ * draws in the browser; a share card by hand. Text is set in the site's own font, Be Vietnam Pro,
+ * from the package the pages take it from, so Vietnamese diacritics render on any machine,
+ * whatever fonts it has.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

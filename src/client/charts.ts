@@ -2,8 +2,8 @@
  * The one chart bundle: draws every `<script type="application/json" data-chart>` spec of the
  * page onto the canvas of the same figure, configured as src/client/chart-config.ts says, and
  * shows the figure's "Tải ảnh biểu đồ (PNG)" button where the build drew no image (its line is
- * kept empty without JavaScript, which it needs). The page's tables already hold every figure; this only adds the
- * picture.
+ * kept empty without JavaScript, which it needs). The page's tables already hold every figure;
+ * this only adds the picture.
  */
 import { Chart } from 'chart.js';
 import type { ChartData } from '../present/charts.ts';
@@ -33,6 +33,15 @@ function offerDownload(figure: Element | null, data: ChartData): void {
     button.setAttribute('aria-busy', 'true');
     void import('./chart-download.ts')
       .then(({ downloadChart }) => downloadChart(data, palette(true), { title, source }, file))
+      // Most likely the site was published again since the page was opened, and the drawing code
+      // the page names is gone: a fresh copy of the page names the new one.
+      .catch((error: unknown) => {
+        console.error(error);
+        alert(
+          'Không tạo được ảnh biểu đồ. Hãy tải lại trang (phím F5) rồi bấm lại; ' +
+            'các số liệu của biểu đồ có ở bảng ngay bên dưới.',
+        );
+      })
       .finally(() => {
         busy = false;
         button.removeAttribute('aria-busy');

@@ -83,3 +83,15 @@ describe.each([
     await context.close();
   });
 });
+
+test('when the drawing code cannot be loaded (the site was published again meanwhile), the reader is told to reload the page', async () => {
+  const { context } = await guardedContext(browser, server);
+  const page = await open(context, `${server.origin}/don-vi/d1/`);
+  await page.route('**/chart-download.*', (route) => route.abort());
+  const button = page.locator('#bieu-do-dang-vien button');
+  await expect.poll(() => button.isVisible()).toBe(true);
+  const [dialog] = await Promise.all([page.waitForEvent('dialog'), button.click()]);
+  expect(dialog.message()).toContain('Hãy tải lại trang (phím F5) rồi bấm lại');
+  await dialog.dismiss();
+  await context.close();
+});
