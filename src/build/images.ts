@@ -1,17 +1,25 @@
 /**
- * Draws the site's images (src/present/images.ts) as PNG: a chart by Chart.js itself, with the
- * configuration the page's chart bundle uses (src/client/chart-config.ts) and the print colours, so
- * the picture a reader pastes into Word is the chart on the page; a share card by hand. Text is set
- * in the site's own font, Be Vietnam Pro, from the package the pages take it from, so Vietnamese
- * diacritics render on any machine, whatever fonts it has.
+ * Draws the site's images (src/present/images.ts) as PNG: a chart by Chart.js itself, laid out as
+ * src/client/chart-image.ts says (the page chart's configuration, in the print colours), so the
+ * picture a reader pastes into Word is the chart on the page and the one its download button
+ * draws in the browser; a share card by hand. Text is set in the site's own font, Be Vietnam Pro,
+ * from the package the pages take it from, so Vietnamese diacritics render on any machine,
+ * whatever fonts it has.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { BasicPlatform, Chart, SubTitle, Title, type Plugin } from 'chart.js';
+import { Chart } from 'chart.js';
 import { createCanvas, GlobalFonts, PngFilter, type SKRSContext2D } from '@napi-rs/canvas';
-import { CHART_PARTS, chartConfig, palette, type Palette } from '../client/chart-config.ts';
-import type { ChartData } from '../present/charts.ts';
+import { CHART_PARTS, palette, type Palette } from '../client/chart-config.ts';
+import {
+  chartImageConfig,
+  chartImageSize,
+  IMAGE_SCALE,
+  MUTED,
+  PAPER,
+  wrapText,
+} from '../client/chart-image.ts';
 import type { ChartImage, ShareImage, SiteImage } from '../present/images.ts';
 import type { ShareCard } from '../present/share-card.ts';
 
@@ -27,6 +35,7 @@ export const DRAWING_CODE = [
   'src/build/images.ts',
   'src/build/image-worker.ts',
   'src/client/chart-config.ts',
+  'src/client/chart-image.ts',
   'src/styles/global.css',
   'package-lock.json',
 ] as const;
@@ -45,7 +54,7 @@ function prepare(): void {
     );
     if (!GlobalFonts.registerFromPath(path, FONT)) throw new Error(`cannot load the font ${file}`);
   }
-  Chart.register(...CHART_PARTS, Title, SubTitle);
+  Chart.register(...CHART_PARTS);
   Chart.defaults.font.family = FONT;
   ready = true;
 }
@@ -63,16 +72,8 @@ const PRINT: Palette = (() => {
   return palette(true, (name, fallback) => colors.get(name) ?? fallback);
 })();
 
-const PAPER = '#fff';
-const MUTED = '#444';
-
-/**
- * Drawn at 1.5 times the size it is laid out at: 1,200 pixels across, about 190 dpi on a Word
- * page's 16 cm, where twice the size cost half as much time again for no visible gain.
- */
-const SCALE = 1.5;
 /** Written into the PNG, so Word sizes it as the 800-pixel chart it is laid out as. */
-const PPI = 96 * SCALE;
+const PPI = 96 * IMAGE_SCALE;
 
 /**
  * The one "up" filter at the lowest compression encodes a chart about ten times faster than
@@ -80,73 +81,14 @@ const PPI = 96 * SCALE;
  */
 const PNG = { compressionLevel: 1, filters: PngFilter.Up } as const;
 
-/** A chart's layout size: a trend is 16:9; bars down the side get a fixed height each. */
-export function chartSize(data: ChartData): { width: number; height: number } {
-  const width = 800;
-  if (!data.horizontal) return { width, height: 480 };
-  const legend = data.datasets.length > 1 ? 30 : 0;
-  return { width, height: 150 + legend + data.labels.length * (data.datasets.length > 1 ? 36 : 26) };
-}
-
-/** Lines of at most `width` pixels, broken at spaces. */
-function wrap(ctx: SKRSContext2D, text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && ctx.measureText(next).width > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  return line ? [...lines, line] : lines;
-}
-
-/** Chart.js leaves the canvas transparent; a pasted image needs its white. */
-const paper: Plugin = {
-  id: 'paper',
-  beforeDraw: ({ ctx, width, height }) => {
-    ctx.save();
-    ctx.fillStyle = PAPER;
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
-
 export async function drawChart(image: ChartImage): Promise<Buffer> {
   prepare();
-  const { width, height } = chartSize(image.data);
+  const { width, height } = chartImageSize(image.data);
   const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  ctx.font = `bold 16px "${FONT}"`;
-  const title = wrap(ctx, image.title, width - 40);
-  ctx.font = `12px "${FONT}"`;
-  const source = wrap(ctx, image.source, width - 40);
-  const config = chartConfig(image.data, PRINT);
-  const chart = new Chart(canvas as unknown as HTMLCanvasElement, {
-    ...config,
-    platform: BasicPlatform,
-    plugins: [paper],
-    options: {
-      ...config.options,
-      responsive: false,
-      devicePixelRatio: SCALE,
-      layout: { padding: 16 },
-      plugins: {
-        ...config.options?.plugins,
-        title: { display: true, text: title, color: PRINT.text, font: { size: 16, weight: 'bold' } },
-        subtitle: {
-          display: true,
-          position: 'bottom',
-          text: source,
-          color: MUTED,
-          align: 'start',
-          padding: { top: 12 },
-        },
-        tooltip: { enabled: false },
-      },
-    },
-  });
+  const chart = new Chart(
+    canvas as unknown as HTMLCanvasElement,
+    chartImageConfig(image.data, PRINT, image, canvas.getContext('2d')),
+  );
   try {
     return await canvas.encode('png', { ...PNG, resolution: PPI, title: image.title });
   } finally {
@@ -169,7 +111,7 @@ function fit(
   let best = { size: 0, lines: [text] };
   for (const size of sizes) {
     ctx.font = `${weight} ${size}px "${FONT}"`;
-    best = { size, lines: wrap(ctx, text, width) };
+    best = { size, lines: wrapText(ctx, text, width) };
     if (best.lines.length <= lines) return best;
   }
   // Even the smallest size needs more lines: the last one shown ends in "…".

@@ -1,16 +1,19 @@
 /**
- * The images the build draws (src/build/images.ts): a PNG of every chart that has an embed page
- * (the province's and each district-level unit's, src/present/embeds.ts), for staff to paste into
- * Word reports, and a share image per province and district-level unit. Grassroots charts get none:
- * thousands of units times three charts would cost more build time than their pages.
+ * The images the build draws (src/build/images.ts): a PNG of each chart of the province's page and
+ * the topic pages, the handful an office pastes into its report, and a share image per province
+ * and district-level unit. Every other chart's picture is drawn on demand by the reader's browser
+ * (src/client/chart-download.ts), in the same layout: at about 20 ms each, the charts of 190
+ * district-level units (a province after the 2025 reorganization) cost 13 s of every build.
  * Each image is described by plain data, which is also its cache key: an image whose description
  * is unchanged is taken from the published site instead of being drawn again.
  */
 import type { Province } from '../model/province.ts';
+import { slug } from '../model/units.ts';
 import type { ChartData, ChartSpec } from './charts.ts';
 import { embeds } from './embeds.ts';
+import { withoutDiacritics } from './search.ts';
 import { shareCard, shareImagePath, type ShareCard } from './share-card.ts';
-import { siteView } from './site-view.ts';
+import { siteView, type SiteView } from './site-view.ts';
 
 export interface ChartImage {
   readonly kind: 'chart';
@@ -30,9 +33,33 @@ export interface ShareImage {
 
 export type SiteImage = ChartImage | ShareImage;
 
-/** The PNG beside a chart's embed page (`nhung/h001/dang-vien/` → `anh/h001/dang-vien.png`). */
-export const chartImagePath = (chart: ChartSpec): string | undefined =>
-  chart.embedPath?.replace(/^nhung\/(.+)\/$/, 'anh/$1.png');
+/**
+ * The PNG the build draws of `chart`, beside its embed page (`nhung/p/dang-vien/` →
+ * `anh/p/dang-vien.png`): only for the province's own charts, the topic pages' among them.
+ */
+export function chartImagePath(province: Province, chart: ChartSpec): string | undefined {
+  const root = `nhung/${slug(province.root.id)}/`;
+  return chart.embedPath?.startsWith(root)
+    ? chart.embedPath.replace(/^nhung\/(.+)\/$/, 'anh/$1.png')
+    : undefined;
+}
+
+/** The line under every chart image: whose figures, and whether they are real. */
+export const imageSource = (site: SiteView): string =>
+  `${site.title}. Nguồn: ${site.publisher}.` +
+  (site.demo ? ' Dữ liệu minh họa, không phải số liệu chính thức.' : '');
+
+/**
+ * The name a downloaded chart image is saved under: its title (which names the unit and the
+ * chart) without diacritics, which some Windows and Zalo transfers garble.
+ * `so-dang-vien-cua-dang-bo-phuong-an-cuu-qua-cac-nam.png`.
+ */
+export const chartFileName = (chart: ChartSpec): string =>
+  `${withoutDiacritics(chart.title)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 120)}.png`;
 
 /**
  * Every image of the site. Share images only with `share`: a link preview needs the image's
@@ -41,11 +68,9 @@ export const chartImagePath = (chart: ChartSpec): string | undefined =>
  */
 export function siteImages(province: Province, { share }: { readonly share: boolean }): SiteImage[] {
   const site = siteView(province);
-  const source =
-    `${site.title}. Nguồn: ${site.publisher}.` +
-    (site.demo ? ' Dữ liệu minh họa, không phải số liệu chính thức.' : '');
+  const source = imageSource(site);
   const charts = [...embeds(province).values()].flatMap(({ chart }): ChartImage[] => {
-    const file = chartImagePath(chart);
+    const file = chartImagePath(province, chart);
     return file ? [{ kind: 'chart', file, title: chart.title, source, data: chart.data }] : [];
   });
   const cards = [...province.tree.units.values()].flatMap((unit): ShareImage[] => {
