@@ -23,6 +23,10 @@ export interface Site extends Loaded {
 export interface RenderPlan {
   /** Units whose page is taken unchanged from the published site: not rendered. */
   readonly reuse: ReadonlySet<string>;
+  /** Restructuring events whose page is taken unchanged from the published site. */
+  readonly reuseEvents: ReadonlySet<string>;
+  /** Embedded charts (`h001/dang-vien`) taken unchanged from the published site. */
+  readonly reuseEmbeds: ReadonlySet<string>;
   /** CSV downloads taken unchanged from the published site (same data file, or same problems). */
   readonly keptDownloads: ReadonlySet<string>;
   /** The search index's parts (`pagefind/0/` …), which the search page merges. */
@@ -33,6 +37,8 @@ export interface RenderPlan {
 
 const RENDER_ALL: RenderPlan = {
   reuse: new Set(),
+  reuseEvents: new Set(),
+  reuseEmbeds: new Set(),
   keptDownloads: new Set(),
   searchParts: [0],
   rendered: () => undefined,
