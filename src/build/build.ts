@@ -178,7 +178,8 @@ async function underLock(
   const eventDigest = eventPageDigests(province, (id) => paged.has(id));
   // An embedded chart is the unit's chart, the site frame and a link to the unit's page: hashed
   // as the page shows them (the province's and its committees' charts, a few per committee).
-  const embedded = [...embeds(province).values()];
+  const embedMap = embeds(province);
+  const embedded = [...embedMap.values()];
   const embedPath = (key: string) => `nhung/${key}/`;
   // The index needs names only (the unit's heading), so it starts before any page renders.
   const parts = searchParts(
@@ -264,6 +265,7 @@ async function underLock(
       reuse: reusedIds,
       reuseEvents,
       reuseEmbeds,
+      embeds: embedMap,
       keptDownloads: plan.downloads,
       searchParts: [...parts.records.keys()],
       rendered: progress.page,
