@@ -135,6 +135,9 @@ interface Sum {
  * organizations it covers; `undefined` when none of those units has the figure. Where nothing
  * was restructured since, it is the reported figure itself.
  */
+/** Per index, unit and year, the units where the unit's branches enter its sum (see below). */
+const branchStarts = new WeakMap<Index, Map<string, readonly string[]>>();
+
 export function comparableReading<K extends string>(
   province: Province,
   stats: Stats<K>,
@@ -149,30 +152,6 @@ export function comparableReading<K extends string>(
   if (basis === undefined ? tree.endedAt(unitId) !== undefined : !tree.existsAt(unitId, basis))
     return undefined;
   if (untouchedSince(province, unitId, year, basis)) return readingOf(province, stats, unit, year, metric);
-  // Kept only here, for units restructurings touched: the charts, narratives, topic pages and
-  // balance checks ask for the same readings, each a walk over what moved under the unit.
-  let memo = readings.get(stats);
-  if (!memo) readings.set(stats, (memo = new Map<string, Reading | undefined>()));
-  const key = `${unitId}\u0000${year}\u0000${metric}\u0000${basis ?? ''}`;
-  if (memo.has(key)) return memo.get(key);
-  const reading = touchedReading(province, stats, unit.id, year, metric, basis);
-  memo.set(key, reading);
-  return reading;
-}
-
-const readings = new WeakMap<object, Map<string, Reading | undefined>>();
-/** Per index and unit, the units that enter its sum in a year's tree, before any metric. */
-const branchStarts = new WeakMap<Index, Map<string, readonly string[]>>();
-
-function touchedReading<K extends string>(
-  province: Province,
-  stats: Stats<K>,
-  unitId: string,
-  year: number,
-  metric: K,
-  basis: Basis,
-): Reading | undefined {
-  const { tree } = province;
   const index = indexFor(province, basis);
   const date = yearEnd(year);
   const ownOf = (id: string) => stats.rows.get(id)?.get(year)?.[metric];
@@ -184,6 +163,8 @@ function touchedReading<K extends string>(
     }
     return false;
   };
+  // The units where the unit's branches enter its sum in a year's tree are the same for every
+  // metric: for the province, a walk over everything that moved under it, once per year.
   let starts = branchStarts.get(index);
   if (!starts) branchStarts.set(index, (starts = new Map<string, readonly string[]>()));
   const startsKey = `${unitId}\u0000${year}`;
