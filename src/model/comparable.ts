@@ -124,6 +124,9 @@ function untouchedSince(province: Province, unitId: string, year: number, basis:
   return true;
 }
 
+/** Per index, unit and year, the units where the unit's branches enter its sum (comparableReading). */
+const branchStarts = new WeakMap<Index, Map<string, readonly string[]>>();
+
 interface Sum {
   value: number | undefined;
   count: number;
@@ -135,9 +138,6 @@ interface Sum {
  * organizations it covers; `undefined` when none of those units has the figure. Where nothing
  * was restructured since, it is the reported figure itself.
  */
-/** Per index, unit and year, the units where the unit's branches enter its sum (see below). */
-const branchStarts = new WeakMap<Index, Map<string, readonly string[]>>();
-
 export function comparableReading<K extends string>(
   province: Province,
   stats: Stats<K>,
