@@ -2,8 +2,10 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generate } from '../src/cli/gen-data.ts';
 import { load } from '../src/build/project.ts';
-import { pageDigests } from '../src/model/digests.ts';
+import { eventPageDigests, pageDigests } from '../src/model/digests.ts';
 import { buildProvince, type Province } from '../src/model/province.ts';
+import { eventView } from '../src/present/event-page.ts';
+import { unitsWithPage } from '../src/present/links.ts';
 import { pageUnits, unitView } from '../src/present/unit-view.ts';
 import type { Dataset } from '../src/read/dataset.ts';
 import { RATINGS, UNIT_TYPES } from '../src/read/schemas.ts';
@@ -11,12 +13,15 @@ import { fixture, tempDir } from './helpers.ts';
 
 const generated = tempDir('digests-');
 generate({ units: 40, years: 4, out: generated, seed: 7 });
+const reorganized = tempDir('digests-2025-');
+generate({ units: 60, years: 4, out: reorganized, seed: 7, reorganize: 2025 });
 
 const datasets: [string, string][] = [
   ['the sample data', join(import.meta.dirname, '..', 'data')],
   ['the restructuring fixture', fixture('restructuring')],
   ['the narrative fixture', fixture('narrative')],
   ['a generated province with restructurings', generated],
+  ['a generated province reorganized in 2025', reorganized],
 ];
 
 /** Deterministic choices, so a failure names an edit that can be replayed. */
@@ -106,15 +111,20 @@ const EDITS: Record<string, Edit> = {
 };
 
 const pageIds = (province: Province) => pageUnits(province).map((u) => u.id);
+const eventDigests = (province: Province) => {
+  const paged = unitsWithPage(province);
+  return eventPageDigests(province, (id) => paged.has(id));
+};
 
 describe.each(datasets)('page digests of %s', async (_, dir) => {
   const loaded = await load(dir);
   if (!loaded.province) throw new Error(`${dir} must load without errors`);
   const before = loaded.province;
   const digestsBefore = pageDigests(before);
+  const eventsBefore = eventDigests(before);
 
   test.each(Object.entries(EDITS))(
-    'after "%s", every page whose digest is unchanged shows the same view',
+    'after "%s", every unit and event page whose digest is unchanged shows the same view',
     (_, edit) => {
       const pick = chooser(11);
       for (let trial = 0; trial < 8; trial++) {
@@ -127,6 +137,11 @@ describe.each(datasets)('page digests of %s', async (_, dir) => {
           if (digestsAfter(id) !== digestsBefore(id)) continue;
           expect(unitView(after, id), `${what}: page ${id}`).toEqual(unitView(before, id));
         }
+        const eventsAfter = eventDigests(after);
+        for (const { id } of after.events) {
+          if (eventsAfter(id) !== eventsBefore(id)) continue;
+          expect(eventView(after, id), `${what}: event ${id}`).toEqual(eventView(before, id));
+        }
       }
     },
   );
@@ -134,6 +149,8 @@ describe.each(datasets)('page digests of %s', async (_, dir) => {
   test('every digest is the same when the data is the same', () => {
     const again = pageDigests(buildProvince(structuredClone<Dataset>(loaded.data)));
     for (const id of pageIds(before)) expect(again(id)).toBe(digestsBefore(id));
+    const eventsAgain = eventDigests(buildProvince(structuredClone<Dataset>(loaded.data)));
+    for (const { id } of before.events) expect(eventsAgain(id)).toBe(eventsBefore(id));
   });
 });
 
@@ -155,4 +172,27 @@ test('a changed figure of one grassroots organization changes only its page and 
   for (let id = unit.parentId; id !== undefined; id = loaded.province.tree.units.get(id)?.parentId)
     above.push(id);
   expect(changed.sort()).toEqual([unit.id, ...above].sort());
+});
+
+test('a changed figure of one grassroots organization changes the digest of exactly the event pages that show it', async () => {
+  const loaded = await load(reorganized);
+  if (!loaded.province) throw new Error('generated data must load');
+  const province = loaded.province;
+  const data = structuredClone<Dataset>(loaded.data);
+  // The edit bench makes: one more member in the last year, here of a unit the 2025 events list.
+  const listed = new Set(province.events.flatMap((e) => e.units.map((u) => u.unit_id)));
+  const row = data.members.find(
+    (r) => r.year === province.lastYear && listed.has(r.unit_id) && r.members !== undefined,
+  );
+  if (!row) throw new Error('a unit listed by an event reported in the last year');
+  (row as { members: number | undefined }).members = (row.members ?? 0) + 5;
+  const after = buildProvince(data);
+  const [digestsBefore, digestsAfter] = [eventDigests(province), eventDigests(after)];
+  const changed = province.events.map((e) => e.id).filter((id) => digestsBefore(id) !== digestsAfter(id));
+  const shown = province.events
+    .map((e) => e.id)
+    .filter((id) => JSON.stringify(eventView(province, id)) !== JSON.stringify(eventView(after, id)));
+  expect(shown.length).toBeGreaterThan(0);
+  expect(changed).toEqual(shown);
+  expect(changed.length).toBeLessThan(province.events.length / 4);
 });

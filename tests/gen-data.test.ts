@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../src/cli/gen-data.ts';
 import { csvCell } from '../src/cli/gen-data/csv-writer.ts';
-import { restructure, restructuringCounts } from '../src/cli/gen-data/events.ts';
+import { inOrder, restructure, restructuringCounts, type Restructuring } from '../src/cli/gen-data/events.ts';
 import { FIGURE_COLUMNS, figureRows, type FigureRow } from '../src/cli/gen-data/figures.ts';
 import { prng } from '../src/cli/gen-data/random.ts';
 import { buildStructure, ROOT } from '../src/cli/gen-data/structure.ts';
@@ -320,4 +320,14 @@ describe('gen:data --reorganize 2025', () => {
     expect(() => generate({ units: 300, years: 5, out: fresh(), mergeProvinces: true })).toThrow(/--merge/);
     expect(() => generate({ units: 300, years: 1, out: fresh(), reorganize: 2025 })).toThrow(/--reorganize/);
   });
+});
+
+it('orders events of one day as they were made, past the ten-thousandth (a commune is created before units move into it)', () => {
+  const event = (id: string, date = '2025-06-16') => ({ id, date }) as unknown as Restructuring;
+  const ids = ['SX10000', 'SX9987', 'SX0012', 'SX10001'].map((id) => event(id));
+  expect(ids.sort(inOrder).map((e) => e.id)).toEqual(['SX0012', 'SX9987', 'SX10000', 'SX10001']);
+  expect([event('SX0002', '2025-07-01'), event('SX10003')].sort(inOrder).map((e) => e.id)).toEqual([
+    'SX10003',
+    'SX0002',
+  ]);
 });

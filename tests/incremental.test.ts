@@ -11,9 +11,13 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../src/cli/gen-data.ts';
 import { filesUnder, sourcesHash } from '../src/build/hashing.ts';
 import { manifestPath, readManifest, writeManifest } from '../src/build/manifest.ts';
+import { load } from '../src/build/project.ts';
 import { carryOver } from '../src/build/publish.ts';
+import { slug } from '../src/model/units.ts';
+import { eventView } from '../src/present/event-page.ts';
 import { buildInProcess, ROOT } from './e2e/harness.ts';
 import { differences, snapshot } from './folder-hash.ts';
 import { fixture, forgetInputs, tempDir } from './helpers.ts';
@@ -275,5 +279,62 @@ describe('rebuilding the published site with the real build', () => {
     // and the snapshot that carries the comparison) differs by design.
     const whatChanged = ['cap-nhat/feed.xml', 'cap-nhat/index.html', 'du-lieu/snapshot.json'];
     expect(differences(snapshot(published), snapshot(fresh))).toEqual(whatChanged);
+  });
+});
+
+describe('rebuilding a reorganized province after one figure changed', () => {
+  const work = join(ROOT, 'tests', '.output', `incremental-events-${process.pid}`);
+  const data = join(work, 'data');
+  const published = join(work, 'site', 'dist');
+  const build = () => buildInProcess({ dataDir: data, contentDir: join(work, 'content'), outDir: published });
+  /** Event id → identity (inode) of its published page: a page linked from the last site keeps it. */
+  const eventPages = () =>
+    new Map(
+      readdirSync(join(published, 'sap-xep'), { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => [e.name, statSync(join(published, 'sap-xep', e.name, 'index.html')).ino]),
+    );
+  const views = async () => {
+    const { province } = await load(data);
+    if (!province) throw new Error('generated data must load');
+    return new Map(province.events.map((e) => [slug(e.id), JSON.stringify(eventView(province, e.id))]));
+  };
+  let rebuilt = '';
+  let rendered: string[] = [];
+  let shown: string[] = [];
+
+  beforeAll(async () => {
+    rmSync(work, { recursive: true, force: true });
+    generate({ units: 60, years: 3, out: data, seed: 3, reorganize: 2025 });
+    await build();
+    const before = [eventPages(), await views()] as const;
+    // One more member of a unit a 2025 event lists, in the last year: the usual data update.
+    const { province } = await load(data);
+    const listed = new Set(province?.events.flatMap((e) => e.units.map((u) => u.unit_id)));
+    const file = join(data, 'members.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const index = lines.findIndex((l) => {
+      const [unit, year, members] = l.split(',');
+      return unit !== undefined && listed.has(unit) && year === '2025' && members !== '';
+    });
+    const cells = (lines[index] ?? '').split(',');
+    cells[2] = String(Number(cells[2]) + 1);
+    lines[index] = cells.join(',');
+    writeFileSync(file, lines.join('\n'));
+    rebuilt = await build();
+    const after = [eventPages(), await views()] as const;
+    rendered = [...after[0]].filter(([id, ino]) => before[0].get(id) !== ino).map(([id]) => id);
+    shown = [...after[1]].filter(([id, view]) => before[1].get(id) !== view).map(([id]) => id);
+  }, 120_000);
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('renders again exactly the event pages that show the figure, and keeps the others', () => {
+    expect(shown.length).toBeGreaterThan(0);
+    expect(rendered.sort()).toEqual(shown.sort());
+    const all = eventPages().size;
+    expect(rebuilt).toContain(
+      `${all} trang sự kiện sắp xếp: ${shown.length} cần tạo, ${all - shown.length} không đổi`,
+    );
   });
 });

@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/build/project.ts';
+import { generate } from '../src/cli/gen-data.ts';
 import type { Province } from '../src/model/province.ts';
-import { justBefore } from '../src/model/tree.ts';
-import { fixture, loadFiles } from './helpers.ts';
+import { justBefore, type Moment } from '../src/model/tree.ts';
+import { yearEnd } from '../src/model/units.ts';
+import { fixture, loadFiles, tempDir } from './helpers.ts';
 
 let province: Province;
 let members: { unit_id: string; year: number; members: number }[];
@@ -216,4 +219,48 @@ describe('what each kind of event does', () => {
     expect(p?.tree.parentAt('C1', '2020-08-01')).toBe('D1');
     expect(p?.tree.parentAt('C1', '2020-09-15')).toBe('G3');
   });
+});
+
+describe('children at a date, as the tree keeps them per period between turning moments', () => {
+  const reorganized = tempDir('tree-2025-');
+  generate({ units: 60, years: 3, out: reorganized, seed: 5, reorganize: 2025, mergeProvinces: true });
+  test.each([
+    ['the restructuring fixture', fixture('restructuring')],
+    ['the reorganization fixture', fixture('reorganization')],
+    ['the sample data', join(import.meta.dirname, '..', 'data')],
+    ['a generated province reorganized in 2025 with a provincial merger', reorganized],
+  ])(
+    'in %s, childrenAt and childCountAt agree with checking every unit, at every event and year end',
+    async (_, dir) => {
+      const { province: p } = await load(dir);
+      if (!p) throw new Error(`${dir} must load`);
+      const { tree } = p;
+      const moments: (Moment | string)[] = [
+        ...p.events.flatMap((e) => {
+          const at = tree.moment(e.id);
+          return at ? [at, justBefore(at), at.date] : [];
+        }),
+        ...p.years.map(yearEnd),
+        '1990-01-01',
+      ];
+      const parents = [...tree.units.values()].filter((u) => u.level !== 'cell');
+      for (const at of moments) {
+        for (const parent of parents) {
+          const expected = [...tree.units.values()]
+            .filter((u) => tree.existsAt(u.id, at) && tree.parentAt(u.id, at) === parent.id)
+            .map((u) => u.id)
+            .sort();
+          const where = `${parent.id} at ${JSON.stringify(at)}`;
+          expect(
+            tree
+              .childrenAt(parent.id, at)
+              .map((u) => u.id)
+              .sort(),
+            where,
+          ).toEqual(expected);
+          expect(tree.childCountAt(parent.id, at), where).toBe(expected.length);
+        }
+      }
+    },
+  );
 });

@@ -9,10 +9,12 @@ import { rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build as astroBuild } from 'astro';
-import { pageDigests } from '../model/digests.ts';
+import { eventPageDigests, pageDigests } from '../model/digests.ts';
 import { slug } from '../model/units.ts';
 import { downloads, DOWNLOADS_DIR, QUALITY_FILE } from '../present/downloads.ts';
 import { siteImages } from '../present/images.ts';
+import { embeds } from '../present/embeds.ts';
+import { eventPath, unitPath, unitsWithPage } from '../present/links.ts';
 import { searchParts, searchRecord } from '../present/search.ts';
 import { siteView } from '../present/site-view.ts';
 import { pageUnits, unitHeading } from '../present/unit-view.ts';
@@ -180,10 +182,28 @@ async function underLock(
     return 'refused';
   }
 
+  const inputs = hashOf([sources, loaded.dataHash]);
+  const manifest = await readManifest(outDir);
+  // One stat per file: at 52,000 units 0.2 s, where listing the folder took 2.6 s.
+  const present = (file: string) => statSync(join(outDir, file), { throwIfNoEntry: false }) !== undefined;
+  // Before the pages' digests, the charts of the embeds and the images: none is needed to keep the site.
+  if (siteKept(inputs, manifest, present, LAYOUT)) {
+    log(
+      `\nDữ liệu, nội dung và chương trình không đổi so với bản đang xuất bản ở ${outDir}: không cần tạo lại, trang web được giữ nguyên (${seconds()}).`,
+    );
+    return 'unchanged';
+  }
   const units = pageUnits(province);
   const pathOf = (unitId: string) => `${UNIT_PAGES}/${slug(unitId)}/`;
   const frame = siteView(province);
   const digest = pageDigests(province);
+  const paged = unitsWithPage(province);
+  const eventDigest = eventPageDigests(province, (id) => paged.has(id));
+  // An embedded chart is the unit's chart, the site frame and a link to the unit's page: hashed
+  // as the page shows them (the province's and its committees' charts, a few per committee).
+  const embedMap = embeds(province);
+  const embedded = [...embedMap.values()];
+  const embedPath = (key: string) => `nhung/${key}/`;
   // The index needs names only (the unit's heading), so it starts before any page renders.
   const parts = searchParts(
     units.map((unit) => ({
@@ -196,29 +216,23 @@ async function underLock(
     })),
     options.searchPartSize,
   );
-  const inputs = hashOf([sources, loaded.dataHash]);
-  const manifest = await readManifest(outDir);
-  // One stat per file: at 52,000 units 0.2 s, where listing the folder took 2.6 s.
-  const present = (file: string) => statSync(join(outDir, file), { throwIfNoEntry: false }) !== undefined;
-  // Before the pages' keys and the images' (listing them asks every district for its charts).
-  if (siteKept(inputs, manifest, present, LAYOUT)) {
-    log(
-      `\nDữ liệu, nội dung và chương trình không đổi so với bản đang xuất bản ở ${outDir}: không cần tạo lại, trang web được giữ nguyên (${seconds()}).`,
-    );
-    return 'unchanged';
-  }
   const images = siteImages(province, { share: Boolean(options.siteUrl) });
   // Node's version too: it formats the numbers on the axes.
   const drawingCode = await hashFiles(project, DRAWING_CODE, process.version);
   const keys: BuildKeys = {
     code,
     inputs,
-    pages: new Map(
-      units.map((unit) => [
+    pages: new Map([
+      ...units.map((unit): [string, string] => [
         pathOf(unit.id),
         hashOf([digest(unit.id), content.units.get(slug(unit.id)) ?? null, frame]),
       ]),
-    ),
+      ...province.events.map((e): [string, string] => [eventPath(e.id), hashOf([eventDigest(e.id), frame])]),
+      ...embedded.map((e): [string, string] => [
+        embedPath(e.key),
+        hashOf([e.chart, frame, e.unit === province.root ? '' : (unitPath(province, e.unit) ?? null)]),
+      ]),
+    ]),
     search: new Map([...parts.records].map(([part, records]) => [part, hashOf([parts.count, records])])),
     // Each cleaned download is a function of its own data file, the quality report of the
     // problems: after a data update only the changed file's download is written again.
@@ -239,15 +253,38 @@ async function underLock(
   await Promise.all([staging, rendering].map((dir) => rm(dir, { recursive: true, force: true })));
   // Pagefind's own process makes the changed parts while Astro renders, so both cores work.
   const search = startSearchIndex(parts, plan.search, staging);
-  const reusedIds = new Set(units.filter((unit) => plan.pages.has(pathOf(unit.id))).map((unit) => unit.id));
-  log(
-    `  ${units.length} trang đơn vị: ${units.length - plan.pages.size} cần tạo, ${plan.pages.size} không đổi so với bản đang xuất bản (${seconds()}).`,
+  /** Of `ids`, those whose page `path` gives is kept; and a line of the log saying so. */
+  const keep = (what: string, ids: readonly string[], path: (id: string) => string) => {
+    const kept = new Set(ids.filter((id) => plan.pages.has(path(id))));
+    if (ids.length > 0)
+      log(
+        `  ${ids.length} ${what}: ${ids.length - kept.size} cần tạo, ${kept.size} không đổi so với bản đang xuất bản (${seconds()}).`,
+      );
+    return kept;
+  };
+  const reusedIds = keep(
+    'trang đơn vị',
+    units.map((unit) => unit.id),
+    pathOf,
   );
-  const progress = pageProgress(units.length - plan.pages.size, log);
+  const reuseEvents = keep(
+    'trang sự kiện sắp xếp',
+    province.events.map((e) => e.id),
+    eventPath,
+  );
+  const reuseEmbeds = keep(
+    'trang biểu đồ nhúng',
+    embedded.map((e) => e.key),
+    embedPath,
+  );
+  const progress = pageProgress(units.length - reusedIds.size, log);
   provideSite(
     { ...loaded, province, content, previousSnapshot, publishedAt: options.publishedAt },
     {
       reuse: reusedIds,
+      reuseEvents,
+      reuseEmbeds,
+      embeds: embedMap,
       keptDownloads: plan.downloads,
       searchParts: [...parts.records.keys()],
       rendered: progress.page,
@@ -294,7 +331,7 @@ async function underLock(
       await moveInto(rendering, staging, renderedOut);
       log(`  Đã chuyển các trang vừa tạo sang cạnh ${outDir} (${seconds()}).`);
     }
-    if (plan.pages.size > 0) log(`  Giữ nguyên ${plan.pages.size} trang đơn vị không đổi (${seconds()}).`);
+    if (plan.pages.size > 0) log(`  Giữ nguyên ${plan.pages.size} trang không đổi (${seconds()}).`);
     if (plan.downloads.size > 0) log(`  Giữ nguyên ${plan.downloads.size} tệp CSV tải về không đổi.`);
     log(`  Ảnh biểu đồ và ảnh chia sẻ: ${howDrawn(await drawing, plan.images.size)} (${seconds()}).`);
     log(`  Chỉ mục tìm kiếm: ${howIndexed(await search.finish())} (${seconds()}).`);

@@ -1,7 +1,8 @@
 /**
- * Incremental regeneration of unit pages. A unit page is a pure function of its data (whose digest
- * src/model/digests.ts computes without making the page), its editorial text, the site frame, and
- * the code and configuration that render them. The build hashes those per page and keeps the
+ * Incremental regeneration of unit, restructuring-event and embedded-chart pages. A unit or event
+ * page is a pure function of its data (whose digest src/model/digests.ts computes without making
+ * the page), a unit's editorial text, the site frame, and the code and configuration that render
+ * them; an embedded chart is hashed as it is shown. The build hashes those per page and keeps the
  * hashes in a manifest beside the published folder; the next build renders only pages whose hash
  * changed and hard-links the others from the published site.
  * Any change of code, configuration or environment (BASE_PATH, SITE_URL) renders everything.
@@ -20,7 +21,7 @@ export interface PageManifest {
   readonly format: typeof MANIFEST_FORMAT;
   /** Hash of the code, configuration and environment the pages were rendered with. */
   readonly code: string;
-  /** Page path below the site (`don-vi/h001/`) → hash of what the page shows. */
+  /** Page path below the site (`don-vi/h001/`, `sap-xep/sx0001/`) → hash of what the page shows. */
   readonly pages: Readonly<Record<string, string>>;
   /** Search index part (`"0"`) → hash of its records; absent in older manifests (index made again). */
   readonly search?: Readonly<Record<string, string>> | undefined;

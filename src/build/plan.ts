@@ -18,7 +18,7 @@ export interface BuildKeys {
   readonly code: string;
   /** Everything the site is made from: code, Markdown, public/, settings and data. */
   readonly inputs: string;
-  /** Unit page path (`don-vi/h001/`) → hash of what the page shows. */
+  /** Page path (`don-vi/h001/`, `sap-xep/sx0001/`, `nhung/h001/dang-vien/`) → hash of what it shows. */
   readonly pages: ReadonlyMap<string, string>;
   /** Search index part → hash of its records. */
   readonly search: ReadonlyMap<number, string>;

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { filesUnder } from './hashing.ts';
 
-/** Only unit pages are rendered incrementally; every other page is small and always rendered. */
+/** The unit pages: tens of thousands, listed one level deep by the sitemap and by the manifest. */
 export const UNIT_PAGES = 'don-vi';
 
 /**

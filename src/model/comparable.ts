@@ -124,6 +124,9 @@ function untouchedSince(province: Province, unitId: string, year: number, basis:
   return true;
 }
 
+/** Per index, unit and year, the units where the unit's branches enter its sum (comparableReading). */
+const branchStarts = new WeakMap<Index, Map<string, readonly string[]>>();
+
 interface Sum {
   value: number | undefined;
   count: number;
@@ -160,9 +163,19 @@ export function comparableReading<K extends string>(
     }
     return false;
   };
-  const entries = [...new Set([unitId, ...index.moved(unitId)])].filter(
-    (id) => tree.existsAt(id, date) && !index.within(unitId, tree.parentAt(id, date)) && !heldAbove(id),
-  );
+  // The units where the unit's branches enter its sum in a year's tree are the same for every
+  // metric: for the province, a walk over everything that moved under it, once per year.
+  let starts = branchStarts.get(index);
+  if (!starts) branchStarts.set(index, (starts = new Map<string, readonly string[]>()));
+  const startsKey = `${unitId}\u0000${year}`;
+  let branches = starts.get(startsKey);
+  if (!branches) {
+    branches = [...new Set([unitId, ...index.moved(unitId)])].filter(
+      (id) => tree.existsAt(id, date) && !index.within(unitId, tree.parentAt(id, date)),
+    );
+    starts.set(startsKey, branches);
+  }
+  const entries = branches.filter((id) => !heldAbove(id));
   const visit = (id: string, sum: Sum, ids: Set<string> | undefined) => {
     const member = tree.units.get(id);
     if (!member) return;

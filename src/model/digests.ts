@@ -11,8 +11,10 @@
  * same computes the same view: a view that starts reading something new must be covered here.
  */
 import { createHash } from 'node:crypto';
+import { eventFigures } from './events.ts';
 import { lineageOf } from './lineage.ts';
 import { involvedUnits, type Province, type Statistics } from './province.ts';
+import { justBefore } from './tree.ts';
 import type { Unit } from './units.ts';
 
 /** Text parts go in as they are (a unit's rows are long, and JSON would escape their separators). */
@@ -120,4 +122,49 @@ export function pageDigests(province: Province): (unitId: string) => string {
     return digest;
   };
   return (unitId) => hash(subtree(unitId), chain(unitId), province.years);
+}
+
+/**
+ * Event id → digest of everything its page (`/sap-xep/<id>/`) shows besides the site frame: the
+ * event's rows, when it took effect, its figures (committees' units before and after, the latest
+ * figures of the units it lists up to its year) and how each unit it names is named and linked.
+ * The figures are the page's own (model/events.ts), not a hash of every figure under the units:
+ * a figure of a later year, or of a unit the event does not count, leaves the page as it is.
+ * `paged` says which units have a page of their own (the page links those).
+ */
+export function eventPageDigests(
+  province: Province,
+  paged: (unitId: string) => boolean,
+): (eventId: string) => string {
+  const { tree } = province;
+  return (eventId) => {
+    const { event, moment, createsResult, counts, units, covered } = eventFigures(province, eventId);
+    const before = justBefore(moment);
+    const named = new Set([
+      ...involvedUnits(event),
+      ...counts.map((c) => c.unitId),
+      ...units.flatMap((u) => [u.from ?? [], u.to ?? []].flat()),
+    ]);
+    const naming = [...named].sort().map((id) => {
+      const unit = tree.units.get(id);
+      return [
+        id,
+        unit?.name,
+        unit?.level,
+        tree.nameAt(id, before),
+        tree.nameAt(id, moment),
+        tree.endedAt(id) === undefined,
+        paged(id),
+      ];
+    });
+    // The moment's date only: its step moves whenever an earlier event is added or removed.
+    return hash(
+      rowValues(event),
+      event.units.map(rowValues),
+      moment.date,
+      [createsResult, counts, units, covered],
+      naming,
+      province.root.name,
+    );
+  };
 }

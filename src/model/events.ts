@@ -76,8 +76,18 @@ function latest(
 }
 
 const indexes = new WeakMap<Province, Map<string, RestructuringEvent>>();
+const computed = new WeakMap<Province, Map<string, EventFigures>>();
 
+/** Kept per province: the build's keys, the list of events and each event's page all ask. */
 export function eventFigures(province: Province, eventId: string): EventFigures {
+  let known = computed.get(province);
+  if (!known) computed.set(province, (known = new Map<string, EventFigures>()));
+  let figures = known.get(eventId);
+  if (!figures) known.set(eventId, (figures = figuresOf(province, eventId)));
+  return figures;
+}
+
+function figuresOf(province: Province, eventId: string): EventFigures {
   let index = indexes.get(province);
   if (!index) indexes.set(province, (index = new Map(province.events.map((e) => [e.id, e]))));
   const event = index.get(eventId);
@@ -115,7 +125,7 @@ export function eventFigures(province: Province, eventId: string): EventFigures 
     ...units.flatMap((u) => (u.to === undefined ? [] : [u.to])),
   ].filter((id, i, all) => all.indexOf(id) === i && !units.some((u) => u.unitId === id));
   const count = (id: string, when: Moment) =>
-    tree.existsAt(id, when) ? tree.childrenAt(id, when).length : undefined;
+    tree.existsAt(id, when) ? tree.childCountAt(id, when) : undefined;
   const counts = committees.map((unitId) => ({
     unitId,
     before: count(unitId, before),

@@ -87,6 +87,8 @@ export interface Tree {
   parentAt(id: string, when: When): string | undefined;
   /** Children existing at `when` whose parent then is `id`, sorted by name. */
   childrenAt(id: string, when: When): Unit[];
+  /** How many children `childrenAt` gives, without listing them: a sweep once per parent. */
+  childCountAt(id: string, when: When): number;
   /** The changes of one unit (creation, moves, end), oldest first. */
   changes(id: string): readonly ParentChange[];
   /** The moment an event applies: its `effective_date`, else the units.csv `established` of
@@ -308,12 +310,65 @@ export function buildTree(units: readonly Unit[], events: TreeEvents): Tree {
     }
     return list;
   };
+  // A parent's children change only at the moments its possible children start, end or move:
+  // between two of them every date has the same children, so one list serves them all (event
+  // pages ask for the province's children at each of thousands of moments).
+  const turns = new Map<string, { readonly at: Moment; readonly child: Unit }[]>();
+  const turnsOf = (id: string) => {
+    let list = turns.get(id);
+    if (!list) {
+      list = candidates(id)
+        .flatMap((child) => {
+          const { from, to } = lifetime(child.id);
+          return [from, to, ...(changes.get(child.id) ?? [])].flatMap((at) => (at ? [{ at, child }] : []));
+        })
+        .sort((a, b) => compareMoments(a.at, b.at));
+      turns.set(id, list);
+    }
+    return list;
+  };
+  /** How many of the parent's turning moments are at or before `at`: the same for every date
+   * until the next one. */
+  const period = (id: string, at: Moment): number => {
+    const list = turnsOf(id);
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compareMoments((list[middle] as { at: Moment }).at, at) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  // Children counted for every period in one sweep: only the children that turn at a moment can
+  // come or go then. An event page counts the province's children before and after it, and
+  // listing them for each of thousands of events grew with events × children.
+  const countsByPeriod = new Map<string, number[]>();
+  const countsOf = (id: string): number[] => {
+    let counts = countsByPeriod.get(id);
+    if (counts) return counts;
+    const list = turnsOf(id);
+    const isChild = (child: Unit, at: Moment) => existsAt(child.id, at) && parentAt(child.id, at) === id;
+    const inside = new Set(candidates(id).filter((child) => isChild(child, { date: '', step: -Infinity })));
+    counts = [inside.size];
+    for (let start = 0, end = 0; start < list.length; start = end) {
+      const { at } = list[start] as { at: Moment };
+      for (; end < list.length && compareMoments((list[end] as { at: Moment }).at, at) === 0; end++) {
+        const { child } = list[end] as { child: Unit };
+        if (isChild(child, at)) inside.add(child);
+        else inside.delete(child);
+      }
+      counts[end] = inside.size;
+    }
+    countsByPeriod.set(id, counts);
+    return counts;
+  };
   const childrenCache = new Map<string, Unit[]>();
   const childrenAt = (id: string, when: When) => {
     // Most units (grassroots, cells) never had children: no cache entry, no key string.
     if (!everChildren.has(id)) return [];
     const at = toMoment(when);
-    const key = `${id}\u0000${at.date}\u0000${at.step}`;
+    const key = `${id}\u0000${period(id, at)}`;
     let result = childrenCache.get(key);
     if (!result) {
       result = candidates(id).filter((child) => existsAt(child.id, at) && parentAt(child.id, at) === id);
@@ -356,6 +411,7 @@ export function buildTree(units: readonly Unit[], events: TreeEvents): Tree {
     existsAt,
     parentAt,
     childrenAt,
+    childCountAt: (id, when) => (everChildren.has(id) ? (countsOf(id)[period(id, toMoment(when))] ?? 0) : 0),
     changes: (id) => changes.get(id) ?? [],
     moment: (eventId) => moments.get(eventId),
     levelAt: (id, when) => {

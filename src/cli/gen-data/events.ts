@@ -92,6 +92,13 @@ const eventYear = ({ random, years }: Context) =>
   years.last > years.first ? random.int(years.first + 1, years.last) : years.first;
 export const eventId = ({ events }: { readonly events: readonly unknown[] }) =>
   `SX${pad(events.length + 1, 4)}`;
+/**
+ * By date, then in the order they were made: a committee's creation before the transfers into
+ * it. Ids compare as numbers: past SX9999, `SX10000` sorts before `SX9987` as text, and a
+ * country's transfers then came before the mergers that create their communes.
+ */
+export const inOrder = (a: Restructuring, b: Restructuring): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : Number(a.id.slice(2)) - Number(b.id.slice(2));
 export const decision = ({ random }: { readonly random: Random }, year: number) =>
   `${random.int(1, 250)}-QĐ/TU năm ${year}`;
 export const withoutBody = (name: string) => name.replace(/^(Đảng|Chi) bộ /, '');
@@ -108,9 +115,7 @@ export function restructure(
   const created = [...merges(context, counts.merges), ...establishments(context, counts.establishments)];
   dissolutions(context, counts.dissolutions);
   transfers(context, counts.transfers);
-  const events = context.events.sort((a, b) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1,
-  );
+  const events = context.events.sort(inOrder);
   return { events, pilots, created };
 }
 

@@ -10,6 +10,7 @@
 import {
   decision,
   eventId,
+  inOrder,
   withoutBody,
   type Listed,
   type PilotCommittee,
@@ -248,8 +249,6 @@ export function reorganize(
     });
   });
 
-  const events = context.events.sort((a, b) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1,
-  );
+  const events = context.events.sort(inOrder);
   return { events, committees, summed };
 }
