@@ -5,32 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  buildSite,
-  guardedContext,
-  launchChromium,
-  open,
-  serve,
-  type BuiltSite,
-  type StaticServer,
-} from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { guardedContext, open, servedFixture } from './harness.ts';
 
-let browser: Browser;
-let site: BuiltSite;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  site = await buildSite('basic', {}, { inProcess: true });
-  server = await serve(site.dir);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.remove();
-});
+const fixture = servedFixture('basic');
 
 /** The share of the picture that is not white. */
 async function drawnShare(png: Buffer): Promise<number> {
@@ -50,8 +28,10 @@ describe.each([
   ['a grassroots unit', 'don-vi/g1/', 'so-dang-vien-cua-dang-bo-xa-an-binh-qua-cac-nam.png'],
 ])('the members chart of %s', (_, path, file) => {
   test('is saved as a drawn PNG, 1,200 by 720 pixels, named after the unit and chart, from the keyboard', async () => {
-    const { context, guard } = await guardedContext(browser, server, { acceptDownloads: true });
-    const page = await open(context, `${server.origin}/${path}`);
+    const { context, guard } = await guardedContext(fixture.browser, fixture.server, {
+      acceptDownloads: true,
+    });
+    const page = await open(context, `${fixture.server.origin}/${path}`);
     const button = page.locator('#bieu-do-dang-vien button', { hasText: 'Tải ảnh biểu đồ (PNG)' });
     await expect.poll(() => button.isVisible()).toBe(true);
     await button.focus();
@@ -73,9 +53,9 @@ describe.each([
   }, 60_000);
 
   test('shows no button without JavaScript, and keeps its line so the page does not move when it appears', async () => {
-    const { context } = await guardedContext(browser, server, { javaScriptEnabled: false });
+    const { context } = await guardedContext(fixture.browser, fixture.server, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/${path}`);
+    await page.goto(`${fixture.server.origin}/${path}`);
     const button = page.locator('#bieu-do-dang-vien button');
     expect(await button.count()).toBe(1);
     expect(await button.isVisible()).toBe(false);
@@ -85,8 +65,8 @@ describe.each([
 });
 
 test('when the drawing code cannot be loaded (the site was published again meanwhile), the reader is told to reload the page', async () => {
-  const { context } = await guardedContext(browser, server);
-  const page = await open(context, `${server.origin}/don-vi/d1/`);
+  const { context } = await guardedContext(fixture.browser, fixture.server);
+  const page = await open(context, `${fixture.server.origin}/don-vi/d1/`);
   await page.route('**/chart-download.*', (route) => route.abort());
   const button = page.locator('#bieu-do-dang-vien button');
   await expect.poll(() => button.isVisible()).toBe(true);

@@ -3,33 +3,11 @@
  * on each canvas are recorded while it paints. A chi bộ cơ sở of 15–16 members who admitted one
  * person is where fractional head counts ("0,2 … 1,8 đảng viên") and an axis starting at 15 showed.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  blankCanvases,
-  buildSite,
-  guardedContext,
-  launchChromium,
-  open,
-  serve,
-  type BuiltSite,
-  type StaticServer,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { blankCanvases, guardedContext, open, servedFixture } from './harness.ts';
 
-let browser: Browser;
-let site: BuiltSite;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  site = await buildSite('basic', {}, { inProcess: true });
-  server = await serve(site.dir);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.remove();
-});
+const fixture = servedFixture('basic');
 
 declare global {
   interface Window {
@@ -76,9 +54,11 @@ test.each([
   ['dang-vien', 'members, 15 and 16'],
   ['ket-nap', 'admissions, one person in 2021'],
 ])('a small unit’s %s chart (%s) ticks at whole numbers from 0', async (chart) => {
-  const { context, guard } = await guardedContext(browser, server, { viewport: { width: 390, height: 844 } });
+  const { context, guard } = await guardedContext(fixture.browser, fixture.server, {
+    viewport: { width: 390, height: 844 },
+  });
   await context.addInitScript(recordTexts);
-  const page = await open(context, `${server.root}don-vi/g2/`);
+  const page = await open(context, `${fixture.server.root}don-vi/g2/`);
   expect(await blankCanvases(page)).toBe(0);
   const ticks = await valueTicks(page, `bieu-do-${chart}`);
   expect(ticks.length).toBeGreaterThanOrEqual(2);
@@ -89,11 +69,11 @@ test.each([
 });
 
 test('a chart of three units is as tall as its rows, and a percentage axis starts at 0%', async () => {
-  const { context, guard } = await guardedContext(browser, server, {
+  const { context, guard } = await guardedContext(fixture.browser, fixture.server, {
     viewport: { width: 1280, height: 900 },
   });
   await context.addInitScript(recordTexts);
-  const page = await open(context, `${server.root}ket-nap/`);
+  const page = await open(context, `${fixture.server.root}ket-nap/`);
   expect(await blankCanvases(page)).toBe(0);
   const box = await page.locator('figure#bieu-do-ket-nap-theo-don-vi .chart-box').boundingBox();
   // Three units with a pair of bars each: 5rem + 3 × 1.9rem (171 px), not a 400 px box.
@@ -116,8 +96,10 @@ const levelLines = (page: Page) =>
   );
 
 test('a district’s units on a phone: level labels (“cơ sở”) stay on one line in the narrow column', async () => {
-  const { context } = await guardedContext(browser, server, { viewport: { width: 390, height: 844 } });
-  const page = await open(context, `${server.root}don-vi/d1/`);
+  const { context } = await guardedContext(fixture.browser, fixture.server, {
+    viewport: { width: 390, height: 844 },
+  });
+  const page = await open(context, `${fixture.server.root}don-vi/d1/`);
   const lines = await levelLines(page);
   expect(lines.length).toBeGreaterThan(0);
   expect(lines.every((n) => n === 1)).toBe(true);
@@ -125,8 +107,10 @@ test('a district’s units on a phone: level labels (“cơ sở”) stay on one
 });
 
 test('a grassroots unit’s list of cells: no columns of dashes, and no sort arrow on paper', async () => {
-  const { context, guard } = await guardedContext(browser, server, { viewport: { width: 390, height: 844 } });
-  const page = await open(context, `${server.root}don-vi/g1/`);
+  const { context, guard } = await guardedContext(fixture.browser, fixture.server, {
+    viewport: { width: 390, height: 844 },
+  });
+  const page = await open(context, `${fixture.server.root}don-vi/g1/`);
   const table = page.locator('table[data-sortable]');
   expect((await table.locator('thead th').allTextContents()).map((t) => t.trim())).toEqual(['Đơn vị', 'Cấp']);
   await expect

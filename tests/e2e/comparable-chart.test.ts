@@ -4,36 +4,13 @@
  * in Tây Hòa on 01/07/2025, so its members chart has the reported series and the comparable one.
  * The canvas is watched while it paints: which texts it writes and which dashes its lines use.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  blankCanvases,
-  buildSite,
-  guardedContext,
-  launchChromium,
-  open,
-  serve,
-  type BuiltSite,
-  type StaticServer,
-} from './harness.ts';
+import { expect, test } from 'vitest';
+import { blankCanvases, guardedContext, open, servedFixture } from './harness.ts';
 
 const COMPARABLE = 'Quy đổi theo tổ chức hiện nay';
 const REPORTED = 'Theo tổ chức tại thời điểm báo cáo';
 
-let browser: Browser;
-let site: BuiltSite;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  site = await buildSite('reorganization', {}, { inProcess: true });
-  server = await serve(site.dir);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.remove();
-});
+const fixture = servedFixture('reorganization');
 
 /** Recorded on every canvas before the page's scripts run: texts written, and each stroke's dash and colour. */
 interface Painting {
@@ -74,9 +51,9 @@ const recordPainting = () => {
 };
 
 test('the members chart draws the comparable series dashed beside the reported one, and the table has its column', async () => {
-  const { context, guard } = await guardedContext(browser, server);
+  const { context, guard } = await guardedContext(fixture.browser, fixture.server);
   await context.addInitScript(recordPainting);
-  const page = await open(context, `${server.root}don-vi/b1/`);
+  const page = await open(context, `${fixture.server.root}don-vi/b1/`);
   expect(await blankCanvases(page)).toBe(0);
 
   const figure = page.locator('figure#bieu-do-dang-vien');

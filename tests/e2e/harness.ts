@@ -16,6 +16,7 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildSite as build, type BuildOptions } from '../../src/build/build.ts';
 import { cacheDirFrom } from '../../src/build/cache.ts';
 import { publicationDateFrom } from '../../src/build/snapshot-file.ts';
@@ -113,6 +114,43 @@ export async function buildSite(
     await rm(work, { recursive: true, force: true });
     throw new Error(`Building fixture "${fixture}" failed:\n${(error as Error).message}`, { cause: error });
   }
+}
+
+/**
+ * A fixture built in process, served and a Chromium launched, for the tests of one file: the
+ * file's beforeAll and afterAll are registered here. Read the fields inside tests only.
+ */
+export function servedFixture(fixture: string): {
+  readonly browser: Browser;
+  readonly site: BuiltSite;
+  readonly server: StaticServer;
+} {
+  const opened: { browser?: Browser; site?: BuiltSite; server?: StaticServer } = {};
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('servedFixture: read only inside a test');
+    return value;
+  };
+  beforeAll(async () => {
+    opened.browser = await launchChromium();
+    opened.site = await buildSite(fixture, {}, { inProcess: true });
+    opened.server = await serve(opened.site.dir);
+  }, 120_000);
+  afterAll(async () => {
+    await opened.browser?.close();
+    await opened.server?.close();
+    await opened.site?.remove();
+  });
+  return {
+    get browser() {
+      return ready(opened.browser);
+    },
+    get site() {
+      return ready(opened.site);
+    },
+    get server() {
+      return ready(opened.server);
+    },
+  };
 }
 
 /** Every page of a built site, as paths relative to its base (`''`, `don-vi/g1/`, `404.html`). */
