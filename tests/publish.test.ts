@@ -150,6 +150,15 @@ describe('a failed or killed build never damages the published site', () => {
     expect(differences(snapshot(out), before)).toEqual([]);
   });
 
+  test('a first build with broken data says nothing was written, and writes nothing', async () => {
+    const fresh = join(work, 'first-site');
+    const { code, out: log } = await build(dataBroken, fresh);
+    expect(code).toBe(1);
+    expect(log).toContain(`Không xuất bản: dữ liệu hoặc nội dung có lỗi. Chưa có gì được ghi vào ${fresh}.`);
+    expect(log).not.toContain('được giữ nguyên');
+    expect(existsSync(fresh)).toBe(false);
+  });
+
   // Kill points: before the data is read, while Astro renders, as the staging folder fills, as
   // its last file (the sitemap) lands, and inside the swap itself: the build withdraws the page
   // manifest just before its two renames and writes the new one after deleting the old site.

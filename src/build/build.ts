@@ -24,7 +24,7 @@ import { codeHash, hashFiles, hashOf, sourcesHash } from './hashing.ts';
 import { drawImages, DRAWING_CODE } from './images.ts';
 import { lockOutput } from './lock.ts';
 import { manifestPath, partialManifestPath, readManifest, stageManifest } from './manifest.ts';
-import { outputRefusal, SITE_RECORD, SITE_RECORD_TEXT } from './output.ts';
+import { outputRefusal, SITE_RECORD, SITE_RECORD_TEXT, whatStays } from './output.ts';
 import { planBuild, siteKept, type BuildKeys } from './plan.ts';
 import { pageProgress } from './progress.ts';
 import { loadProject } from './project.ts';
@@ -177,7 +177,7 @@ async function underLock(
   );
   printProblems(problems, log);
   if (!province || !content || hasErrors(problems)) {
-    log(`\nKhông xuất bản: dữ liệu hoặc nội dung có lỗi. Trang web đang có ở ${outDir} được giữ nguyên.`);
+    log(`\nKhông xuất bản: dữ liệu hoặc nội dung có lỗi. ${whatStays(outDir)}.`);
     log('Sửa các lỗi ở trên (tệp:dòng:cột) rồi chạy lại "npm run build".');
     return 'refused';
   }
@@ -370,7 +370,7 @@ async function underLock(
       const needed = bytesNeeded(await folderBytes(outDir), units.length);
       log(`\n${diskFullMessage(outDir, [dirname(outDir), dirname(rendering)], needed)}`);
     } else {
-      log(`\nKhông xuất bản: tạo trang bị lỗi. Trang web đang có ở ${outDir} được giữ nguyên.`);
+      log(`\nKhông xuất bản: tạo trang bị lỗi. ${whatStays(outDir)}.`);
       log(String(cause instanceof Error ? cause.message : cause));
     }
     return 'failed';

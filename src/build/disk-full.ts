@@ -7,6 +7,7 @@
 import { existsSync, statfsSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { whatStays } from './output.ts';
 
 const FULL = /\b(ENOSPC|EDQUOT)\b|No space left on device|StorageFull|Disk quota exceeded/;
 
@@ -84,11 +85,7 @@ export function diskFullMessage(outDir: string, folders: readonly string[], need
     return `${dir}: còn trống ${bytes === undefined ? 'không rõ' : megabytes(bytes)}`;
   });
   return [
-    `Không xuất bản: ổ đĩa đã đầy, không ghi được trang web mới. ${
-      existsSync(outDir)
-        ? `Trang web đang có ở ${outDir} được giữ nguyên`
-        : `Chưa có gì được ghi vào ${outDir}`
-    }; phần đã tạo dở đã được xóa.`,
+    `Không xuất bản: ổ đĩa đã đầy, không ghi được trang web mới. ${whatStays(outDir)}; phần đã tạo dở đã được xóa.`,
     `  Chỗ trống hiện có — ${free.join('; ')}.`,
     `  Trang web cần khoảng ${megabytes(needed)} trống trên ổ đĩa chứa ${dirname(outDir)} (trang mới được tạo bên cạnh trang cũ rồi mới thay vào).`,
     'Cách sửa: giải phóng chỗ trống trên ổ đĩa (hoặc đặt OUT_DIR ở ổ đĩa khác còn đủ chỗ), rồi chạy lại "npm run build".',

@@ -47,6 +47,13 @@ function realPath(path: string): string {
 }
 
 /** `inner` is `outer` or lies inside it. */
+/**
+ * What a build that publishes nothing leaves at `outDir`, for its last message: a first build
+ * has no site there to keep, and saying one is kept would send the office looking for it.
+ */
+export const whatStays = (outDir: string): string =>
+  existsSync(outDir) ? `Trang web đang có ở ${outDir} được giữ nguyên` : `Chưa có gì được ghi vào ${outDir}`;
+
 export function within(inner: string, outer: string): boolean {
   const path = relative(outer, inner);
   return path === '' || (path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path));
