@@ -8,6 +8,8 @@ const KIND: Record<string, string> = {
   count: 'số nguyên ≥ 0',
   year: 'năm, 4 chữ số',
   date: 'ngày `DD/MM/YYYY` hoặc `YYYY-MM-DD`',
+  term: 'nhiệm kỳ `2020-2025`',
+  target: 'số nguyên ≥ 0 hoặc tỷ lệ `90%`, `90,5%`',
   enum: 'một trong',
 };
 

@@ -74,6 +74,8 @@ const ROWS: Record<string, (data: Dataset) => readonly Row[]> = {
   'cells.csv': (d) => d.cells,
   'restructurings.csv': (d) => d.restructurings,
   'restructuring_units.csv': (d) => d.restructuringUnits,
+  'committees.csv': (d) => d.committees,
+  'term_targets.csv': (d) => d.termTargets,
   'dataset.csv': (d) => d.dataset,
 };
 

@@ -6,11 +6,13 @@ import type { FileSchema, RowOf } from './schema.ts';
 import {
   admissionsSchema,
   cellsSchema,
+  committeesSchema,
   datasetSchema,
   membersSchema,
   restructuringUnitsSchema,
   restructuringsSchema,
   SCHEMAS,
+  termTargetsSchema,
   unitsSchema,
 } from './schemas.ts';
 
@@ -30,6 +32,8 @@ export interface Dataset {
   readonly cells: RowOf<typeof cellsSchema>[];
   readonly restructurings: RowOf<typeof restructuringsSchema>[];
   readonly restructuringUnits: RowOf<typeof restructuringUnitsSchema>[];
+  readonly committees: RowOf<typeof committeesSchema>[];
+  readonly termTargets: RowOf<typeof termTargetsSchema>[];
   readonly dataset: RowOf<typeof datasetSchema>[];
   readonly sources: ReadonlyMap<string, SourceFile>;
   /**
@@ -150,6 +154,8 @@ export async function readDataset(dir: string, readTable: TableReader = readCsvB
       cells: rows(cellsSchema),
       restructurings: rows(restructuringsSchema),
       restructuringUnits: rows(restructuringUnitsSchema),
+      committees: rows(committeesSchema),
+      termTargets: rows(termTargetsSchema),
       dataset: rows(datasetSchema),
       sources,
       rejectedIds,

@@ -24,6 +24,13 @@ export type ColumnKind =
   | { readonly type: 'count'; readonly max: number }
   | { readonly type: 'year' }
   | { readonly type: 'date' }
+  /** A term of office `2020-2025`, kept in that form whatever dash or spaces the cell used. */
+  | { readonly type: 'term' }
+  /**
+   * A whole number or a percentage (`90`, `90%`, `90,5%`), kept as `90`, `90%`, `90.5%`: whether
+   * the office wrote `%` decides whether the figure may be a whole-number measure's target.
+   */
+  | { readonly type: 'target'; readonly max: number }
   | { readonly type: 'enum'; readonly values: readonly EnumValue[] };
 
 export interface Column {

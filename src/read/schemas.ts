@@ -17,6 +17,9 @@ const admissionCount = { type: 'count', max: 1_000_000 } as const;
 const cellCount = { type: 'count', max: 2_000_000 } as const;
 /** Members of one committee: the Party's Central Committee has about 200. */
 const committeeCount = { type: 'count', max: 1_000 } as const;
+/** A term target: admissions over a term are at most a few times a year's (see admissionCount). */
+const targetFigure = { type: 'target', max: 10_000_000 } as const;
+const term = { type: 'term' } as const;
 const year = { type: 'year' } as const;
 const date = { type: 'date' } as const;
 const oneOf = <const V extends readonly EnumValue[]>(values: V) => ({ type: 'enum', values }) as const;
@@ -186,6 +189,11 @@ export const membersSchema = {
       'Lý luận chính trị cao cấp, cử nhân',
       'Số đảng viên có trình độ lý luận chính trị cao cấp, cử nhân.',
     ),
+    opt(memberCount, 'members_excellent', 'Đảng viên HTXSNV', 'Số đảng viên hoàn thành xuất sắc nhiệm vụ.'),
+    opt(memberCount, 'members_good', 'Đảng viên HTTNV', 'Số đảng viên hoàn thành tốt nhiệm vụ.'),
+    opt(memberCount, 'members_complete', 'Đảng viên HTNV', 'Số đảng viên hoàn thành nhiệm vụ.'),
+    opt(memberCount, 'members_incomplete', 'Đảng viên KHTNV', 'Số đảng viên không hoàn thành nhiệm vụ.'),
+    opt(memberCount, 'badges', 'Huy hiệu Đảng', 'Số huy hiệu Đảng được trao trong năm.'),
     opt(memberCount, 'transferred_in', 'Chuyển đến', 'Số đảng viên chuyển sinh hoạt đảng đến trong năm.'),
     opt(memberCount, 'transferred_out', 'Chuyển đi', 'Số đảng viên chuyển sinh hoạt đảng đi trong năm.'),
     opt(memberCount, 'deceased', 'Từ trần', 'Số đảng viên từ trần trong năm.'),
@@ -364,6 +372,111 @@ export const restructuringUnitsSchema = {
   ],
 } as const satisfies FileSchema;
 
+export const TERM_MEASURES = [
+  {
+    value: 'admitted_total',
+    label: 'kết nạp cả nhiệm kỳ',
+    aliases: ['kết nạp đảng viên cả nhiệm kỳ'],
+  },
+  { value: 'admitted_yearly', label: 'kết nạp bình quân mỗi năm' },
+  {
+    value: 'grassroots_good_share',
+    label: 'tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên',
+  },
+  { value: 'cells_good_share', label: 'tỷ lệ chi bộ hoàn thành tốt nhiệm vụ trở lên' },
+  { value: 'members_good_share', label: 'tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên' },
+  {
+    value: 'secretary_as_head_share',
+    label: 'tỷ lệ chi bộ thôn, tổ dân phố có bí thư đồng thời là trưởng thôn, tổ trưởng',
+  },
+] as const satisfies readonly EnumValue[];
+
+/** Measures whose target is a share (a percentage, `90` meaning 90 %); the others are whole numbers. */
+export const SHARE_MEASURES: ReadonlySet<string> = new Set(
+  TERM_MEASURES.map((m) => m.value).filter((m) => m.endsWith('_share')),
+);
+
+const termCol = {
+  key: 'term',
+  label: 'Nhiệm kỳ',
+  kind: term,
+  required: true,
+  doc: 'Năm đầu và năm cuối nhiệm kỳ, ví dụ 2020-2025 (cũng nhận 2020–2025, 2020 - 2025).',
+} as const;
+/** A count of the committee's members that is a part of its executive committee. */
+const ofCommittee = <const K extends string>(key: K, label: string, doc: string) =>
+  part('executive_committee', committeeCount, key, label, doc);
+
+export const committeesSchema = {
+  file: 'committees.csv',
+  title: 'Cấp ủy',
+  doc: 'Mỗi dòng một đơn vị và một nhiệm kỳ. Giới hạn trên của số ủy viên rất xa số thật (Ban Chấp hành Trung ương có khoảng 200 ủy viên): số lớn hơn là gõ nhầm.',
+  required: false,
+  columns: [
+    unitRef('Đơn vị có cấp ủy.'),
+    termCol,
+    opt(date, 'congress_date', 'Ngày đại hội', 'Ngày đại hội, hoặc ngày quyết định chỉ định cấp ủy.'),
+    opt(oneOf(YES_NO), 'appointed', 'Chỉ định', '`yes`/`có` khi cấp ủy được chỉ định, không do đại hội bầu.'),
+    {
+      key: 'executive_committee',
+      label: 'Số ủy viên BCH',
+      kind: committeeCount,
+      required: true,
+      doc: 'Số ủy viên Ban Chấp hành.',
+    },
+    ofCommittee('standing_committee', 'Số ủy viên BTV', 'Số ủy viên Ban Thường vụ.'),
+    ofCommittee('inspection_committee', 'Số ủy viên UBKT', 'Số ủy viên Ủy ban Kiểm tra.'),
+    ofCommittee('women', 'Nữ', 'Số cấp ủy viên nữ.'),
+    ofCommittee('under_40', 'Dưới 40 tuổi', 'Số cấp ủy viên dưới 40 tuổi.'),
+    ofCommittee('ethnic_minority', 'Dân tộc thiểu số', 'Số cấp ủy viên người dân tộc thiểu số.'),
+    ofCommittee('higher_education', 'Đại học trở lên', 'Số cấp ủy viên có trình độ đại học trở lên.'),
+    ofCommittee(
+      'theory_advanced',
+      'Cao cấp lý luận chính trị',
+      'Số cấp ủy viên có trình độ cao cấp lý luận chính trị.',
+    ),
+    ofCommittee('first_time', 'Tham gia lần đầu', 'Số cấp ủy viên tham gia cấp ủy lần đầu.'),
+    opt(
+      oneOf(YES_NO),
+      'secretary_as_chair',
+      'Bí thư đồng thời là Chủ tịch UBND',
+      '`yes`/`có` khi bí thư đồng thời là chủ tịch Ủy ban nhân dân, `no`/`không` khi không.',
+    ),
+  ],
+} as const satisfies FileSchema;
+
+export const termTargetsSchema = {
+  file: 'term_targets.csv',
+  title: 'Chỉ tiêu nhiệm kỳ',
+  doc: 'Mỗi dòng một đơn vị, một nhiệm kỳ và một chỉ tiêu do nghị quyết đại hội đề ra.',
+  required: false,
+  columns: [
+    unitRef('Đơn vị đề ra chỉ tiêu.'),
+    termCol,
+    {
+      key: 'measure',
+      label: 'Chỉ tiêu',
+      kind: oneOf(TERM_MEASURES),
+      required: true,
+      doc: 'Chỉ tiêu nào; các chỉ tiêu tên kết thúc bằng `_share` là tỷ lệ phần trăm.',
+    },
+    {
+      key: 'target',
+      label: 'Mục tiêu',
+      kind: targetFigure,
+      required: true,
+      doc: 'Số nguyên (ví dụ 500), hoặc với chỉ tiêu tỷ lệ: phần trăm từ 0 đến 100 (`90`, `90%`, `90,5%`).',
+    },
+    {
+      key: 'source',
+      label: 'Văn bản',
+      kind: long,
+      required: false,
+      doc: 'Văn bản đề ra chỉ tiêu, ví dụ Nghị quyết Đại hội Đảng bộ thị xã lần thứ …',
+    },
+  ],
+} as const satisfies FileSchema;
+
 /** Optional file this project adds: who publishes the data and whether it is illustrative. */
 export const datasetSchema = {
   file: 'dataset.csv',
@@ -397,6 +510,8 @@ export const SCHEMAS = [
   cellsSchema,
   restructuringsSchema,
   restructuringUnitsSchema,
+  committeesSchema,
+  termTargetsSchema,
   datasetSchema,
 ] as const;
 
@@ -407,6 +522,8 @@ export type CellsRow = RowOf<typeof cellsSchema>;
 export type RestructuringRow = RowOf<typeof restructuringsSchema>;
 export type RestructuringUnitRow = RowOf<typeof restructuringUnitsSchema>;
 export type DatasetRow = RowOf<typeof datasetSchema>;
+export type CommitteeRow = RowOf<typeof committeesSchema>;
+export type TermTargetRow = RowOf<typeof termTargetsSchema>;
 
 export type Rating = (typeof RATINGS)[number]['value'];
 export type UnitType = (typeof UNIT_TYPES)[number]['value'];

@@ -121,6 +121,57 @@ export function parseDate(text: string): Parsed {
   );
 }
 
+const TERM = /^(\d{4})\s*[-\u2010-\u2015\u2212]\s*(\d{4})$/;
+
+/** `2020-2025`, `2020–2025`, `2020 - 2025` all read as `2020-2025`; the order of the years is checked later. */
+export function parseTerm(text: string): Parsed {
+  const match = TERM.exec(text);
+  const years = match ? [Number(match[1]), Number(match[2])] : [];
+  if (years.length === 2 && years.every((y) => y >= FIRST_YEAR && y <= LAST_YEAR)) {
+    return { ok: true, value: `${years[0]}-${years[1]}` };
+  }
+  return fail(
+    `không phải nhiệm kỳ hợp lệ (năm đầu - năm cuối, mỗi năm 4 chữ số, từ ${FIRST_YEAR} đến ${LAST_YEAR})`,
+    'must be a term such as 2020-2025',
+    'Ghi nhiệm kỳ bằng năm đầu và năm cuối nối bằng gạch ngang, ví dụ 2020-2025.',
+  );
+}
+
+/** The number and the `%` of a target kept by `parseTarget`. */
+export function targetValue(text: string): { readonly value: number; readonly percent: boolean } {
+  const percent = text.endsWith('%');
+  return { value: Number(percent ? text.slice(0, -1) : text), percent };
+}
+
+/**
+ * A target is a count (grouped as counts are) or a percentage with a decimal comma; a decimal
+ * without `%` is read as a percentage written without its sign only when the measure is a share,
+ * which is decided later, so it is kept as written.
+ */
+export function parseTarget(text: string, max: number): Parsed {
+  const percent = /^(\d{1,3})(?:[,.](\d{1,2}))?\s*%$/.exec(text) ?? /^(\d{1,3})[,](\d{1,2})$/.exec(text);
+  if (percent) {
+    const number = `${Number(percent[1])}${percent[2] === undefined ? '' : `.${percent[2]}`}`;
+    return { ok: true, value: text.endsWith('%') ? `${Number(number)}%` : String(Number(number)) };
+  }
+  if (/^-\s*\d/.test(text)) {
+    return fail(
+      'là số âm; chỉ tiêu không thể âm',
+      'targets must not be negative',
+      'Ghi chỉ tiêu là số nguyên (ví dụ 500) hoặc tỷ lệ phần trăm (ví dụ 90% hoặc 90,5%).',
+    );
+  }
+  const count = parseCount(text, max);
+  if (count.ok) return { ok: true, value: String(count.value) };
+  return count.code === undefined
+    ? fail(
+        'không phải chỉ tiêu hợp lệ (số nguyên hoặc tỷ lệ phần trăm)',
+        'must be a whole number or a percentage',
+        'Ghi chỉ tiêu là số nguyên (ví dụ 500 hoặc 1.500) hoặc tỷ lệ phần trăm (ví dụ 90% hoặc 90,5%).',
+      )
+    : count;
+}
+
 export function parseId(text: string, maxLength: number): Parsed {
   if (ID.test(text)) {
     return text.length > maxLength ? tooLong(text.length, maxLength) : { ok: true, value: text };
@@ -212,6 +263,10 @@ function parseByKind(text: string, kind: ColumnKind): Parsed {
       return parseYear(text);
     case 'date':
       return parseDate(text);
+    case 'term':
+      return parseTerm(text);
+    case 'target':
+      return parseTarget(text, kind.max);
     case 'id':
       return parseId(text, kind.maxLength);
     case 'enum':

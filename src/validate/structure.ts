@@ -245,6 +245,13 @@ export function checkStructure(data: Dataset): Problem[] {
     }
   }
 
+  for (const [file, rows] of [
+    ['committees.csv', data.committees],
+    ['term_targets.csv', data.termTargets],
+  ] as const) {
+    for (const row of rows) if (!units.has(row.unit_id)) unknownUnit(file, row.line, 'unit_id', row.unit_id);
+  }
+
   const parentless = eventsOfRoots(data, units);
   const events = new Map<string, number>();
   for (const event of data.restructurings) {

@@ -7,6 +7,7 @@ import { checkEvents } from './events.ts';
 import { checkReorganization } from './reorganization.ts';
 import { hasErrors, sortProblems, type Problem } from '../problems.ts';
 import { checkStructure } from './structure.ts';
+import { checkTerms } from './terms.ts';
 
 export interface Validated {
   /** Absent when there are errors: nothing may be built from broken data. */
@@ -34,7 +35,7 @@ export function validate(
     (p) => p.severity === 'error' && p.file === 'units.csv' && (p.line ?? 1) === 1,
   );
   const structure = checkStructure(data).filter((p) => !(unreadable && p.code === 'no-units'));
-  const problems = [...readProblems, ...structure, ...checkCalendar(data, today)];
+  const problems = [...readProblems, ...structure, ...checkTerms(data), ...checkCalendar(data, today)];
   if (hasErrors(problems)) return { province: undefined, problems: sortProblems(problems) };
   const province = buildProvince(data);
   // Events replay into the tree every rollup walks: a broken replay must stop before any sum.
