@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { load } from '../src/build/project.ts';
+import { readCsvBytes } from '../src/read/dataset.ts';
+import { downloadCsv } from '../src/present/downloads.ts';
 import { parseCell } from '../src/read/values.ts';
 import { committeesSchema, termTargetsSchema } from '../src/read/schemas.ts';
 import { fixture, loadFiles } from './helpers.ts';
@@ -27,8 +29,20 @@ test('a folder with committees, term targets and rated members reads with no pro
     ['2025-2030', 'yes', 'no'],
     ['2020-2025', undefined, undefined],
   ]);
-  expect(loaded.data.termTargets.map((t) => t.target)).toEqual(['1500', '300', '90%', '90.5%', '85', '92.5']);
+  expect(loaded.data.termTargets.map((t) => t.target)).toEqual(['1500', '300', '90%', '90,5%', '85', '92,5']);
   expect(loaded.data.members[0]?.members_good).toBe(80);
+});
+
+test('the cleaned committees and targets downloads read back to the same rows', async () => {
+  const { data } = await load(VALID);
+  for (const [schema, rows] of [
+    [committeesSchema, data.committees],
+    [termTargetsSchema, data.termTargets],
+  ] as const) {
+    const again = readCsvBytes(downloadCsv(data, schema.file), schema);
+    expect(again.problems).toEqual([]);
+    expect(again.rows).toEqual(rows);
+  }
 });
 
 describe('terms, targets and booleans read in every form the contract allows', () => {
@@ -48,8 +62,9 @@ describe('terms, targets and booleans read in every form the contract allows', (
     ['90', '90'],
     ['1.500', '1500'],
     ['90%', '90%'],
-    ['90,5%', '90.5%'],
-    ['90,5', '90.5'],
+    ['90,5%', '90,5%'],
+    ['90.5%', '90,5%'],
+    ['90,5', '90,5'],
   ])('target %s reads as %s', (text, value) => {
     expect(parseCell(text, target)).toEqual({ ok: true, value });
   });

@@ -140,19 +140,19 @@ export function parseTerm(text: string): Parsed {
 /** The number and the `%` of a target kept by `parseTarget`. */
 export function targetValue(text: string): { readonly value: number; readonly percent: boolean } {
   const percent = text.endsWith('%');
-  return { value: Number(percent ? text.slice(0, -1) : text), percent };
+  return { value: Number((percent ? text.slice(0, -1) : text).replace(',', '.')), percent };
 }
 
 /**
- * A target is a count (grouped as counts are) or a percentage with a decimal comma; a decimal
- * without `%` is read as a percentage written without its sign only when the measure is a share,
- * which is decided later, so it is kept as written.
+ * A target is a whole number (grouped as counts are) or a percentage with a decimal comma, kept
+ * as `1500`, `90%`, `90,5%`; `90,5` without `%` is kept too, for only its measure says whether it
+ * is a share (90,5 %) or a mistake. The comma is kept so that the cleaned download reads back.
  */
 export function parseTarget(text: string, max: number): Parsed {
   const percent = /^(\d{1,3})(?:[,.](\d{1,2}))?\s*%$/.exec(text) ?? /^(\d{1,3})[,](\d{1,2})$/.exec(text);
   if (percent) {
-    const number = `${Number(percent[1])}${percent[2] === undefined ? '' : `.${percent[2]}`}`;
-    return { ok: true, value: text.endsWith('%') ? `${Number(number)}%` : String(Number(number)) };
+    const number = `${Number(percent[1])}${percent[2] === undefined ? '' : `,${percent[2]}`}`;
+    return { ok: true, value: text.endsWith('%') ? `${number}%` : number };
   }
   if (/^-\s*\d/.test(text)) {
     return fail(

@@ -110,10 +110,9 @@ export function checkTerms(data: Dataset): Problem[] {
     }
     targets.set(key, row.line);
     const { value, percent } = targetValue(row.target);
-    const shown = row.target.replace('.', ',');
     if (SHARE_MEASURES.has(row.measure)) {
       if (value > 100) {
-        report(error, 'term_targets.csv', row.line, 'target', shown, {
+        report(error, 'term_targets.csv', row.line, 'target', row.target, {
           code: 'share-out-of-range',
           message: `chỉ tiêu ${row.measure} là tỷ lệ phần trăm, phải từ 0 đến 100%`,
           english: 'a share target must be between 0 and 100 %',
@@ -121,7 +120,7 @@ export function checkTerms(data: Dataset): Problem[] {
         });
       }
     } else if (percent || !Number.isInteger(value)) {
-      report(error, 'term_targets.csv', row.line, 'target', shown, {
+      report(error, 'term_targets.csv', row.line, 'target', row.target, {
         code: 'target-not-count',
         message: `chỉ tiêu ${row.measure} là một số lượng, không phải tỷ lệ phần trăm hay số thập phân`,
         english: 'a whole-number measure needs a whole-number target',
