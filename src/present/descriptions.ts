@@ -4,8 +4,6 @@
  * says the same figures as the page; each names its unit, so no two pages share one.
  */
 import type { Province } from '../model/province.ts';
-import { topicNarrative } from './narrative/topics.ts';
-import type { Topic } from './narrative/context.ts';
 import type { UnitView } from './unit-view.ts';
 
 /** About what search results show (150–200 characters); longer is cut there by them, mid-word. */
@@ -38,7 +36,7 @@ export function unitDescription(view: UnitView): string {
   return `${named} ${view.ended ? 'Trước khi kết thúc hoạt động, trực thuộc' : 'Trực thuộc'} ${parent}.`;
 }
 
-/** The topic summary's first sentences, for the whole province. */
-export function topicDescription(province: Province, topic: Topic): string {
-  return lead(topicNarrative(province, topic)[0] ?? province.root.name);
+/** The first sentences of a topic's summary (`topicNarrative`, which the page shows too). */
+export function topicDescription(province: Province, summary: readonly string[]): string {
+  return lead(summary[0] ?? province.root.name);
 }
