@@ -11,6 +11,7 @@ import {
 } from '../read/schemas.ts';
 import { buildRollup, indexRows, type Figures, type Rollup } from './rollup.ts';
 import { organizationCounter, type OrganizationCounts } from './organizations.ts';
+import { buildTerms, type Terms } from './terms.ts';
 import { buildTree, type Tree } from './tree.ts';
 import { toUnit, type Unit } from './units.ts';
 
@@ -65,6 +66,8 @@ export interface Province {
   /** Events, oldest first. */
   readonly events: readonly RestructuringEvent[];
   readonly eventsByUnit: ReadonlyMap<string, readonly RestructuringEvent[]>;
+  /** Committees and term targets (contract v2 B); empty for a folder without them. */
+  readonly terms: Terms;
 }
 
 function yearRange(data: Dataset): number[] {
@@ -136,5 +139,6 @@ export function buildProvince(data: Dataset): Province {
     organizations: organizationCounter(tree),
     events,
     eventsByUnit,
+    terms: buildTerms(data),
   };
 }

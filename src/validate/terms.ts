@@ -4,6 +4,7 @@
  * that fit their measure, and members' ratings within the members.
  */
 import { columnLabel } from '../model/labels.ts';
+import { termYears } from '../model/terms.ts';
 import type { Dataset } from '../read/dataset.ts';
 import { partsOf } from '../read/schema.ts';
 import { committeesSchema, membersSchema, SHARE_MEASURES } from '../read/schemas.ts';
@@ -13,12 +14,6 @@ import { formatDate } from './calendar.ts';
 import { cellProblems } from './structure.ts';
 
 const fmt = new Intl.NumberFormat('vi-VN');
-
-/** The first and last year of a term as `parseTerm` keeps it (`2020-2025`). */
-export function termYears(term: string): { readonly start: number; readonly end: number } {
-  const [start = 0, end = 0] = term.split('-').map(Number);
-  return { start, end };
-}
 
 const RATED = ['members_excellent', 'members_good', 'members_complete', 'members_incomplete'] as const;
 
