@@ -2,8 +2,8 @@
  * Content digests of the model, so that a rebuild renders only the unit pages whose inputs changed
  * without first computing every page to find out. A unit page shows its own record and rows, the
  * rollups, structure and ratings of everything that was ever under it, the restructurings it took
- * part in (with the names of the units involved), its ancestors' names and the years covered; its
- * digest covers exactly that, as a Merkle hash up the tree: a change in one grassroots
+ * part in (with the names of the units involved), its ancestors' names, its own committees and the
+ * years covered; its digest covers exactly that, as a Merkle hash up the tree: a change in one grassroots
  * organization changes its own digest and those of the units above it, and of the units it was
  * merged into (their comparable figures sum it, contract v2 A.5), nothing else.
  *
@@ -121,7 +121,9 @@ export function pageDigests(province: Province): (unitId: string) => string {
     subtrees.set(id, digest);
     return digest;
   };
-  return (unitId) => hash(subtree(unitId), chain(unitId), province.years);
+  // Its own committees (contract v2 B): a unit page shows no other unit's.
+  const committees = (unitId: string) => (province.terms.committees.get(unitId) ?? []).map(rowValues);
+  return (unitId) => hash(subtree(unitId), chain(unitId), province.years, committees(unitId));
 }
 
 /**

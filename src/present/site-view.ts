@@ -9,6 +9,8 @@ export interface SiteView {
   readonly source: string | undefined;
   /** `31/12/2024`, or undefined when no statistics were supplied yet. */
   readonly asOf: string | undefined;
+  /** The data has committees (committees.csv): the site has a `/cap-uy/` page. */
+  readonly committees: boolean;
 }
 
 export function siteView(province: Province): SiteView {
@@ -18,5 +20,6 @@ export function siteView(province: Province): SiteView {
     demo: province.info.demo,
     source: province.info.source,
     asOf: province.lastYear === undefined ? undefined : formatDate(`${province.lastYear}-12-31`),
+    committees: province.terms.committees.size > 0,
   };
 }

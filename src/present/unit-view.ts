@@ -20,6 +20,12 @@ import { qualityView, type QualityView } from './quality.ts';
 import { hasPage, unitsWithPage, type Link } from './links.ts';
 import { subordinatesView, typeName, type SubordinatesView } from './subordinates.ts';
 import type { TableView } from './table.ts';
+import {
+  committeeView,
+  memberQualityView,
+  type CommitteeView,
+  type MemberQualityView,
+} from './committee-view.ts';
 
 export interface KeyFigure {
   readonly label: string;
@@ -53,6 +59,10 @@ export interface UnitView extends UnitHeading {
   /** Membership balance per year; undefined when no movement was ever reported. */
   readonly balance: TableView | undefined;
   readonly quality: QualityView;
+  /** The committee in office and the previous term's (contract v2 B); undefined without one. */
+  readonly committee: CommitteeView | undefined;
+  /** Members by quality rating and badges awarded; undefined without those figures. */
+  readonly memberQuality: MemberQualityView | undefined;
   /** Directly subordinate units at the end of the last year, sortable; undefined when none. */
   readonly subordinates: SubordinatesView | undefined;
   readonly events: readonly Link[];
@@ -190,6 +200,8 @@ export function unitView(province: Province, unitId: string): UnitView {
     composition: compositionView(province, unitId),
     balance: balanceView(province, unitId),
     quality: qualityView(province, unitId),
+    committee: committeeView(province, unitId),
+    memberQuality: memberQualityView(province, unitId),
     subordinates: subordinatesView(province, unitId),
     changes: unitChanges(province, unitId),
     lineage: lineageLines(province, unit.id, names(unit.id)),

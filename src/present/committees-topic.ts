@@ -1,0 +1,211 @@
+/**
+ * The `/cap-uy/` page: the committees in office across the province, by level, each unit's
+ * composition beside the share over all committees of its level, and how many commune and ward
+ * secretaries also chair the people's committee (contract v2 B).
+ */
+import { columnLabel } from '../model/labels.ts';
+import type { Province } from '../model/province.ts';
+import { committeesAt, type Committee } from '../model/terms.ts';
+import { byName, yearEnd, type Unit } from '../model/units.ts';
+import type { Level } from '../read/schema.ts';
+import { committeesSchema, LEVELS, UNIT_TYPES } from '../read/schemas.ts';
+import { formedText, ofCommittee, yesNoText } from './committee-view.ts';
+import { formatNumber, formatPercent } from './format.ts';
+import { unitPath } from './links.ts';
+import { perProvince } from './memo.ts';
+import { COMPOSITION, termText, type CompositionKey } from './narrative/committees.ts';
+import { column, count, countWithShare, text, type TableView } from './table.ts';
+import { capitalize, listVi, paragraph, paragraphs, sentence, shareOf } from './wording.ts';
+
+/** Grassroots units whose committee is a đảng ủy xã, phường, thị trấn (the secretary–chair model). */
+const LOCAL = new Set<string>(['commune', 'ward', 'township']);
+
+export interface InOffice {
+  readonly unit: Unit;
+  readonly committee: Committee;
+}
+
+/** The organizations of a level with a committee, as sentences and captions name them. */
+const ORGANIZATIONS: Readonly<Partial<Record<Level, string>>> = {
+  district: 'đảng bộ cấp trên cơ sở',
+  grassroots: 'tổ chức cơ sở đảng',
+};
+
+export interface LevelGroup {
+  readonly level: Level;
+  /** `cấp trên cơ sở`. */
+  readonly label: string;
+  /** `Các đảng bộ cấp trên cơ sở`: the heading over its table. */
+  readonly heading: string;
+  readonly committees: readonly InOffice[];
+  /** Each trait over all committees of the level that reported it: count, members of those committees. */
+  readonly pooled: Readonly<Record<CompositionKey, { count: number; of: number } | undefined>>;
+  /** Sortable, one row per unit; undefined for the province's own committee, shown in the overview. */
+  readonly table: TableView | undefined;
+}
+
+export interface CommitteesTopic {
+  /** The year whose committees in office are shown: the data's latest. */
+  readonly year: number | undefined;
+  readonly summary: readonly string[];
+  /** One row per level: the pooled composition. */
+  readonly overview: TableView;
+  readonly groups: readonly LevelGroup[];
+  /** `Bí thư đồng thời là chủ tịch Ủy ban nhân dân ở 3/4 đảng ủy xã, phường (75%).` */
+  readonly secretaryAsChair: string | undefined;
+}
+
+/** The committee of each unit in office at the end of `year`: its term has begun and not ended. */
+function inOffice(province: Province, year: number): InOffice[] {
+  const list: InOffice[] = [];
+  for (const unitId of province.terms.committees.keys()) {
+    const unit = province.tree.units.get(unitId);
+    if (!unit || !province.tree.existsAt(unitId, yearEnd(year))) continue;
+    const { current } = committeesAt(province.terms, unitId, year);
+    if (current && current.end >= year) list.push({ unit, committee: current });
+  }
+  return list.sort((a, b) => byName(a.unit, b.unit));
+}
+
+function pooledOf(committees: readonly InOffice[]): LevelGroup['pooled'] {
+  const pooled = {} as Record<CompositionKey, { count: number; of: number } | undefined>;
+  for (const { key } of COMPOSITION) {
+    const reported = committees.filter((c) => c.committee[key] !== undefined);
+    pooled[key] =
+      reported.length === 0
+        ? undefined
+        : {
+            count: reported.reduce((sum, c) => sum + (c.committee[key] ?? 0), 0),
+            of: reported.reduce((sum, c) => sum + c.committee.executive_committee, 0),
+          };
+  }
+  return pooled;
+}
+
+const pooledShare = (p: { count: number; of: number } | undefined): number | undefined =>
+  p === undefined || p.of === 0 ? undefined : p.count / p.of;
+
+const traitLabel = (key: keyof Committee): string => columnLabel(committeesSchema, key);
+
+function unitTable(
+  organizations: string,
+  committees: readonly InOffice[],
+  pooled: LevelGroup['pooled'],
+  province: Province,
+): TableView {
+  const chair = committees.some((c) => c.committee.secretary_as_chair !== undefined);
+  return {
+    caption: `Cấp ủy các ${organizations} nhiệm kỳ hiện tại (tỷ lệ trên số ủy viên Ban Chấp hành; trong ngoặc ở đầu cột: tỷ lệ chung của các cấp ủy này)`,
+    columns: [
+      column('Đơn vị', false),
+      column('Nhiệm kỳ', false),
+      column('Hình thức', false),
+      column('Ban Chấp hành'),
+      column('Ban Thường vụ'),
+      column('Ủy ban Kiểm tra'),
+      ...COMPOSITION.map(({ key }) => {
+        const share = pooledShare(pooled[key]);
+        return column(
+          share === undefined ? traitLabel(key) : `${traitLabel(key)} (chung ${formatPercent(share)})`,
+        );
+      }),
+      ...(chair ? [column(traitLabel('secretary_as_chair'), false)] : []),
+    ],
+    rows: committees.map(({ unit, committee: c }) => [
+      text(unit.name, unitPath(province, unit)),
+      text(termText(c)),
+      text(formedText(c)),
+      count(c.executive_committee),
+      count(c.standing_committee),
+      count(c.inspection_committee),
+      ...COMPOSITION.map(({ key }) => ofCommittee(c, c[key])),
+      ...(chair ? [text(yesNoText(c.secretary_as_chair))] : []),
+    ]),
+  };
+}
+
+/** `… ở 3/4 đảng ủy xã, phường`; undefined when no commune or ward reported the model. */
+function secretaryAsChair(committees: readonly InOffice[]): string | undefined {
+  const local = committees.filter((c) => c.unit.type !== undefined && LOCAL.has(c.unit.type));
+  const reported = local.filter((c) => c.committee.secretary_as_chair !== undefined);
+  if (reported.length === 0) return undefined;
+  const yes = reported.filter((c) => c.committee.secretary_as_chair === 'yes').length;
+  const kinds = UNIT_TYPES.filter((t) => local.some((c) => c.unit.type === t.value)).map((t) => t.label);
+  const share = shareOf(yes, reported.length);
+  const unknown = local.length - reported.length;
+  return paragraph([
+    sentence(
+      `Bí thư đồng thời là chủ tịch Ủy ban nhân dân ở ${formatNumber(yes)}/${formatNumber(reported.length)} đảng ủy ${kinds.join(', ')}${share === undefined ? '' : ` (${share})`}`,
+    ),
+    unknown > 0 ? sentence(`Còn ${formatNumber(unknown)} đảng ủy chưa có số liệu về mô hình này`) : undefined,
+  ]);
+}
+
+/** `Đảng bộ tỉnh Mẫu`, `12 tổ chức cơ sở đảng`. */
+const groupName = (province: Province, g: LevelGroup): string => {
+  const organizations = ORGANIZATIONS[g.level];
+  return organizations === undefined
+    ? province.root.name
+    : `${formatNumber(g.committees.length)} ${organizations}`;
+};
+
+export const committeesTopic = perProvince((province): CommitteesTopic => {
+  const year = province.lastYear;
+  const all = inOffice(province, year ?? Number.MAX_SAFE_INTEGER);
+  const groups: LevelGroup[] = LEVELS.flatMap(({ value, label }) => {
+    const committees = all.filter((c) => c.unit.level === value);
+    if (committees.length === 0) return [];
+    const pooled = pooledOf(committees);
+    const organizations = ORGANIZATIONS[value];
+    return [
+      {
+        level: value,
+        label,
+        heading: capitalize(organizations === undefined ? label : `các ${organizations}`),
+        committees,
+        pooled,
+        table:
+          organizations === undefined ? undefined : unitTable(organizations, committees, pooled, province),
+      },
+    ];
+  });
+  const overview: TableView = {
+    caption:
+      'Cơ cấu chung của Ban Chấp hành các cấp ủy nhiệm kỳ hiện tại, theo cấp (tỷ lệ trên số ủy viên Ban Chấp hành có số liệu)',
+    columns: [
+      column('Cấp', false),
+      column('Số cấp ủy'),
+      column('Ủy viên Ban Chấp hành'),
+      ...COMPOSITION.map(({ key }) => column(traitLabel(key))),
+    ],
+    rows: groups.map((g) => [
+      text(capitalize(g.label)),
+      count(g.committees.length),
+      count(g.committees.reduce((sum, c) => sum + c.committee.executive_committee, 0)),
+      ...COMPOSITION.map(({ key }) => countWithShare(g.pooled[key]?.count, pooledShare(g.pooled[key]))),
+    ]),
+  };
+  const chair = secretaryAsChair(all);
+  const appointed = all.filter((c) => c.committee.appointed === 'yes').length;
+  const shares = groups.map((g) => {
+    const named = COMPOSITION.flatMap(({ key, label }) => {
+      const share = pooledShare(g.pooled[key]);
+      return share === undefined ? [] : [`${label} ${formatPercent(share)}`];
+    });
+    const organizations = ORGANIZATIONS[g.level];
+    const whose =
+      organizations === undefined
+        ? `Trong Ban Chấp hành ${province.root.name}`
+        : `Tính chung Ban Chấp hành các ${organizations}`;
+    return named.length === 0 ? undefined : sentence(`${whose}, tỷ lệ ủy viên ${named.join(', ')}`);
+  });
+  const summary = paragraphs([
+    sentence(
+      `${year === undefined ? 'Hiện có' : `Năm ${year} có`} số liệu cấp ủy nhiệm kỳ hiện tại của ${listVi(groups.map((g) => groupName(province, g)))}` +
+        (appointed > 0 ? `; ${formatNumber(appointed)} cấp ủy được chỉ định, không qua đại hội` : ''),
+    ),
+    paragraph(shares),
+    chair ?? '',
+  ]);
+  return { year, summary, overview, groups, secretaryAsChair: chair };
+});
