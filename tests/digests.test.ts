@@ -102,6 +102,13 @@ const EDITS: Record<string, Edit> = {
     row['title'] = `${String(row['title'])} (sửa)`;
     return `restructurings ${String(row['id'])}`;
   },
+  'a committee figure changes'(data, pick) {
+    if (data.committees.length === 0) return undefined;
+    const row = pick(data.committees as unknown as Rows);
+    const key = pick(figureKeys(row));
+    row[key] = typeof row[key] === 'number' ? row[key] + 1 : 1;
+    return `committees ${String(row['unit_id'])} ${String(row['term'])} ${key}`;
+  },
   'line numbers shift (rows added above)'(data, pick) {
     const file = pick(statisticsFiles(data));
     const rows = data[file] as unknown as Rows;

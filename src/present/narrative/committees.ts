@@ -78,7 +78,7 @@ function compositionSentences(unitName: string, c: Committee): string[] {
     ...(absent.length === 0 ? [] : [listVi(absent)]),
   ];
   return [
-    ...(parts.length === 0 ? [] : [sentence(`Trong ${body}, ${parts.join('; ')}`)]),
+    ...(parts.length === 0 ? [] : [sentence(`Trong ${body} ${parts.join('; ')}`)]),
     ...(missing.length === 0
       ? []
       : known.length === 0
@@ -113,7 +113,7 @@ function comparisonSentence(unitName: string, now: Committee, before: Committee)
     a === b
       ? `số ủy viên ${body} không đổi (${formatNumber(a)})`
       : `số ủy viên ${body} ${a > b ? 'tăng' : 'giảm'} từ ${formatNumber(b)} ${a > b ? 'lên' : 'xuống'} ${formatNumber(a)}`;
-  const traits = COMPOSITION.map((t) => traitChange(t.label, now, before, t.key)).filter(
+  const traits = COMPOSITION.map((t) => traitChange(t.trait, now, before, t.key)).filter(
     (s): s is string => s !== undefined,
   );
   return sentence(`So với nhiệm kỳ ${termText(before)}, ${[size, ...traits].join('; ')}`);
