@@ -87,7 +87,8 @@ describe('committee sentences say each case in words', () => {
 
 describe('the committee table', () => {
   test.each([
-    ['G1', 'Hình thức', ['Hình thức', 'Chỉ định ngày 01/07/2025', 'Đại hội ngày 15/07/2020', '']],
+    ['G1', 'Hình thức', ['Hình thức', 'Chỉ định', 'Đại hội', '']],
+    ['G1', 'Ngày đại hội, chỉ định', ['Ngày đại hội, chỉ định', '01/07/2025', '15/07/2020', '']],
     ['G1', 'Nữ', ['Nữ', '5 (33%)', '4 (27%)', '+1']],
     ['G1', 'Tham gia lần đầu', ['Tham gia lần đầu', '5 (33%)', '6 (40%)', '−1']],
     ['G1', 'Bí thư đồng thời là Chủ tịch UBND', ['Bí thư đồng thời là Chủ tịch UBND', 'Có', 'Có', '']],

@@ -44,12 +44,18 @@ export interface MemberQualityView {
   readonly table: TableView;
 }
 
+/** `Đại hội` or `Chỉ định`; undefined (a dash) when the file says neither nor gives a date. */
+const formedBy = (c: Committee): string | undefined =>
+  c.appointed === 'yes'
+    ? 'Chỉ định'
+    : c.congress_date !== undefined || c.appointed === 'no'
+      ? 'Đại hội'
+      : undefined;
+
 /** `Đại hội ngày 15/07/2020`, `Chỉ định ngày 01/07/2025`; undefined (a dash) when unknown. */
 export function formedText(c: Committee): string | undefined {
-  const on = c.congress_date === undefined ? '' : ` ngày ${formatDate(c.congress_date)}`;
-  if (c.appointed === 'yes') return `Chỉ định${on}`;
-  if (c.congress_date !== undefined || c.appointed === 'no') return `Đại hội${on}`;
-  return undefined;
+  const by = formedBy(c);
+  return by && (c.congress_date === undefined ? by : `${by} ngày ${formatDate(c.congress_date)}`);
 }
 
 export const yesNoText = (value: 'yes' | 'no' | undefined): string | undefined =>
@@ -89,7 +95,13 @@ function committeeTable(unitName: string, current: Committee, previous: Committe
       ...(previous ? [column('Thay đổi')] : []),
     ],
     rows: [
-      [text('Hình thức'), ...terms.map((t) => text(formedText(t))), ...(previous ? [text('')] : [])],
+      // Apart, so that the narrow numeric columns never hold a long phrase.
+      [text('Hình thức'), ...terms.map((t) => text(formedBy(t))), ...(previous ? [text('')] : [])],
+      [
+        text('Ngày đại hội, chỉ định'),
+        ...terms.map((t) => text(t.congress_date && formatDate(t.congress_date))),
+        ...(previous ? [text('')] : []),
+      ],
       // A chi bộ has no standing or inspection committee: those rows only where some term has one.
       ...counts
         .filter(({ key }) => key === 'executive_committee' || terms.some((t) => t[key] !== undefined))
