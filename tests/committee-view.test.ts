@@ -231,6 +231,20 @@ describe('/cap-uy/: committees across units', () => {
     expect(committeesTopic(old!).groups.map((g) => g.committees.map((c) => c.unit.id))).toEqual([['P']]);
   });
 
+  test('a cell’s committee is not among them; without statistics each unit’s latest committee is', async () => {
+    const { province: bare } = await loadFiles({
+      'units.csv':
+        'id,name,parent_id,level\nP,Đảng bộ tỉnh Mẫu,,province\nG,Đảng bộ xã Một,P,grassroots\nC,Chi bộ thôn 1,G,cell\n',
+      'committees.csv': 'unit_id,term,executive_committee\nG,2015-2020,9\nG,2020-2025,11\nC,2020-2025,3\n',
+    });
+    const topic = committeesTopic(bare!);
+    expect(topic.year).toBeUndefined();
+    expect(topic.groups.map((g) => g.committees.map((c) => [c.unit.id, c.committee.term]))).toEqual([
+      [['G', '2020-2025']],
+    ]);
+    expect(topic.summary[0]).toBe('Hiện có số liệu cấp ủy nhiệm kỳ hiện tại của 1 tổ chức cơ sở đảng.');
+  });
+
   test('a folder without committees.csv has no /cap-uy/ page', () => {
     expect(siteView(basic).committees).toBe(false);
     expect(siteView(province).committees).toBe(true);

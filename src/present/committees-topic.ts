@@ -6,7 +6,7 @@
 import { columnLabel } from '../model/labels.ts';
 import type { Province } from '../model/province.ts';
 import { committeesAt, type Committee } from '../model/terms.ts';
-import { byName, yearEnd, type Unit } from '../model/units.ts';
+import { byName, PAGE_LEVELS, yearEnd, type Unit } from '../model/units.ts';
 import type { Level } from '../read/schema.ts';
 import { committeesSchema, LEVELS, UNIT_TYPES } from '../read/schemas.ts';
 import { formedText, ofCommittee, yesNoText } from './committee-view.ts';
@@ -55,12 +55,22 @@ export interface CommitteesTopic {
   readonly secretaryAsChair: string | undefined;
 }
 
-/** The committee of each unit in office at the end of `year`: its term has begun and not ended. */
-function inOffice(province: Province, year: number): InOffice[] {
+/**
+ * The committee of each unit in office at the end of `year`: its term has begun and not ended.
+ * Without statistics (no year), each unit's latest committee. Only units with a page of their
+ * own: a cell's chi ủy is not a committee this page compares.
+ */
+function inOffice(province: Province, year: number | undefined): InOffice[] {
   const list: InOffice[] = [];
-  for (const unitId of province.terms.committees.keys()) {
+  for (const [unitId, committees] of province.terms.committees) {
     const unit = province.tree.units.get(unitId);
-    if (!unit || !province.tree.existsAt(unitId, yearEnd(year))) continue;
+    if (!unit || !PAGE_LEVELS.has(unit.level)) continue;
+    if (year === undefined) {
+      const latest = committees.at(-1);
+      if (latest) list.push({ unit, committee: latest });
+      continue;
+    }
+    if (!province.tree.existsAt(unitId, yearEnd(year))) continue;
     const { current } = committeesAt(province.terms, unitId, year);
     if (current && current.end >= year) list.push({ unit, committee: current });
   }
@@ -151,7 +161,7 @@ const groupName = (province: Province, g: LevelGroup): string => {
 
 export const committeesTopic = perProvince((province): CommitteesTopic => {
   const year = province.lastYear;
-  const all = inOffice(province, year ?? Number.MAX_SAFE_INTEGER);
+  const all = inOffice(province, year);
   const groups: LevelGroup[] = LEVELS.flatMap(({ value, label }) => {
     const committees = all.filter((c) => c.unit.level === value);
     if (committees.length === 0) return [];
