@@ -245,6 +245,20 @@ describe('/cap-uy/: committees across units', () => {
     expect(topic.summary[0]).toBe('Hiện có số liệu cấp ủy nhiệm kỳ hiện tại của 1 tổ chức cơ sở đảng.');
   });
 
+  test('more grassroots committees than a page lists are counted in the overview, not listed', async () => {
+    const ids = Array.from({ length: 301 }, (_, i) => `G${i}`);
+    const { province: large } = await loadFiles({
+      'units.csv': `id,name,parent_id,level\nP,Đảng bộ tỉnh Mẫu,,province\n${ids.map((id) => `${id},Chi bộ ${id},P,grassroots\n`).join('')}`,
+      'committees.csv': `unit_id,term,executive_committee,women\n${ids.map((id) => `${id},2020-2025,3,1\n`).join('')}`,
+    });
+    const [grassroots] = committeesTopic(large!).groups;
+    expect(grassroots?.table).toBeUndefined();
+    expect(grassroots?.note).toBe(
+      '301 tổ chức cơ sở đảng có số liệu cấp ủy, quá nhiều để liệt kê trên một trang: cơ cấu chung của các cấp ủy này ở bảng trên, cấp ủy của từng đơn vị ở trang của đơn vị đó.',
+    );
+    expect(row(committeesTopic(large!).overview, 'Cơ sở')?.slice(1, 4)).toEqual(['301', '903', '301 (33%)']);
+  });
+
   test('a folder without committees.csv has no /cap-uy/ page', () => {
     expect(siteView(basic).committees).toBe(false);
     expect(siteView(province).committees).toBe(true);

@@ -13,6 +13,7 @@ import { formedText, ofCommittee, yesNoText } from './committee-view.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { unitPath } from './links.ts';
 import { perProvince } from './memo.ts';
+import { FULL_TABLE_LIMIT } from './subordinates.ts';
 import { COMPOSITION, termText, type CompositionKey } from './narrative/committees.ts';
 import { column, count, countWithShare, text, type TableView } from './table.ts';
 import { capitalize, listVi, paragraph, paragraphs, sentence, shareOf } from './wording.ts';
@@ -40,8 +41,13 @@ export interface LevelGroup {
   readonly committees: readonly InOffice[];
   /** Each trait over all committees of the level that reported it: count, members of those committees. */
   readonly pooled: Readonly<Record<CompositionKey, { count: number; of: number } | undefined>>;
-  /** Sortable, one row per unit; undefined for the province's own committee, shown in the overview. */
+  /**
+   * Sortable, one row per unit; undefined for the province's own committee, shown in the
+   * overview, and for more units than a page lists (their committees are on their own pages).
+   */
   readonly table: TableView | undefined;
+  /** Why a level with committees has no table: too many units to list. */
+  readonly note: string | undefined;
 }
 
 export interface CommitteesTopic {
@@ -167,6 +173,8 @@ export const committeesTopic = perProvince((province): CommitteesTopic => {
     if (committees.length === 0) return [];
     const pooled = pooledOf(committees);
     const organizations = ORGANIZATIONS[value];
+    // Like a unit's subordinates: a page of tens of thousands of rows would not load on a phone.
+    const tooMany = committees.length > FULL_TABLE_LIMIT;
     return [
       {
         level: value,
@@ -175,7 +183,13 @@ export const committeesTopic = perProvince((province): CommitteesTopic => {
         committees,
         pooled,
         table:
-          organizations === undefined ? undefined : unitTable(organizations, committees, pooled, province),
+          organizations === undefined || tooMany
+            ? undefined
+            : unitTable(organizations, committees, pooled, province),
+        note:
+          organizations !== undefined && tooMany
+            ? `${formatNumber(committees.length)} ${organizations} có số liệu cấp ủy, quá nhiều để liệt kê trên một trang: cơ cấu chung của các cấp ủy này ở bảng trên, cấp ủy của từng đơn vị ở trang của đơn vị đó.`
+            : undefined,
       },
     ];
   });
