@@ -5,7 +5,7 @@
 import { columnLabel } from '../model/labels.ts';
 import type { Province } from '../model/province.ts';
 import { committeesAt, type Committee } from '../model/terms.ts';
-import { committeesSchema, membersSchema, RATINGS } from '../read/schemas.ts';
+import { committeesSchema, membersSchema } from '../read/schemas.ts';
 import { formatDate, ratio } from './format.ts';
 import { contextFor } from './narrative/context.ts';
 import {
@@ -13,6 +13,7 @@ import {
   committeeParagraphs,
   executiveBody,
   memberQualityParagraph,
+  RATED,
   ratedMembers,
   termText,
 } from './narrative/committees.ts';
@@ -135,17 +136,15 @@ export function committeeView(province: Province, unitId: string): CommitteeView
   };
 }
 
-const RATING_KEYS = RATINGS.map((r) => ({ ...r, key: `members_${r.value}` as const }));
-
 /** Members by rating and badges for the years with any of them; undefined when none. */
 export function memberQualityView(province: Province, unitId: string): MemberQualityView | undefined {
   const unit = province.tree.units.get(unitId);
   const c = unit && contextFor(province, unit);
   if (!unit || !c) return undefined;
-  const reading = (year: number, key: (typeof RATING_KEYS)[number]['key'] | 'badges' | 'members') =>
+  const reading = (year: number, key: (typeof RATED)[number]['key'] | 'badges' | 'members') =>
     c.read.reading(province.members, unit, year, key);
   const years = unitYears(province, unitId).filter((y) =>
-    [...RATING_KEYS.map((r) => r.key), 'badges' as const].some((k) => reading(y, k) !== undefined),
+    [...RATED.map((r) => r.key), 'badges' as const].some((k) => reading(y, k) !== undefined),
   );
   if (years.length === 0) return undefined;
   const label = (key: string) => columnLabel(membersSchema, key);
@@ -157,7 +156,7 @@ export function memberQualityView(province: Province, unitId: string): MemberQua
         column('Năm', false),
         column('Đảng viên'),
         column('Được xếp loại'),
-        ...RATING_KEYS.map((r) => column(capitalize(r.label))),
+        ...RATED.map((r) => column(capitalize(r.label))),
         column(label('badges')),
       ],
       rows: years.map((year) => {
@@ -168,8 +167,9 @@ export function memberQualityView(province: Province, unitId: string): MemberQua
           rated
             ? countWithShare(rated.rated, undefined, missingFrom({ value: rated.rated, scope: rated.scope }))
             : count(undefined),
-          ...RATING_KEYS.map((r) => {
-            const value = rated?.byRating[r.value];
+          // Each count as reported; shares only where all of them cover the same organizations.
+          ...RATED.map((r) => {
+            const value = reading(year, r.key);
             return countWithShare(
               value?.value,
               rated && rated.rated >= SMALL_BASE ? ratio(value?.value, rated.rated) : undefined,

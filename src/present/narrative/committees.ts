@@ -43,7 +43,6 @@ function howFormed(c: Committee): string | undefined {
 
 /** `5 ủy viên nữ (33%)`: a share only of a committee of SMALL_BASE members or more. */
 function traitWords(count: number, trait: string, size: number): string {
-  if (count === 0) return `không có ủy viên ${trait}`;
   const share = shareOf(count, size);
   return `${formatNumber(count)} ủy viên ${trait}${share === undefined ? '' : ` (${share})`}`;
 }
@@ -70,12 +69,13 @@ function compositionSentences(unitName: string, c: Committee): string[] {
   const body = executiveBody(unitName);
   const known = COMPOSITION.filter((t) => c[t.key] !== undefined);
   const missing = COMPOSITION.filter((t) => c[t.key] === undefined);
-  const said = known.map((t) => traitWords(c[t.key] ?? 0, t.trait, c.executive_committee));
-  const present = said.filter((s) => !s.startsWith('không có'));
-  const absent = said.filter((s) => s.startsWith('không có'));
+  const some = known.filter((t) => (c[t.key] ?? 0) > 0);
+  const none = known.filter((t) => c[t.key] === 0);
   const parts = [
-    ...(present.length === 0 ? [] : [`có ${listVi(present)}`]),
-    ...(absent.length === 0 ? [] : [listVi(absent)]),
+    ...(some.length === 0
+      ? []
+      : [`có ${listVi(some.map((t) => traitWords(c[t.key] ?? 0, t.trait, c.executive_committee)))}`]),
+    ...(none.length === 0 ? [] : [listVi(none.map((t) => `không có ủy viên ${t.trait}`))]),
   ];
   return [
     ...(parts.length === 0 ? [] : [sentence(`Trong ${body} ${parts.join('; ')}`)]),
@@ -141,7 +141,8 @@ export function committeeParagraphs(
   ]);
 }
 
-const RATED = RATINGS.map((r) => ({ ...r, key: `members_${r.value}` as const }));
+/** Each rating with the members.csv column that counts members so rated. */
+export const RATED = RATINGS.map((r) => ({ ...r, key: `members_${r.value}` as const }));
 
 export interface RatedMembers {
   readonly byRating: Readonly<Record<(typeof RATINGS)[number]['value'], Reading | undefined>>;
@@ -213,10 +214,8 @@ function ratingSentence(c: Context, year: number, r: RatedMembers): string {
   });
   const total = members && members[0].value > r.rated ? members[0].value : undefined;
   const words = ratingWords(r, total === undefined);
-  const counted =
-    total === undefined
-      ? `${prefix}năm ${year} có ${formatNumber(r.rated)} đảng viên được đánh giá, xếp loại chất lượng`
-      : `${prefix}năm ${year} có ${formatNumber(r.rated)}/${formatNumber(total)} đảng viên được đánh giá, xếp loại chất lượng`;
+  const of = total === undefined ? '' : `/${formatNumber(total)}`;
+  const counted = `${prefix}năm ${year} có ${formatNumber(r.rated)}${of} đảng viên được đánh giá, xếp loại chất lượng`;
   if (words === undefined) return sentence(counted);
   return sentence(total === undefined ? `${prefix}năm ${year}, ${words}` : `${counted}: ${words}`);
 }
@@ -238,7 +237,7 @@ function badgeSentence(c: Context): string | undefined {
   if (!now) {
     return before && previous !== undefined
       ? sentence(
-          `Chưa có số liệu trao Huy hiệu Đảng năm ${year}; năm ${previous} có ${formatNumber(before.value)} đảng viên được trao Huy hiệu Đảng`,
+          `Chưa có số liệu trao Huy hiệu Đảng năm ${year}; ${scopePrefix(before.scope)}năm ${previous} có ${formatNumber(before.value)} đảng viên được trao Huy hiệu Đảng`,
         )
       : undefined;
   }
@@ -267,7 +266,9 @@ export function memberQualityParagraph(c: Context): string {
     ratings.push(ratingSentence(c, year, now));
     if (before && previous !== undefined) ratings.push(yearBeforeSentence(previous, before));
   } else if (before && previous !== undefined) {
-    ratings.push(sentence(`Chưa có số liệu xếp loại chất lượng đảng viên năm ${year}`));
+    // Ratings over different organizations are reported, just not summed up here.
+    if (!RATED.some((r) => c.read.value(c.province.members, c.unit.id, year, r.key) !== undefined))
+      ratings.push(sentence(`Chưa có số liệu xếp loại chất lượng đảng viên năm ${year}`));
     ratings.push(ratingSentence(c, previous, before));
   }
   return paragraph([...ratings, badgeSentence(c)]);
