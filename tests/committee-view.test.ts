@@ -231,6 +231,20 @@ describe('/cap-uy/: committees across units', () => {
     expect(committeesTopic(old!).groups.map((g) => g.committees.map((c) => c.unit.id))).toEqual([['P']]);
   });
 
+  test('says so when no committee is in office', async () => {
+    const { province: ended } = await loadFiles({
+      'units.csv': 'id,name,parent_id,level\nP,Đảng bộ tỉnh Mẫu,,province\n',
+      'members.csv': 'unit_id,year,members\nP,2024,100\n',
+      'committees.csv': 'unit_id,term,executive_committee\nP,2015-2020,30\n',
+    });
+    expect(committeesTopic(ended!)).toMatchObject({
+      groups: [],
+      summary: [
+        'Chưa có số liệu cấp ủy nhiệm kỳ hiện tại (năm 2024) của tổ chức đảng nào từ cấp cơ sở trở lên.',
+      ],
+    });
+  });
+
   test('a cell’s committee is not among them; without statistics each unit’s latest committee is', async () => {
     const { province: bare } = await loadFiles({
       'units.csv':

@@ -18,7 +18,7 @@ import { COMPOSITION, termText, type CompositionKey } from './narrative/committe
 import { column, count, countWithShare, text, type TableView } from './table.ts';
 import { capitalize, listVi, paragraph, paragraphs, sentence, shareOf } from './wording.ts';
 
-/** Grassroots units whose committee is a đảng ủy xã, phường, thị trấn (the secretary–chair model). */
+/** Units whose committee is a đảng ủy xã, phường, thị trấn (grassroots before 2025, cấp trên cơ sở since). */
 const LOCAL = new Set<string>(['commune', 'ward', 'township']);
 
 export interface InOffice {
@@ -223,6 +223,11 @@ export const committeesTopic = perProvince((province): CommitteesTopic => {
         : `Tính chung Ban Chấp hành các ${organizations}`;
     return named.length === 0 ? undefined : sentence(`${whose}, tỷ lệ ủy viên ${named.join(', ')}`);
   });
+  if (groups.length === 0) {
+    // committees.csv holds only terms that have ended, or committees of cells.
+    const none = `Chưa có số liệu cấp ủy nhiệm kỳ hiện tại${year === undefined ? '' : ` (năm ${year})`} của tổ chức đảng nào từ cấp cơ sở trở lên.`;
+    return { year, summary: [none], overview, groups, secretaryAsChair: undefined };
+  }
   const summary = paragraphs([
     sentence(
       `${year === undefined ? 'Hiện có' : `Năm ${year} có`} số liệu cấp ủy nhiệm kỳ hiện tại của ${listVi(groups.map((g) => groupName(province, g)))}` +
