@@ -3,9 +3,9 @@
  * without first computing every page to find out. A unit page shows its own record and rows, the
  * rollups, structure and ratings of everything that was ever under it, the restructurings it took
  * part in (with the names of the units involved), its ancestors' names, its own committees and the
- * years covered; its digest covers exactly that, as a Merkle hash up the tree: a change in one grassroots
- * organization changes its own digest and those of the units above it, and of the units it was
- * merged into (their comparable figures sum it, contract v2 A.5), nothing else.
+ * years covered; its digest covers exactly that, as a Merkle hash up the tree: a change in one
+ * grassroots organization changes its own digest and those of the units above it, and of the units
+ * it was merged into (their comparable figures sum it, contract v2 A.5), nothing else.
  *
  * tests/digests.test.ts edits data at random and checks that every page whose digest stayed the
  * same computes the same view: a view that starts reading something new must be covered here.
