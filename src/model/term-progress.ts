@@ -222,3 +222,18 @@ export function shownTerms(province: Province): string[] {
   const shown = begun.length > 0 ? begun.slice(-2) : terms.slice(0, 1);
   return shown.reverse();
 }
+
+/**
+ * A unit's progress toward its target for `measure` in the latest term with a year elapsed, else
+ * in its first term (not begun yet); undefined without such a target.
+ */
+export function latestProgress(
+  province: Province,
+  unitId: string,
+  measure: TermMeasure,
+): TermProgress | undefined {
+  const progress = (province.terms.targets.get(unitId) ?? [])
+    .filter((t) => t.measure === measure)
+    .map((t) => termProgress(province, t));
+  return progress.findLast((p) => p.elapsed.length > 0) ?? progress[0];
+}
