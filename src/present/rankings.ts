@@ -47,6 +47,31 @@ export function rankByAchievement<T extends Achievement>(
   return { ranked, apart };
 }
 
+/** Progress toward a term target as an exact fraction: `done` of `goal` (rank by done / goal). */
+export interface Progress {
+  readonly name: string;
+  readonly done: number;
+  /** Positive. */
+  readonly goal: number;
+}
+
+/**
+ * Units by progress toward their term targets (`/nhiem-ky/`), furthest first, with competition
+ * ranks: equal fractions share a rank and are listed by name.
+ */
+export function rankByProgress<T extends Progress>(units: readonly T[]): Ranked<T>[] {
+  const ranked: Ranked<T>[] = [];
+  const sorted = [...units].sort(
+    (a, b) => b.done * a.goal - a.done * b.goal || collator.compare(a.name, b.name),
+  );
+  sorted.forEach((unit, i) => {
+    const previous = ranked[i - 1];
+    const tie = previous && previous.done * unit.goal === unit.done * previous.goal;
+    ranked.push({ ...unit, rank: tie ? previous.rank : i + 1 });
+  });
+  return ranked;
+}
+
 /**
  * The `size` lowest-ranked units, worst first; units sharing a rank stay in name order, as in
  * the ranking itself.

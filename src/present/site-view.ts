@@ -1,5 +1,6 @@
 import type { Province } from '../model/province.ts';
 import { formatDate } from './format.ts';
+import { hasTermTargets } from './term-view.ts';
 
 /** What every page's frame shows: whose site, as of when, and whether the data is real. */
 export interface SiteView {
@@ -9,6 +10,8 @@ export interface SiteView {
   readonly source: string | undefined;
   /** `31/12/2024`, or undefined when no statistics were supplied yet. */
   readonly asOf: string | undefined;
+  /** Term targets were given: the navigation links `/nhiem-ky/`. */
+  readonly terms: boolean;
 }
 
 export function siteView(province: Province): SiteView {
@@ -18,5 +21,6 @@ export function siteView(province: Province): SiteView {
     demo: province.info.demo,
     source: province.info.source,
     asOf: province.lastYear === undefined ? undefined : formatDate(`${province.lastYear}-12-31`),
+    terms: hasTermTargets(province),
   };
 }

@@ -12,7 +12,9 @@ import { contextFor } from './context.ts';
 import { balance, composition } from './members.ts';
 import { targetOutliers } from './outliers.ts';
 import { lifeNotes, missing, noFigures, overview, restructuring } from './overview.ts';
+import { provinceTermProgress } from './terms.ts';
 import { membersOnToday } from './topics.ts';
+import { TERM_MEASURES } from '../../read/schemas.ts';
 
 /** The summary of one unit's page: plain-text paragraphs, latest year first. */
 export function unitNarrative(province: Province, unitId: string): string[] {
@@ -27,6 +29,12 @@ export function unitNarrative(province: Province, unitId: string): string[] {
     composition(c),
     balance(c),
     cellsQuality(c),
+    unit.id === province.root.id
+      ? provinceTermProgress(
+          province,
+          TERM_MEASURES.map((m) => m.value),
+        )
+      : '',
     above ? membersOnToday(c, false) : '',
     above ? targetOutliers(c) : '',
     restructuring(c),
