@@ -21,11 +21,11 @@ interface Painting {
 }
 declare global {
   interface Window {
-    painted: Painting[];
+    strokes: Painting[];
   }
 }
 const recordPainting = () => {
-  window.painted = [];
+  window.strokes = [];
   const proto = CanvasRenderingContext2D.prototype;
   const fillText = Object.getOwnPropertyDescriptor(proto, 'fillText')?.value as typeof proto.fillText;
   const stroke = Object.getOwnPropertyDescriptor(proto, 'stroke')?.value as (path?: Path2D) => void;
@@ -38,11 +38,11 @@ const recordPainting = () => {
     y: number,
     max?: number,
   ) {
-    window.painted.push({ canvas: canvasOf(this), text: String(text) });
+    window.strokes.push({ canvas: canvasOf(this), text: String(text) });
     fillText.call(this, text, x, y, max);
   };
   proto.stroke = function (this: CanvasRenderingContext2D, path?: Path2D) {
-    window.painted.push({ canvas: canvasOf(this), dash: this.getLineDash().join(',') });
+    window.strokes.push({ canvas: canvasOf(this), dash: this.getLineDash().join(',') });
     if (path === undefined) stroke.call(this);
     else stroke.call(this, path);
   };
@@ -77,7 +77,7 @@ test.each([390, 1280])(
     const index = await figure
       .locator('canvas')
       .evaluate((c) => [...document.querySelectorAll('canvas')].indexOf(c as HTMLCanvasElement));
-    const painted = (await page.evaluate(() => window.painted)).filter((p) => p.canvas === index);
+    const painted = (await page.evaluate(() => window.strokes)).filter((p) => p.canvas === index);
     const texts = painted.flatMap((p) => (p.text === undefined ? [] : [p.text]));
     expect(texts).toContain('Chỉ tiêu cả nhiệm kỳ');
     expect(texts).toContain('Kết nạp lũy kế');
@@ -108,7 +108,7 @@ test('a share target’s chart draws the yearly share against its target line, i
   const index = await figure
     .locator('canvas')
     .evaluate((c) => [...document.querySelectorAll('canvas')].indexOf(c as HTMLCanvasElement));
-  const painted = (await page.evaluate(() => window.painted)).filter((p) => p.canvas === index);
+  const painted = (await page.evaluate(() => window.strokes)).filter((p) => p.canvas === index);
   expect(painted.map((p) => p.text)).toEqual(expect.arrayContaining(['Chỉ tiêu hằng năm', '80%', '100%']));
   expect(painted.some((p) => p.dash === TARGET_DASH)).toBe(true);
   await context.close();
