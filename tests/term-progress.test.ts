@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { load } from '../src/build/project.ts';
+import { pageDigests } from '../src/model/digests.ts';
 import type { Province } from '../src/model/province.ts';
 import { progressRatio, shownTerms, termProgress, type TermProgress } from '../src/model/term-progress.ts';
 import { fixture, loadFiles } from './helpers.ts';
@@ -129,4 +130,25 @@ describe('the terms shown', () => {
     });
     expect(shownTerms(noCommittees!)).toEqual(['2020-2025', '2015-2020']);
   });
+});
+
+test('a unit page’s digest changes with its targets and its congress date, not with another unit’s target', async () => {
+  const files = (target: string, congress: string) => ({
+    'units.csv':
+      'id,name,parent_id,level\nP,Đảng bộ tỉnh Mẫu,,province\nD1,Đảng bộ huyện Một,P,district\nD2,Đảng bộ huyện Hai,P,district',
+    'admissions.csv': 'unit_id,year,admitted\nD1,2021,40\nD2,2021,30',
+    'committees.csv': `unit_id,term,congress_date,executive_committee\nD1,2020-2025,${congress},30`,
+    'term_targets.csv': `unit_id,term,measure,target\nD1,2020-2025,admitted_total,${target}\nD2,2020-2025,admitted_total,100`,
+  });
+  const digestsOf = async (target: string, congress: string) => {
+    const { province: p } = await loadFiles(files(target, congress));
+    const digest = pageDigests(p!);
+    return ['D1', 'D2'].map(digest);
+  };
+  const [d1, d2] = await digestsOf('200', '2020-08-01');
+  const [d1Target, d2Target] = await digestsOf('250', '2020-08-01');
+  const [d1Congress] = await digestsOf('200', '2020-03-01');
+  expect(d1Target).not.toBe(d1);
+  expect(d1Congress).not.toBe(d1);
+  expect(d2Target).toBe(d2);
 });
