@@ -116,15 +116,30 @@ describe('the sentences say how far the term is and what remains', () => {
     [
       'D1',
       'secretary_as_head_share',
-      'Trong nhiệm kỳ 2020–2025, Đảng bộ huyện Phong Điền có 1/6 năm đạt chỉ tiêu hằng năm 75% chi bộ thôn, tổ dân phố có bí thư đồng thời là trưởng thôn, tổ trưởng. Năm 2025, tỷ lệ này là 82% (9/11 chi bộ thôn, tổ dân phố).',
+      'Trong nhiệm kỳ 2020–2025, Đảng bộ huyện Phong Điền có 1/6 năm đạt chỉ tiêu hằng năm 75% chi bộ thôn, tổ dân phố có bí thư đồng thời là trưởng thôn, tổ trưởng. Năm 2025, tỷ lệ này là 82% (9/11 chi bộ thôn, tổ dân phố), đạt chỉ tiêu.',
     ],
     [
       'P',
       'grassroots_good_share',
-      'Trong nhiệm kỳ 2020–2025, Đảng bộ tỉnh Mẫu có 4/5 năm đạt chỉ tiêu hằng năm 80% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên. Năm 2025, tỷ lệ này là 80% (4/5 tổ chức cơ sở đảng).',
+      'Trong nhiệm kỳ 2020–2025, Đảng bộ tỉnh Mẫu có 4/5 năm đạt chỉ tiêu hằng năm 80% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên. Năm 2025, tỷ lệ này là 80% (4/5 tổ chức cơ sở đảng), đạt chỉ tiêu.',
     ],
   ])('a share target of %s (%s) counts the years that met it', (unitId, measure, expected) => {
     expect(sentencesOf(province, unitId, '2020-2025', measure)).toBe(expected);
+  });
+
+  test('a share that never met its target says so, and whether the latest year did when it rounds to the target', async () => {
+    const { province: p } = await loadFiles({
+      'units.csv': 'id,name,parent_id,level\nP,Đảng bộ tỉnh Mẫu,,province',
+      'members.csv': [
+        'unit_id,year,members,members_excellent,members_good,members_complete,members_incomplete',
+        'P,2021,1300,100,900,250,50',
+        'P,2022,1348,140,1000,200,8',
+      ].join('\n'),
+      'term_targets.csv': 'unit_id,term,measure,target\nP,2020-2025,members_good_share,85%',
+    });
+    expect(sentencesOf(p!, 'P', '2020-2025', 'members_good_share')).toBe(
+      'Sau 2/5 năm của nhiệm kỳ 2020–2025, Đảng bộ tỉnh Mẫu chưa có năm nào đạt chỉ tiêu hằng năm 85% đảng viên hoàn thành tốt nhiệm vụ trở lên. Năm 2022, tỷ lệ này là 85% (1.140/1.348 đảng viên), chưa đạt chỉ tiêu.',
+    );
   });
 
   test('a year without figures is said, and the sum says it counts only the others', () => {

@@ -93,7 +93,10 @@ describe('the /nhiem-ky/ view', () => {
 describe('the province’s progress on its summary and topic pages', () => {
   test.each([
     ['admissions', 'Cả nhiệm kỳ 2020–2025, Đảng bộ tỉnh Mẫu kết nạp 600 đảng viên'],
-    ['members', 'Đảng bộ tỉnh Mẫu có cả 5/5 năm đều đạt chỉ tiêu hằng năm 85% đảng viên'],
+    [
+      'members',
+      'Đảng bộ tỉnh Mẫu đạt chỉ tiêu hằng năm 85% đảng viên hoàn thành tốt nhiệm vụ trở lên ở cả 5/5 năm',
+    ],
     ['cells', 'có 4/5 năm đạt chỉ tiêu hằng năm 80% tổ chức cơ sở đảng'],
   ] as const)('the %s page says it', (topic, words) => {
     expect(topicNarrative(province, topic).join('\n')).toContain(words);

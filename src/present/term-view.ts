@@ -165,7 +165,15 @@ function progressChart(p: TermProgress, unit: Unit): ChartSpec | undefined {
         { label: 'Tỷ lệ đạt được', kind: 'bar', values: shares },
         line('Chỉ tiêu hằng năm', target / 100),
       ],
-      extra: [{ column: column('Số lượng'), cells: counts }],
+      extra: [
+        { column: column('Số lượng'), cells: counts },
+        {
+          column: column('Đạt chỉ tiêu', false),
+          cells: p.years.map((y) =>
+            text(byYear.has(y) ? (p.met.includes(y) ? 'Đạt' : 'Chưa đạt') : undefined),
+          ),
+        },
+      ],
       note: chartNote(p),
     });
   }

@@ -121,26 +121,24 @@ function yearlyWords(p: YearlyProgress, name: string): string[] {
 function shareWordsOf(p: ShareProgress, name: string, measure: ShareMeasure): string[] {
   const { noun } = SHARES[measure];
   const counted = p.figures.length;
-  const of = `${counted} năm${p.missing.length > 0 ? ' có số liệu' : ''}`;
   const met = p.met.length;
+  const target = `chỉ tiêu ${targetPhrase(measure, p.target.target)}`;
   const judged =
     met === 0
-      ? `chưa năm nào trong ${of} đạt chỉ tiêu`
+      ? `chưa có năm nào đạt ${target}`
       : met === counted
-        ? `cả ${met}/${of} đều đạt chỉ tiêu`
-        : `${met}/${of} đạt chỉ tiêu`;
+        ? `đạt ${target} ở cả ${met}/${counted} năm`
+        : `có ${met}/${counted} năm đạt ${target}`;
   const latest = p.latest;
   const latestShare = latest && shareOf(latest);
+  // A share just under the target can round to it (84,6% reads 85%): say whether it was met.
   const latestWords =
     latest === undefined || latestShare === undefined
       ? undefined
       : sentence(
-          `Năm ${latest.year}, tỷ lệ này là ${formatPercent(latestShare)} (${formatNumber(latest.part)}/${formatNumber(latest.whole)} ${noun})`,
+          `Năm ${latest.year}, tỷ lệ này là ${formatPercent(latestShare)} (${formatNumber(latest.part)}/${formatNumber(latest.whole)} ${noun}), ${p.met.includes(latest.year) ? 'đạt' : 'chưa đạt'} chỉ tiêu`,
         );
-  return [
-    sentence(`${when(p, 'trong')}, ${name} có ${judged} ${targetPhrase(measure, p.target.target)}`),
-    ...(latestWords ? [latestWords] : []),
-  ];
+  return [sentence(`${when(p, 'trong')}, ${name} ${judged}`), ...(latestWords ? [latestWords] : [])];
 }
 
 const TOPICS: Readonly<Record<TermMeasure, string>> = {
