@@ -64,8 +64,6 @@ export function palette(print: boolean, read: (name: string, fallback: string) =
 function datasets(data: ChartData, colors: Palette): ChartDataset<'bar' | 'line', (number | null)[]>[] {
   return data.datasets.map((series, i) => {
     const color = colors.series[i % colors.series.length] ?? colors.text;
-    // A comparable series is never drawn like a reported one: always a dashed line with hollow
-    // points, whatever kind the reported series it sits beside.
     // A target is a level to reach, not a figure: the text colour, thicker, no points, on top.
     if (series.target) {
       return {
@@ -83,6 +81,8 @@ function datasets(data: ChartData, colors: Palette): ChartDataset<'bar' | 'line'
         spanGaps: false,
       };
     }
+    // A comparable series is never drawn like a reported one: always a dashed line with hollow
+    // points, whatever kind the reported series it sits beside.
     if (series.comparable) {
       return {
         type: 'line',

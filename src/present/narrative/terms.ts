@@ -14,6 +14,7 @@ import {
 } from '../../model/term-progress.ts';
 import type { Province } from '../../model/province.ts';
 import { termYears, type TermMeasure } from '../../model/terms.ts';
+import { TERM_MEASURES } from '../../read/schemas.ts';
 import { formatDecimal, formatNumber, formatPercent } from '../format.ts';
 import { paragraph, sentence, shareOf as shareWords, targetWords, yearsVi } from '../wording.ts';
 
@@ -179,10 +180,13 @@ export function progressSentences(progress: TermProgress, name: string): string 
 
 /**
  * The province's progress toward its targets for `measures` (a topic page's, or all on the
- * province's summary), each from the latest term that has begun: empty without such a target.
+ * province's summary, all of them), each from the latest term that has begun: empty without such a target.
  * The province is named once, then `toàn Đảng bộ`.
  */
-export function provinceTermProgress(province: Province, measures: readonly TermMeasure[]): string {
+export function provinceTermProgress(
+  province: Province,
+  measures: readonly TermMeasure[] = TERM_MEASURES.map((m) => m.value),
+): string {
   const root = province.root.id;
   const found = measures.flatMap((measure) => latestProgress(province, root, measure) ?? []);
   return paragraph(

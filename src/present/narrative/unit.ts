@@ -14,7 +14,6 @@ import { targetOutliers } from './outliers.ts';
 import { lifeNotes, missing, noFigures, overview, restructuring } from './overview.ts';
 import { provinceTermProgress } from './terms.ts';
 import { membersOnToday } from './topics.ts';
-import { TERM_MEASURES } from '../../read/schemas.ts';
 
 /** The summary of one unit's page: plain-text paragraphs, latest year first. */
 export function unitNarrative(province: Province, unitId: string): string[] {
@@ -29,12 +28,7 @@ export function unitNarrative(province: Province, unitId: string): string[] {
     composition(c),
     balance(c),
     cellsQuality(c),
-    unit.id === province.root.id
-      ? provinceTermProgress(
-          province,
-          TERM_MEASURES.map((m) => m.value),
-        )
-      : '',
+    unit.id === province.root.id ? provinceTermProgress(province) : '',
     above ? membersOnToday(c, false) : '',
     above ? targetOutliers(c) : '',
     restructuring(c),
