@@ -15,7 +15,7 @@ function sentencesOf(p: Province, unitId: string, term: string, measure: string)
   const target = p.terms.targets.get(unitId)?.find((t) => t.term === term && t.measure === measure);
   const unit = p.tree.units.get(unitId);
   if (!target || !unit) throw new Error(`no target ${unitId} ${term} ${measure}`);
-  return progressSentences(termProgress(p, target), unit.name);
+  return progressSentences(p, termProgress(p, target), unit.name);
 }
 
 /** A province admitting `admitted` a year from 2021 against a target for 2020–2025. */
@@ -137,6 +137,28 @@ describe('the sentences say how far the term is and what remains', () => {
     });
     expect(sentencesOf(p!, 'P', '2020-2025', 'members_good_share')).toBe(
       'Sau 2/5 năm của nhiệm kỳ 2020–2025, Đảng bộ tỉnh Mẫu chưa có năm nào đạt chỉ tiêu hằng năm 85% đảng viên hoàn thành tốt nhiệm vụ trở lên. Năm 2022, tỷ lệ này là 85% (1.140/1.348 đảng viên), chưa đạt chỉ tiêu.',
+    );
+  });
+
+  test('a committee that ended during the term says so, and its result over the years it had', async () => {
+    const { province: p } = await loadFiles({
+      'units.csv': [
+        'id,name,parent_id,level,dissolved',
+        'P,Đảng bộ tỉnh Mẫu,,province,',
+        'D,Đảng bộ thị xã Hương Thủy,P,district,2025-06-30',
+        'G,Đảng bộ phường Phú Bài,D,grassroots,2025-06-30',
+        'E,Đảng bộ phường Thủy Châu,P,district,',
+      ].join('\n'),
+      'admissions.csv': [
+        'unit_id,year,admitted',
+        ...[2021, 2022, 2023, 2024].map((y) => `G,${y},120`),
+        'E,2025,30',
+      ].join('\n'),
+      'term_targets.csv': 'unit_id,term,measure,target\nD,2020-2025,admitted_total,550',
+    });
+    expect(sentencesOf(p!, 'D', '2020-2025', 'admitted_total')).toBe(
+      'Đảng bộ thị xã Hương Thủy đã giải thể ngày 30/06/2025, trước khi hết nhiệm kỳ 2020–2025; số liệu đến hết năm 2024. ' +
+        'Trong 4/5 năm của nhiệm kỳ 2020–2025, Đảng bộ thị xã Hương Thủy kết nạp 480 đảng viên, chưa đạt chỉ tiêu: đạt 87% (chỉ tiêu: 550), còn thiếu 70 đảng viên.',
     );
   });
 

@@ -152,3 +152,25 @@ test('a unit page’s digest changes with its targets and its congress date, not
   expect(d1Congress).not.toBe(d1);
   expect(d2Target).toBe(d2);
 });
+
+test('a committee that ended during the term stops at its last year-end, with no year left', async () => {
+  const { province: p } = await loadFiles({
+    'units.csv': [
+      'id,name,parent_id,level,dissolved',
+      'P,Đảng bộ tỉnh Mẫu,,province,',
+      'D,Đảng bộ thị xã Hương Thủy,P,district,2025-06-30',
+      'E,Đảng bộ phường Thủy Châu,P,district,',
+    ].join('\n'),
+    'admissions.csv': ['unit_id,year,admitted', 'D,2023,100', 'D,2024,100', 'E,2025,30'].join('\n'),
+    'term_targets.csv': 'unit_id,term,measure,target\nD,2020-2025,admitted_total,550',
+  });
+  const progress = progressOf(p!, 'D', '2020-2025', 'admitted_total');
+  if (progress.kind !== 'count') throw new Error('a count');
+  expect([progress.elapsed, progress.missing, progress.stopped, progress.ended, progress.pace]).toEqual([
+    [2021, 2022, 2023, 2024],
+    [2021, 2022],
+    2024,
+    true,
+    undefined,
+  ]);
+});

@@ -27,8 +27,13 @@ interface Common {
   readonly figures: readonly YearFigure[];
   /** Elapsed years without a figure. */
   readonly missing: readonly number[];
-  /** The latest statistics reach the term's last year. */
+  /** No more years will come: the statistics reach the term's last year, or the unit ended. */
   readonly ended: boolean;
+  /**
+   * The unit's last year-end when it ended before the term's last year (the district committees
+   * of 30/06/2025): its term stops there, with no year left to reach the target in.
+   */
+  readonly stopped: number | undefined;
 }
 
 /** `admitted_total`: admissions summed over the term against a number for the whole term. */
@@ -127,9 +132,15 @@ export function figureOf(
 
 /** How a unit's target stands after the years whose statistics there are. */
 export function termProgress(province: Province, target: TermTarget): TermProgress {
+  const { tree } = province;
   const years = province.terms.yearsOf(target.unitId, target.term);
-  const last = province.lastYear ?? -Infinity;
-  const elapsed = years.filter((y) => y <= last);
+  const lastOfData = province.lastYear ?? -Infinity;
+  const lastOfUnit =
+    tree.endedAt(target.unitId) === undefined
+      ? lastOfData
+      : (province.years.findLast((y) => tree.existsAt(target.unitId, yearEnd(y))) ?? -Infinity);
+  const elapsed = years.filter((y) => y <= lastOfUnit);
+  const stopped = lastOfUnit < lastOfData && elapsed.length < years.length ? lastOfUnit : undefined;
   const figures: YearFigure[] = [];
   const missing: number[] = [];
   for (const year of elapsed) {
@@ -143,10 +154,11 @@ export function termProgress(province: Province, target: TermTarget): TermProgre
     elapsed,
     figures,
     missing,
-    ended: elapsed.length === years.length,
+    ended: elapsed.length === years.length || stopped !== undefined,
+    stopped,
   };
   const done = figures.reduce((s, f) => s + f.part, 0);
-  const yearsLeft = years.length - elapsed.length;
+  const yearsLeft = common.ended ? 0 : years.length - elapsed.length;
   if (target.measure === 'admitted_total') {
     const remaining = Math.max(0, target.target - done);
     return {

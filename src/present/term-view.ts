@@ -92,7 +92,11 @@ function chartNote(p: TermProgress): string | undefined {
     p.missing.length > 0
       ? sentence(`Chưa có số liệu ${yearsVi(p.missing)}: biểu đồ để trống, bảng ghi “—” (không phải số 0)`)
       : undefined,
-    future.length > 0 ? sentence(`${capitalize(yearsVi(future))} của nhiệm kỳ chưa có báo cáo`) : undefined,
+    future.length === 0
+      ? undefined
+      : p.stopped === undefined
+        ? sentence(`${capitalize(yearsVi(future))} của nhiệm kỳ chưa có báo cáo`)
+        : sentence(`Đơn vị không còn hoạt động ${yearsVi(future)}`),
   ].filter((n): n is string => n !== undefined);
   return notes.length === 0 ? undefined : notes.join(' ');
 }
@@ -285,7 +289,7 @@ function termView(province: Province, term: string): TermView {
         return {
           heading: `${capitalize(measureLabel(target.measure))}: ${targetFigure(target.measure, target.target)}`,
           source: target.source,
-          summary: progressSentences(progress, unit.name),
+          summary: progressSentences(province, progress, unit.name),
           chart: progressChart(progress, unit),
         };
       }),

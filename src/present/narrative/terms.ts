@@ -15,7 +15,9 @@ import {
 import type { Province } from '../../model/province.ts';
 import { termYears, type TermMeasure } from '../../model/terms.ts';
 import { TERM_MEASURES } from '../../read/schemas.ts';
-import { formatDecimal, formatNumber, formatPercent } from '../format.ts';
+import { formatDate, formatDecimal, formatNumber, formatPercent } from '../format.ts';
+import { endedOn } from '../unit-changes.ts';
+import { endWords } from '../unit-names.ts';
 import { paragraph, sentence, shareOf as shareWords, targetWords, yearsVi } from '../wording.ts';
 
 /** `nhiệm kỳ 2020–2025`, with the dash of a range. */
@@ -59,11 +61,19 @@ export function targetPhrase(measure: TermMeasure, target: number): string {
  */
 function when(progress: TermProgress, whole: 'cả' | 'trong'): string {
   const term = termName(progress.target.term);
-  const { elapsed, years, missing, ended } = progress;
+  const { elapsed, figures, years, missing, ended } = progress;
   if (!ended) return `sau ${elapsed.length}/${years.length} năm của ${term}`;
-  return missing.length === 0
-    ? `${whole} ${term}`
-    : `trong ${elapsed.length - missing.length}/${years.length} năm có số liệu của ${term}`;
+  if (missing.length === 0 && elapsed.length === years.length) return `${whole} ${term}`;
+  return `trong ${figures.length}/${years.length} năm ${missing.length > 0 ? 'có số liệu ' : ''}của ${term}`;
+}
+
+/** `Đảng bộ huyện A đã kết thúc hoạt động ngày 30/06/2025, trước khi hết nhiệm kỳ 2020–2025; …`. */
+function stoppedNote(province: Province, progress: TermProgress, name: string): string | undefined {
+  if (progress.stopped === undefined) return undefined;
+  const on = endedOn(province, progress.target.unitId);
+  return sentence(
+    `${name} ${endWords(province, progress.target.unitId)}${on === undefined ? '' : ` ngày ${formatDate(on)}`}, trước khi hết ${termName(progress.target.term)}; số liệu đến hết năm ${progress.stopped}`,
+  );
 }
 
 /** `Chưa có số liệu kết nạp năm 2022; …` where elapsed years had no figure. */
@@ -156,9 +166,10 @@ const TOPICS: Readonly<Record<TermMeasure, string>> = {
  * year's figure), and a note on years without figures; before the term's first figures, the
  * target and when the term's years start.
  */
-export function progressSentences(progress: TermProgress, name: string): string {
+export function progressSentences(province: Province, progress: TermProgress, name: string): string {
   const { measure, target, term } = progress.target;
   const topic = TOPICS[measure];
+  const stopped = stoppedNote(province, progress, name);
   if (progress.figures.length === 0) {
     const first = progress.years[0];
     const why =
@@ -166,6 +177,7 @@ export function progressSentences(progress: TermProgress, name: string): string 
         ? `chưa có số liệu năm nào trong nhiệm kỳ (nhiệm kỳ tính từ năm ${first})`
         : `chưa có số liệu ${topic} ${yearsVi(progress.elapsed)}`;
     return paragraph([
+      stopped,
       sentence(`Chỉ tiêu ${termName(term)} của ${name}: ${targetPhrase(measure, target)}; ${why}`),
     ]);
   }
@@ -175,7 +187,7 @@ export function progressSentences(progress: TermProgress, name: string): string 
       : progress.kind === 'yearly'
         ? yearlyWords(progress, name)
         : shareWordsOf(progress, name, measure as ShareMeasure);
-  return paragraph([...main, missingNote(progress, topic)]);
+  return paragraph([stopped, ...main, missingNote(progress, topic)]);
 }
 
 /**
@@ -190,6 +202,8 @@ export function provinceTermProgress(
   const root = province.root.id;
   const found = measures.flatMap((measure) => latestProgress(province, root, measure) ?? []);
   return paragraph(
-    found.map((progress, i) => progressSentences(progress, i === 0 ? province.root.name : 'toàn Đảng bộ')),
+    found.map((progress, i) =>
+      progressSentences(province, progress, i === 0 ? province.root.name : 'toàn Đảng bộ'),
+    ),
   );
 }
