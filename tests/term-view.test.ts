@@ -74,9 +74,9 @@ describe('the /nhiem-ky/ view', () => {
       'Xếp hạng 3 đơn vị có chỉ tiêu kết nạp cả nhiệm kỳ trong nhiệm kỳ 2020–2025, theo tỷ lệ đạt chỉ tiêu cả nhiệm kỳ đến nay; đơn vị có cùng tỷ lệ thì cùng hạng, ghi theo thứ tự tên.',
     );
     expect(ranking?.table.rows.map((r) => r.map((c) => c.text))).toEqual([
-      ['1', 'Đảng bộ thị xã Hương Trà', '280 đảng viên', '286 đảng viên', '102%'],
-      ['2', 'Đảng bộ huyện Phong Điền', '350 đảng viên', '319 đảng viên', '91%'],
-      ['3', 'Đảng bộ huyện Nam Đông', '60 đảng viên', '45 đảng viên', '75%'],
+      ['1', 'Đảng bộ thị xã Hương Trà', '280', '286', '102%'],
+      ['2', 'Đảng bộ huyện Phong Điền', '350', '319', '91%'],
+      ['3', 'Đảng bộ huyện Nam Đông', '60', '45', '75%'],
     ]);
   });
 

@@ -22,7 +22,7 @@ import { unitPath } from './links.ts';
 import { perProvince } from './memo.ts';
 import { progressSentences, termName } from './narrative/terms.ts';
 import { rankByProgress } from './rankings.ts';
-import { column, count, percent, text, type Cell, type TableView } from './table.ts';
+import { column, count, percent, text, type Cell, type Column, type TableView } from './table.ts';
 import { capitalize, listVi, sentence, yearsVi } from './wording.ts';
 
 export interface TargetView {
@@ -191,21 +191,36 @@ const byLevelAndName = (root: string) => (a: Unit, b: Unit) =>
   LEVEL_RANK[a.level] - LEVEL_RANK[b.level] ||
   collator.compare(a.name, b.name);
 
-/** `319 đảng viên`, `57,2 đảng viên` (a yearly average), `94% (năm 2025)`: what a ranking row shows as done. */
-function doneWords(p: TermProgress): string {
-  switch (p.kind) {
-    case 'count':
-      return `${formatNumber(p.done)} đảng viên`;
-    case 'yearly':
-      return `${formatDecimal(p.average)} đảng viên`;
-    case 'share': {
-      const latest = p.latest;
-      const share = latest && shareOf(latest);
-      return latest === undefined || share === undefined
-        ? '—'
-        : `${formatPercent(share)} (năm ${latest.year})`;
-    }
+/**
+ * A ranking's two figure columns, bare so that a phone's narrow table keeps room for names: the
+ * target, and what is done so far (a sum, a yearly average, or the latest year's share).
+ */
+function rankingFigures(measure: TermMeasure): {
+  readonly columns: readonly [Column, Column];
+  readonly cells: (p: TermProgress) => readonly [Cell, Cell];
+} {
+  if (isShare(measure)) {
+    return {
+      columns: [column('Chỉ tiêu hằng năm'), column('Năm gần nhất')],
+      cells: (p) => [
+        percent(p.target.target / 100),
+        p.kind === 'share' && p.latest ? percent(shareOf(p.latest)) : text(undefined),
+      ],
+    };
   }
+  const yearly = measure === 'admitted_yearly';
+  return {
+    columns: [
+      column(yearly ? 'Chỉ tiêu (đảng viên mỗi năm)' : 'Chỉ tiêu (đảng viên)'),
+      column(yearly ? 'Bình quân đã kết nạp' : 'Đã kết nạp'),
+    ],
+    cells: (p) => [
+      count(p.target.target),
+      p.kind === 'yearly'
+        ? { text: formatDecimal(p.average), path: undefined, sort: p.average }
+        : count(p.kind === 'count' ? p.done : undefined),
+    ],
+  };
 }
 
 function ranking(
@@ -221,6 +236,7 @@ function ranking(
   });
   if (rows.length < 2) return undefined;
   const ranked = rankByProgress(rows);
+  const figures = rankingFigures(measure);
   const unranked = progress
     .filter((p) => !rows.some((r) => r.progress === p))
     .flatMap((p) => province.tree.units.get(p.target.unitId)?.name ?? []);
@@ -237,18 +253,11 @@ function ranking(
     ),
     table: {
       caption: `Xếp hạng tiến độ thực hiện chỉ tiêu ${measureLabel(measure)}, ${termName(term)}`,
-      columns: [
-        column('Hạng'),
-        column('Đơn vị', false),
-        column('Chỉ tiêu'),
-        column('Đã đạt'),
-        column('Tỷ lệ đạt chỉ tiêu'),
-      ],
+      columns: [column('Hạng'), column('Đơn vị', false), ...figures.columns, column('Tỷ lệ đạt chỉ tiêu')],
       rows: ranked.map((r) => [
         count(r.rank),
         text(r.name, `nhiem-ky/#${termAnchor(r.unit.id, term)}`),
-        text(targetFigure(measure, r.progress.target.target)),
-        text(doneWords(r.progress)),
+        ...figures.cells(r.progress),
         percent(r.done / r.goal),
       ]),
     },
