@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { lowest, rankByAchievement, sharedRankBeyond } from '../src/present/rankings.ts';
+import { lowest, rankByAchievement, rankByProgress, sharedRankBeyond } from '../src/present/rankings.ts';
 
 const unit = (name: string, admitted: number, target: number) => ({ name, admitted, target });
 
@@ -67,5 +67,31 @@ describe('rankings by target achievement', () => {
       'Ngoài các đơn vị trong bảng, còn 2 tổ chức cơ sở đảng khác cùng hạng 1 (chưa kết nạp được đảng viên nào), xếp theo tên sau các đơn vị trên.',
     );
     expect(sharedRankBeyond(ranked, ranked, 'tổ chức cơ sở đảng')).toBeUndefined();
+  });
+});
+
+describe('rankings by progress toward a term target', () => {
+  const progress = (name: string, done: number, goal: number) => ({ name, done, goal });
+
+  test.each([
+    {
+      case: 'equal fractions from different figures share a rank, in Vietnamese name order (1, 2, 2)',
+      units: [progress('Hương Trà', 30, 40), progress('Phong Điền', 90, 100), progress('A Lưới', 300, 400)],
+      expected: [
+        ['Phong Điền', 1],
+        ['A Lưới', 2],
+        ['Hương Trà', 2],
+      ],
+    },
+    {
+      case: 'a unit past its target ranks above one that met it exactly',
+      units: [progress('Đông', 50, 50), progress('Bắc', 51, 50)],
+      expected: [
+        ['Bắc', 1],
+        ['Đông', 2],
+      ],
+    },
+  ])('$case', ({ units, expected }) => {
+    expect(rankByProgress(units).map((r) => [r.name, r.rank])).toEqual(expected);
   });
 });

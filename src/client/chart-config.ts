@@ -64,6 +64,23 @@ export function palette(print: boolean, read: (name: string, fallback: string) =
 function datasets(data: ChartData, colors: Palette): ChartDataset<'bar' | 'line', (number | null)[]>[] {
   return data.datasets.map((series, i) => {
     const color = colors.series[i % colors.series.length] ?? colors.text;
+    // A target is a level to reach, not a figure: the text colour, thicker, no points, on top.
+    if (series.target) {
+      return {
+        type: 'line',
+        label: series.label,
+        data: [...series.values],
+        backgroundColor: colors.text,
+        borderColor: colors.text,
+        borderWidth: 3,
+        borderDash: [14, 4, 2, 4],
+        pointStyle: 'line',
+        pointRadius: 0,
+        pointHitRadius: 8,
+        order: -1,
+        spanGaps: false,
+      };
+    }
     // A comparable series is never drawn like a reported one: always a dashed line with hollow
     // points, whatever kind the reported series it sits beside.
     if (series.comparable) {

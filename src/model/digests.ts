@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { eventFigures } from './events.ts';
 import { lineageOf } from './lineage.ts';
 import { involvedUnits, type Province, type Statistics } from './province.ts';
+import { shownTerms } from './term-progress.ts';
 import { justBefore } from './tree.ts';
 import type { Unit } from './units.ts';
 
@@ -121,9 +122,16 @@ export function pageDigests(province: Province): (unitId: string) => string {
     subtrees.set(id, digest);
     return digest;
   };
-  // Its own committees (contract v2 B): a unit page shows no other unit's.
-  const committees = (unitId: string) => (province.terms.committees.get(unitId) ?? []).map(rowValues);
-  return (unitId) => hash(subtree(unitId), chain(unitId), province.years, committees(unitId));
+  // Its own committees (contract v2 B): a unit page shows no other unit's. It links its targets on
+  // /nhiem-ky/ (by the terms shown); the province's summary says its progress, counted over years
+  // its congress date decides.
+  const terms = shownTerms(province);
+  const termsOf = (unitId: string) => [
+    terms,
+    (province.terms.targets.get(unitId) ?? []).map(({ line: _, ...t }) => t),
+    (province.terms.committees.get(unitId) ?? []).map(rowValues),
+  ];
+  return (unitId) => hash(subtree(unitId), chain(unitId), province.years, termsOf(unitId));
 }
 
 /**

@@ -35,6 +35,8 @@ export interface ChartSeries {
   readonly values: readonly (number | null)[];
   /** Comparable figures on today's organization: drawn dashed and hollow, never like a reported series. */
   readonly comparable?: true;
+  /** A term target: one value drawn as a level line across the chart, unlike any figure. */
+  readonly target?: true;
   /**
    * What hovering a point says, made at build time: the figure with its target or its share
    * (`Kết nạp 11 / chỉ tiêu 2 (550%)`), and how many organizations a partial sum misses.
@@ -110,6 +112,7 @@ export interface SeriesInput {
   readonly kind: ChartKind;
   readonly values: readonly (number | undefined)[];
   readonly comparable?: boolean;
+  readonly target?: boolean;
   /**
    * Per value, how many grassroots organizations a sum leaves out for want of their figures:
    * the table marks it and says how many, the tooltip too.
@@ -215,6 +218,7 @@ export function buildChart(input: ChartInput): ChartSpec {
       return v === undefined ? null : format === 'percent' ? (toPercent(v) ?? null) : v;
     }),
     ...(s.comparable ? { comparable: true as const } : {}),
+    ...(s.target ? { target: true as const } : {}),
     tooltips: tooltipsOf(input, s, format),
   }));
   return {

@@ -36,6 +36,13 @@ export function unitDescription(view: UnitView): string {
   return `${named} ${view.ended ? 'Trước khi kết thúc hoạt động, trực thuộc' : 'Trực thuộc'} ${parent}.`;
 }
 
+/** `/nhiem-ky/`: the first progress sentences, or what the page holds before any figures. */
+export function termsDescription(province: Province, summary: string | undefined): string {
+  return lead(
+    summary ?? `Chỉ tiêu nhiệm kỳ của ${province.root.name} và các đơn vị, tiến độ thực hiện qua từng năm.`,
+  );
+}
+
 /** The first sentences of a topic's summary (`topicNarrative`, which the page shows too). */
 export function topicDescription(province: Province, summary: readonly string[]): string {
   return lead(summary[0] ?? province.root.name);

@@ -65,6 +65,10 @@ export function formatPercent(ratio: number | undefined): string {
   return t % 10 === 0 ? `${whole}%` : `${whole},${t % 10}%`;
 }
 
+/** An average that need not be whole, to one decimal: `57,2`, `55`. */
+export const formatDecimal = (value: number | undefined): string =>
+  value === undefined || !Number.isFinite(value) ? NOT_REPORTED : upToOneDecimal.format(value);
+
 /** `+12` / `−3` / `0`, with a true minus sign. */
 export function formatSigned(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return NOT_REPORTED;

@@ -21,6 +21,16 @@ export interface Achievement {
 
 export type Ranked<T> = T & { readonly rank: number };
 
+/** Competition ranks (1, 2, 2, 4) down a list already in order: a unit tied with the one above shares its rank. */
+function withRanks<T>(sorted: readonly T[], tied: (a: T, b: T) => boolean): Ranked<T>[] {
+  const ranked: Ranked<T>[] = [];
+  sorted.forEach((unit, i) => {
+    const previous = ranked[i - 1];
+    ranked.push({ ...unit, rank: previous && tied(previous, unit) ? previous.rank : i + 1 });
+  });
+  return ranked;
+}
+
 /** Best first, by exact fractions: no rounding can split a tie (2/4 and 3/6) or make one. */
 const byAchievement = (a: Achievement, b: Achievement): number =>
   b.admitted * a.target - a.admitted * b.target || collator.compare(a.name, b.name);
@@ -34,17 +44,30 @@ const tied = (a: Achievement, b: Achievement) => a.admitted * b.target === b.adm
 export function rankByAchievement<T extends Achievement>(
   units: readonly T[],
 ): { readonly ranked: Ranked<T>[]; readonly apart: T[] } {
-  const sorted = units.filter((u) => u.target >= MIN_RANKED_TARGET).sort(byAchievement);
-  const ranked: Ranked<T>[] = [];
-  sorted.forEach((unit, i) => {
-    const previous = ranked[i - 1];
-    const rank = previous && tied(previous, unit) ? previous.rank : i + 1;
-    ranked.push({ ...unit, rank });
-  });
+  const ranked = withRanks(units.filter((u) => u.target >= MIN_RANKED_TARGET).sort(byAchievement), tied);
   const apart = units
     .filter((u) => u.target < MIN_RANKED_TARGET)
     .sort((a, b) => collator.compare(a.name, b.name));
   return { ranked, apart };
+}
+
+/** Progress toward a term target as an exact fraction: `done` of `goal` (rank by done / goal). */
+export interface Progress {
+  readonly name: string;
+  readonly done: number;
+  /** Positive. */
+  readonly goal: number;
+}
+
+/**
+ * Units by progress toward their term targets (`/nhiem-ky/`), furthest first, with competition
+ * ranks: equal fractions share a rank and are listed by name.
+ */
+export function rankByProgress<T extends Progress>(units: readonly T[]): Ranked<T>[] {
+  const sorted = [...units].sort(
+    (a, b) => b.done * a.goal - a.done * b.goal || collator.compare(a.name, b.name),
+  );
+  return withRanks(sorted, (a, b) => a.done * b.goal === b.done * a.goal);
 }
 
 /**

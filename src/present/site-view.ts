@@ -1,5 +1,6 @@
 import type { Province } from '../model/province.ts';
 import { formatDate } from './format.ts';
+import { hasTermTargets } from './term-view.ts';
 
 /** What every page's frame shows: whose site, as of when, and whether the data is real. */
 export interface SiteView {
@@ -11,6 +12,8 @@ export interface SiteView {
   readonly asOf: string | undefined;
   /** The data has committees (committees.csv): the site has a `/cap-uy/` page. */
   readonly committees: boolean;
+  /** Term targets were given: the navigation links `/nhiem-ky/`. */
+  readonly terms: boolean;
 }
 
 export function siteView(province: Province): SiteView {
@@ -21,5 +24,6 @@ export function siteView(province: Province): SiteView {
     source: province.info.source,
     asOf: province.lastYear === undefined ? undefined : formatDate(`${province.lastYear}-12-31`),
     committees: province.terms.committees.size > 0,
+    terms: hasTermTargets(province),
   };
 }

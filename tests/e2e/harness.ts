@@ -27,7 +27,9 @@ const OUTPUT = join(ROOT, 'tests', '.output');
 export const fixtureDir = (name: string): string => join(ROOT, 'tests', 'fixtures', name);
 
 /** Fixture sites the browser tests open; a fixture is tested as soon as it exists. */
-export const SITE_FIXTURES = ['basic', 'restructuring'].filter((name) => existsSync(fixtureDir(name)));
+export const SITE_FIXTURES = ['basic', 'restructuring', 'term-progress'].filter((name) =>
+  existsSync(fixtureDir(name)),
+);
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 

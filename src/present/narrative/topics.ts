@@ -12,6 +12,7 @@ import { contextFor, coveredOf, type Context, type Topic } from './context.ts';
 import { balance, composition, longRun } from './members.ts';
 import { memberOutliers, named, type Ranked } from './outliers.ts';
 import { missing, noFigures, overview } from './overview.ts';
+import { provinceTermProgress } from './terms.ts';
 
 /** A figure the summary compares between each unit directly under the province and the year before. */
 interface Compared {
@@ -55,12 +56,14 @@ export function topicNarrative(province: Province, topic: Topic): string[] {
         composition(c),
         balance(c),
         membersOnToday(c, true),
+        provinceTermProgress(province, ['members_good_share']),
         missing(c, ['members']),
       ]);
     case 'admissions':
       return paragraphs([
         admissionsParagraph(c),
         admissionHistory(c),
+        provinceTermProgress(province, ['admitted_total', 'admitted_yearly']),
         achievementRanking(c),
         paragraph([changeOutliers(c, ADMITTED), comparedOnToday(c, ADMITTED)]),
         missing(c, ['admissions']),
@@ -70,6 +73,11 @@ export function topicNarrative(province: Province, topic: Topic): string[] {
         overview(c, { members: false, cells: true }),
         paragraph([changeOutliers(c, CELLS), comparedOnToday(c, CELLS)]),
         paragraph([...cellRatings(c), grassrootsRatings(c), ...residential(c)]),
+        provinceTermProgress(province, [
+          'grassroots_good_share',
+          'cells_good_share',
+          'secretary_as_head_share',
+        ]),
         missing(c, ['cells']),
       ]);
   }

@@ -12,6 +12,7 @@ import { contextFor } from './context.ts';
 import { balance, composition } from './members.ts';
 import { targetOutliers } from './outliers.ts';
 import { lifeNotes, missing, noFigures, overview, restructuring } from './overview.ts';
+import { provinceTermProgress } from './terms.ts';
 import { membersOnToday } from './topics.ts';
 
 /** The summary of one unit's page: plain-text paragraphs, latest year first. */
@@ -27,6 +28,7 @@ export function unitNarrative(province: Province, unitId: string): string[] {
     composition(c),
     balance(c),
     cellsQuality(c),
+    unit.id === province.root.id ? provinceTermProgress(province) : '',
     above ? membersOnToday(c, false) : '',
     above ? targetOutliers(c) : '',
     restructuring(c),

@@ -1,0 +1,149 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { load } from '../src/build/project.ts';
+import { siteView } from '../src/present/site-view.ts';
+import { hasTermTargets, termLink, termsPage } from '../src/present/term-view.ts';
+import { topicNarrative } from '../src/present/narrative/topics.ts';
+import { unitNarrative } from '../src/present/narrative/unit.ts';
+import { buildSite, type BuiltSite } from './e2e/harness.ts';
+import { fixture } from './helpers.ts';
+
+const { province } = await load(fixture('term-progress'));
+if (!province) throw new Error('the term-progress fixture must load');
+const page = termsPage(province);
+
+describe('the /nhiem-ky/ view', () => {
+  test('shows the current term first, then the previous one', () => {
+    expect(page.terms.map((t) => [t.heading, t.status])).toEqual([
+      ['Nhiệm kỳ 2025–2030', 'Nhiệm kỳ tính từ năm 2026; chưa có số liệu của năm nào trong nhiệm kỳ.'],
+      ['Nhiệm kỳ 2020–2025', 'Nhiệm kỳ đã kết thúc; số liệu đến hết năm 2025.'],
+    ]);
+  });
+
+  test('lists the province first, then the units with targets by name', () => {
+    expect(page.terms[1]?.units.map((u) => u.name)).toEqual([
+      'Đảng bộ tỉnh Mẫu',
+      'Đảng bộ huyện Nam Đông',
+      'Đảng bộ huyện Phong Điền',
+      'Đảng bộ thị xã Hương Trà',
+    ]);
+  });
+
+  test('a count target charts the running total against a level target line, with the yearly figure in the table', () => {
+    const chart = page.terms[1]?.units[0]?.targets[0]?.chart;
+    expect(chart?.data.datasets.map((d) => [d.label, d.target ?? false, d.values])).toEqual([
+      ['Kết nạp lũy kế', false, [120, 232, 357, 475, 600]],
+      ['Chỉ tiêu cả nhiệm kỳ', true, [550, 550, 550, 550, 550]],
+    ]);
+    expect(chart?.table.columns.map((c) => c.label)).toEqual([
+      'Năm',
+      'Kết nạp lũy kế',
+      'Chỉ tiêu cả nhiệm kỳ',
+      'Kết nạp trong năm',
+    ]);
+    expect(chart?.embedPath).toBeUndefined();
+  });
+
+  test('a share target charts each year’s share against the target line, in percent', () => {
+    const chart = page.terms[1]?.units[0]?.targets[1]?.chart;
+    expect(chart?.data.format).toBe('percent');
+    expect(chart?.data.datasets.map((d) => d.values)).toEqual([
+      [100, 60, 80, 80, 80],
+      [80, 80, 80, 80, 80],
+    ]);
+  });
+
+  test('a year without figures is a gap and said under the chart; the years to come too', () => {
+    const namDong = page.terms[1]?.units[1]?.targets[0]?.chart;
+    expect(namDong?.data.datasets[0]?.values).toEqual([12, null, 23, 32, 45]);
+    expect(namDong?.note).toBe('Chưa có số liệu năm 2022: biểu đồ để trống, bảng ghi “—” (không phải số 0).');
+    const midTerm = page.terms[0]?.units[1]?.targets[0]?.chart;
+    expect(midTerm?.note).toBe('Các năm 2026–2030 của nhiệm kỳ chưa có báo cáo.');
+  });
+
+  test('a target without any figure yet has no chart, only its sentence', () => {
+    const target = page.terms[0]?.units[0]?.targets[0];
+    expect(target?.chart).toBeUndefined();
+    expect(target?.summary).toContain('chưa có số liệu năm nào trong nhiệm kỳ');
+  });
+
+  test('ranks the units under the province by progress and says how many', () => {
+    const ranking = page.terms[1]?.rankings[0];
+    expect(ranking?.rule).toBe(
+      'Xếp hạng 3 đơn vị có chỉ tiêu kết nạp cả nhiệm kỳ trong nhiệm kỳ 2020–2025, theo tỷ lệ đạt chỉ tiêu cả nhiệm kỳ đến nay; đơn vị có cùng tỷ lệ thì cùng hạng, ghi theo thứ tự tên.',
+    );
+    expect(ranking?.table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['1', 'Đảng bộ thị xã Hương Trà', '280', '286', '102%'],
+      ['2', 'Đảng bộ huyện Phong Điền', '350', '319', '91%'],
+      ['3', 'Đảng bộ huyện Nam Đông', '60', '45', '75%'],
+    ]);
+  });
+
+  test('a unit page links to its targets of the first term shown in which it has some', () => {
+    expect(termLink(province, 'D2')).toEqual({
+      path: 'nhiem-ky/#nhiem-ky-2025-2030-d2',
+      label: 'Chỉ tiêu nhiệm kỳ 2025–2030 và tiến độ thực hiện',
+    });
+    expect(termLink(province, 'D1')?.path).toBe('nhiem-ky/#nhiem-ky-2020-2025-d1');
+    expect(termLink(province, 'D1.A')).toBeUndefined();
+  });
+});
+
+describe('the province’s progress on its summary and topic pages', () => {
+  test.each([
+    ['admissions', 'Cả nhiệm kỳ 2020–2025, Đảng bộ tỉnh Mẫu kết nạp 600 đảng viên'],
+    [
+      'members',
+      'Đảng bộ tỉnh Mẫu đạt chỉ tiêu hằng năm 85% đảng viên hoàn thành tốt nhiệm vụ trở lên ở cả 5/5 năm',
+    ],
+    ['cells', 'có 4/5 năm đạt chỉ tiêu hằng năm 80% tổ chức cơ sở đảng'],
+  ] as const)('the %s page says it', (topic, words) => {
+    expect(topicNarrative(province, topic).join('\n')).toContain(words);
+  });
+
+  test('the province’s summary says it; a district’s does not', () => {
+    expect(unitNarrative(province, 'P').join('\n')).toContain('đạt 109% chỉ tiêu (chỉ tiêu: 550)');
+    expect(unitNarrative(province, 'D1').join('\n')).not.toContain('nhiệm kỳ');
+  });
+});
+
+describe('the built site', () => {
+  let withTargets: BuiltSite;
+  let without: BuiltSite;
+  beforeAll(async () => {
+    // One after the other: builds in one process share the loaded site.
+    withTargets = await buildSite('term-progress', {}, { inProcess: true });
+    without = await buildSite('basic', {}, { inProcess: true });
+  }, 300_000);
+  afterAll(async () => {
+    await Promise.all([withTargets.remove(), without.remove()]);
+  });
+
+  test('has /nhiem-ky/, linked from the navigation and from a unit page with targets', () => {
+    const html = readFileSync(join(withTargets.dir, 'nhiem-ky', 'index.html'), 'utf8');
+    expect(html).toContain('<h2 id="nhiem-ky-2020-2025">Nhiệm kỳ 2020–2025</h2>');
+    expect(html).toMatch(
+      /<meta name="description" content="Cả nhiệm kỳ 2020–2025, Đảng bộ tỉnh Mẫu kết nạp 600 đảng viên/,
+    );
+    expect(readFileSync(join(withTargets.dir, 'index.html'), 'utf8')).toContain(
+      'href="/nhiem-ky/">Nhiệm kỳ</a>',
+    );
+    expect(readFileSync(join(withTargets.dir, 'don-vi', 'd1', 'index.html'), 'utf8')).toContain(
+      '<a href="/nhiem-ky/#nhiem-ky-2020-2025-d1">Chỉ tiêu nhiệm kỳ 2020–2025 và tiến độ thực hiện</a>',
+    );
+  });
+
+  test('without term_targets.csv there is no /nhiem-ky/ and no navigation item', () => {
+    const basic = readFileSync(join(without.dir, 'index.html'), 'utf8');
+    expect(existsSync(join(without.dir, 'nhiem-ky'))).toBe(false);
+    expect(basic).not.toContain('nhiem-ky/');
+  });
+});
+
+test('a folder without targets has no page to build and no navigation item', async () => {
+  const { province: basic } = await load(fixture('basic'));
+  expect(hasTermTargets(basic!)).toBe(false);
+  expect(siteView(basic!).terms).toBe(false);
+  expect(siteView(province).terms).toBe(true);
+});
