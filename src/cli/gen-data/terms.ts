@@ -151,7 +151,26 @@ const SHARES: Readonly<Record<CommitteeKind, readonly (readonly [number, number]
   cell: [[0.15, 0.5], [0.1, 0.35], [0.9, 1], [0, 0.3]],
 }; // prettier-ignore
 
+/** Ủy ban Kiểm tra sizes; a chi bộ cơ sở has an inspection member, not a committee. */
+const INSPECTION: Readonly<Record<CommitteeKind, readonly [number, number] | undefined>> = {
+  province: [9, 11],
+  district: [5, 9],
+  commune: [5, 7],
+  territorial: [3, 5],
+  grassroots: [3, 5],
+  cell: undefined,
+};
+
 const odd = (n: number) => (n % 2 === 0 ? n + 1 : n);
+
+/** Ban Thường vụ: about 3 in 10 above grassroots; 3 or 5 in a đảng ủy of 9 or more; none below. */
+function standingCommittee(random: Random, kind: CommitteeKind, executive: number): number | undefined {
+  if (kind === 'province' || kind === 'district' || kind === 'commune') {
+    return odd(Math.round(executive * (0.26 + 0.06 * random.next())));
+  }
+  if (kind === 'cell' || executive < 9) return undefined;
+  return executive >= 15 ? 5 : 3;
+}
 
 function dayAfter(random: Random, from: string, days: number): string {
   const date = new Date(`${from}T00:00:00Z`);
@@ -195,20 +214,9 @@ export function* committeeRows(
       const [low, high] = SIZES[kind];
       const size = random.int(low, high);
       const executive = kind === 'cell' || kind === 'grassroots' ? Math.min(high, odd(size)) : size;
-      const standing =
-        kind === 'cell' || (kind === 'grassroots' && executive < 9)
-          ? undefined
-          : kind === 'grassroots' || kind === 'territorial'
-            ? executive >= 15
-              ? 5
-              : 3
-            : odd(Math.round(executive * (0.26 + 0.06 * random.next())));
-      const inspection =
-        kind === 'cell'
-          ? undefined
-          : kind === 'province'
-            ? random.int(9, 11)
-            : random.int(kind === 'district' || kind === 'commune' ? 5 : 3, kind === 'district' ? 9 : 5);
+      const standing = standingCommittee(random, kind, executive);
+      const inspectionSize = INSPECTION[kind];
+      const inspection = inspectionSize && random.int(...inspectionSize);
       const share = ([a, b]: readonly [number, number]) =>
         Math.min(executive, Math.round(executive * (a + (b - a) * random.next())));
       const [women, young, educated, theory] = SHARES[kind].map(share);
