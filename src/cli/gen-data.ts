@@ -115,10 +115,10 @@ export function generate(options: GenerateOptions): GenerateResult {
     committees: reorganized?.committees,
     formedIn: mergeProvinces ? year : undefined,
     figures: tally.watch(figureRows(random, ratings, units, committees, years.last, roots)),
-    terms: () => ({
-      committees: committeeRows(termsRandom, withCommittees, termsFor(years.last), held),
+    terms: {
+      committees: () => committeeRows(termsRandom, withCommittees, termsFor(years.last), held),
       targets: () => targetRows(termsRandom, withCommittees, held, tally, ROOT),
-    }),
+    },
     seed,
   });
 

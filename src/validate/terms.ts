@@ -163,8 +163,8 @@ const MEASURED_BY: Readonly<Record<TermMeasure, (data: Dataset) => readonly { un
 
 /** Where to find each measure's figures, for the fix. */
 const WHERE: Readonly<Record<TermMeasure, string>> = {
-  admitted_total: 'cột admitted của admissions.csv',
-  admitted_yearly: 'cột admitted của admissions.csv',
+  admitted_total: 'cột admitted (Số kết nạp) của admissions.csv',
+  admitted_yearly: 'cột admitted (Số kết nạp) của admissions.csv',
   grassroots_good_share: 'cột rating (Xếp loại) của cells.csv',
   cells_good_share: 'các cột cells_excellent … cells_incomplete (Chi bộ HTXSNV … KHTNV) của cells.csv',
   members_good_share:

@@ -22,10 +22,11 @@ export interface Province {
   /** `--merge-provinces`: the province was formed on 01/07 of that year from two roots. */
   readonly formedIn?: number | undefined;
   readonly figures: Iterable<FigureRow>;
-  /** committees.csv then term_targets.csv, drawn once the figures are written (targets follow them). */
-  readonly terms: () => {
-    committees: Iterable<readonly CsvCell[]>;
-    targets: () => Iterable<readonly CsvCell[]>;
+  /** Drawn once the figures are written: term targets are set against the admissions. */
+  readonly terms: {
+    readonly committees: () => Iterable<readonly CsvCell[]>;
+    /** Called once every committee is written: a target counts the years from its congress. */
+    readonly targets: () => Iterable<readonly CsvCell[]>;
   };
   /** Named in dataset.csv, so a generated folder says how to make it again. */
   readonly seed: number;
@@ -43,7 +44,7 @@ export function writeProvince(out: string, province: Province): Written {
   const units = writeUnits(out, province);
   const figures = writeFigures(out, province.figures);
   const events = writeEvents(out, province.events);
-  const terms = writeTerms(out, province.terms());
+  const terms = writeTerms(out, province.terms);
   writeDataset(out, province.seed);
   return {
     cells: units.cells,
@@ -51,15 +52,14 @@ export function writeProvince(out: string, province: Province): Written {
   };
 }
 
-function writeTerms(out: string, terms: ReturnType<Province['terms']>) {
+function writeTerms(out: string, terms: Province['terms']) {
   const write = (file: string, header: readonly string[], rows: Iterable<readonly CsvCell[]>) => {
     const csv = new CsvWriter(join(out, file), header);
     for (const row of rows) csv.row(row);
     csv.close();
     return csv.rows;
   };
-  // The committees first: a target needs its committee's congress date to know the years it counts.
-  const committees = write('committees.csv', COMMITTEE_COLUMNS, terms.committees);
+  const committees = write('committees.csv', COMMITTEE_COLUMNS, terms.committees());
   return {
     'committees.csv': committees,
     'term_targets.csv': write('term_targets.csv', TARGET_COLUMNS, terms.targets()),
