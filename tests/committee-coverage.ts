@@ -4,9 +4,9 @@ import { PAGE_LEVELS } from '../src/model/units.ts';
 
 /**
  * The (unit, term) pairs that should have a committee and have none: every unit that was a
- * province, district-level or grassroots organization at the end of a year of the term (or on
- * 30/06 of its last year, before a reorganization of 01/07) for 2020-2025, and at the end of
- * the reorganization's year for 2025-2030.
+ * province, district-level or grassroots organization at the end of a year of the term before its
+ * last, or on 30/06 of its last year (a reorganization takes effect on 01/07: a commune ended then
+ * belongs to 2020-2025 only, a committee formed then to 2025-2030 only).
  */
 export function missingCommittees(province: Province, terms: readonly string[]): string[] {
   const { tree } = province;

@@ -219,6 +219,18 @@ describe('a target that no figure of the unit or of any unit under it can measur
     expect(warned[0]?.fix).toContain(file);
   });
 
+  test('a target counts the figures of a unit that was under the committee before it moved away', async () => {
+    const loaded = await loadFiles({
+      'units.csv':
+        'id,name,parent_id,level\nP,Đảng bộ tỉnh Mẫu,,province\nD1,Đảng bộ huyện Một,P,district\nD2,Đảng bộ huyện Hai,P,district\nG2,Đảng bộ xã Hai,D2,grassroots\n',
+      'restructurings.csv': 'id,date,kind,title,parent_id\nE1,2023-05-01,transfer,Chuyển Đảng bộ xã Hai,D2\n',
+      'restructuring_units.csv': 'restructuring_id,unit_id,previous_parent_id\nE1,G2,D1\n',
+      'members.csv': 'unit_id,year,members,members_good\nG2,2022,100,90\n',
+      'term_targets.csv': `${TARGETS}D1,2020-2025,members_good_share,90%\n`,
+    });
+    expect(loaded.problems).toEqual([]);
+  });
+
   test('a target of a committee whose figures all sit with the units under it is measurable', async () => {
     const loaded = await load(VALID);
     expect(loaded.data.admissions.every((r) => r.unit_id === 'G1')).toBe(true);
