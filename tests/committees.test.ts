@@ -10,7 +10,14 @@ import { fixture, loadFiles } from './helpers.ts';
 
 const VALID = fixture('terms');
 const valid = (file: string) => readFileSync(join(VALID, file), 'utf8');
-const FILES = ['units.csv', 'members.csv', 'committees.csv', 'term_targets.csv'] as const;
+const FILES = [
+  'units.csv',
+  'members.csv',
+  'admissions.csv',
+  'cells.csv',
+  'committees.csv',
+  'term_targets.csv',
+] as const;
 /** The valid folder with one file replaced. */
 const withFile = (file: string, text: string) =>
   loadFiles({ ...Object.fromEntries(FILES.map((f) => [f, valid(f)])), [file]: text });
@@ -188,5 +195,45 @@ describe('each mistake in committees, targets or ratings is reported at its cell
     expect(loaded.problems.map(where)).toContain(expected);
     const problem = loaded.problems.find((p) => where(p) === expected);
     expect(problem?.fix).toMatch(/\S/);
+  });
+});
+
+describe('a target that no figure of the unit or of any unit under it can measure is a warning', () => {
+  const MEMBERS = 'unit_id,year,members\nG1,2023,120\nG1,2024,125\n';
+  const CELLS = 'unit_id,year,cells\nG1,2023,8\n';
+  test.each([
+    ['admissions but no admissions at all', 'admissions.csv', 'unit_id,year,admitted\n', [2, 3]],
+    ['member ratings but no member rated', 'members.csv', MEMBERS, [5]],
+    [
+      'the cells’ and the organizations’ ratings and the secretaries who are heads, but cells.csv only counts cells',
+      'cells.csv',
+      CELLS,
+      [4, 6, 7],
+    ],
+  ])('targets for %s', async (_name, file, text, lines) => {
+    const loaded = await withFile(file, text);
+    const warned = loaded.problems.filter((p) => p.code === 'target-without-data');
+    expect(warned.map(where)).toEqual(
+      lines.map((line) => `warning target-without-data term_targets.csv:${line}:3`),
+    );
+    expect(warned[0]?.fix).toContain(file);
+  });
+
+  test('a target counts the figures of a unit that was under the committee before it moved away', async () => {
+    const loaded = await loadFiles({
+      'units.csv':
+        'id,name,parent_id,level\nP,Đảng bộ tỉnh Mẫu,,province\nD1,Đảng bộ huyện Một,P,district\nD2,Đảng bộ huyện Hai,P,district\nG2,Đảng bộ xã Hai,D2,grassroots\n',
+      'restructurings.csv': 'id,date,kind,title,parent_id\nE1,2023-05-01,transfer,Chuyển Đảng bộ xã Hai,D2\n',
+      'restructuring_units.csv': 'restructuring_id,unit_id,previous_parent_id\nE1,G2,D1\n',
+      'members.csv': 'unit_id,year,members,members_good\nG2,2022,100,90\n',
+      'term_targets.csv': `${TARGETS}D1,2020-2025,members_good_share,90%\n`,
+    });
+    expect(loaded.problems).toEqual([]);
+  });
+
+  test('a target of a committee whose figures all sit with the units under it is measurable', async () => {
+    const loaded = await load(VALID);
+    expect(loaded.data.admissions.every((r) => r.unit_id === 'G1')).toBe(true);
+    expect(loaded.problems.filter((p) => p.code === 'target-without-data')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, test } from 'vitest';
 import { generate, type GenerateResult } from '../src/cli/gen-data.ts';
 import { csvCell } from '../src/cli/gen-data/csv-writer.ts';
 import { inOrder, restructure, restructuringCounts, type Restructuring } from '../src/cli/gen-data/events.ts';
@@ -10,6 +10,7 @@ import { FIGURE_COLUMNS, figureRows, type FigureRow } from '../src/cli/gen-data/
 import { prng } from '../src/cli/gen-data/random.ts';
 import { buildStructure, ROOT } from '../src/cli/gen-data/structure.ts';
 import { load, type Loaded } from '../src/build/project.ts';
+import { missingCommittees } from './committee-coverage.ts';
 import { tempDir } from './helpers.ts';
 
 const fresh = () => tempDir('gen-data-');
@@ -64,7 +65,7 @@ describe('gen:data', () => {
     expect(files(other)['members.csv']).not.toEqual(files(dir)['members.csv']);
   });
 
-  it('writes the pinned bytes for seed 7, 300 units, 10 years (a merged commune starts from its communes’ members since 05/12/2026)', () => {
+  it('writes the pinned bytes for seed 7, 300 units, 10 years (members rated and badges since 06/12/2026, committees and term targets from their own random streams)', () => {
     // Benchmarks compare runs over generated provinces: a change here must be deliberate. After an
     // intended change to the generator, put the new hashes here and say so in the commit.
     const hashes = Object.fromEntries(
@@ -77,7 +78,9 @@ describe('gen:data', () => {
       'admissions.csv': 'fb0d7035eecedb3c66c7b59d4708d2dd608d9a22d6174ddd015651a33e254ab8',
       'cells.csv': 'ae8e90978b47f38e5001a9535b4fe2beefa63a1603f7ed788ba519c54bf23c1f',
       'dataset.csv': '00f72ca98f09f8d56b41fbe9dfffaa4061c97b9bd985b1d82cd588bcefa70e68',
-      'members.csv': '356da89071b981e616599a7a57780448febaa0e378bbd42ce4720146563a2b8c',
+      'members.csv': '945f364db2d2bebda31af9d6215de8d562522d76bf95e8bedcdfbf8691a3c628',
+      'committees.csv': '7f1b0781a94567fc71729078d1e0cf578b94ad4401abdd26a7b5902d88f40a0c',
+      'term_targets.csv': '08828c4023d283d0fc1b25d7cce3a6fd83681ad5bdb909acc54503ac89371721',
       'restructuring_units.csv': '5ce0ab891fabb531bf9a18406fe95f7322dcfd6246e76ebef0b01aca6121d9cb',
       'restructurings.csv': 'a7fb32dfc3ddfe816603fe2dff8414c759d8c7e2944d94ef9d6ddf71a41d788b',
       'units.csv': '439ff01af0dee0da0928371f67ec6dd0b110e5fab27d4373792ff01c6b514d08',
@@ -136,7 +139,7 @@ describe('gen:data steps', () => {
     const { pilots, created } = restructure(random, structure, years, counts);
     const units = [...structure.grassroots, ...created];
     const committees = [...structure.districts.map((d) => ({ id: d.id, from: years.first })), ...pilots];
-    const rows = [...figureRows(random, units, committees, years.last)];
+    const rows = [...figureRows(random, prng(12), units, committees, years.last)];
     const column = (row: FigureRow, key: string) =>
       row.values[(FIGURE_COLUMNS[row.file] as readonly string[]).indexOf(key)] as number;
     const admitted = new Map(
@@ -330,4 +333,76 @@ it('orders events of one day as they were made, past the ten-thousandth (a commu
     'SX10003',
     'SX0002',
   ]);
+});
+
+describe('gen:data committees, term targets, ratings and badges', () => {
+  const loadGenerated = async (options: {
+    reorganize?: number;
+    mergeProvinces?: boolean;
+    years?: number;
+  }) => {
+    const dir = fresh();
+    generate({ units: 300, years: 6, out: dir, seed: 4, ...options });
+    return load(dir);
+  };
+
+  test.each([
+    ['without a reorganization', {}, ['2015-2020', '2020-2025']],
+    ['with --reorganize 2025', { reorganize: 2025 }, ['2020-2025', '2025-2030']],
+    [
+      'with --reorganize 2025 --merge-provinces',
+      { reorganize: 2025, mergeProvinces: true },
+      ['2020-2025', '2025-2030'],
+    ],
+  ])(
+    '%s: loads with no error, with a committee for every district and grassroots unit in the current and previous terms',
+    async (_name, options, terms) => {
+      const { problems, province, data } = await loadGenerated(options);
+      // Errors in any file; warnings in the files this step writes (a reorganized province's
+      // cells.csv may carry a rollup warning of its own, drawn before committees existed).
+      const mine = new Set(['committees.csv', 'term_targets.csv', 'members.csv']);
+      const shown = problems.filter((p) => p.severity === 'error' || mine.has(p.file ?? ''));
+      expect(shown.map((p) => `${p.file}:${p.line} ${p.code} ${p.message}`)).toEqual([]);
+      expect(missingCommittees(province!, terms)).toEqual([]);
+      expect(new Set(data.committees.map((c) => c.term))).toEqual(new Set(terms));
+      const targets = new Set(data.termTargets.map((t) => t.unit_id));
+      expect(targets.has(ROOT)).toBe(true);
+      const districts = data.units.filter((u) => /^H\d+$/.test(u.id));
+      expect(districts.filter((d) => !targets.has(d.id)).map((d) => d.id)).toEqual([]);
+      const rated = data.members.filter((m) => m.members_good !== undefined);
+      expect(rated.length).toBeGreaterThan(0);
+      expect(rated.every((m) => m.year >= 2018 && m.badges !== undefined)).toBe(true);
+    },
+  );
+
+  it('appoints the commune and ward committees the reorganization formed, on 01/07/2025, for 2025-2030', async () => {
+    const { data } = await loadGenerated({ reorganize: 2025 });
+    const formed = data.units.filter((u) => u.level === 'district' && u.type !== undefined);
+    expect(formed.length).toBeGreaterThan(2);
+    for (const unit of formed) {
+      const committees = data.committees.filter((c) => c.unit_id === unit.id && c.term === '2025-2030');
+      expect(
+        committees.map((c) => [c.appointed, c.congress_date]),
+        unit.id,
+      ).toEqual([['yes', '2025-07-01']]);
+    }
+  });
+
+  it('sets admission targets some committees reach and some do not, from the admissions it drew', async () => {
+    const { province } = await loadGenerated({ years: 10 });
+    const { terms, admissions } = province!;
+    const reached = [...terms.targets.values()]
+      .flat()
+      .filter((t) => t.measure === 'admitted_total' && t.term === '2015-2020')
+      .map((t) => {
+        const years = terms.yearsOf(t.unitId, t.term);
+        const sum = years.reduce(
+          (total, y) => total + (admissions.rollup.at(t.unitId, y)?.values.admitted ?? 0),
+          0,
+        );
+        return sum >= t.target;
+      });
+    expect(reached).toContain(true);
+    expect(reached).toContain(false);
+  });
 });

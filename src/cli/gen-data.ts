@@ -12,6 +12,14 @@ import { figureRows } from './gen-data/figures.ts';
 import { prng } from './gen-data/random.ts';
 import { FORMER_ROOTS, reorganize } from './gen-data/reorganization.ts';
 import { buildStructure, ROOT } from './gen-data/structure.ts';
+import {
+  AdmissionTally,
+  committeeRows,
+  targetRows,
+  termsFor,
+  termUnits,
+  type Committee,
+} from './gen-data/terms.ts';
 import { writeProvince } from './gen-data/write.ts';
 
 export interface GenerateOptions {
@@ -83,6 +91,22 @@ export function generate(options: GenerateOptions): GenerateResult {
   ];
   const roots = new Set([ROOT, ...(mergeProvinces ? FORMER_ROOTS : [])]);
   const events = reorganized?.events ?? restructured.events;
+  // Streams of their own (ratings and badges; committees and targets): what existed before them
+  // is drawn exactly as it was.
+  const ratings = prng(seed + 0x5bd1e995);
+  const termsRandom = prng(seed + 0x27d4eb2d);
+  const tally = new AdmissionTally(new Set(committees.map((c) => c.id)));
+  const withCommittees = termUnits({
+    root: ROOT,
+    formerRoots: FORMER_ROOTS,
+    reorganized: year,
+    merged: mergeProvinces,
+    districts: structure.districts,
+    pilots,
+    committees: reorganized?.committees ?? [],
+    units,
+  });
+  const held: Committee[] = [];
   const written = writeProvince(resolve(options.out), {
     districts: structure.districts,
     pilots,
@@ -90,7 +114,11 @@ export function generate(options: GenerateOptions): GenerateResult {
     events,
     committees: reorganized?.committees,
     formedIn: mergeProvinces ? year : undefined,
-    figures: figureRows(random, units, committees, years.last, roots),
+    figures: tally.watch(figureRows(random, ratings, units, committees, years.last, roots)),
+    terms: {
+      committees: () => committeeRows(termsRandom, withCommittees, termsFor(years.last), held),
+      targets: () => targetRows(termsRandom, withCommittees, held, tally, ROOT),
+    },
     seed,
   });
 

@@ -3,11 +3,12 @@
  * overlap, congresses held within their term, committee counts within the committee, targets
  * that fit their measure, and members' ratings within the members.
  */
-import { columnLabel } from '../model/labels.ts';
-import { termYears } from '../model/terms.ts';
+import { columnLabel, labelOf } from '../model/labels.ts';
+import type { Province } from '../model/province.ts';
+import { termYears, type TermMeasure } from '../model/terms.ts';
 import type { Dataset } from '../read/dataset.ts';
 import { partsOf } from '../read/schema.ts';
-import { committeesSchema, membersSchema, SHARE_MEASURES } from '../read/schemas.ts';
+import { committeesSchema, membersSchema, SHARE_MEASURES, TERM_MEASURES } from '../read/schemas.ts';
 import { targetValue } from '../read/values.ts';
 import { error, warning, type Problem } from '../problems.ts';
 import { formatDate } from './calendar.ts';
@@ -143,6 +144,76 @@ export function checkTerms(data: Dataset): Problem[] {
         },
       );
     }
+  }
+  return problems;
+}
+
+/** Where each measure's figures come from: a target is measurable when one of these rows has one. */
+const MEASURED_BY: Readonly<Record<TermMeasure, (data: Dataset) => readonly { unit_id: string }[]>> = {
+  admitted_total: (d) => d.admissions,
+  admitted_yearly: (d) => d.admissions,
+  grassroots_good_share: (d) => d.cells.filter((r) => r.rating !== undefined),
+  cells_good_share: (d) =>
+    d.cells.filter((r) =>
+      [r.cells_excellent, r.cells_good, r.cells_complete, r.cells_incomplete].some((v) => v !== undefined),
+    ),
+  members_good_share: (d) => d.members.filter((r) => RATED.some((k) => r[k] !== undefined)),
+  secretary_as_head_share: (d) => d.cells.filter((r) => r.secretary_as_head !== undefined),
+};
+
+/** Where to find each measure's figures, for the fix. */
+const WHERE: Readonly<Record<TermMeasure, string>> = {
+  admitted_total: 'cột admitted (Số kết nạp) của admissions.csv',
+  admitted_yearly: 'cột admitted (Số kết nạp) của admissions.csv',
+  grassroots_good_share: 'cột rating (Xếp loại) của cells.csv',
+  cells_good_share: 'các cột cells_excellent … cells_incomplete (Chi bộ HTXSNV … KHTNV) của cells.csv',
+  members_good_share:
+    'các cột members_excellent … members_incomplete (Đảng viên HTXSNV … KHTNV) của members.csv',
+  secretary_as_head_share: 'cột secretary_as_head (Bí thư kiêm trưởng thôn, tổ trưởng) của cells.csv',
+};
+
+/**
+ * A target no figure can ever measure (a warning: the file is sound, the progress just cannot be
+ * shown): neither the unit nor any unit that was ever under it has a figure for the measure in
+ * any year. "Ever under it" follows every parent a unit had, so a commune merged in 2025 still
+ * counts toward the district it left; the check only speaks when nothing at all could count.
+ */
+export function checkTargetData(data: Dataset, province: Province): Problem[] {
+  const problems: Problem[] = [];
+  if (data.termTargets.length === 0) return problems;
+  const report = cellProblems(data, problems);
+  const { tree } = province;
+  const parentsEver = (id: string): string[] => {
+    const parents = new Set<string>();
+    const now = tree.units.get(id)?.parentId;
+    if (now !== undefined) parents.add(now);
+    for (const change of tree.changes(id)) {
+      if (change.before !== undefined) parents.add(change.before);
+      if (change.after !== undefined) parents.add(change.after);
+    }
+    return [...parents];
+  };
+  const measured = new Map<TermMeasure, Set<string>>();
+  for (const row of data.termTargets) {
+    if (measured.has(row.measure)) continue;
+    const covered = new Set<string>();
+    const pending = MEASURED_BY[row.measure](data).map((r) => r.unit_id);
+    for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+      if (covered.has(id)) continue;
+      covered.add(id);
+      pending.push(...parentsEver(id));
+    }
+    measured.set(row.measure, covered);
+  }
+  for (const row of data.termTargets) {
+    if (measured.get(row.measure)?.has(row.unit_id)) continue;
+    const name = tree.units.get(row.unit_id)?.name ?? row.unit_id;
+    report(warning, 'term_targets.csv', row.line, 'measure', row.measure, {
+      code: 'target-without-data',
+      message: `chỉ tiêu "${labelOf(TERM_MEASURES, row.measure)}" của ${name} không có số liệu nào để đo: cả đơn vị lẫn các đơn vị trực thuộc đều chưa có số liệu này ở năm nào`,
+      english: 'a target for a measure that has no data',
+      fix: `Nhập số liệu vào ${WHERE[row.measure]} cho đơn vị này hoặc các đơn vị trực thuộc; nếu chưa thu thập số liệu này thì xóa dòng chỉ tiêu, hoặc để nguyên và bỏ qua cảnh báo này.`,
+    });
   }
   return problems;
 }

@@ -7,7 +7,7 @@ import { checkEvents } from './events.ts';
 import { checkReorganization } from './reorganization.ts';
 import { hasErrors, sortProblems, type Problem } from '../problems.ts';
 import { checkStructure } from './structure.ts';
-import { checkTerms } from './terms.ts';
+import { checkTargetData, checkTerms } from './terms.ts';
 
 export interface Validated {
   /** Absent when there are errors: nothing may be built from broken data. */
@@ -46,6 +46,6 @@ export function validate(
     ...checkReorganization(data, province.tree),
   );
   if (hasErrors(problems)) return { province: undefined, problems: sortProblems(problems) };
-  problems.push(...checkConsistency(data, province));
+  problems.push(...checkConsistency(data, province), ...checkTargetData(data, province));
   return { province, problems: sortProblems(problems) };
 }

@@ -29,9 +29,28 @@ const ADMISSION_SUMS = [
   'private_enterprise',
 ] as const;
 
+/** Members by annual quality rating, then party badges awarded (contract v2 B). */
+const RATINGS_AND_BADGES = [
+  'members_excellent',
+  'members_good',
+  'members_complete',
+  'members_incomplete',
+  'badges',
+] as const;
+
+/** The four grades and badges as rated since 2018 (QĐ 132): earlier years have none. */
+const FIRST_RATED_YEAR = 2018;
+
 /** The columns after `unit_id` and `year`, in the order of a row's `values`. */
 export const FIGURE_COLUMNS = {
-  'members.csv': [...MEMBER_SUMS, 'transferred_in', 'transferred_out', 'deceased', 'removed'],
+  'members.csv': [
+    ...MEMBER_SUMS,
+    'transferred_in',
+    'transferred_out',
+    'deceased',
+    'removed',
+    ...RATINGS_AND_BADGES,
+  ],
   'admissions.csv': ADMISSION_SUMS,
   'cells.csv': [
     'cells',
@@ -70,6 +89,25 @@ function firstMembers(random: Random, type: GrassrootsType, cells: number): numb
   return cells > 0 ? random.int(40, 180) : random.int(5, 45);
 }
 
+/**
+ * A unit's members by rating (a few not rated: admitted during the year, exempted) and the badges
+ * awarded. A committee's own row leaves them empty: the site adds them up from its units.
+ */
+function ratingsAndBadges(random: Random, members: number, year: number): (number | undefined)[] {
+  if (year < FIRST_RATED_YEAR) return RATINGS_AND_BADGES.map(() => undefined);
+  const rated = members - random.part(members, 0.05);
+  const incomplete = random.part(rated, 0.007);
+  const excellent = random.part(rated, 0.15);
+  const complete = Math.min(rated - excellent - incomplete, random.part(rated, 0.075));
+  return [
+    excellent,
+    rated - excellent - complete - incomplete,
+    complete,
+    incomplete,
+    random.part(members, 0.025),
+  ];
+}
+
 /** Running totals of a district-level committee's children, so its own row equals their sum. */
 class Sums {
   private readonly byKey = new Map<string, number[]>();
@@ -93,6 +131,8 @@ class Sums {
  */
 export function* figureRows(
   random: Random,
+  /** A stream of its own for ratings and badges, so the other figures do not depend on them. */
+  ratings: Random,
   units: readonly Grassroots[],
   committees: readonly Committee[],
   lastYear: number,
@@ -154,8 +194,10 @@ export function* figureRows(
         random.part(members, shares.educated),
         random.part(members, shares.theory),
       ];
-      if (!carried)
-        yield { file: 'members.csv', unit: u.id, year, values: [...figures, tin, tout, dec, rem] };
+      if (!carried) {
+        const rated = ratingsAndBadges(ratings, members, year);
+        yield { file: 'members.csv', unit: u.id, year, values: [...figures, tin, tout, dec, rem, ...rated] };
+      }
       if (!roots.has(parent)) memberSums.add(parent, year, figures);
       const target = Math.max(1, Math.round(admitted * (0.8 + random.next() * 0.4)));
       const admissionFigures = [
@@ -201,7 +243,7 @@ export function* figureRows(
           file: 'members.csv',
           unit: id,
           year,
-          values: [...m, undefined, undefined, undefined, undefined],
+          values: [...m, ...FIGURE_COLUMNS['members.csv'].slice(m.length).map(() => undefined)],
         };
       const a = admissionSums.get(id, year);
       if (a) yield { file: 'admissions.csv', unit: id, year, values: a };

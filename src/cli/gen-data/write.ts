@@ -4,11 +4,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CsvWriter } from './csv-writer.ts';
+import { CsvWriter, type CsvCell } from './csv-writer.ts';
 import type { PilotCommittee, Restructuring } from './events.ts';
 import { FIGURE_COLUMNS, type FigureFile, type FigureRow } from './figures.ts';
 import { FORMER_ROOTS, rootOf, type NewCommittee } from './reorganization.ts';
 import { pad, ROOT, type District, type Grassroots } from './structure.ts';
+import { COMMITTEE_COLUMNS, TARGET_COLUMNS } from './terms.ts';
 
 export interface Province {
   readonly districts: readonly District[];
@@ -21,6 +22,12 @@ export interface Province {
   /** `--merge-provinces`: the province was formed on 01/07 of that year from two roots. */
   readonly formedIn?: number | undefined;
   readonly figures: Iterable<FigureRow>;
+  /** Drawn once the figures are written: term targets are set against the admissions. */
+  readonly terms: {
+    readonly committees: () => Iterable<readonly CsvCell[]>;
+    /** Called once every committee is written: a target counts the years from its congress. */
+    readonly targets: () => Iterable<readonly CsvCell[]>;
+  };
   /** Named in dataset.csv, so a generated folder says how to make it again. */
   readonly seed: number;
 }
@@ -37,10 +44,25 @@ export function writeProvince(out: string, province: Province): Written {
   const units = writeUnits(out, province);
   const figures = writeFigures(out, province.figures);
   const events = writeEvents(out, province.events);
+  const terms = writeTerms(out, province.terms);
   writeDataset(out, province.seed);
   return {
     cells: units.cells,
-    rows: { 'units.csv': units.rows, ...figures, ...events },
+    rows: { 'units.csv': units.rows, ...figures, ...events, ...terms },
+  };
+}
+
+function writeTerms(out: string, terms: Province['terms']) {
+  const write = (file: string, header: readonly string[], rows: Iterable<readonly CsvCell[]>) => {
+    const csv = new CsvWriter(join(out, file), header);
+    for (const row of rows) csv.row(row);
+    csv.close();
+    return csv.rows;
+  };
+  const committees = write('committees.csv', COMMITTEE_COLUMNS, terms.committees());
+  return {
+    'committees.csv': committees,
+    'term_targets.csv': write('term_targets.csv', TARGET_COLUMNS, terms.targets()),
   };
 }
 
