@@ -44,7 +44,7 @@ export function qualityRows(problems: readonly Problem[]): (string | number | un
   return [
     ...shown.map((p) => [
       p.severity === 'error' ? 'lỗi' : 'cảnh báo',
-      p.file,
+      p.sheet === undefined ? p.file : `${p.file} › ${boundedText(p.sheet)}`,
       p.line,
       p.column,
       p.key,
