@@ -123,6 +123,10 @@ export async function readDataset(
   const rejectedIds = { units: new Set<string>(), events: new Set<string>() };
   const given = new Map<string, Given[]>();
   const give = (file: string, place: Given) => given.set(file, [...(given.get(file) ?? []), place]);
+  for (const schema of SCHEMAS) {
+    const csv = files?.get(schema.file);
+    if (csv !== undefined) give(schema.file, { csv: basename(csv), path: csv });
+  }
   for (const [file, path] of files ?? []) {
     if (!WORKBOOK_FILE.test(file)) continue;
     const name = basename(path);
@@ -135,10 +139,6 @@ export async function readDataset(
     problems.push(...book.problems);
     for (const { file: table, sheet, table: rows } of book.tables)
       give(table, { workbook: name, sheet, table: rows });
-  }
-  for (const schema of SCHEMAS) {
-    const csv = files?.get(schema.file);
-    if (csv !== undefined) give(schema.file, { csv: basename(csv), path: csv });
   }
   for (const schema of SCHEMAS) {
     const [first, ...others] = given.get(schema.file) ?? [];

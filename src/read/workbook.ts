@@ -116,18 +116,10 @@ export function readCell(value: unknown, format: string | undefined): Read | und
   if (typeof cell['error'] === 'string') return { flaw: formulaError(cell['error']) };
   if ('formula' in cell || 'sharedFormula' in cell) {
     const result = cell['result'];
-    if (result === undefined || result === null) {
-      return {
-        flaw: refusal(
-          'chứa công thức chưa có giá trị tính sẵn (tệp được lưu bởi một chương trình không tính công thức)',
-          'formula without a cached value',
-          'Mở tệp bằng Excel (để Excel tính lại các công thức) rồi lưu lại; hoặc thay công thức bằng giá trị: sao chép ô, rồi Dán đặc biệt › Giá trị.',
-          'formula-without-value',
-        ),
-      };
+    // exceljs drops an error result (`#REF!`) as it drops a missing one: the two read alike.
+    if (result === undefined || result === null || (typeof result === 'number' && Number.isNaN(result))) {
+      return { flaw: formulaError(undefined) };
     }
-    // exceljs reads an error result as NaN, losing which error it was.
-    if (typeof result === 'number' && Number.isNaN(result)) return { flaw: formulaError(undefined) };
     return readCell(result, format);
   }
   if (typeof cell['text'] === 'string') return { text: cell['text'] };
@@ -141,13 +133,21 @@ export function readCell(value: unknown, format: string | undefined): Read | und
   };
 }
 
+/** An error value (`#REF!`); `undefined`: a formula with no value, whether an error or never computed. */
 const formulaError = (code: string | undefined): Refusal =>
-  refusal(
-    code === undefined ? 'chứa lỗi công thức (như #REF!, #DIV/0!, #N/A)' : `chứa lỗi công thức ${code}`,
-    `formula error ${code ?? ''}`.trim(),
-    'Sửa công thức trong ô này (thường do xóa mất ô, trang tính hoặc tệp mà công thức tham chiếu tới), hoặc gõ giá trị thay cho công thức; nếu chưa có số liệu thì để trống.',
-    'formula-error',
-  );
+  code === undefined
+    ? refusal(
+        'chứa công thức không có giá trị: công thức bị lỗi (như #REF!, #DIV/0!, #N/A) hoặc chưa được tính',
+        'formula with an error or without a cached value',
+        'Mở tệp bằng Excel và xem ô này: nếu hiện lỗi, sửa công thức (thường do xóa mất ô, trang tính hoặc tệp mà công thức tham chiếu tới) hoặc gõ giá trị thay cho công thức; nếu không, chỉ cần lưu lại bằng Excel để Excel tính giá trị. Nếu chưa có số liệu thì để trống.',
+        'formula-error',
+      )
+    : refusal(
+        `chứa lỗi công thức ${code}`,
+        `formula error ${code}`,
+        'Sửa công thức trong ô này (thường do xóa mất ô, trang tính hoặc tệp mà công thức tham chiếu tới), hoặc gõ giá trị thay cho công thức; nếu chưa có số liệu thì để trống.',
+        'formula-error',
+      );
 
 interface SheetReader extends AsyncIterable<ExcelJS.Row> {
   readonly name?: string;
@@ -312,9 +312,13 @@ export async function readWorkbookBytes(bytes: Uint8Array, name: string): Promis
         const own: Problem[] = [];
         const records = toHeaderWidth(await sheetRecords(sheet, schema.file, own));
         tables.push({ file: schema.file, sheet: sheetName, table: readRecords(records, schema, own) });
+        continue;
       } else if (!single && !INSTRUCTIONS.test(normalizeHeader(sheetName))) {
         unknown.push(sheetName);
       }
+      // A sheet not read is still read through: exceljs deletes a sheet's temporary file as soon
+      // as the next one is asked for, and a stream left unread then fails on the missing file.
+      for await (const row of sheet) void row;
     }
   } catch (cause) {
     return { tables: [], problems: [notAWorkbook(name, cause instanceof Error ? cause : undefined)] };
