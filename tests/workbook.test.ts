@@ -145,23 +145,23 @@ describe('dates', () => {
     const [problem] = errorsOf((await load(dir)).problems);
     expect(problem?.code).toBe('date-in-number-column');
     expect(formatProblem(problem as Problem)).toMatch(
-      /^du-lieu\.xlsx › Đảng viên › C2 cột members: "2024-01-05" là ngày tháng nhưng cột này phải là số/,
+      /^du-lieu\.xlsx › Đảng viên › C2 cột members: "05\/01\/2024" là ngày tháng nhưng cột này phải là số/,
     );
   });
 });
 
 describe('formulas', () => {
   test.each([
-    ['an error value', { error: '#REF!' }, /C2 cột members: "" chứa lỗi công thức #REF!/],
+    ['an error value', { error: '#REF!' }, /C2 cột members: "#REF!" chứa lỗi công thức #REF!/],
     [
       'a formula whose result is an error',
       { formula: '1/0', result: { error: '#DIV/0!' } },
-      /C2 cột members: "" chứa công thức không có giá trị: công thức bị lỗi/,
+      /C2 cột members: "=1\/0" chứa công thức không có giá trị: công thức bị lỗi/,
     ],
     [
       'a formula without a cached value',
       { formula: 'B2+1' },
-      /C2 cột members: "" chứa công thức không có giá trị/,
+      /C2 cột members: "=B2\+1" chứa công thức không có giá trị/,
     ],
   ])('%s is an error naming the cell', async (_name, cell, expected) => {
     const dir = folder({ 'du-lieu.xlsx': await workbook(withMembers(['G1', 2024, cell, null])) });

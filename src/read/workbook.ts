@@ -90,40 +90,47 @@ const numberText = (n: number): string => String(Number(n.toPrecision(15))).repl
 const isDateFormat = (format: string | undefined): boolean =>
   format !== undefined && /[dmyhs]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
 
-const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
+/** `17/08/2011`: as Vietnamese Excel shows a date, and as the CSV path reads one. */
+const shownDate = (date: Date): string => {
+  const [year, month, day] = date.toISOString().slice(0, 10).split('-');
+  return `${day}/${month}/${year}`;
+};
 
 /** Excel counts days from 30/12/1899 (in the 1900 system, which every Excel for Windows uses). */
 const serialDate = (serial: number): Date => new Date(Math.round((serial - 25569) * 86_400_000));
 
-type Read = { readonly text: string; readonly date?: boolean } | { readonly flaw: Refusal };
+/** A cell read: its text, or why it cannot be read with the text that messages quote (`#REF!`, `=C4/0`). */
+type Read = { readonly text: string; readonly date?: boolean; readonly flaw?: Refusal };
 
 /** A cell's value (as exceljs gives it) → the text a CSV would hold, or why it cannot be read. */
 export function readCell(value: unknown, format: string | undefined): Read | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return { text: value };
   if (typeof value === 'number') {
-    if (isDateFormat(format)) return { text: isoDate(serialDate(value)), date: true };
+    if (isDateFormat(format)) return { text: shownDate(serialDate(value)), date: true };
     if (format?.includes('%')) return { text: `${numberText(value * 100)}%` };
     return { text: numberText(value) };
   }
   if (typeof value === 'boolean') return { text: value ? 'có' : 'không' };
-  if (value instanceof Date) return { text: isoDate(value), date: true };
+  if (value instanceof Date) return { text: shownDate(value), date: true };
   if (typeof value !== 'object') return undefined;
   const cell = value as Record<string, unknown>;
   if (Array.isArray(cell['richText'])) {
     return { text: (cell['richText'] as { text?: string }[]).map((run) => run.text ?? '').join('') };
   }
-  if (typeof cell['error'] === 'string') return { flaw: formulaError(cell['error']) };
+  if (typeof cell['error'] === 'string') return { text: cell['error'], flaw: formulaError(cell['error']) };
   if ('formula' in cell || 'sharedFormula' in cell) {
     const result = cell['result'];
     // exceljs drops an error result (`#REF!`) as it drops a missing one: the two read alike.
     if (result === undefined || result === null || (typeof result === 'number' && Number.isNaN(result))) {
-      return { flaw: formulaError(undefined) };
+      const formula = cell['formula'] ?? cell['sharedFormula'];
+      return { text: typeof formula === 'string' ? `=${formula}` : '', flaw: formulaError(undefined) };
     }
     return readCell(result, format);
   }
   if (typeof cell['text'] === 'string') return { text: cell['text'] };
   return {
+    text: '',
     flaw: refusal(
       'chứa một giá trị không đọc được (không phải chữ, số hay ngày tháng)',
       'unreadable cell value',
@@ -176,13 +183,9 @@ async function sheetRecords(sheet: SheetReader, file: string, problems: Problem[
       const read = readCell(cell.value, cell.numFmt);
       if (read === undefined) return;
       while (cells.length < column - 1) cells.push('');
-      if ('flaw' in read) {
-        flaws.set(column - 1, read.flaw);
-        cells[column - 1] = '';
-      } else {
-        cells[column - 1] = read.text;
-        if (read.date === true) dates.add(column - 1);
-      }
+      cells[column - 1] = read.text;
+      if (read.flaw) flaws.set(column - 1, read.flaw);
+      if (read.date === true) dates.add(column - 1);
     });
     if (wide > MAX_COLUMNS) {
       stopped = true;
