@@ -131,6 +131,7 @@ export interface Omitted {
   readonly severity: Severity;
   readonly code: string;
   readonly file: string;
+  readonly sheet?: string;
   readonly count: number;
 }
 
@@ -147,14 +148,20 @@ export function sampleProblems(
   const omitted = new Map<string, Omitted>();
   const kept: Problem[] = [];
   for (const p of problems) {
-    const key = `${p.severity}\u0000${p.code}\u0000${p.file}`;
+    const key = `${p.severity}\u0000${p.code}\u0000${p.file}\u0000${p.sheet ?? ''}`;
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
     if (count <= perKind) {
       kept.push(p);
     } else {
-      const { severity, code, file } = p;
-      omitted.set(key, { severity, code, file, count: count - perKind });
+      const { severity, code, file, sheet } = p;
+      omitted.set(key, {
+        severity,
+        code,
+        file,
+        ...(sheet === undefined ? {} : { sheet }),
+        count: count - perKind,
+      });
     }
   }
   return { shown: kept, omitted: [...omitted.values()] };
@@ -164,4 +171,4 @@ const counted = new Intl.NumberFormat('vi-VN');
 
 /** `… và 49.980 lỗi tương tự (mã not-a-count trong members.csv)` */
 export const omittedText = (o: Omitted): string =>
-  `… và ${counted.format(o.count)} ${o.severity === 'error' ? 'lỗi' : 'cảnh báo'} tương tự (mã ${o.code} trong ${o.file})`;
+  `… và ${counted.format(o.count)} ${o.severity === 'error' ? 'lỗi' : 'cảnh báo'} tương tự (mã ${o.code} trong ${o.sheet === undefined ? o.file : `${o.file} › ${boundedText(o.sheet)}`})`;

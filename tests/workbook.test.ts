@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { loadCached } from '../src/build/cache.ts';
 import { load } from '../src/build/project.ts';
-import { columnLetters, formatProblem, type Problem } from '../src/problems.ts';
+import { qualityRows } from '../src/present/data-quality.ts';
+import { columnLetters, formatProblem, omittedText, sampleProblems, type Problem } from '../src/problems.ts';
 import { tempDir, UNITS } from './helpers.ts';
 
 /** A sheet as a test states it: its name, rows of cell values, and anything else to set on it. */
@@ -285,6 +286,23 @@ describe('rows and cells', () => {
     });
     const [problem] = errorsOf((await load(dir)).problems);
     expect(formatProblem(problem as Problem)).toMatch(/^du-lieu\.xlsx › Đảng viên › A3 cột unit_id: "X9"/);
+  });
+
+  test('a bounded list counts what it leaves out in each sheet, and the download names the sheet', () => {
+    const problem = (sheet: string): Problem => ({
+      severity: 'error',
+      code: 'invalid-count',
+      file: 'du-lieu.xlsx',
+      sheet,
+      line: 2,
+      message: 'không phải số nguyên không âm',
+      english: 'must be a non-negative integer',
+    });
+    const { omitted } = sampleProblems([problem('Đảng viên'), problem('Đảng viên'), problem('Chi bộ')], 1);
+    expect(omitted.map(omittedText)).toEqual([
+      '… và 1 lỗi tương tự (mã invalid-count trong du-lieu.xlsx › Đảng viên)',
+    ]);
+    expect(qualityRows([problem('Chi bộ')])[0]?.[1]).toBe('du-lieu.xlsx › Chi bộ');
   });
 
   test.each([
