@@ -167,7 +167,7 @@ export async function readDataset(
             file: schema.file,
             message: `không có tệp ${schema.file} trong thư mục dữ liệu`,
             english: `${schema.file} is required`,
-            fix: `Thêm tệp ${schema.file} (danh sách đơn vị) vào ${dir}.`,
+            fix: `Thêm tệp ${schema.file} (danh sách đơn vị) vào ${dir}, hoặc một trang tính tên "${schema.title}" vào sổ làm việc Excel trong thư mục đó.`,
           }),
         );
       }
