@@ -214,6 +214,24 @@ describe('which sheets are tables', () => {
     expect(data.members.map((m) => [m.unit_id, m.members])).toEqual([['G1', 30]]);
   });
 
+  test("a workbook named by a table's Vietnamese title holds that table", async () => {
+    const dir = folder({
+      'units.csv': UNITS,
+      'Đảng viên.xlsx': await workbook([
+        {
+          name: 'Sheet1',
+          rows: [
+            ['unit_id', 'year', 'members'],
+            ['G1', 2024, 30],
+          ],
+        },
+      ]),
+    });
+    const { data, problems } = await load(dir);
+    expect(problems).toEqual([]);
+    expect(data.members.map((m) => m.members)).toEqual([30]);
+  });
+
   test('a hidden sheet is not read, with a warning naming it', async () => {
     const sheets = withMembers(['G1', 2024, 30, 10]);
     const dir = folder({

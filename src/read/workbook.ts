@@ -45,12 +45,6 @@ export interface WorkbookRead {
   readonly problems: Problem[];
 }
 
-/** `members.xlsx` → members.csv's schema: a workbook holding one table. */
-export const tableOfWorkbook = (name: string): FileSchema | undefined => {
-  const stem = name.toLowerCase().replace(WORKBOOK_FILE, '');
-  return SCHEMAS.find((schema) => schema.file.replace(/\.csv$/, '') === stem);
-};
-
 /** The table a sheet named `name` holds, by key (`members`) or title (`Đảng viên`, `dang vien`). */
 export const tableOfSheet = (name: string): FileSchema | undefined => {
   const wanted = normalizeHeader(name);
@@ -60,6 +54,10 @@ export const tableOfSheet = (name: string): FileSchema | undefined => {
       normalizeHeader(schema.title) === wanted,
   );
 };
+
+/** `members.xlsx`, `Đảng viên.xlsx` → members.csv's schema: a workbook named for the one table it holds. */
+export const tableOfWorkbook = (name: string): FileSchema | undefined =>
+  tableOfSheet(name.replace(WORKBOOK_FILE, ''));
 
 /** Sheets of instructions (the template's "Hướng dẫn") are not tables and not worth a warning. */
 const INSTRUCTIONS = /^huong dan/;
