@@ -298,6 +298,39 @@ describe('rows and cells', () => {
     ]);
   });
 
+  test('a table below blank rows and right of a blank column keeps its cell references', async () => {
+    const dir = folder({
+      'du-lieu.xlsx': await workbook([
+        { name: 'units', rows: UNIT_ROWS },
+        {
+          name: 'members',
+          rows: [[], [], [null, 'unit_id', 'year', 'members'], [null, 'G1', 2024, '3O']],
+        },
+      ]),
+    });
+    expect(printed(errorsOf((await load(dir)).problems))).toEqual([
+      expect.stringMatching(/^du-lieu\.xlsx › members › D4 cột members: "3O" không phải số nguyên không âm/),
+    ]);
+  });
+
+  test('a figure in a column without a header is an error on its row', async () => {
+    const dir = folder({
+      'du-lieu.xlsx': await workbook([
+        { name: 'units', rows: UNIT_ROWS },
+        {
+          name: 'members',
+          rows: [
+            ['unit_id', 'year', 'members'],
+            ['G1', 2024, 30, 7],
+          ],
+        },
+      ]),
+    });
+    expect(printed(errorsOf((await load(dir)).problems))).toEqual([
+      expect.stringMatching(/^du-lieu\.xlsx › members › dòng 2: có 4 ô nhưng dòng tiêu đề có 3 cột/),
+    ]);
+  });
+
   test('problems found by the checks name the workbook, the sheet and the cell', async () => {
     const dir = folder({
       'du-lieu.xlsx': await workbook(withMembers(['G1', 2024, 30, 10], ['X9', 2024, 5, 1])),
