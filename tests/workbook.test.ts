@@ -427,6 +427,13 @@ describe('files that are refused, with how to save them as .xlsx', () => {
     expect(formatProblem(problems[0] as Problem)).toMatch(says);
   });
 
+  test('a damaged units.xlsx is reported once, not also as a missing units table', async () => {
+    const dir = folder({ 'units.xlsx': Buffer.from('PK\u0003\u0004 hỏng') });
+    expect((await load(dir)).problems.map((p) => [p.code, p.file])).toEqual([
+      ['corrupt-workbook', 'units.xlsx'],
+    ]);
+  });
+
   test('a workbook renamed to .csv says to rename it .xlsx', async () => {
     const dir = folder({ 'units.csv': await workbook([{ name: 'units', rows: UNIT_ROWS }]) });
     const [problem] = errorsOf((await load(dir)).problems);

@@ -16,7 +16,13 @@ import {
   termTargetsSchema,
   unitsSchema,
 } from './schemas.ts';
-import { readWorkbookBytes, WORKBOOK_FILE, type SheetPlace, type WorkbookRead } from './workbook.ts';
+import {
+  readWorkbookBytes,
+  tableOfWorkbook,
+  WORKBOOK_FILE,
+  type SheetPlace,
+  type WorkbookRead,
+} from './workbook.ts';
 
 /** What was read from one file: kept for messages, downloads and change detection. */
 export interface SourceFile {
@@ -127,16 +133,17 @@ export async function readDataset(
     const csv = files?.get(schema.file);
     if (csv !== undefined) give(schema.file, { csv: basename(csv), path: csv });
   }
+  // Tables whose own workbook (`units.xlsx`) could not be read: already reported, not missing.
+  const unread = new Set<string>();
   for (const [file, path] of files ?? []) {
     if (!WORKBOOK_FILE.test(file)) continue;
     const name = basename(path);
     const read = await readDataFile(path, name, MAX_WORKBOOK_BYTES);
-    if ('problem' in read) {
-      problems.push(read.problem);
-      continue;
-    }
-    const book = await readBook(read.bytes, name);
+    const book =
+      'problem' in read ? { tables: [], problems: [read.problem] } : await readBook(read.bytes, name);
     problems.push(...book.problems);
+    const own = tableOfWorkbook(name);
+    if (own && book.tables.length === 0) unread.add(own.file);
     for (const { file: table, sheet, table: rows } of book.tables)
       give(table, { workbook: name, sheet, table: rows });
   }
@@ -160,7 +167,7 @@ export async function readDataset(
     }
     if (first === undefined) {
       sources.set(schema.file, { file: schema.file, present: false, columns: new Map() });
-      if (schema.required && folder && !folder.refused.has(schema.file)) {
+      if (schema.required && folder && !folder.refused.has(schema.file) && !unread.has(schema.file)) {
         problems.push(
           error({
             code: 'missing-file',
