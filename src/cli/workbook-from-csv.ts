@@ -32,7 +32,8 @@ export async function workbookFromCsv(dataDir: string, file: string): Promise<nu
   const folder = await listDataFolder(dataDir);
   if (!folder) throw new Error(`không có thư mục ${dataDir}`);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
-  // A fixed date keeps the same data writing the same bytes.
+  // A fixed date keeps the workbook's own properties from changing with each run (the zip still
+  // records when each part was written, so the bytes differ: the tests compare sites, not workbooks).
   workbook.created = workbook.modified = new Date('2026-01-01T00:00:00Z');
   let written = 0;
   for (const schema of SCHEMAS) {
