@@ -9,7 +9,10 @@ export interface Problem {
   readonly severity: Severity;
   /** Stable machine code, e.g. `not-a-count`; tests and the quality page group by it. */
   readonly code: string;
+  /** The data file (`members.csv`), or the workbook (`du-lieu.xlsx`) when `sheet` is given. */
   readonly file: string;
+  /** The sheet of the workbook `file` the problem is in; `line` is then its row number. */
+  readonly sheet?: string;
   readonly line?: number;
   /** 1-based column number in the file, when the problem is about one cell. */
   readonly column?: number;
@@ -72,9 +75,34 @@ export const quoteValue = (text: string): string => showInvisible(excerpt(text))
 /** A message's own text, bounded, with control and bidi characters from quoted names made visible. */
 export const boundedText = (text: string): string => showInvisible(excerpt(text, TEXT_LENGTH), CONTROLS);
 
-/** `members.csv:17:3 cột members: "12a" không phải số nguyên không âm (…). Cách sửa: …` */
+/** `C`, `AB`: a sheet's column letters, as Excel shows them above the column. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/**
+ * Where a problem is, as the publisher finds it: `members.csv:17:3` in a CSV file,
+ * `du-lieu.xlsx › Đảng viên › C17` (or `› dòng 17` for a whole row) in a workbook.
+ */
+export function problemPlace(p: Problem): string {
+  if (p.sheet === undefined) return [p.file, p.line, p.column].filter((part) => part !== undefined).join(':');
+  const row =
+    p.line === undefined
+      ? []
+      : [p.column === undefined ? `dòng ${p.line}` : `${columnLetters(p.column)}${p.line}`];
+  return [p.file, boundedText(p.sheet), ...row].join(' › ');
+}
+
+/**
+ * `members.csv:17:3 cột members: "12a" không phải số nguyên không âm (…). Cách sửa: …`, or
+ * `du-lieu.xlsx › Đảng viên › C17 cột members: …` for a workbook.
+ */
 export function formatProblem(p: Problem): string {
-  const where = [p.file, p.line, p.column].filter((part) => part !== undefined).join(':');
+  const where = problemPlace(p);
   const cell = p.key === undefined ? '' : ` cột ${p.key}`;
   const value = p.value === undefined ? '' : ` "${quoteValue(p.value)}"`;
   const fix = p.fix === undefined ? '' : ` Cách sửa: ${boundedText(p.fix)}`;
@@ -92,6 +120,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
     (a, b) =>
       (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
       collator.compare(a.file, b.file) ||
+      collator.compare(a.sheet ?? '', b.sheet ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0),
   );
@@ -102,6 +131,7 @@ export interface Omitted {
   readonly severity: Severity;
   readonly code: string;
   readonly file: string;
+  readonly sheet?: string;
   readonly count: number;
 }
 
@@ -118,14 +148,20 @@ export function sampleProblems(
   const omitted = new Map<string, Omitted>();
   const kept: Problem[] = [];
   for (const p of problems) {
-    const key = `${p.severity}\u0000${p.code}\u0000${p.file}`;
+    const key = `${p.severity}\u0000${p.code}\u0000${p.file}\u0000${p.sheet ?? ''}`;
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
     if (count <= perKind) {
       kept.push(p);
     } else {
-      const { severity, code, file } = p;
-      omitted.set(key, { severity, code, file, count: count - perKind });
+      const { severity, code, file, sheet } = p;
+      omitted.set(key, {
+        severity,
+        code,
+        file,
+        ...(sheet === undefined ? {} : { sheet }),
+        count: count - perKind,
+      });
     }
   }
   return { shown: kept, omitted: [...omitted.values()] };
@@ -135,4 +171,4 @@ const counted = new Intl.NumberFormat('vi-VN');
 
 /** `… và 49.980 lỗi tương tự (mã not-a-count trong members.csv)` */
 export const omittedText = (o: Omitted): string =>
-  `… và ${counted.format(o.count)} ${o.severity === 'error' ? 'lỗi' : 'cảnh báo'} tương tự (mã ${o.code} trong ${o.file})`;
+  `… và ${counted.format(o.count)} ${o.severity === 'error' ? 'lỗi' : 'cảnh báo'} tương tự (mã ${o.code} trong ${o.sheet === undefined ? o.file : `${o.file} › ${boundedText(o.sheet)}`})`;

@@ -183,7 +183,7 @@ describe('files that cannot be read as CSV text', () => {
     [
       'an Excel workbook (.xlsx) renamed to .csv',
       fixture('workbook.xlsx.csv'),
-      /Excel \(\.xlsx\).*CSV UTF-8/,
+      /Excel \(\.xlsx\).*đổi tên tệp/,
     ],
     [
       'an Excel 97–2003 workbook (.xls) renamed to .csv',
@@ -200,9 +200,9 @@ describe('files that cannot be read as CSV text', () => {
     expect(message).toMatch(/ \((This|The|Unrecognised) .*\)$/s);
   });
 
-  test('the .xlsx message tells the office exactly how to re-save the file', () => {
+  test('the .xlsx message tells the office to rename the workbook, which is read as it is', () => {
     expect(expectRefusal(decodeCsvBytes(fixture('workbook.xlsx.csv')))).toContain(
-      'Tệp này là bảng tính Excel (.xlsx), không phải CSV. Hãy mở trong Excel, chọn Lưu thành → CSV UTF-8 (phân cách bằng dấu phẩy).',
+      'Tệp này là bảng tính Excel (.xlsx), không phải CSV. Hãy đổi tên tệp, thay đuôi .csv bằng .xlsx: sổ làm việc Excel được đọc trực tiếp.',
     );
   });
 });

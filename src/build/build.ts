@@ -168,9 +168,12 @@ async function underLock(
   // changed is read and checked again.
   const loaded = await loadProject({ dataDir, contentDir, cacheDir: options.cacheDir });
   const { data, province, content, problems } = loaded;
-  const filesRead = [...data.sources.values()].filter((s) => s.present).length;
+  // A workbook is one file however many tables it holds.
+  const filesRead = new Set(
+    [...data.sources.values()].filter((s) => s.present).map((s) => s.place?.workbook ?? s.file),
+  ).size;
   log(
-    `  ${filesRead} tệp CSV: ${howRead(filesRead, loaded.filesFromCache, loaded.checkedFromCache)} (${seconds()}).`,
+    `  ${filesRead} tệp dữ liệu: ${howRead(filesRead, loaded.filesFromCache, loaded.checkedFromCache)} (${seconds()}).`,
   );
   log(
     `  ${data.units.length} đơn vị; ${data.members.length} dòng đảng viên, ${data.admissions.length} dòng kết nạp, ${data.cells.length} dòng chi bộ, ${data.restructurings.length} sự kiện sắp xếp — ${summary(problems)} (${seconds()}).`,

@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { filesUnder, hashBytes, hashFiles, hashParts } from './hashing.ts';
 import { buildProvince } from '../model/province.ts';
-import { readCsvBytes, readDataset, type CsvFileTable, type Dataset } from '../read/dataset.ts';
+import { readCsvBytes, readDataset, type Dataset } from '../read/dataset.ts';
+import { readWorkbookBytes } from '../read/workbook.ts';
 import { hasErrors, type Problem } from '../problems.ts';
 import { todayInVietnam } from '../validate/calendar.ts';
 import { validate, type ValidateOptions, type Validated } from '../validate/validate.ts';
@@ -19,7 +20,7 @@ import { validate, type ValidateOptions, type Validated } from '../validate/vali
 const dataHashOf = (files: ReadonlyMap<string, string>): string =>
   hashParts(...[...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat());
 
-/** The code that turns CSV into rows and problems; a change to any of it invalidates the cache. */
+/** The code that turns CSV and workbooks into rows and problems; a change to any of it invalidates the cache. */
 async function hashCode(): Promise<string> {
   const root = resolve(import.meta.dirname, '..', '..');
   const folders = await Promise.all(['read', 'validate', 'model'].map((f) => filesUnder(root, `src/${f}`)));
@@ -81,7 +82,10 @@ export interface CachedLoad extends Validated {
   readonly data: Dataset;
   readonly dataDir: string;
   readonly dataHash: string;
-  /** Each contract file's name (`members.csv`) → the hash of the bytes parsed. */
+  /**
+   * Each contract file's name (`members.csv`) → the hash of the bytes parsed; a table read from a
+   * workbook, the hash of the workbook and its sheet; and each workbook's name → its bytes' hash.
+   */
   readonly fileHashes: ReadonlyMap<string, string>;
   /** Files whose rows came from the cache (unchanged since an earlier build), of those present. */
   readonly filesFromCache: number;
@@ -107,22 +111,33 @@ export async function loadCached(
   const hashes = new Map<string, string>();
   const tables: string[] = [];
   const written: Promise<void>[] = [];
-  const { data, problems: readProblems } = await readDataset(dataDir, async (bytes, schema) => {
+  /** A file's read, from the cache when the same code read the same bytes under the same name. */
+  const cached = async <T>(name: string, bytes: Uint8Array, read: () => T | Promise<T>) => {
     const content = hashBytes(bytes);
-    hashes.set(schema.file, content);
-    const key = hashParts(code, schema.file, content);
+    hashes.set(name, content);
+    const key = hashParts(code, name, content);
     tables.push(key);
     try {
-      const table = (await readEntry(cacheDir, key, 'table')) as CsvFileTable;
+      const value = (await readEntry(cacheDir, key, 'table')) as T;
       filesFromCache += 1;
-      return table;
+      return { value, content };
     } catch {
       // No entry, or one this Node version cannot read: read for real.
     }
-    const table = readCsvBytes(bytes, schema);
-    written.push(writeEntry(cacheDir, key, 'table', table));
-    return table;
-  });
+    const value = await read();
+    written.push(writeEntry(cacheDir, key, 'table', value));
+    return { value, content };
+  };
+  const { data, problems: readProblems } = await readDataset(
+    dataDir,
+    async (bytes, schema) => (await cached(schema.file, bytes, () => readCsvBytes(bytes, schema))).value,
+    async (bytes, name) => {
+      const { value, content } = await cached(name, bytes, () => readWorkbookBytes(bytes, name));
+      // Each table's downloads are keyed by what it was read from: this workbook, this sheet.
+      for (const { file, sheet } of value.tables) hashes.set(file, hashParts(content, name, sheet));
+      return value;
+    },
+  );
   const dataHash = dataHashOf(hashes);
   // The checks read the calendar (a year not yet begun, a date to come): a day's checks are
   // never answered on another day.

@@ -1,20 +1,22 @@
 /**
- * `npm run bench [-- --sizes 1500,10000,52000 --years 10 --reorganize 2025]`: generates provinces
+ * `npm run bench [-- --sizes 1500,10000,52000 --years 10 --reorganize 2025 --xlsx]`: generates provinces
  * of each size under /tmp, then times `check:data`, the full build, a bare Astro build of as many
  * trivial pages, and three rebuilds (nothing changed; one unit renamed; one figure changed). Each
  * size runs twice, without and with the reorganization (`gen:data --reorganize`), and a last table
  * sets the two side by side (wall and processor time): the reorganization must not cost more than
  * 15 %. Wall time, processor time and peak memory of each step come from child processes, as an
- * office machine would run them.
+ * office machine would run them. `--xlsx` measures reading a workbook against CSV instead (see
+ * benchWorkbooks).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { filesUnder } from '../build/hashing.ts';
 import { generate } from './gen-data.ts';
+import { workbookFromCsv } from './workbook-from-csv.ts';
 import { removalsDone } from '../build/publish.ts';
 import { SEARCH_DIR } from '../build/search-index.ts';
 
@@ -208,6 +210,75 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   return [line(headers), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
+/**
+ * `--xlsx`: the same data read from CSV files and from one workbook (all tables, one sheet each,
+ * as an office keeps them), by `check:data` under the build's memory limits: reading a workbook
+ * must stay within 2× the CSV path's time and within the build's memory.
+ */
+async function benchWorkbooks(
+  sizes: readonly number[],
+  years: number,
+  work: string,
+  buildArgs: readonly string[],
+  log: (line: string) => void,
+): Promise<void> {
+  const flags = buildArgs.filter((arg) => arg.startsWith('--'));
+  const rows: string[][] = [];
+  const size = async (dir: string) =>
+    (await Promise.all((await readdir(dir)).map(async (f) => (await stat(join(dir, f))).size))).reduce(
+      (a, b) => a + b,
+      0,
+    );
+  for (const units of sizes) {
+    const base = join(work, `${units}-xlsx`);
+    const csvDir = join(base, 'csv');
+    const bookDir = join(base, 'xlsx');
+    await rm(base, { recursive: true, force: true });
+    await mkdir(bookDir, { recursive: true });
+    log(`== ${units} tổ chức cơ sở đảng × ${years} năm: CSV và sổ làm việc .xlsx ==`);
+    const generated = generate({ units, years, out: csvDir, seed: 1, reorganize: undefined });
+    const t = performance.now();
+    await workbookFromCsv(csvDir, join(bookDir, 'du-lieu.xlsx'));
+    const written = (performance.now() - t) / 1000;
+    log(`  ghi sổ làm việc: ${sec(written)}`);
+    const check = (dataDir: string) =>
+      run(process.execPath, [...flags, 'src/cli/check-data.ts'], {
+        DATA_DIR: dataDir,
+        CONTENT_DIR: join(base, 'none'),
+      });
+    const csv = await check(csvDir);
+    log(`  check:data, CSV: ${sec(csv.seconds)}, ${mib(csv.peakMiB)}`);
+    const book = await check(bookDir);
+    log(`  check:data, .xlsx: ${sec(book.seconds)}, ${mib(book.peakMiB)}`);
+    rows.push([
+      String(units),
+      String(Object.values(generated.rows).reduce((a, b) => a + b, 0)),
+      `${mib((await size(csvDir)) / 2 ** 20)} / ${mib((await size(bookDir)) / 2 ** 20)}`,
+      `${sec(csv.seconds)} / ${mib(csv.peakMiB)}`,
+      `${sec(book.seconds)} / ${mib(book.peakMiB)}`,
+      `${(book.seconds / csv.seconds).toFixed(2)}×`,
+      `${sec(csv.cpuSeconds)} → ${sec(book.cpuSeconds)}`,
+      sec(written),
+    ]);
+  }
+  log('');
+  log(
+    table(
+      [
+        'TCCSĐ',
+        'dòng',
+        'CSV / .xlsx trên đĩa',
+        'check:data CSV (thời gian / bộ nhớ đỉnh)',
+        'check:data .xlsx',
+        '.xlsx / CSV',
+        'CPU CSV → .xlsx',
+        'ghi .xlsx',
+      ],
+      rows,
+    ),
+  );
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -215,6 +286,7 @@ async function main() {
       years: { type: 'string', default: '10' },
       dir: { type: 'string', default: join(tmpdir(), 'thong-ke-bench') },
       reorganize: { type: 'string', default: '2025' },
+      xlsx: { type: 'boolean', default: false },
     },
   });
   const reorganization = Number(values.reorganize);
@@ -235,6 +307,11 @@ async function main() {
   ROOT = join(work, 'project');
   await freeze(ROOT);
   const buildArgs = await buildCommand();
+  if (values.xlsx) {
+    await benchWorkbooks(sizes, years, work, buildArgs, log);
+    log(`\nMáy: ${machine}`);
+    return;
+  }
 
   const rows: string[][] = [];
   const sideBySide: string[][] = [];

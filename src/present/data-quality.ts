@@ -38,13 +38,17 @@ export function qualityList(problems: readonly Problem[]): QualityList {
   };
 }
 
+/** `members.csv`, or `du-lieu.xlsx › Đảng viên` for a problem in a workbook's sheet. */
+const fileAndSheet = (p: { readonly file: string; readonly sheet?: string }): string =>
+  p.sheet === undefined ? p.file : `${p.file} › ${boundedText(p.sheet)}`;
+
 /** The download's rows as cells: level, file, line, column, key, value, problem, fix. */
 export function qualityRows(problems: readonly Problem[]): (string | number | undefined)[][] {
   const { shown, omitted } = sampleProblems(problems, DOWNLOAD_PER_KIND);
   return [
     ...shown.map((p) => [
       p.severity === 'error' ? 'lỗi' : 'cảnh báo',
-      p.file,
+      fileAndSheet(p),
       p.line,
       p.column,
       p.key,
@@ -54,7 +58,7 @@ export function qualityRows(problems: readonly Problem[]): (string | number | un
     ]),
     ...omitted.map((o) => [
       o.severity === 'error' ? 'lỗi' : 'cảnh báo',
-      o.file,
+      fileAndSheet(o),
       undefined,
       undefined,
       undefined,

@@ -43,10 +43,26 @@ export function detectDelimiter(headerLine: string): ',' | ';' | '\t' {
   return counts[';'] > counts[','] ? ';' : ',';
 }
 
-interface CsvRecord {
-  readonly cells: string[];
+/** One row as read, before typing: a CSV line, or a row of a sheet (see workbook.ts). */
+export interface SourceRecord {
+  readonly cells: readonly string[];
+  /** The line of the CSV, or the row number in the sheet. */
   readonly line: number;
+  /** Cells refused while being read (a formula's error value), by index. */
+  readonly flaws?: ReadonlyMap<number, Refusal>;
+  /** Cells that were dates in the workbook, by index: a count or a year is never a date. */
+  readonly dates?: ReadonlySet<number>;
 }
+
+type CsvRecord = SourceRecord & { readonly cells: string[] };
+
+const DATE_IN_NUMBER_COLUMN: Refusal = {
+  ok: false,
+  code: 'date-in-number-column',
+  message: 'là ngày tháng nhưng cột này phải là số',
+  english: 'is a date, the column holds numbers',
+  fix: 'Trong Excel, chọn ô này, vào Trang đầu › Số › chọn Chung (General) rồi gõ lại số; nếu chưa có số liệu thì để trống.',
+};
 
 /** Thrown from inside csv-parse to stop it at once, with the problem that says why. */
 class StopReading extends Error {
@@ -259,9 +275,21 @@ function matchHeader(
 
 /** Reads one CSV text against its schema: typed rows, and a problem for every bad cell. */
 export function readCsvText<S extends FileSchema>(text: string, schema: S): CsvTable<S> {
-  const file = schema.file;
   const problems: Problem[] = [];
-  const { records } = parseRecords(text, file, problems);
+  const { records } = parseRecords(text, schema.file, problems);
+  return readRecords(records, schema, problems);
+}
+
+/**
+ * Types rows as read (from a CSV or a sheet) against their schema; `problems` holds what reading
+ * them found already, and receives a problem for every bad cell.
+ */
+export function readRecords<S extends FileSchema>(
+  records: readonly SourceRecord[],
+  schema: S,
+  problems: Problem[],
+): CsvTable<S> {
+  const file = schema.file;
   // The header is the first row with something in it: Excel leaves blank lines of spaces above.
   const first = records.findIndex(({ cells }) => cells.some((cell) => cell.trim() !== ''));
   const [header, ...body] = first < 0 ? [] : records.slice(first);
@@ -289,7 +317,7 @@ export function readCsvText<S extends FileSchema>(text: string, schema: S): CsvT
   const rejected: Record<string, unknown>[] = [];
   const miscounted: { line: number; count: number }[] = [];
   let dataRows = 0;
-  for (const { cells, line } of body) {
+  for (const { cells, line, flaws, dates } of body) {
     if (cells.every((cell) => cell.trim() === '')) continue;
     dataRows += 1;
     if (cells.length !== width) {
@@ -310,7 +338,9 @@ export function readCsvText<S extends FileSchema>(text: string, schema: S): CsvT
     let valid = true;
     for (const [index, column] of mapped) {
       const raw = cells[index] ?? '';
-      const parsed = parseCell(raw, column);
+      const numeric = column.kind.type === 'count' || column.kind.type === 'year';
+      const parsed =
+        flaws?.get(index) ?? (numeric && dates?.has(index) ? DATE_IN_NUMBER_COLUMN : parseCell(raw, column));
       if (!parsed.ok) {
         valid = false;
         problems.push(

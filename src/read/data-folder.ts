@@ -10,6 +10,7 @@ import { open, readdir, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { error, type Problem } from '../problems.ts';
 import { SCHEMAS } from './schemas.ts';
+import { LOCK_FILE, REFUSED_FORMATS, SAVE_AS_XLSX, WORKBOOK_FILE } from './workbook.ts';
 
 /**
  * The largest data file read. A 52,000-unit province over 10 years (the whole country's
@@ -17,9 +18,17 @@ import { SCHEMAS } from './schemas.ts';
  * "Unicode Text"; reading 200 MB ran the build out of memory.
  */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * The largest workbook read: it is read as a stream, so its size costs little memory; the
+ * 52,000-unit province's tables in one workbook are 79 MB.
+ */
+export const MAX_WORKBOOK_BYTES = 256 * 1024 * 1024;
 
 export interface DataFolder {
-  /** Each contract file found (`units.csv`) → its path; only files that may be read. */
+  /**
+   * Each contract file (`units.csv`) and workbook (`du-lieu.xlsx`) found, by its name in lower
+   * case → its path; only files that may be read.
+   */
   readonly files: ReadonlyMap<string, string>;
   /** Contract files present but refused (already reported): neither missing nor read. */
   readonly refused: ReadonlySet<string>;
@@ -44,13 +53,26 @@ export async function listDataFolder(dir: string): Promise<DataFolder | undefine
   }
   const wanted = new Set<string>(SCHEMAS.map((schema) => schema.file));
   const byFile = new Map<string, Dirent[]>();
-  for (const entry of entries) {
-    const file = entry.name.toLowerCase();
-    if (wanted.has(file)) byFile.set(file, [...(byFile.get(file) ?? []), entry]);
-  }
   const files = new Map<string, string>();
   const refused = new Set<string>();
   const problems: Problem[] = [];
+  for (const entry of entries) {
+    const file = entry.name.toLowerCase();
+    if (LOCK_FILE.test(file)) continue;
+    if (wanted.has(file) || WORKBOOK_FILE.test(file)) byFile.set(file, [...(byFile.get(file) ?? []), entry]);
+    const format = Object.keys(REFUSED_FORMATS).find((ext) => file.endsWith(ext));
+    if (format !== undefined) {
+      problems.push(
+        error({
+          code: 'spreadsheet-format',
+          file: entry.name,
+          message: `${REFUSED_FORMATS[format] ?? ''}; chỉ đọc tệp CSV và sổ làm việc Excel (.xlsx)`,
+          english: `${format} files are not read`,
+          fix: SAVE_AS_XLSX,
+        }),
+      );
+    }
+  }
   for (const [file, found] of byFile) {
     const [entry, ...others] = found;
     if (!entry) continue;
@@ -114,6 +136,7 @@ export function isInside(root: string, target: string): boolean {
 export async function readDataFile(
   path: string,
   file: string,
+  limit: number = MAX_FILE_BYTES,
 ): Promise<{ readonly bytes: Uint8Array } | { readonly problem: Problem }> {
   const unreadable = (code: string | undefined) => ({
     problem: error({
@@ -134,13 +157,13 @@ export async function readDataFile(
   try {
     const info = await handle.stat();
     if (!info.isFile()) return unreadable(info.isDirectory() ? 'là thư mục' : 'không phải tệp thường');
-    if (info.size > MAX_FILE_BYTES) {
+    if (info.size > limit) {
       return {
         problem: error({
           code: 'file-too-large',
           file,
-          message: `tệp nặng ${megabytes(info.size)} MB, quá giới hạn ${megabytes(MAX_FILE_BYTES)} MB của một tệp dữ liệu, nên không được đọc`,
-          english: `file is ${info.size} bytes, more than the limit of ${MAX_FILE_BYTES}`,
+          message: `tệp nặng ${megabytes(info.size)} MB, quá giới hạn ${megabytes(limit)} MB của một tệp dữ liệu, nên không được đọc`,
+          english: `file is ${info.size} bytes, more than the limit of ${limit}`,
           fix: `Kiểm tra đã chọn đúng tệp chưa: số liệu 10 năm của 52.000 tổ chức cơ sở đảng (cả nước) chỉ khoảng 23 MB. Nếu đúng, xóa các cột và dòng không thuộc quy định (kể cả hàng nghìn dòng, cột trống ở cuối bảng), lưu lại dạng CSV UTF-8.`,
         }),
       };

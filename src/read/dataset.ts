@@ -1,6 +1,7 @@
+import { basename } from 'node:path';
 import { error, warning, type Problem } from '../problems.ts';
 import { readCsvText, type CsvTable } from './csv.ts';
-import { listDataFolder, readDataFile } from './data-folder.ts';
+import { listDataFolder, MAX_WORKBOOK_BYTES, readDataFile } from './data-folder.ts';
 import { decodeCsvBytes } from './encoding.ts';
 import type { FileSchema, RowOf } from './schema.ts';
 import {
@@ -15,6 +16,13 @@ import {
   termTargetsSchema,
   unitsSchema,
 } from './schemas.ts';
+import {
+  readWorkbookBytes,
+  tableOfWorkbook,
+  WORKBOOK_FILE,
+  type SheetPlace,
+  type WorkbookRead,
+} from './workbook.ts';
 
 /** What was read from one file: kept for messages, downloads and change detection. */
 export interface SourceFile {
@@ -22,6 +30,8 @@ export interface SourceFile {
   readonly present: boolean;
   readonly encoding?: string;
   readonly columns: ReadonlyMap<string, number>;
+  /** The workbook and sheet the table was read from, when it was not a CSV file. */
+  readonly place?: SheetPlace;
 }
 
 /** Every CSV of the contract, as typed rows with their line numbers. */
@@ -85,7 +95,20 @@ export function readCsvBytes<S extends FileSchema>(bytes: Uint8Array, schema: S)
  */
 export type TableReader = (bytes: Uint8Array, schema: FileSchema) => Promise<CsvFileTable> | CsvFileTable;
 
-export async function readDataset(dir: string, readTable: TableReader = readCsvBytes): Promise<ReadResult> {
+/** Turns a workbook's bytes into its tables: `readWorkbookBytes`, unless a cache answers. */
+export type BookReader = (bytes: Uint8Array, name: string) => Promise<WorkbookRead>;
+
+/** Where a table was given: a CSV file, or a workbook's sheet with the rows read from it. */
+type Given =
+  { readonly csv: string; readonly path: string } | (SheetPlace & { readonly table: CsvFileTable });
+
+const placeText = (given: Given) => ('csv' in given ? given.csv : `${given.workbook} › ${given.sheet}`);
+
+export async function readDataset(
+  dir: string,
+  readTable: TableReader = readCsvBytes,
+  readBook: BookReader = readWorkbookBytes,
+): Promise<ReadResult> {
   const problems: Problem[] = [];
   const sources = new Map<string, SourceFile>();
   const folder = await listDataFolder(dir);
@@ -104,31 +127,72 @@ export async function readDataset(dir: string, readTable: TableReader = readCsvB
   }
   const tables = new Map<string, unknown[]>();
   const rejectedIds = { units: new Set<string>(), events: new Set<string>() };
+  const given = new Map<string, Given[]>();
+  const give = (file: string, place: Given) => given.set(file, [...(given.get(file) ?? []), place]);
   for (const schema of SCHEMAS) {
-    const path = files?.get(schema.file);
-    if (path === undefined) {
+    const csv = files?.get(schema.file);
+    if (csv !== undefined) give(schema.file, { csv: basename(csv), path: csv });
+  }
+  // Tables whose own workbook (`units.xlsx`) could not be read: already reported, not missing.
+  const unread = new Set<string>();
+  for (const [file, path] of files ?? []) {
+    if (!WORKBOOK_FILE.test(file)) continue;
+    const name = basename(path);
+    const read = await readDataFile(path, name, MAX_WORKBOOK_BYTES);
+    const book =
+      'problem' in read ? { tables: [], problems: [read.problem] } : await readBook(read.bytes, name);
+    problems.push(...book.problems);
+    const own = tableOfWorkbook(name);
+    if (own && book.tables.length === 0) unread.add(own.file);
+    for (const { file: table, sheet, table: rows } of book.tables)
+      give(table, { workbook: name, sheet, table: rows });
+  }
+  for (const schema of SCHEMAS) {
+    const [first, ...others] = given.get(schema.file) ?? [];
+    if (first && others.length > 0) {
+      const places = [first, ...others].map(placeText);
+      problems.push(
+        error({
+          code: 'table-twice',
+          file: 'csv' in first ? first.csv : first.workbook,
+          ...('csv' in first ? {} : { sheet: first.sheet }),
+          message: `bảng ${schema.title} có ở ${places.length} nơi: ${places.join('; ')}. Không biết nơi nào là dữ liệu đúng nên không đọc nơi nào`,
+          english: `table ${schema.file} is given ${places.length} times`,
+          fix: `Giữ bảng ${schema.title} ở một nơi, xóa (hoặc đổi tên, chuyển ra khỏi thư mục dữ liệu) các nơi kia.`,
+        }),
+      );
       sources.set(schema.file, { file: schema.file, present: false, columns: new Map() });
-      if (schema.required && folder && !folder.refused.has(schema.file)) {
+      tables.set(schema.file, []);
+      continue;
+    }
+    if (first === undefined) {
+      sources.set(schema.file, { file: schema.file, present: false, columns: new Map() });
+      if (schema.required && folder && !folder.refused.has(schema.file) && !unread.has(schema.file)) {
         problems.push(
           error({
             code: 'missing-file',
             file: schema.file,
             message: `không có tệp ${schema.file} trong thư mục dữ liệu`,
             english: `${schema.file} is required`,
-            fix: `Thêm tệp ${schema.file} (danh sách đơn vị) vào ${dir}.`,
+            fix: `Thêm tệp ${schema.file} (danh sách đơn vị) vào ${dir}, hoặc một trang tính tên "${schema.title}" vào sổ làm việc Excel trong thư mục đó.`,
           }),
         );
       }
       tables.set(schema.file, []);
       continue;
     }
-    const read = await readDataFile(path, schema.file);
-    if ('problem' in read) {
-      problems.push(read.problem);
-      tables.set(schema.file, []);
-      continue;
+    let table: CsvFileTable;
+    if ('csv' in first) {
+      const read = await readDataFile(first.path, schema.file);
+      if ('problem' in read) {
+        problems.push(read.problem);
+        tables.set(schema.file, []);
+        continue;
+      }
+      table = await readTable(read.bytes, schema);
+    } else {
+      table = first.table;
     }
-    const table = await readTable(read.bytes, schema);
     problems.push(...table.problems);
     tables.set(schema.file, table.rows);
     const refused =
@@ -143,6 +207,7 @@ export async function readDataset(dir: string, readTable: TableReader = readCsvB
       present: true,
       columns: table.columns,
       ...(table.encoding !== undefined ? { encoding: table.encoding } : {}),
+      ...('csv' in first ? {} : { place: { workbook: first.workbook, sheet: first.sheet } }),
     });
   }
   const rows = <S extends FileSchema>(schema: S) => (tables.get(schema.file) ?? []) as RowOf<S>[];

@@ -82,9 +82,9 @@ function describeZip(bytes: Uint8Array): string {
   }
   if (head.includes('xl/')) {
     return (
-      'Tệp này là bảng tính Excel (.xlsx), không phải CSV. Hãy mở trong Excel, chọn Lưu thành → ' +
-      'CSV UTF-8 (phân cách bằng dấu phẩy). (This is an Excel workbook (.xlsx), not a CSV file: ' +
-      'open it in Excel and use Save As → CSV UTF-8 (Comma delimited).)'
+      'Tệp này là bảng tính Excel (.xlsx), không phải CSV. Hãy đổi tên tệp, thay đuôi .csv bằng .xlsx: ' +
+      'sổ làm việc Excel được đọc trực tiếp. (This is an Excel workbook (.xlsx), not a CSV file: ' +
+      'rename it to .xlsx, workbooks are read as they are.)'
     );
   }
   return (

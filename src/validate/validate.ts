@@ -8,6 +8,7 @@ import { checkReorganization } from './reorganization.ts';
 import { hasErrors, sortProblems, type Problem } from '../problems.ts';
 import { checkStructure } from './structure.ts';
 import { checkTargetData, checkTerms } from './terms.ts';
+import { placeProblems, type SheetPlace } from '../read/workbook.ts';
 
 export interface Validated {
   /** Absent when there are errors: nothing may be built from broken data. */
@@ -29,6 +30,9 @@ export function validate(
   readProblems: readonly Problem[],
   { today = todayInVietnam() }: ValidateOptions = {},
 ): Validated {
+  const places = new Map<string, SheetPlace>();
+  for (const [file, source] of data.sources) if (source.place) places.set(file, source.place);
+  const placed = (problems: readonly Problem[]) => sortProblems(placeProblems(problems, places));
   // A units.csv that could not be read at all (binary, empty, no header) already has its one
   // error; "no units in the file" would only repeat it.
   const unreadable = readProblems.some(
@@ -36,7 +40,7 @@ export function validate(
   );
   const structure = checkStructure(data).filter((p) => !(unreadable && p.code === 'no-units'));
   const problems = [...readProblems, ...structure, ...checkTerms(data), ...checkCalendar(data, today)];
-  if (hasErrors(problems)) return { province: undefined, problems: sortProblems(problems) };
+  if (hasErrors(problems)) return { province: undefined, problems: placed(problems) };
   const province = buildProvince(data);
   // Events replay into the tree every rollup walks: a broken replay must stop before any sum.
   // A unit that ends with units still under it stops here too: the sums would silently drop them.
@@ -45,7 +49,7 @@ export function validate(
     ...checkDissolutions(data, province.tree),
     ...checkReorganization(data, province.tree),
   );
-  if (hasErrors(problems)) return { province: undefined, problems: sortProblems(problems) };
+  if (hasErrors(problems)) return { province: undefined, problems: placed(problems) };
   problems.push(...checkConsistency(data, province), ...checkTargetData(data, province));
-  return { province, problems: sortProblems(problems) };
+  return { province, problems: placed(problems) };
 }

@@ -1,0 +1,388 @@
+/**
+ * Excel workbooks (contract part C): a table as `<name>.xlsx` (its first visible sheet), or any
+ * workbook whose sheets are named by the tables' keys or Vietnamese titles. Each sheet becomes the
+ * rows a CSV would have given (numbers and dates turned into the text the CSV path reads), so that
+ * every check, message and limit is the CSV path's; only where a problem is differs: the problem
+ * names the workbook, the sheet and the cell (see `placeProblems`).
+ *
+ * Read with exceljs's streaming reader: measured on a 52,000-unit province (docs/performance.md),
+ * it reads a workbook in half the memory SheetJS needs and no slower, though about three times
+ * slower than the same data as CSV (its XML parsing).
+ */
+import { Readable } from 'node:stream';
+import type ExcelJS from 'exceljs';
+import { error, warning, type Problem } from '../problems.ts';
+import { MAX_COLUMNS, MAX_ROWS, readRecords, type CsvTable, type SourceRecord } from './csv.ts';
+import { normalizeHeader, type FileSchema } from './schema.ts';
+import { SCHEMAS } from './schemas.ts';
+import { formatCount, type Refusal } from './values.ts';
+
+/** Workbooks read: `.xlsm` is the same format with macros, which are never run, only skipped. */
+export const WORKBOOK_FILE = /\.xls[xm]$/i;
+/** Excel's lock file while a workbook is open (`~$du-lieu.xlsx`): not data. */
+export const LOCK_FILE = /^~\$/;
+
+export const SAVE_AS_XLSX =
+  'Mở tệp bằng Excel, chọn Tệp › Lưu thành › Sổ làm việc Excel (*.xlsx), lưu vào thư mục dữ liệu rồi xóa (hoặc chuyển ra ngoài) tệp cũ.';
+
+/** Spreadsheet files that are not read, and why: each is refused with how to save it as `.xlsx`. */
+export const REFUSED_FORMATS: Readonly<Record<string, string>> = {
+  '.xls': 'là bảng tính Excel 97–2003 (.xls), định dạng cũ không được đọc',
+  '.xlsb': 'là sổ làm việc nhị phân của Excel (.xlsb), định dạng không được đọc',
+  '.ods': 'là bảng tính OpenDocument (.ods, của LibreOffice), định dạng không được đọc',
+};
+
+/** One table found in a workbook: the sheet it came from and its rows. */
+export interface WorkbookTable {
+  /** The table's CSV name (`members.csv`): a cached read keeps names, not schema objects. */
+  readonly file: string;
+  readonly sheet: string;
+  readonly table: CsvTable<FileSchema>;
+}
+
+export interface WorkbookRead {
+  readonly tables: WorkbookTable[];
+  /** Problems of the workbook itself (named by it); each table's own are in its `table`. */
+  readonly problems: Problem[];
+}
+
+/** The table a sheet named `name` holds, by key (`members`) or title (`Đảng viên`, `dang vien`). */
+export const tableOfSheet = (name: string): FileSchema | undefined => {
+  const wanted = normalizeHeader(name);
+  return SCHEMAS.find(
+    (schema) =>
+      normalizeHeader(schema.file.replace(/\.csv$/, '')) === wanted ||
+      normalizeHeader(schema.title) === wanted,
+  );
+};
+
+/** `members.xlsx`, `Đảng viên.xlsx` → members.csv's schema: a workbook named for the one table it holds. */
+export const tableOfWorkbook = (name: string): FileSchema | undefined =>
+  tableOfSheet(name.replace(WORKBOOK_FILE, ''));
+
+/** Sheets of instructions (the template's "Hướng dẫn") are not tables and not worth a warning. */
+const INSTRUCTIONS = /^huong dan/;
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>
+  signature.every((byte, index) => bytes[index] === byte);
+
+/** A zip file (an `.xlsx`, whatever its name says). */
+const isZip = (bytes: Uint8Array): boolean => startsWith(bytes, ZIP);
+
+/** Office's encryption keeps the workbook in an OLE file as a stream named EncryptedPackage. */
+const ENCRYPTED = Buffer.from('EncryptedPackage', 'utf16le');
+
+const refusal = (message: string, english: string, fix: string, code?: string): Refusal => ({
+  ok: false,
+  message,
+  english,
+  fix,
+  ...(code === undefined ? {} : { code }),
+});
+
+/** A number as the CSV path would read it: no grouping, no float noise, a decimal comma. */
+const numberText = (n: number): string => String(Number(n.toPrecision(15))).replace('.', ',');
+
+/** A format that shows a date or time (`dd/mm/yyyy`, `[$-vi-VN]d mmmm yyyy`); quoted text aside. */
+const isDateFormat = (format: string | undefined): boolean =>
+  format !== undefined && /[dmyhs]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
+
+/** `17/08/2011`: as Vietnamese Excel shows a date, and as the CSV path reads one. */
+const shownDate = (date: Date): string => {
+  const [year, month, day] = date.toISOString().slice(0, 10).split('-');
+  return `${day}/${month}/${year}`;
+};
+
+/** Excel counts days from 30/12/1899 (in the 1900 system, which every Excel for Windows uses). */
+const serialDate = (serial: number): Date => new Date(Math.round((serial - 25569) * 86_400_000));
+
+/** A cell read: its text, or why it cannot be read with the text that messages quote (`#REF!`, `=C4/0`). */
+type Read = { readonly text: string; readonly date?: boolean; readonly flaw?: Refusal };
+
+/** A cell's value (as exceljs gives it) → the text a CSV would hold, or why it cannot be read. */
+export function readCell(value: unknown, format: string | undefined): Read | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return { text: value };
+  if (typeof value === 'number') {
+    if (isDateFormat(format)) return { text: shownDate(serialDate(value)), date: true };
+    if (format?.includes('%')) return { text: `${numberText(value * 100)}%` };
+    return { text: numberText(value) };
+  }
+  if (typeof value === 'boolean') return { text: value ? 'có' : 'không' };
+  if (value instanceof Date) return { text: shownDate(value), date: true };
+  if (typeof value !== 'object') return undefined;
+  const cell = value as Record<string, unknown>;
+  if (Array.isArray(cell['richText'])) {
+    return { text: (cell['richText'] as { text?: string }[]).map((run) => run.text ?? '').join('') };
+  }
+  if (typeof cell['error'] === 'string') return { text: cell['error'], flaw: formulaError(cell['error']) };
+  if ('formula' in cell || 'sharedFormula' in cell) {
+    const result = cell['result'];
+    // exceljs drops an error result (`#REF!`) as it drops a missing one: the two read alike.
+    if (result === undefined || result === null || (typeof result === 'number' && Number.isNaN(result))) {
+      const formula = cell['formula'] ?? cell['sharedFormula'];
+      return { text: typeof formula === 'string' ? `=${formula}` : '', flaw: formulaError(undefined) };
+    }
+    return readCell(result, format);
+  }
+  if (typeof cell['text'] === 'string') return { text: cell['text'] };
+  return {
+    text: '',
+    flaw: refusal(
+      'chứa một giá trị không đọc được (không phải chữ, số hay ngày tháng)',
+      'unreadable cell value',
+      'Gõ lại giá trị của ô này (chữ, số hoặc ngày tháng), hoặc để trống nếu chưa có số liệu.',
+      'unreadable-cell',
+    ),
+  };
+}
+
+/** An error value (`#REF!`); `undefined`: a formula with no value, whether an error or never computed. */
+const formulaError = (code: string | undefined): Refusal =>
+  code === undefined
+    ? refusal(
+        'chứa công thức không có giá trị: công thức bị lỗi (như #REF!, #DIV/0!, #N/A) hoặc chưa được tính',
+        'formula with an error or without a cached value',
+        'Mở tệp bằng Excel và xem ô này: nếu hiện lỗi, sửa công thức (thường do xóa mất ô, trang tính hoặc tệp mà công thức tham chiếu tới) hoặc gõ giá trị thay cho công thức; nếu không, chỉ cần lưu lại bằng Excel để Excel tính giá trị. Nếu chưa có số liệu thì để trống.',
+        'formula-error',
+      )
+    : refusal(
+        `chứa lỗi công thức ${code}`,
+        `formula error ${code}`,
+        'Sửa công thức trong ô này (thường do xóa mất ô, trang tính hoặc tệp mà công thức tham chiếu tới), hoặc gõ giá trị thay cho công thức; nếu chưa có số liệu thì để trống.',
+        'formula-error',
+      );
+
+interface SheetReader extends AsyncIterable<ExcelJS.Row> {
+  readonly name?: string;
+  readonly state?: string;
+}
+
+interface BookReader extends AsyncIterable<SheetReader> {
+  readonly model?: { readonly sheets?: readonly { readonly name: string; readonly state?: string }[] };
+}
+
+const visible = (state: string | undefined) => state !== 'hidden' && state !== 'veryHidden';
+
+/**
+ * Rows of one sheet as a CSV would give them; stops (draining the rest) at the row or column
+ * limit. Every row after the header is as wide as it, as a CSV's rows are: Excel does not store
+ * the empty cells at a row's end. A cell beyond the header (data in a column without a name)
+ * keeps its row longer, and the CSV path's column-count check reports it.
+ */
+async function sheetRecords(sheet: SheetReader, file: string, problems: Problem[]): Promise<SourceRecord[]> {
+  const records: SourceRecord[] = [];
+  let stopped = false;
+  let width: number | undefined;
+  for await (const row of sheet) {
+    if (stopped) continue;
+    const cells: string[] = [];
+    const flaws = new Map<number, Refusal>();
+    const dates = new Set<number>();
+    let wide = 0;
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      wide = Math.max(wide, column);
+      if (column > MAX_COLUMNS) return;
+      const read = readCell(cell.value, cell.numFmt);
+      if (read === undefined) return;
+      while (cells.length < column - 1) cells.push('');
+      cells[column - 1] = read.text;
+      if (read.flaw) flaws.set(column - 1, read.flaw);
+      if (read.date === true) dates.add(column - 1);
+    });
+    if (wide > MAX_COLUMNS) {
+      stopped = true;
+      problems.push(
+        error({
+          code: 'too-many-columns',
+          file,
+          line: row.number,
+          message: `dòng này có ô ở cột ${formatCount(wide)}, quá giới hạn ${MAX_COLUMNS} cột của một bảng dữ liệu (các bảng theo quy định có dưới 20 cột), nên trang tính không được đọc tiếp`,
+          english: `row has a cell in column ${wide}, more than the limit of ${MAX_COLUMNS}`,
+          fix: 'Xóa các cột thừa ở bên phải bảng: chọn các cột đó, bấm chuột phải › Xóa (Delete), rồi lưu lại.',
+        }),
+      );
+      continue;
+    }
+    if (records.length > MAX_ROWS) {
+      stopped = true;
+      problems.push(
+        error({
+          code: 'too-many-rows',
+          file,
+          line: row.number,
+          message: `trang tính có hơn ${formatCount(MAX_ROWS)} dòng số liệu, quá giới hạn của một bảng dữ liệu, nên không được đọc tiếp từ dòng này`,
+          english: `more than ${MAX_ROWS} data rows`,
+          fix: 'Kiểm tra đã chọn đúng trang tính chưa: số liệu 10 năm của 52.000 tổ chức cơ sở đảng (cả nước) chỉ khoảng 520.000 dòng. Nếu đúng, xóa các dòng lặp lại hoặc không thuộc quy định.',
+        }),
+      );
+      continue;
+    }
+    if (cells.length === 0 && flaws.size === 0) continue;
+    // The header is the first row with something in it, as in a CSV.
+    if (width === undefined && cells.some((cell) => cell.trim() !== '')) width = cells.length;
+    while (width !== undefined && cells.length < width) cells.push('');
+    records.push({
+      cells,
+      line: row.number,
+      ...(flaws.size > 0 ? { flaws } : {}),
+      ...(dates.size > 0 ? { dates } : {}),
+    });
+  }
+  return records;
+}
+
+/** Why bytes that are not a zip cannot be a workbook, in the words of a problem. */
+function notAZip(bytes: Uint8Array, name: string): Problem {
+  const encrypted =
+    startsWith(bytes, OLE) &&
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTED);
+  if (encrypted) {
+    return error({
+      code: 'encrypted-workbook',
+      file: name,
+      message: 'sổ làm việc được đặt mật khẩu (mã hóa), nên không đọc được',
+      english: 'password-protected (encrypted) workbook',
+      fix: 'Mở tệp bằng Excel, chọn Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu rồi lưu lại dạng Sổ làm việc Excel (*.xlsx).',
+    });
+  }
+  if (startsWith(bytes, OLE)) {
+    return error({
+      code: 'old-excel-format',
+      file: name,
+      message: 'thực chất là bảng tính Excel 97–2003 (.xls) được đổi tên, định dạng cũ không được đọc',
+      english: 'an Excel 97-2003 workbook renamed',
+      fix: SAVE_AS_XLSX,
+    });
+  }
+  return notAWorkbook(name, undefined);
+}
+
+const notAWorkbook = (name: string, cause: Error | undefined): Problem =>
+  error({
+    code: 'corrupt-workbook',
+    file: name,
+    message: `tệp không phải sổ làm việc Excel (.xlsx) hoặc đã bị hỏng, nên không đọc được${
+      cause === undefined ? '' : ` (${cause.message})`
+    }`,
+    english: 'not an .xlsx file, or a damaged one',
+    fix: 'Mở tệp bằng Excel; nếu mở được, lưu lại dạng Sổ làm việc Excel (*.xlsx). Nếu không, lấy lại bản tệp còn tốt (bản gửi qua thư, bản sao lưu).',
+  });
+
+/**
+ * The tables a workbook holds. `name` is the workbook's file name: `<table>.xlsx` holds that
+ * table in its first visible sheet; any other name holds tables in sheets named for them.
+ */
+export async function readWorkbookBytes(bytes: Uint8Array, name: string): Promise<WorkbookRead> {
+  const problems: Problem[] = [];
+  if (!isZip(bytes)) return { tables: [], problems: [notAZip(bytes, name)] };
+  const single = tableOfWorkbook(name);
+  const tables: WorkbookTable[] = [];
+  // Loaded only when there is a workbook: importing exceljs costs a CSV-only check 0.3 s.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(
+    Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
+    {
+      sharedStrings: 'cache',
+      // Styles say which numbers are dates and which are percentages.
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    },
+  ) as unknown as BookReader;
+  const hidden: string[] = [];
+  const unknown: string[] = [];
+  try {
+    for await (const sheet of reader) {
+      const sheetName = sheet.name ?? '';
+      // The tab order is the workbook part's, which Excel writes before the sheets.
+      const sheets = reader.model?.sheets;
+      const firstVisible = sheets
+        ? sheets.find((s) => visible(s.state))?.name
+        : tables.length === 0 && visible(sheet.state)
+          ? sheetName
+          : undefined;
+      const schema = single ? (sheetName === firstVisible ? single : undefined) : tableOfSheet(sheetName);
+      if (!visible(sheet.state)) {
+        if (schema ?? (single && tables.length === 0)) hidden.push(sheetName);
+      } else if (schema) {
+        const own: Problem[] = [];
+        const records = await sheetRecords(sheet, schema.file, own);
+        tables.push({ file: schema.file, sheet: sheetName, table: readRecords(records, schema, own) });
+        continue;
+      } else if (!single && !INSTRUCTIONS.test(normalizeHeader(sheetName))) {
+        unknown.push(sheetName);
+      }
+      // A sheet not read is still read through: exceljs deletes a sheet's temporary file as soon
+      // as the next one is asked for, and a stream left unread then fails on the missing file.
+      for await (const row of sheet) void row;
+    }
+  } catch (cause) {
+    return { tables: [], problems: [notAWorkbook(name, cause instanceof Error ? cause : undefined)] };
+  }
+  // A zip without a workbook part: an .ods or a .docx renamed, say.
+  if (reader.model === undefined) return { tables: [], problems: [notAWorkbook(name, undefined)] };
+  for (const sheet of hidden) {
+    problems.push(
+      warning({
+        code: 'hidden-sheet',
+        file: name,
+        sheet,
+        message: 'trang tính này đang bị ẩn nên không được đọc',
+        english: 'hidden sheet, not read',
+        fix: 'Nếu trang tính này chứa dữ liệu cần công bố, bỏ ẩn nó: bấm chuột phải vào tên một trang tính › Bỏ ẩn (Unhide), chọn trang tính này rồi lưu lại.',
+      }),
+    );
+  }
+  for (const sheet of unknown) {
+    problems.push(
+      warning({
+        code: 'unknown-sheet',
+        file: name,
+        sheet,
+        message: 'tên trang tính không phải tên bảng dữ liệu nào, nên trang tính này không được đọc',
+        english: 'sheet name matches no table, not read',
+        fix: `Nếu trang tính này chứa dữ liệu, đổi tên nó (bấm đúp vào tên trang tính) thành tên một bảng: ${SCHEMAS.map(
+          (s) => `${s.title} (${s.file.replace(/\.csv$/, '')})`,
+        ).join(', ')}.`,
+      }),
+    );
+  }
+  if (single && tables.length === 0) {
+    problems.push(
+      error({
+        code: 'empty-file',
+        file: name,
+        message: 'sổ làm việc không có trang tính nào đang hiện để đọc',
+        english: 'no visible sheet',
+        fix: `Bỏ ẩn trang tính chứa bảng ${single.title}, hoặc xóa tệp ${name} nếu không dùng.`,
+      }),
+    );
+  }
+  return { tables, problems };
+}
+
+/** Where a table read from a workbook came from, for the messages about its rows. */
+export interface SheetPlace {
+  readonly workbook: string;
+  readonly sheet: string;
+}
+
+/**
+ * Problems about rows of tables read from workbooks, named by the workbook and the sheet instead
+ * of the table's CSV name: every check reports `members.csv` and a row number, and this is the one
+ * place that says where that row is.
+ */
+export function placeProblems(
+  problems: readonly Problem[],
+  places: ReadonlyMap<string, SheetPlace>,
+): Problem[] {
+  if (places.size === 0) return [...problems];
+  return problems.map((p) => {
+    const place = p.sheet === undefined ? places.get(p.file) : undefined;
+    return place ? { ...p, file: place.workbook, sheet: place.sheet } : p;
+  });
+}

@@ -1,0 +1,510 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, test } from 'vitest';
+import { loadCached } from '../src/build/cache.ts';
+import { load } from '../src/build/project.ts';
+import { qualityRows } from '../src/present/data-quality.ts';
+import { columnLetters, formatProblem, omittedText, sampleProblems, type Problem } from '../src/problems.ts';
+import { tempDir, UNITS } from './helpers.ts';
+
+/** A sheet as a test states it: its name, rows of cell values, and anything else to set on it. */
+interface Sheet {
+  readonly name: string;
+  readonly rows: readonly (readonly unknown[])[];
+  readonly state?: 'visible' | 'hidden' | 'veryHidden';
+  readonly edit?: (sheet: ExcelJS.Worksheet) => void;
+}
+
+/** A workbook's bytes, made with exceljs as Excel would save it. */
+async function workbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  for (const { name, rows, state = 'visible', edit } of sheets) {
+    const sheet = book.addWorksheet(name, { state });
+    for (const row of rows) sheet.addRow([...row]);
+    edit?.(sheet);
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+const UNIT_ROWS = UNITS.split('\n').map((line) => line.split(','));
+
+/** A data folder holding these files (text or bytes). */
+function folder(files: Record<string, string | Uint8Array>): string {
+  const dir = tempDir('workbook-');
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+const errorsOf = (problems: readonly Problem[]) => problems.filter((p) => p.severity === 'error');
+const printed = (problems: readonly Problem[]) => problems.map(formatProblem);
+
+/** The units as a sheet and a members sheet with these rows under its header. */
+const withMembers = (...rows: unknown[][]): Sheet[] => [
+  { name: 'Đơn vị', rows: UNIT_ROWS },
+  { name: 'Đảng viên', rows: [['unit_id', 'year', 'members', 'women'], ...rows] },
+];
+
+describe('cells become what the CSV path reads', () => {
+  test.each([
+    ['a number cell', 1234, 1234],
+    ['a number typed as text, grouped', '1.234', 1234],
+    ['a number the sum of a formula, by its cached value', { formula: 'B3*2', result: 60 }, 60],
+    ['rich text', { richText: [{ text: '1' }, { text: '2', font: { bold: true } }] }, 12],
+    ['an empty cell, not reported', null, undefined],
+  ])('%s', async (_name, cell, expected) => {
+    const dir = folder({ 'du-lieu.xlsx': await workbook(withMembers(['G1', 2024, 30, cell])) });
+    const { data, problems } = await load(dir);
+    expect(errorsOf(problems)).toEqual([]);
+    expect(data.members[0]?.women).toBe(expected);
+  });
+
+  test('a whole-number column refuses a fraction, naming the cell', async () => {
+    const dir = folder({ 'du-lieu.xlsx': await workbook(withMembers(['G1', 2024, 30, 12.5])) });
+    expect(printed(errorsOf((await load(dir)).problems))).toEqual([
+      expect.stringMatching(
+        /^du-lieu\.xlsx › Đảng viên › D2 cột women: "12,5" không phải số nguyên không âm/,
+      ),
+    ]);
+  });
+
+  test.each([
+    ['float noise is gone', 0.1 + 0.2, undefined, '0,3'],
+    ['a percentage cell reads as a percentage', 0.905, '0.0%', '90,5%'],
+  ])('term targets: %s', async (_name, value, format, expected) => {
+    const dir = folder({
+      'du-lieu.xlsx': await workbook([
+        { name: 'units', rows: UNIT_ROWS },
+        {
+          name: 'Chỉ tiêu nhiệm kỳ',
+          rows: [
+            ['unit_id', 'term', 'measure', 'target'],
+            ['D1', '2020-2025', 'grassroots_good_share', value],
+          ],
+          edit: (sheet) => {
+            if (format) sheet.getCell('D2').numFmt = format;
+          },
+        },
+      ]),
+    });
+    const { data } = await load(dir);
+    expect(data.termTargets[0]?.target).toBe(expected);
+  });
+
+  test('hyperlinks read as their text', async () => {
+    const dir = folder({
+      'du-lieu.xlsx': await workbook([
+        {
+          name: 'units',
+          rows: UNIT_ROWS,
+          edit: (sheet) => {
+            sheet.getCell('B3').value = { text: 'Đảng bộ huyện Một', hyperlink: 'https://example.org/' };
+          },
+        },
+      ]),
+    });
+    const { data } = await load(dir);
+    expect(data.units.find((u) => u.id === 'D1')?.name).toBe('Đảng bộ huyện Một');
+  });
+});
+
+describe('dates', () => {
+  const established = async (cell: unknown, format?: string) => {
+    const dir = folder({
+      'du-lieu.xlsx': await workbook([
+        {
+          name: 'Đơn vị',
+          rows: [
+            [...(UNIT_ROWS[0] ?? []), 'established'],
+            ...UNIT_ROWS.slice(1, 2),
+            [...(UNIT_ROWS[2] ?? []), cell],
+          ],
+          edit: (sheet) => {
+            if (format) sheet.getCell('E3').numFmt = format;
+          },
+        },
+      ]),
+    });
+    return load(dir);
+  };
+
+  test.each([
+    ['an Excel date cell', new Date(Date.UTC(2011, 7, 17)), 'dd/mm/yyyy'],
+    ['a date-formatted number (the serial Excel keeps)', 40772, 'dd/mm/yyyy'],
+    ['a text date DD/MM/YYYY', '17/08/2011', undefined],
+    ['a text date YYYY-MM-DD', '2011-08-17', undefined],
+  ])('%s reads as the ISO date', async (_name, cell, format) => {
+    const { data, problems } = await established(cell, format);
+    expect(errorsOf(problems)).toEqual([]);
+    expect(data.units.find((u) => u.id === 'D1')?.established).toBe('2011-08-17');
+  });
+
+  test('a date cell in a number column is an error naming the cell', async () => {
+    const dir = folder({
+      'du-lieu.xlsx': await workbook(withMembers(['G1', 2024, new Date(Date.UTC(2024, 0, 5)), null])),
+    });
+    const [problem] = errorsOf((await load(dir)).problems);
+    expect(problem?.code).toBe('date-in-number-column');
+    expect(formatProblem(problem as Problem)).toMatch(
+      /^du-lieu\.xlsx › Đảng viên › C2 cột members: "05\/01\/2024" là ngày tháng nhưng cột này phải là số/,
+    );
+  });
+});
+
+describe('formulas', () => {
+  test.each([
+    ['an error value', { error: '#REF!' }, /C2 cột members: "#REF!" chứa lỗi công thức #REF!/],
+    [
+      'a formula whose result is an error',
+      { formula: '1/0', result: { error: '#DIV/0!' } },
+      /C2 cột members: "=1\/0" chứa công thức không có giá trị: công thức bị lỗi/,
+    ],
+    [
+      'a formula without a cached value',
+      { formula: 'B2+1' },
+      /C2 cột members: "=B2\+1" chứa công thức không có giá trị/,
+    ],
+  ])('%s is an error naming the cell', async (_name, cell, expected) => {
+    const dir = folder({ 'du-lieu.xlsx': await workbook(withMembers(['G1', 2024, cell, null])) });
+    expect(printed(errorsOf((await load(dir)).problems))).toEqual([expect.stringMatching(expected)]);
+  });
+});
+
+describe('which sheets are tables', () => {
+  test.each(['units', 'Units', 'Đơn vị', 'ĐƠN VỊ', 'don vi', 'Don Vi'])(
+    'a sheet named "%s" is units',
+    async (name) => {
+      const dir = folder({ 'so-lieu.xlsx': await workbook([{ name, rows: UNIT_ROWS }]) });
+      const { data, problems } = await load(dir);
+      expect(problems).toEqual([]);
+      expect(data.units.map((u) => u.id)).toEqual(['P', 'D1', 'G1', 'G2']);
+    },
+  );
+
+  test('<table>.xlsx holds that table in its first visible sheet, whatever its name', async () => {
+    const dir = folder({
+      'units.csv': UNITS,
+      'Members.xlsx': await workbook([
+        {
+          name: 'cũ',
+          state: 'hidden',
+          rows: [
+            ['unit_id', 'year', 'members'],
+            ['G1', 2020, 1],
+          ],
+        },
+        {
+          name: 'Trang tính 1',
+          rows: [
+            ['Mã đơn vị', 'Năm', 'Tổng số đảng viên'],
+            ['G1', 2024, 30],
+          ],
+        },
+        {
+          name: 'Trang tính 2',
+          rows: [
+            ['unit_id', 'year', 'members'],
+            ['G2', 2024, 40],
+          ],
+        },
+      ]),
+    });
+    const { data, problems } = await load(dir);
+    expect(errorsOf(problems)).toEqual([]);
+    expect(data.members.map((m) => [m.unit_id, m.members])).toEqual([['G1', 30]]);
+  });
+
+  test("a workbook named by a table's Vietnamese title holds that table", async () => {
+    const dir = folder({
+      'units.csv': UNITS,
+      'Đảng viên.xlsx': await workbook([
+        {
+          name: 'Sheet1',
+          rows: [
+            ['unit_id', 'year', 'members'],
+            ['G1', 2024, 30],
+          ],
+        },
+      ]),
+    });
+    const { data, problems } = await load(dir);
+    expect(problems).toEqual([]);
+    expect(data.members.map((m) => m.members)).toEqual([30]);
+  });
+
+  test('a hidden sheet is not read, with a warning naming it', async () => {
+    const sheets = withMembers(['G1', 2024, 30, 10]);
+    const dir = folder({
+      'du-lieu.xlsx': await workbook([sheets[0] as Sheet, { ...(sheets[1] as Sheet), state: 'hidden' }]),
+    });
+    const { data, problems } = await load(dir);
+    expect(data.members).toEqual([]);
+    expect(printed(problems)).toEqual([
+      'du-lieu.xlsx › Đảng viên: trang tính này đang bị ẩn nên không được đọc (hidden sheet, not read). Cách sửa: Nếu trang tính này chứa dữ liệu cần công bố, bỏ ẩn nó: bấm chuột phải vào tên một trang tính › Bỏ ẩn (Unhide), chọn trang tính này rồi lưu lại.',
+    ]);
+  });
+
+  test('a sheet named for no table is not read, with a warning; instructions are not warned about', async () => {
+    const dir = folder({
+      'du-lieu.xlsx': await workbook([
+        { name: 'Hướng dẫn', rows: [['Điền số liệu vào các trang tính']] },
+        { name: 'units', rows: UNIT_ROWS },
+        { name: 'Dang vien 2024', rows: [['unit_id', 'year', 'members']] },
+      ]),
+    });
+    const { problems } = await load(dir);
+    expect(problems.map((p) => [p.code, p.sheet])).toEqual([['unknown-sheet', 'Dang vien 2024']]);
+  });
+
+  test('an Excel lock file (~$du-lieu.xlsx) is not data', async () => {
+    const dir = folder({ 'units.csv': UNITS, '~$du-lieu.xlsx': 'khóa' });
+    expect((await load(dir)).problems).toEqual([]);
+  });
+
+  test('an .xlsm workbook is read (its macros are never run)', async () => {
+    const dir = folder({ 'du-lieu.xlsm': await workbook([{ name: 'units', rows: UNIT_ROWS }]) });
+    const { data, problems } = await load(dir);
+    expect(problems).toEqual([]);
+    expect(data.units).toHaveLength(4);
+  });
+});
+
+describe('rows and cells', () => {
+  test('trailing empty rows and columns are ignored; a merged cell holds its value in its first cell only', async () => {
+    const dir = folder({
+      'du-lieu.xlsx': await workbook([
+        { name: 'units', rows: UNIT_ROWS },
+        {
+          name: 'members',
+          rows: [
+            ['unit_id', 'year', 'members', 'women'],
+            ['G1', 2024, 30, 10],
+            ['G2', 2024, 40, 12],
+            [],
+            [null, null],
+          ],
+          edit: (sheet) => {
+            sheet.getCell('H40').value = null;
+            sheet.getCell('H40').numFmt = '0';
+            sheet.mergeCells('B2:B3');
+          },
+        },
+      ]),
+    });
+    const { data, problems } = await load(dir);
+    expect(data.members.map((m) => [m.unit_id, m.year])).toEqual([['G1', 2024]]);
+    expect(printed(errorsOf(problems))).toEqual([
+      expect.stringMatching(/^du-lieu\.xlsx › members › B3 cột year: "" thiếu giá trị bắt buộc "Năm"/),
+    ]);
+  });
+
+  test('a table below blank rows and right of a blank column keeps its cell references', async () => {
+    const dir = folder({
+      'du-lieu.xlsx': await workbook([
+        { name: 'units', rows: UNIT_ROWS },
+        {
+          name: 'members',
+          rows: [[], [], [null, 'unit_id', 'year', 'members'], [null, 'G1', 2024, '3O']],
+        },
+      ]),
+    });
+    expect(printed(errorsOf((await load(dir)).problems))).toEqual([
+      expect.stringMatching(/^du-lieu\.xlsx › members › D4 cột members: "3O" không phải số nguyên không âm/),
+    ]);
+  });
+
+  test('a figure in a column without a header is an error on its row', async () => {
+    const dir = folder({
+      'du-lieu.xlsx': await workbook([
+        { name: 'units', rows: UNIT_ROWS },
+        {
+          name: 'members',
+          rows: [
+            ['unit_id', 'year', 'members'],
+            ['G1', 2024, 30, 7],
+          ],
+        },
+      ]),
+    });
+    expect(printed(errorsOf((await load(dir)).problems))).toEqual([
+      expect.stringMatching(/^du-lieu\.xlsx › members › dòng 2: có 4 ô nhưng dòng tiêu đề có 3 cột/),
+    ]);
+  });
+
+  test('problems found by the checks name the workbook, the sheet and the cell', async () => {
+    const dir = folder({
+      'du-lieu.xlsx': await workbook(withMembers(['G1', 2024, 30, 10], ['X9', 2024, 5, 1])),
+    });
+    const [problem] = errorsOf((await load(dir)).problems);
+    expect(formatProblem(problem as Problem)).toMatch(/^du-lieu\.xlsx › Đảng viên › A3 cột unit_id: "X9"/);
+  });
+
+  test('a bounded list counts what it leaves out in each sheet, and the download names the sheet', () => {
+    const problem = (sheet: string): Problem => ({
+      severity: 'error',
+      code: 'invalid-count',
+      file: 'du-lieu.xlsx',
+      sheet,
+      line: 2,
+      message: 'không phải số nguyên không âm',
+      english: 'must be a non-negative integer',
+    });
+    const { omitted } = sampleProblems([problem('Đảng viên'), problem('Đảng viên'), problem('Chi bộ')], 1);
+    expect(omitted.map(omittedText)).toEqual([
+      '… và 1 lỗi tương tự (mã invalid-count trong du-lieu.xlsx › Đảng viên)',
+    ]);
+    expect(qualityRows([problem('Chi bộ')])[0]?.[1]).toBe('du-lieu.xlsx › Chi bộ');
+  });
+
+  test.each([
+    [1, 'A'],
+    [3, 'C'],
+    [26, 'Z'],
+    [27, 'AA'],
+    [702, 'ZZ'],
+    [703, 'AAA'],
+  ])('column %i is column %s in Excel', (column, letters) => {
+    expect(columnLetters(column)).toBe(letters);
+  });
+});
+
+/** An OLE compound file's first bytes, then `body`. */
+const ole = (body: string) =>
+  Buffer.concat([
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    Buffer.alloc(504),
+    Buffer.from(body, 'utf16le'),
+  ]);
+
+describe('files that are refused, with how to save them as .xlsx', () => {
+  test.each([
+    [
+      'an Excel 97–2003 workbook (.xls)',
+      'du-lieu.xls',
+      ole('Workbook'),
+      'spreadsheet-format',
+      /Excel 97–2003.*Lưu thành › Sổ làm việc Excel \(\*\.xlsx\)/,
+    ],
+    [
+      'an OpenDocument spreadsheet (.ods)',
+      'du-lieu.ods',
+      'PK',
+      'spreadsheet-format',
+      /OpenDocument.*Lưu thành › Sổ làm việc Excel/,
+    ],
+    [
+      'a binary workbook (.xlsb)',
+      'du-lieu.xlsb',
+      'PK',
+      'spreadsheet-format',
+      /\.xlsb.*Lưu thành › Sổ làm việc Excel/,
+    ],
+    [
+      'a password-protected workbook',
+      'du-lieu.xlsx',
+      ole('EncryptedPackage'),
+      'encrypted-workbook',
+      /mật khẩu/,
+    ],
+    [
+      'an .xls renamed to .xlsx',
+      'du-lieu.xlsx',
+      ole('Workbook'),
+      'old-excel-format',
+      /Excel 97–2003.*Lưu thành › Sổ làm việc Excel/,
+    ],
+    [
+      'a damaged zip',
+      'du-lieu.xlsx',
+      Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 7)]),
+      'corrupt-workbook',
+      /bị hỏng/,
+    ],
+  ])('%s', async (_name, file, bytes, code, says) => {
+    const dir = folder({ 'units.csv': UNITS, [file]: bytes });
+    const problems = errorsOf((await load(dir)).problems);
+    expect(problems.map((p) => [p.code, p.file])).toEqual([[code, file]]);
+    expect(formatProblem(problems[0] as Problem)).toMatch(says);
+  });
+
+  test('a damaged units.xlsx is reported once, not also as a missing units table', async () => {
+    const dir = folder({ 'units.xlsx': Buffer.from('PK\u0003\u0004 hỏng') });
+    expect((await load(dir)).problems.map((p) => [p.code, p.file])).toEqual([
+      ['corrupt-workbook', 'units.xlsx'],
+    ]);
+  });
+
+  test('a workbook renamed to .csv says to rename it .xlsx', async () => {
+    const dir = folder({ 'units.csv': await workbook([{ name: 'units', rows: UNIT_ROWS }]) });
+    const [problem] = errorsOf((await load(dir)).problems);
+    expect(problem?.message).toMatch(/đổi tên tệp, thay đuôi \.csv bằng \.xlsx/);
+  });
+});
+
+describe('a table given twice is an error naming both places', () => {
+  test.each([
+    [
+      'a CSV and a workbook',
+      async () => ({
+        'units.csv': UNITS,
+        'du-lieu.xlsx': await workbook([{ name: 'Đơn vị', rows: UNIT_ROWS }]),
+      }),
+      'units.csv; du-lieu.xlsx › Đơn vị',
+    ],
+    [
+      'two workbooks',
+      async () => ({
+        'a.xlsx': await workbook([{ name: 'units', rows: UNIT_ROWS }]),
+        'units.xlsx': await workbook([{ name: 'Trang tính 1', rows: UNIT_ROWS }]),
+      }),
+      'a.xlsx › units; units.xlsx › Trang tính 1',
+    ],
+    [
+      'two sheets of one workbook',
+      async () => ({
+        'du-lieu.xlsx': await workbook([
+          { name: 'units', rows: UNIT_ROWS },
+          { name: 'Đơn vị', rows: UNIT_ROWS },
+        ]),
+      }),
+      'du-lieu.xlsx › units; du-lieu.xlsx › Đơn vị',
+    ],
+  ])('%s', async (_name, files, places) => {
+    const { data, problems } = await load(folder(await files()));
+    expect(data.units).toEqual([]);
+    expect(problems.map((p) => [p.code, p.message])).toEqual([
+      [
+        'table-twice',
+        `bảng Đơn vị có ở 2 nơi: ${places}. Không biết nơi nào là dữ liệu đúng nên không đọc nơi nào`,
+      ],
+    ]);
+  });
+});
+
+describe('the parse cache', () => {
+  test('an unchanged workbook comes from the cache; a changed one is read again, the CSV files beside it are not', async () => {
+    const dir = tempDir('workbook-cache-');
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'units.csv'), UNITS);
+    const save = async (...rows: unknown[][]) =>
+      writeFileSync(
+        join(data, 'du-lieu.xlsx'),
+        await workbook([{ name: 'Đảng viên', rows: [['unit_id', 'year', 'members'], ...rows] }]),
+      );
+    await save(['G1', 2024, 30], ['G2', 2024, 40]);
+    const cache = join(dir, 'cache');
+    const first = await loadCached(data, cache);
+    expect([first.filesFromCache, first.checkedFromCache, first.problems]).toEqual([0, false, []]);
+    const again = await loadCached(data, cache);
+    expect([again.filesFromCache, again.checkedFromCache, again.data.members]).toEqual([
+      2,
+      true,
+      first.data.members,
+    ]);
+    await save(['G1', 2024, 31], ['G2', 2024, 40]);
+    const changed = await loadCached(data, cache);
+    expect([changed.filesFromCache, changed.checkedFromCache]).toEqual([1, false]);
+    expect(changed.data.members.map((m) => m.members)).toEqual([31, 40]);
+  });
+});
