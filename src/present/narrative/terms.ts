@@ -68,7 +68,7 @@ function when(progress: TermProgress, whole: 'cả' | 'trong'): string {
 }
 
 /** `Đảng bộ huyện A đã kết thúc hoạt động ngày 30/06/2025, trước khi hết nhiệm kỳ 2020–2025; …`. */
-function stoppedNote(province: Province, progress: TermProgress, name: string): string | undefined {
+export function stoppedNote(province: Province, progress: TermProgress, name: string): string | undefined {
   if (progress.stopped === undefined) return undefined;
   const on = endedOn(province, progress.target.unitId);
   return sentence(
@@ -185,12 +185,18 @@ const TOPICS: Readonly<Record<TermMeasure, string>> = {
 /**
  * What a unit's progress toward one target says: one sentence, or two for a share (the latest
  * year's figure), and a note on years without figures; before the term's first figures, the
- * target and when the term's years start.
+ * target and when the term's years start. `stoppedSaid`: the unit's end was said once for all its
+ * targets.
  */
-export function progressSentences(province: Province, progress: TermProgress, name: string): string {
+export function progressSentences(
+  province: Province,
+  progress: TermProgress,
+  name: string,
+  stoppedSaid = false,
+): string {
   const { measure, target, term } = progress.target;
   const topic = TOPICS[measure];
-  const stopped = stoppedNote(province, progress, name);
+  const stopped = stoppedSaid ? undefined : stoppedNote(province, progress, name);
   if (progress.figures.length === 0) {
     const first = progress.years[0];
     const why =
@@ -261,7 +267,15 @@ function termSummary(province: Province, list: readonly TermProgress[], name: st
         '; ',
       ),
     );
-  // After the admissions sentence the term and the unit are known.
+  // One share alone (a topic page's) reads best in full; after the admissions sentence the term
+  // and the unit are known.
+  if (!admitted && shares.length === 1 && shares[0] !== undefined) {
+    const [only] = shares;
+    return paragraph([
+      ...shareWordsOf(only, name, only.target.measure as ShareMeasure),
+      ...full.map((p) => progressSentences(province, p, name)),
+    ]);
+  }
   const whose =
     admitted || shares[0] === undefined ? '' : `${when(shares[0], 'trong')}, chỉ tiêu hằng năm của ${name}`;
   const shareWords =
