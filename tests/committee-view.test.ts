@@ -185,6 +185,11 @@ describe('/cap-uy/: committees across units', () => {
     expect(row(topic.overview, level)).toEqual(expected);
   });
 
+  test('a term (2025–2030) stays on one line, so the unit names keep the width', () => {
+    const grassroots = topic.groups.find((g) => g.level === 'grassroots')?.table;
+    expect(grassroots?.columns[1]).toEqual({ label: 'Nhiệm kỳ', numeric: false, nowrap: true });
+  });
+
   test('each share column names the share over all committees of the level', () => {
     const grassroots = topic.groups.find((g) => g.level === 'grassroots')?.table;
     expect(grassroots?.columns.map((c) => c.label)).toContain('Nữ (chung 33%)');

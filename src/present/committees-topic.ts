@@ -114,7 +114,7 @@ function unitTable(
     caption: `Cấp ủy các ${organizations} nhiệm kỳ hiện tại (tỷ lệ trên số ủy viên Ban Chấp hành; trong ngoặc ở đầu cột: tỷ lệ chung của các cấp ủy này)`,
     columns: [
       column('Đơn vị', false),
-      column('Nhiệm kỳ', false),
+      { ...column('Nhiệm kỳ', false), nowrap: true },
       column('Hình thức', false),
       column('Ban Chấp hành'),
       column('Ban Thường vụ'),
