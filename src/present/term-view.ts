@@ -305,12 +305,17 @@ function sameOf<T>(values: readonly T[]): T | undefined {
 }
 
 /** A unit's section: its source and its end said once where all its targets share them. */
-function unitTargets(province: Province, unit: Unit, progress: readonly TermProgress[]): UnitTargets {
+function unitTargets(
+  province: Province,
+  term: string,
+  unit: Unit,
+  progress: readonly TermProgress[],
+): UnitTargets {
   const source = sameOf(progress.map((p) => p.target.source));
   const note = sameOf(progress.map((p) => stoppedNote(province, p, unit.name)));
   return {
     name: unit.name,
-    anchor: termAnchor(unit.id, progress[0]?.target.term ?? ''),
+    anchor: termAnchor(unit.id, term),
     path: unitPath(province, unit),
     source,
     note,
@@ -333,7 +338,9 @@ function pendingTargets(
   allPending: boolean,
 ): PendingTargets | undefined {
   if (pending.length === 0) return undefined;
-  const firstYears = [...new Set(pending.map(({ progress }) => progress.years[0] ?? 0))].sort();
+  const firstYears = [...new Set(pending.map(({ progress }) => progress.years[0] ?? 0))].sort(
+    (a, b) => a - b,
+  );
   const units = new Set(pending.map(({ unit }) => unit.id)).size;
   return {
     id: pendingId(term),
@@ -354,11 +361,7 @@ function pendingTargets(
       rows: pending.map(({ unit, progress: { target } }, i) => [
         text(unit.name, unitPath(province, unit)),
         text(capitalize(measureLabel(target.measure))),
-        {
-          text: targetFigure(target.measure, target.target),
-          path: undefined,
-          sort: target.target,
-        },
+        text(targetFigure(target.measure, target.target)),
         // A unit's resolution said once, as official tables do: the rows after it `Như trên`.
         text(
           target.source !== undefined &&
@@ -391,12 +394,14 @@ function termView(province: Province, term: string): TermView {
     if (unit.id === province.root.id) continue;
     for (const p of progress) {
       if (p.elapsed.length === 0) continue;
-      progressByMeasure.set(p.target.measure, [...(progressByMeasure.get(p.target.measure) ?? []), p]);
+      const list = progressByMeasure.get(p.target.measure) ?? [];
+      list.push(p);
+      progressByMeasure.set(p.target.measure, list);
     }
   }
   const begun = progressOf.flatMap(({ unit, progress }) => {
     const shown = progress.filter((p) => p.elapsed.length > 0);
-    return shown.length === 0 ? [] : [unitTargets(province, unit, shown)];
+    return shown.length === 0 ? [] : [unitTargets(province, term, unit, shown)];
   });
   const rankings = TERM_MEASURES.flatMap(({ value }) => {
     const list = progressByMeasure.get(value);

@@ -255,14 +255,14 @@ function termSummary(province: Province, list: readonly TermProgress[], name: st
   const admitted = count ?? yearly;
   const byCount = count && countVerdict(count);
   const byYearly = yearly && yearlyVerdict(yearly);
+  // The total's verdict, then the average's, then what remains to do.
   const admissions =
     admitted &&
     sentence(
       joined(
         [
-          joined([admittedLead(admitted, name), byCount?.verdict], ', '),
-          byYearly?.words,
-          byCount ? byCount.pace : byYearly?.pace,
+          joined([admittedLead(admitted, name), byCount?.verdict ?? byYearly?.words], ', '),
+          ...(byCount ? [byYearly?.words, byCount.pace] : [byYearly?.pace]),
         ],
         '; ',
       ),
