@@ -98,6 +98,8 @@ describe('the committee table', () => {
     ['G3', 'Chi ủy (ủy viên)', ['Chi ủy (ủy viên)', '3', '3', '0']],
     ['D2', 'Nữ', ['Nữ', '—']],
     ['D2', 'Ban Thường vụ (ủy viên)', undefined],
+    // The province's committee never says it: no row of dashes that would read as missing.
+    ['P', 'Bí thư đồng thời là Chủ tịch UBND', undefined],
   ])('%s row "%s" reads %j', (unitId, first, expected) => {
     expect(row(committeeView(province, unitId)?.table, first)).toEqual(expected);
   });
@@ -183,6 +185,21 @@ describe('/cap-uy/: committees across units', () => {
     ['Cơ sở', ['Cơ sở', '4', '42', '14 (33%)', '8 (19%)', '1 (3,2%)', '37 (88%)', '4 (13%)', '23 (55%)']],
   ])('the overview row %s reads %j', (level, expected) => {
     expect(row(topic.overview, level)).toEqual(expected);
+  });
+
+  test('the caption says that a committee under 10 members has counts without shares', () => {
+    const table = (level: string) => topic.groups.find((g) => g.level === level)?.table;
+    expect(table('grassroots')?.caption).toBe(
+      'Cấp ủy các tổ chức cơ sở đảng nhiệm kỳ hiện tại (tỷ lệ trên số ủy viên Ban Chấp hành; cấp ủy dưới 10 ủy viên chỉ ghi số người; trong ngoặc ở đầu cột: tỷ lệ chung của các cấp ủy này)',
+    );
+    expect(table('district')?.caption).toBe(
+      'Cấp ủy các đảng bộ cấp trên cơ sở nhiệm kỳ hiện tại (tỷ lệ trên số ủy viên Ban Chấp hành; trong ngoặc ở đầu cột: tỷ lệ chung của các cấp ủy này)',
+    );
+  });
+
+  test('a term (2025–2030) stays on one line, so the unit names keep the width', () => {
+    const grassroots = topic.groups.find((g) => g.level === 'grassroots')?.table;
+    expect(grassroots?.columns[1]).toEqual({ label: 'Nhiệm kỳ', numeric: false, nowrap: true });
   });
 
   test('each share column names the share over all committees of the level', () => {

@@ -140,7 +140,7 @@ describe('the sentences say how far the term is and what remains', () => {
     );
   });
 
-  test('a committee that ended during the term says so, and its result over the years it had', async () => {
+  test('a committee that ended during the term says so once, then its result over the years it had without naming it again', async () => {
     const { province: p } = await loadFiles({
       'units.csv': [
         'id,name,parent_id,level,dissolved',
@@ -158,7 +158,7 @@ describe('the sentences say how far the term is and what remains', () => {
     });
     expect(sentencesOf(p!, 'D', '2020-2025', 'admitted_total')).toBe(
       'Đảng bộ thị xã Hương Thủy đã giải thể ngày 30/06/2025, trước khi hết nhiệm kỳ 2020–2025; số liệu đến hết năm 2024. ' +
-        'Trong 4/5 năm của nhiệm kỳ 2020–2025, Đảng bộ thị xã Hương Thủy kết nạp 480 đảng viên, chưa đạt chỉ tiêu: đạt 87% (chỉ tiêu: 550), còn thiếu 70 đảng viên.',
+        'Trong 4/5 năm của nhiệm kỳ 2020–2025, đơn vị kết nạp 480 đảng viên, chưa đạt chỉ tiêu: đạt 87% (chỉ tiêu: 550), còn thiếu 70 đảng viên.',
     );
   });
 
@@ -166,5 +166,56 @@ describe('the sentences say how far the term is and what remains', () => {
     expect(sentencesOf(province, 'D3', '2020-2025', 'admitted_total')).toContain(
       'Chưa có số liệu kết nạp năm 2022; số trên chỉ tính các năm có số liệu.',
     );
+  });
+});
+
+describe('the province summary says each measure once, in whole people', () => {
+  /** The province admitting `admitted` a year from 2021 with both admission targets for 2020–2025. */
+  async function bothTargets(admitted: readonly number[], total: number, yearly: number, ratings = '') {
+    const { province: p } = await loadFiles({
+      'units.csv': 'id,name,parent_id,level\nP,Đảng bộ tỉnh Mẫu,,province',
+      'admissions.csv': ['unit_id,year,admitted', ...admitted.map((a, i) => `P,${2021 + i},${a}`)].join('\n'),
+      ...(ratings === '' ? {} : { 'members.csv': ratings }),
+      'term_targets.csv': [
+        'unit_id,term,measure,target',
+        `P,2020-2025,admitted_total,${total}`,
+        `P,2020-2025,admitted_yearly,${yearly}`,
+        ...(ratings === '' ? [] : ['P,2020-2025,members_good_share,85%']),
+      ].join('\n'),
+    });
+    if (!p) throw new Error('must load');
+    return p;
+  }
+
+  test('the admitted total and the yearly average come in one sentence that names the term once', async () => {
+    const ratings = [
+      'unit_id,year,members,members_excellent,members_good,members_complete,members_incomplete',
+      'P,2024,1000,100,800,90,10',
+      'P,2025,1348,140,1000,200,8',
+    ].join('\n');
+    const p = await bothTargets([1540, 1530, 1535, 1537, 1537], 7500, 1500, ratings);
+    expect(provinceTermProgress(p)).toBe(
+      'Cả nhiệm kỳ 2020–2025, Đảng bộ tỉnh Mẫu kết nạp 7.679 đảng viên, đạt 102% chỉ tiêu (chỉ tiêu: 7.500), vượt 179 đảng viên; bình quân 1.536 đảng viên mỗi năm, vượt chỉ tiêu 1.500 đảng viên mỗi năm. ' +
+        'Chỉ tiêu hằng năm: 85% đảng viên hoàn thành tốt nhiệm vụ trở lên đạt 1/2 năm có số liệu (năm 2025: gần 85%, chưa đạt).',
+    );
+  });
+
+  test.each([
+    [
+      'an average just under the target',
+      [1500, 1500, 1500, 1500, 1498],
+      'bình quân gần 1.500 đảng viên mỗi năm, chưa đạt',
+    ],
+    [
+      'an average just over the target',
+      [1500, 1500, 1500, 1500, 1502],
+      'bình quân hơn 1.500 đảng viên mỗi năm, vượt',
+    ],
+    ['an average with a fraction', [1540, 1530, 1535, 1537, 1537], 'bình quân 1.536 đảng viên mỗi năm'],
+  ])('%s is a whole number of people that never reads as the target', async (_, admitted, expected) => {
+    const p = await bothTargets(admitted, 7500, 1500);
+    const text = provinceTermProgress(p);
+    expect(text).toContain(expected);
+    expect(text).not.toMatch(/\d,\d+ đảng viên/);
   });
 });

@@ -7,7 +7,7 @@ import { hasTermTargets, termLink, termsPage } from '../src/present/term-view.ts
 import { topicNarrative } from '../src/present/narrative/topics.ts';
 import { unitNarrative } from '../src/present/narrative/unit.ts';
 import { buildSite, type BuiltSite } from './e2e/harness.ts';
-import { fixture } from './helpers.ts';
+import { fixture, loadFiles } from './helpers.ts';
 
 const { province } = await load(fixture('term-progress'));
 if (!province) throw new Error('the term-progress fixture must load');
@@ -58,14 +58,31 @@ describe('the /nhiem-ky/ view', () => {
     const namDong = page.terms[1]?.units[1]?.targets[0]?.chart;
     expect(namDong?.data.datasets[0]?.values).toEqual([12, null, 23, 32, 45]);
     expect(namDong?.note).toBe('Chưa có số liệu năm 2022: biểu đồ để trống, bảng ghi “—” (không phải số 0).');
-    const midTerm = page.terms[0]?.units[1]?.targets[0]?.chart;
+    const midTerm = page.terms[0]?.units[0]?.targets[0]?.chart;
     expect(midTerm?.note).toBe('Các năm 2026–2030 của nhiệm kỳ chưa có báo cáo.');
   });
 
-  test('a target without any figure yet has no chart, only its sentence', () => {
-    const target = page.terms[0]?.units[0]?.targets[0];
-    expect(target?.chart).toBeUndefined();
-    expect(target?.summary).toContain('chưa có số liệu năm nào trong nhiệm kỳ');
+  test('a target whose term years have not begun is a row of the term’s table, not a section', () => {
+    const term = page.terms[0];
+    expect(term?.units.map((u) => u.name)).toEqual(['Đảng bộ thị xã Hương Trà']);
+    expect(term?.pending?.sentence).toBe(
+      '1 đơn vị dưới đây có nhiệm kỳ tính từ năm 2026, nên chưa có số liệu để tính tiến độ.',
+    );
+    expect(term?.pending?.table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      [
+        'Đảng bộ tỉnh Mẫu',
+        'Kết nạp cả nhiệm kỳ',
+        '650 đảng viên',
+        'Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII',
+      ],
+    ]);
+    expect(page.terms[1]?.pending).toBeUndefined();
+  });
+
+  test('a target with years begun but no figure keeps its section and says which years lack them', () => {
+    const namDong = page.terms[1]?.units.find((u) => u.name === 'Đảng bộ huyện Nam Đông');
+    expect(namDong?.targets[1]?.chart).toBeUndefined();
+    expect(namDong?.targets[1]?.summary).toContain('chưa có số liệu xếp loại đảng viên các năm 2021–2025');
   });
 
   test('ranks the units under the province by progress and says how many', () => {
@@ -80,13 +97,139 @@ describe('the /nhiem-ky/ view', () => {
     ]);
   });
 
-  test('a unit page links to its targets of the first term shown in which it has some', () => {
+  test('a unit page links to its targets of the first term shown in which they have begun', () => {
     expect(termLink(province, 'D2')).toEqual({
       path: 'nhiem-ky/#nhiem-ky-2025-2030-d2',
       label: 'Chỉ tiêu nhiệm kỳ 2025–2030 và tiến độ thực hiện',
     });
+    // The province's 2025–2030 target has not begun: the link leads to its 2020–2025 progress.
+    expect(termLink(province, 'P')?.path).toBe('nhiem-ky/#nhiem-ky-2020-2025-p');
     expect(termLink(province, 'D1')?.path).toBe('nhiem-ky/#nhiem-ky-2020-2025-d1');
     expect(termLink(province, 'D1.A')).toBeUndefined();
+  });
+});
+
+describe('/nhiem-ky/ says once what all of a term’s or a unit’s targets share', () => {
+  const units = [
+    'id,name,parent_id,level',
+    'P,Đảng bộ tỉnh Mẫu,,province',
+    'D1,Đảng bộ huyện Phong Điền,P,district',
+    'D2,Đảng bộ huyện Nam Đông,P,district',
+  ].join('\n');
+  const admissions = [
+    'unit_id,year,admitted',
+    ...[61, 62, 60, 60, 60].map((a, i) => `D1,${2021 + i},${a}`),
+    ...[50, 51, 50, 50, 50].map((a, i) => `D2,${2021 + i},${a}`),
+  ].join('\n');
+
+  test('a term whose years have not begun is one sentence and one table, the resolution said once per unit', async () => {
+    const { province: p } = await loadFiles({
+      'units.csv': units,
+      'admissions.csv': admissions,
+      'term_targets.csv': [
+        'unit_id,term,measure,target,source',
+        'P,2025-2030,admitted_total,8000,Nghị quyết Đại hội lần thứ XVII',
+        'P,2025-2030,members_good_share,90%,Nghị quyết Đại hội lần thứ XVII',
+        'D1,2025-2030,admitted_total,250,Chương trình hành động của Ban Chấp hành',
+      ].join('\n'),
+    });
+    const [term] = termsPage(p!).terms;
+    expect(term?.status).toBe('Nhiệm kỳ tính từ năm 2026; chưa có số liệu của năm nào trong nhiệm kỳ.');
+    expect(term?.units).toEqual([]);
+    expect(term?.rankings).toEqual([]);
+    expect(term?.pending?.sentence).toBeUndefined();
+    expect(term?.pending?.table.columns.map((c) => c.label)).toEqual([
+      'Đơn vị',
+      'Chỉ tiêu',
+      'Mục tiêu',
+      'Văn bản',
+    ]);
+    expect(term?.pending?.table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['Đảng bộ tỉnh Mẫu', 'Kết nạp cả nhiệm kỳ', '8.000 đảng viên', 'Nghị quyết Đại hội lần thứ XVII'],
+      ['Đảng bộ tỉnh Mẫu', 'Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên', '90%', 'Như trên'],
+      [
+        'Đảng bộ huyện Phong Điền',
+        'Kết nạp cả nhiệm kỳ',
+        '250 đảng viên',
+        'Chương trình hành động của Ban Chấp hành',
+      ],
+    ]);
+    expect(termLink(p!, 'D1')).toEqual({
+      path: 'nhiem-ky/#nhiem-ky-2025-2030-chua-bat-dau',
+      label: 'Chỉ tiêu nhiệm kỳ 2025–2030',
+    });
+  });
+
+  test('a unit whose targets name one source says it once; different sources stay with each target', async () => {
+    const { province: p } = await loadFiles({
+      'units.csv': units,
+      'admissions.csv': admissions,
+      'term_targets.csv': [
+        'unit_id,term,measure,target,source',
+        'P,2020-2025,admitted_total,550,Nghị quyết Đại hội lần thứ XVI',
+        'P,2020-2025,admitted_yearly,110,Nghị quyết Đại hội lần thứ XVI',
+        'D1,2020-2025,admitted_total,300,Nghị quyết Đại hội huyện',
+        'D1,2020-2025,admitted_yearly,60,Chương trình hành động',
+        'D2,2020-2025,admitted_yearly,50,',
+      ].join('\n'),
+    });
+    const [province, namDong, phongDien] = termsPage(p!).terms[0]?.units ?? [];
+    expect(namDong?.targets.map((t) => t.source)).toEqual([undefined]);
+    expect(province?.source).toBe('Nghị quyết Đại hội lần thứ XVI');
+    expect(province?.targets.map((t) => t.source)).toEqual([undefined, undefined]);
+    expect(phongDien?.source).toBeUndefined();
+    expect(phongDien?.targets.map((t) => t.source)).toEqual([
+      'Nghị quyết Đại hội huyện',
+      'Chương trình hành động',
+    ]);
+  });
+
+  test('a yearly average of people is a whole number in the ranking and the sentences', async () => {
+    const { province: p } = await loadFiles({
+      'units.csv': units,
+      'admissions.csv': admissions,
+      'term_targets.csv': [
+        'unit_id,term,measure,target',
+        'D1,2020-2025,admitted_yearly,60',
+        'D2,2020-2025,admitted_yearly,50',
+      ].join('\n'),
+    });
+    const [term] = termsPage(p!).terms;
+    expect(term?.rankings[0]?.table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['1', 'Đảng bộ huyện Phong Điền', '60', '61', '101%'],
+      ['2', 'Đảng bộ huyện Nam Đông', '50', '50', '100,4%'],
+    ]);
+    expect(term?.units.map((u) => u.targets[0]?.summary)).toEqual([
+      'Cả nhiệm kỳ 2020–2025, Đảng bộ huyện Nam Đông kết nạp 251 đảng viên, bình quân hơn 50 đảng viên mỗi năm, vượt chỉ tiêu 50 đảng viên mỗi năm.',
+      'Cả nhiệm kỳ 2020–2025, Đảng bộ huyện Phong Điền kết nạp 303 đảng viên, bình quân 61 đảng viên mỗi năm, vượt chỉ tiêu 60 đảng viên mỗi năm.',
+    ]);
+  });
+
+  test('a unit that ended before its term did says so once, above all its targets', async () => {
+    const { province: p } = await loadFiles({
+      'units.csv': [
+        'id,name,parent_id,level,dissolved',
+        'P,Đảng bộ tỉnh Mẫu,,province,',
+        'D1,Đảng bộ huyện Phong Điền,P,district,2025-06-30',
+        'G,Đảng bộ xã Phong An,D1,grassroots,2025-06-30',
+        'E,Đảng bộ phường Thủy Châu,P,district,',
+      ].join('\n'),
+      'admissions.csv': [
+        'unit_id,year,admitted',
+        ...[2021, 2022, 2023, 2024].map((y) => `G,${y},60`),
+        'E,2025,30',
+      ].join('\n'),
+      'term_targets.csv': [
+        'unit_id,term,measure,target',
+        'D1,2020-2025,admitted_total,300',
+        'D1,2020-2025,admitted_yearly,60',
+      ].join('\n'),
+    });
+    const [unit] = termsPage(p!).terms[0]?.units ?? [];
+    expect(unit?.note).toBe(
+      'Đảng bộ huyện Phong Điền đã giải thể ngày 30/06/2025, trước khi hết nhiệm kỳ 2020–2025; số liệu đến hết năm 2024.',
+    );
+    for (const target of unit?.targets ?? []) expect(target.summary).not.toContain('giải thể');
   });
 });
 

@@ -116,11 +116,16 @@ function committeeTable(unitName: string, current: Committee, previous: Committe
         ...terms.map((t) => ofCommittee(t, t[key])),
         ...(previous ? [change(current[key], previous[key])] : []),
       ]),
-      [
-        text(label('secretary_as_chair')),
-        ...terms.map((t) => text(yesNoText(t.secretary_as_chair))),
-        ...(previous ? [text('')] : []),
-      ],
+      // Said of commune and ward committees only: elsewhere a row of dashes would read as missing.
+      ...(terms.some((t) => t.secretary_as_chair !== undefined)
+        ? [
+            [
+              text(label('secretary_as_chair')),
+              ...terms.map((t) => text(yesNoText(t.secretary_as_chair))),
+              ...(previous ? [text('')] : []),
+            ],
+          ]
+        : []),
     ],
   };
 }

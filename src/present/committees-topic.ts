@@ -16,7 +16,7 @@ import { perProvince } from './memo.ts';
 import { FULL_TABLE_LIMIT } from './subordinates.ts';
 import { COMPOSITION, termText, type CompositionKey } from './narrative/committees.ts';
 import { column, count, countWithShare, text, type TableView } from './table.ts';
-import { capitalize, listVi, paragraph, paragraphs, sentence, shareOf } from './wording.ts';
+import { capitalize, listVi, paragraph, paragraphs, sentence, shareOf, SMALL_BASE } from './wording.ts';
 
 /** Units whose committee is a đảng ủy xã, phường, thị trấn (grassroots before 2025, cấp trên cơ sở since). */
 const LOCAL = new Set<string>(['commune', 'ward', 'township']);
@@ -110,11 +110,20 @@ function unitTable(
   province: Province,
 ): TableView {
   const chair = committees.some((c) => c.committee.secretary_as_chair !== undefined);
+  // A committee under SMALL_BASE members has counts only (ofCommittee): the caption says so.
+  const small = committees.filter((c) => c.committee.executive_committee < SMALL_BASE).length;
+  const under = `cấp ủy dưới ${formatNumber(SMALL_BASE)} ủy viên`;
+  const shares =
+    small === 0
+      ? 'tỷ lệ trên số ủy viên Ban Chấp hành'
+      : small === committees.length
+        ? `số ủy viên; ${under} không tính tỷ lệ`
+        : `tỷ lệ trên số ủy viên Ban Chấp hành; ${under} chỉ ghi số người`;
   return {
-    caption: `Cấp ủy các ${organizations} nhiệm kỳ hiện tại (tỷ lệ trên số ủy viên Ban Chấp hành; trong ngoặc ở đầu cột: tỷ lệ chung của các cấp ủy này)`,
+    caption: `Cấp ủy các ${organizations} nhiệm kỳ hiện tại (${shares}; trong ngoặc ở đầu cột: tỷ lệ chung của các cấp ủy này)`,
     columns: [
       column('Đơn vị', false),
-      column('Nhiệm kỳ', false),
+      { ...column('Nhiệm kỳ', false), nowrap: true },
       column('Hình thức', false),
       column('Ban Chấp hành'),
       column('Ban Thường vụ'),

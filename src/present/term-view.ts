@@ -17,10 +17,10 @@ import { termYears, type TermMeasure } from '../model/terms.ts';
 import { LEVEL_RANK, collator, slug, type Unit } from '../model/units.ts';
 import { TERM_MEASURES } from '../read/schemas.ts';
 import { buildChart, type ChartSpec, type SeriesInput } from './charts.ts';
-import { formatDecimal, formatNumber, formatPercent } from './format.ts';
+import { formatNumber, formatPercent } from './format.ts';
 import { unitPath } from './links.ts';
 import { perProvince } from './memo.ts';
-import { progressSentences, termName } from './narrative/terms.ts';
+import { progressSentences, stoppedNote, termName } from './narrative/terms.ts';
 import { rankByProgress } from './rankings.ts';
 import { column, count, percent, text, type Cell, type Column, type TableView } from './table.ts';
 import { capitalize, listVi, sentence, yearsVi } from './wording.ts';
@@ -28,6 +28,7 @@ import { capitalize, listVi, sentence, yearsVi } from './wording.ts';
 export interface TargetView {
   /** `Kết nạp cả nhiệm kỳ: 1.500 đảng viên`. */
   readonly heading: string;
+  /** Undefined also where the unit's line says the one source of all its targets. */
   readonly source: string | undefined;
   readonly summary: string;
   /** Undefined before the term's first figures: the summary says so. */
@@ -39,7 +40,23 @@ export interface UnitTargets {
   /** The element id on `/nhiem-ky/` that unit pages link to. */
   readonly anchor: string;
   readonly path: string | undefined;
+  /** The one source all the unit's targets here name. */
+  readonly source: string | undefined;
+  /** That the unit ended before the term did, said once for all its targets. */
+  readonly note: string | undefined;
   readonly targets: readonly TargetView[];
+}
+
+/**
+ * Targets whose term years have not begun: one table for the term instead of a section for each,
+ * since there is nothing yet to say of them but the target.
+ */
+export interface PendingTargets {
+  readonly id: string;
+  readonly heading: string;
+  /** Undefined where the term's status already says that no year has begun. */
+  readonly sentence: string | undefined;
+  readonly table: TableView;
 }
 
 export interface RankingView {
@@ -57,7 +74,11 @@ export interface TermView {
   readonly id: string;
   /** `Đã kết thúc …` / `Đang thực hiện: …`. */
   readonly status: string;
+  /** Beside the term in the page's contents, so that a reader sees where progress is. */
+  readonly contents: string;
+  /** The units with a target whose term years have begun. */
   readonly units: readonly UnitTargets[];
+  readonly pending: PendingTargets | undefined;
   readonly rankings: readonly RankingView[];
 }
 
@@ -217,7 +238,7 @@ function rankingFigures(measure: TermMeasure): {
     cells: (p) => [
       count(p.target.target),
       p.kind === 'yearly'
-        ? { text: formatDecimal(p.average), path: undefined, sort: p.average }
+        ? { text: formatNumber(p.average && Math.round(p.average)), path: undefined, sort: p.average }
         : count(p.kind === 'count' ? p.done : undefined),
     ],
   };
@@ -231,7 +252,8 @@ function ranking(
 ): RankingView | undefined {
   const rows = progress.flatMap((p) => {
     const unit = province.tree.units.get(p.target.unitId);
-    const ratio = progressRatio(p);
+    // Without a figure a count's 0 would rank as a result.
+    const ratio = p.figures.length === 0 ? undefined : progressRatio(p);
     return unit && ratio ? [{ unit, progress: p, name: unit.name, ...ratio }] : [];
   });
   if (rows.length < 2) return undefined;
@@ -276,33 +298,110 @@ function termStatus(province: Province, term: string): string {
   return `Đang thực hiện: sau ${elapsed}/${years.length} năm, số liệu đến hết năm ${last}.`;
 }
 
+/** The one value all of `values` share, undefined where they differ or there is none. */
+function sameOf<T>(values: readonly T[]): T | undefined {
+  const [first] = values;
+  return values.every((v) => v === first) ? first : undefined;
+}
+
+/** A unit's section: its source and its end said once where all its targets share them. */
+function unitTargets(
+  province: Province,
+  term: string,
+  unit: Unit,
+  progress: readonly TermProgress[],
+): UnitTargets {
+  const source = sameOf(progress.map((p) => p.target.source));
+  const note = sameOf(progress.map((p) => stoppedNote(province, p, unit.name)));
+  return {
+    name: unit.name,
+    anchor: termAnchor(unit.id, term),
+    path: unitPath(province, unit),
+    source,
+    note,
+    targets: progress.map((p) => ({
+      heading: `${capitalize(measureLabel(p.target.measure))}: ${targetFigure(p.target.measure, p.target.target)}`,
+      source: source === undefined ? p.target.source : undefined,
+      summary: progressSentences(province, p, unit.name, note !== undefined),
+      chart: progressChart(p, unit),
+    })),
+  };
+}
+
+const pendingId = (term: string): string => `${termId(term)}-chua-bat-dau`;
+
+/** The targets of units whose term years have not begun, one row each. */
+function pendingTargets(
+  province: Province,
+  term: string,
+  pending: readonly { readonly unit: Unit; readonly progress: TermProgress }[],
+  allPending: boolean,
+): PendingTargets | undefined {
+  if (pending.length === 0) return undefined;
+  const firstYears = [...new Set(pending.map(({ progress }) => progress.years[0] ?? 0))].sort(
+    (a, b) => a - b,
+  );
+  const units = new Set(pending.map(({ unit }) => unit.id)).size;
+  return {
+    id: pendingId(term),
+    heading: allPending ? 'Chỉ tiêu đề ra' : 'Chỉ tiêu chưa có số liệu',
+    sentence: allPending
+      ? undefined
+      : sentence(
+          `${formatNumber(units)} đơn vị dưới đây có nhiệm kỳ tính từ năm ${listVi(firstYears.map(String))}, nên chưa có số liệu để tính tiến độ`,
+        ),
+    table: {
+      caption: `Chỉ tiêu ${termName(term)} chưa có số liệu thực hiện`,
+      columns: [
+        column('Đơn vị', false),
+        column('Chỉ tiêu', false),
+        column('Mục tiêu'),
+        column('Văn bản', false),
+      ],
+      rows: pending.map(({ unit, progress: { target } }, i) => [
+        text(unit.name, unitPath(province, unit)),
+        text(capitalize(measureLabel(target.measure))),
+        text(targetFigure(target.measure, target.target)),
+        // A unit's resolution said once, as official tables do: the rows after it `Như trên`.
+        text(
+          target.source !== undefined &&
+            pending[i - 1]?.unit === unit &&
+            pending[i - 1]?.progress.target.source === target.source
+            ? 'Như trên'
+            : target.source,
+        ),
+      ]),
+    },
+  };
+}
+
 function termView(province: Province, term: string): TermView {
   const units = [...province.terms.targets.keys()]
     .flatMap((id) => province.tree.units.get(id) ?? [])
     .filter((unit) => province.terms.targets.get(unit.id)?.some((t) => t.term === term))
     .sort(byLevelAndName(province.root.id));
+  const progressOf = units.map((unit) => ({
+    unit,
+    progress: (province.terms.targets.get(unit.id) ?? [])
+      .filter((t) => t.term === term)
+      .map((target) => termProgress(province, target)),
+  }));
+  const pending = progressOf.flatMap(({ unit, progress }) =>
+    progress.filter((p) => p.elapsed.length === 0).map((p) => ({ unit, progress: p })),
+  );
   const progressByMeasure = new Map<TermMeasure, TermProgress[]>();
-  const unitTargets = units.map((unit): UnitTargets => {
-    const targets = (province.terms.targets.get(unit.id) ?? []).filter((t) => t.term === term);
-    return {
-      name: unit.name,
-      anchor: termAnchor(unit.id, term),
-      path: unitPath(province, unit),
-      targets: targets.map((target): TargetView => {
-        const progress = termProgress(province, target);
-        if (unit.id !== province.root.id) {
-          const list = progressByMeasure.get(target.measure) ?? [];
-          list.push(progress);
-          progressByMeasure.set(target.measure, list);
-        }
-        return {
-          heading: `${capitalize(measureLabel(target.measure))}: ${targetFigure(target.measure, target.target)}`,
-          source: target.source,
-          summary: progressSentences(province, progress, unit.name),
-          chart: progressChart(progress, unit),
-        };
-      }),
-    };
+  for (const { unit, progress } of progressOf) {
+    if (unit.id === province.root.id) continue;
+    for (const p of progress) {
+      if (p.elapsed.length === 0) continue;
+      const list = progressByMeasure.get(p.target.measure) ?? [];
+      list.push(p);
+      progressByMeasure.set(p.target.measure, list);
+    }
+  }
+  const begun = progressOf.flatMap(({ unit, progress }) => {
+    const shown = progress.filter((p) => p.elapsed.length > 0);
+    return shown.length === 0 ? [] : [unitTargets(province, term, unit, shown)];
   });
   const rankings = TERM_MEASURES.flatMap(({ value }) => {
     const list = progressByMeasure.get(value);
@@ -313,28 +412,44 @@ function termView(province: Province, term: string): TermView {
     heading: capitalize(termName(term)),
     id: termId(term),
     status: termStatus(province, term),
-    units: unitTargets,
+    contents: begun.length === 0 ? 'chỉ tiêu đề ra, chưa có số liệu' : 'tiến độ thực hiện chỉ tiêu',
+    units: begun,
+    pending: pendingTargets(province, term, pending, begun.length === 0),
     rankings,
   };
 }
 
 export const termsPage = perProvince((province): TermsPage => {
   const terms = shownTerms(province).map((term) => termView(province, term));
-  const summary = terms.flatMap((t) => t.units[0]?.targets.find((target) => target.chart)?.summary ?? [])[0];
+  const firstWithFigures = (units: (t: TermView) => readonly UnitTargets[]) =>
+    terms.flatMap((t) => units(t).flatMap((u) => u.targets.find((target) => target.chart)?.summary ?? []))[0];
+  // The province's progress if it has any, in whichever term; else the first unit's.
+  const summary =
+    firstWithFigures((t) => t.units.filter((u) => u.anchor === termAnchor(province.root.id, t.term))) ??
+    firstWithFigures((t) => t.units.slice(0, 1));
   return { terms, summary };
 });
 
 /**
- * The line a unit page links to its targets on `/nhiem-ky/` with, for the first term shown
- * (current first) in which it has targets; undefined without.
+ * The line a unit page links to its targets on `/nhiem-ky/` with: the first term shown (current
+ * first) in which its targets have begun, so that the link leads to progress; else the table of
+ * targets not begun; undefined without targets.
  */
 export function termLink(province: Province, unitId: string): { path: string; label: string } | undefined {
   const targets = province.terms.targets.get(unitId);
   if (!targets) return undefined;
-  const term = shownTerms(province).find((t) => targets.some((target) => target.term === t));
-  if (term === undefined) return undefined;
-  return {
-    path: `nhiem-ky/#${termAnchor(unitId, term)}`,
-    label: `Chỉ tiêu ${termName(term)} và tiến độ thực hiện`,
-  };
+  const terms = shownTerms(province).filter((t) => targets.some((target) => target.term === t));
+  const begun = terms.find((t) =>
+    targets.some((target) => target.term === t && termProgress(province, target).elapsed.length > 0),
+  );
+  if (begun !== undefined) {
+    return {
+      path: `nhiem-ky/#${termAnchor(unitId, begun)}`,
+      label: `Chỉ tiêu ${termName(begun)} và tiến độ thực hiện`,
+    };
+  }
+  const [first] = terms;
+  return first === undefined
+    ? undefined
+    : { path: `nhiem-ky/#${pendingId(first)}`, label: `Chỉ tiêu ${termName(first)}` };
 }

@@ -15,7 +15,7 @@ import {
 import type { Province } from '../../model/province.ts';
 import { termYears, type TermMeasure } from '../../model/terms.ts';
 import { TERM_MEASURES } from '../../read/schemas.ts';
-import { formatDate, formatDecimal, formatNumber, formatPercent } from '../format.ts';
+import { formatDate, formatNumber, formatPercent } from '../format.ts';
 import { endedOn } from '../unit-changes.ts';
 import { endWords } from '../unit-names.ts';
 import { paragraph, sentence, shareOf as shareWords, targetWords, yearsVi } from '../wording.ts';
@@ -68,7 +68,7 @@ function when(progress: TermProgress, whole: 'cả' | 'trong'): string {
 }
 
 /** `Đảng bộ huyện A đã kết thúc hoạt động ngày 30/06/2025, trước khi hết nhiệm kỳ 2020–2025; …`. */
-function stoppedNote(province: Province, progress: TermProgress, name: string): string | undefined {
+export function stoppedNote(province: Province, progress: TermProgress, name: string): string | undefined {
   if (progress.stopped === undefined) return undefined;
   const on = endedOn(province, progress.target.unitId);
   return sentence(
@@ -84,49 +84,70 @@ function missingNote(progress: TermProgress, topic: string): string | undefined 
   );
 }
 
-function countWords(p: CountProgress, name: string): string[] {
+/** What the total admitted says against the target, after `kết nạp 1.020 đảng viên, `. */
+function countVerdict(p: CountProgress): { readonly verdict: string; readonly pace: string | undefined } {
   const target = p.target.target;
-  if (p.ended) {
-    return [
-      sentence(
-        `${when(p, 'cả')}, ${name} kết nạp ${formatNumber(p.done)} đảng viên, ${targetWords(p.done, target)}`,
-      ),
-    ];
-  }
-  const so = `${when(p, 'cả')}, ${name} đã kết nạp ${formatNumber(p.done)} đảng viên`;
+  if (p.ended) return { verdict: targetWords(p.done, target), pace: undefined };
   if (p.remaining === 0) {
-    return [
-      sentence(
-        `${so}, ${p.done === target ? 'đạt' : 'vượt'} chỉ tiêu ${formatNumber(target)} của cả nhiệm kỳ khi còn ${p.yearsLeft} năm`,
-      ),
-    ];
+    return {
+      verdict: `${p.done === target ? 'đạt' : 'vượt'} chỉ tiêu ${formatNumber(target)} của cả nhiệm kỳ khi còn ${p.yearsLeft} năm`,
+      pace: undefined,
+    };
   }
   const reached = shareWords(p.done, target);
-  const pace = p.onPace ? 'đúng tiến độ' : 'chậm so với tiến độ';
-  return [
-    sentence(
-      `${so}, ${reached === undefined ? '' : `đạt ${reached} `}chỉ tiêu ${formatNumber(target)}, ${pace}; cần bình quân ${formatNumber(p.pace)} đảng viên mỗi năm trong ${p.yearsLeft} năm còn lại`,
-    ),
-  ];
+  return {
+    verdict: `${reached === undefined ? '' : `đạt ${reached} `}chỉ tiêu ${formatNumber(target)}, ${p.onPace ? 'đúng tiến độ' : 'chậm so với tiến độ'}`,
+    pace: `cần bình quân ${formatNumber(p.pace)} đảng viên mỗi năm trong ${p.yearsLeft} năm còn lại`,
+  };
+}
+
+/**
+ * A yearly average of people in whole people; where rounding would make it read as the target
+ * it has not reached (or only just passed), `gần 1.500` / `hơn 1.500`.
+ */
+function averagePeople(average: number, target: number): string {
+  const whole = Math.round(average);
+  if (whole !== target || average === target) return formatNumber(whole);
+  return `${average < target ? 'gần' : 'hơn'} ${formatNumber(whole)}`;
+}
+
+/** `bình quân 1.536 đảng viên mỗi năm, vượt chỉ tiêu 1.500 đảng viên mỗi năm`. */
+function yearlyVerdict(p: YearlyProgress): { readonly words: string; readonly pace: string | undefined } {
+  const target = p.target.target;
+  if (p.average === undefined) return { words: '', pace: undefined };
+  const goal = `chỉ tiêu ${formatNumber(target)} đảng viên mỗi năm`;
+  const verdict = p.average > target ? 'vượt' : p.onPace ? 'đạt' : 'chưa đạt';
+  return {
+    words: `bình quân ${averagePeople(p.average, target)} đảng viên mỗi năm, ${verdict} ${goal}`,
+    pace:
+      !p.ended && !p.onPace && p.pace !== undefined
+        ? `cần bình quân ${formatNumber(p.pace)} đảng viên mỗi năm trong ${p.yearsLeft} năm còn lại`
+        : undefined,
+  };
+}
+
+/** `Cả nhiệm kỳ 2020–2025, Đảng bộ … kết nạp` (`đã kết nạp` before the term ends). */
+const admittedLead = (p: CountProgress | YearlyProgress, name: string): string =>
+  `${when(p, 'cả')}, ${name} ${p.ended ? '' : 'đã '}kết nạp ${formatNumber(p.done)} đảng viên`;
+
+const joined = (parts: readonly (string | undefined)[], by: string): string =>
+  parts.filter((part): part is string => part !== undefined && part !== '').join(by);
+
+function countWords(p: CountProgress, name: string): string[] {
+  const { verdict, pace } = countVerdict(p);
+  return [sentence(joined([`${admittedLead(p, name)}, ${verdict}`, pace], '; '))];
 }
 
 function yearlyWords(p: YearlyProgress, name: string): string[] {
-  const target = formatNumber(p.target.target);
-  const average = `bình quân ${formatDecimal(p.average)} đảng viên mỗi năm`;
-  const verdict =
-    p.average === undefined
-      ? ''
-      : p.average > p.target.target
-        ? `vượt chỉ tiêu ${target} đảng viên mỗi năm`
-        : p.onPace
-          ? `đạt chỉ tiêu ${target} đảng viên mỗi năm`
-          : `chưa đạt chỉ tiêu ${target} đảng viên mỗi năm`;
-  const lead = `${when(p, 'cả')}, ${name} ${p.ended ? '' : 'đã '}kết nạp ${formatNumber(p.done)} đảng viên, ${average}, ${verdict}`;
-  const pace =
-    !p.ended && !p.onPace && p.pace !== undefined
-      ? `; cần bình quân ${formatNumber(p.pace)} đảng viên mỗi năm trong ${p.yearsLeft} năm còn lại`
-      : '';
-  return [sentence(`${lead}${pace}`)];
+  const { words, pace } = yearlyVerdict(p);
+  return [sentence(joined([joined([admittedLead(p, name), words], ', '), pace], '; '))];
+}
+
+/** `82%`; `gần 85%` where a share under its target would round to it. */
+function latestShareText(p: ShareProgress, share: number): string {
+  const text = formatPercent(share);
+  const met = p.latest !== undefined && p.met.includes(p.latest.year);
+  return !met && text === percentOf(p.target.target) ? `gần ${text}` : text;
 }
 
 function shareWordsOf(p: ShareProgress, name: string, measure: ShareMeasure): string[] {
@@ -164,12 +185,18 @@ const TOPICS: Readonly<Record<TermMeasure, string>> = {
 /**
  * What a unit's progress toward one target says: one sentence, or two for a share (the latest
  * year's figure), and a note on years without figures; before the term's first figures, the
- * target and when the term's years start.
+ * target and when the term's years start. `stoppedSaid`: the unit's end was said once for all its
+ * targets.
  */
-export function progressSentences(province: Province, progress: TermProgress, name: string): string {
+export function progressSentences(
+  province: Province,
+  progress: TermProgress,
+  name: string,
+  stoppedSaid = false,
+): string {
   const { measure, target, term } = progress.target;
   const topic = TOPICS[measure];
-  const stopped = stoppedNote(province, progress, name);
+  const stopped = stoppedSaid ? undefined : stoppedNote(province, progress, name);
   if (progress.figures.length === 0) {
     const first = progress.years[0];
     const why =
@@ -181,19 +208,94 @@ export function progressSentences(province: Province, progress: TermProgress, na
       sentence(`Chỉ tiêu ${termName(term)} của ${name}: ${targetPhrase(measure, target)}; ${why}`),
     ]);
   }
+  // The note on a unit that ended has named it: the result then says `đơn vị`, not the name again.
+  const subject = stopped === undefined ? name : 'đơn vị';
   const main =
     progress.kind === 'count'
-      ? countWords(progress, name)
+      ? countWords(progress, subject)
       : progress.kind === 'yearly'
-        ? yearlyWords(progress, name)
-        : shareWordsOf(progress, name, measure as ShareMeasure);
+        ? yearlyWords(progress, subject)
+        : shareWordsOf(progress, subject, measure as ShareMeasure);
   return paragraph([stopped, ...main, missingNote(progress, topic)]);
+}
+
+/** `90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên đạt 1/5 năm (năm 2025: 82%)`. */
+function shareClause(p: ShareProgress, measure: ShareMeasure): string {
+  const { noun, what } = SHARES[measure];
+  const met = p.met.length;
+  const counted = `${p.figures.length} năm${p.missing.length > 0 ? ' có số liệu' : ''}`;
+  const judged =
+    met === 0 ? 'chưa năm nào đạt' : met === p.figures.length ? `đạt cả ${counted}` : `đạt ${met}/${counted}`;
+  const latest = p.latest;
+  const share = latest && shareOf(latest);
+  // With some years met and some not, whether the latest was is not implied.
+  const verdict =
+    latest === undefined || met === 0 || met === p.figures.length
+      ? ''
+      : p.met.includes(latest.year)
+        ? ', đạt'
+        : ', chưa đạt';
+  const latestWords =
+    latest === undefined || share === undefined
+      ? ''
+      : ` (năm ${latest.year}: ${latestShareText(p, share)}${verdict})`;
+  return `${percentOf(p.target.target)} ${noun} ${what} ${judged}${latestWords}`;
+}
+
+/**
+ * One term's targets in a short paragraph: the term and the unit named once, the admitted total
+ * and the yearly average in one sentence, the shares' years met in another.
+ */
+function termSummary(province: Province, list: readonly TermProgress[], name: string): string {
+  // Before the first figures, or for a province that ended, the full sentences say why.
+  const full = list.filter((p) => p.figures.length === 0 || p.stopped !== undefined);
+  const count = list.find((p): p is CountProgress => p.kind === 'count' && !full.includes(p));
+  const yearly = list.find((p): p is YearlyProgress => p.kind === 'yearly' && !full.includes(p));
+  const shares = list.filter((p): p is ShareProgress => p.kind === 'share' && !full.includes(p));
+  const admitted = count ?? yearly;
+  const byCount = count && countVerdict(count);
+  const byYearly = yearly && yearlyVerdict(yearly);
+  // The total's verdict, then the average's, then what remains to do.
+  const admissions =
+    admitted &&
+    sentence(
+      joined(
+        [
+          joined([admittedLead(admitted, name), byCount?.verdict ?? byYearly?.words], ', '),
+          ...(byCount ? [byYearly?.words, byCount.pace] : [byYearly?.pace]),
+        ],
+        '; ',
+      ),
+    );
+  // One share alone (a topic page's) reads best in full; after the admissions sentence the term
+  // and the unit are known.
+  if (!admitted && shares.length === 1 && shares[0] !== undefined) {
+    const [only] = shares;
+    return paragraph([
+      ...shareWordsOf(only, name, only.target.measure as ShareMeasure),
+      ...full.map((p) => progressSentences(province, p, name)),
+    ]);
+  }
+  const whose =
+    admitted || shares[0] === undefined ? '' : `${when(shares[0], 'trong')}, chỉ tiêu hằng năm của ${name}`;
+  const shareWords =
+    shares.length === 0
+      ? undefined
+      : sentence(
+          `${whose || 'chỉ tiêu hằng năm'}: ${shares.map((p) => shareClause(p, p.target.measure as ShareMeasure)).join('; ')}`,
+        );
+  return paragraph([
+    admissions,
+    admitted && missingNote(admitted, TOPICS[admitted.target.measure]),
+    shareWords,
+    ...full.map((p) => progressSentences(province, p, name)),
+  ]);
 }
 
 /**
  * The province's progress toward its targets for `measures` (a topic page's, or all on the
- * province's summary, all of them), each from the latest term that has begun: empty without such a target.
- * The province is named once, then `toàn Đảng bộ`.
+ * province's summary, all of them), each from the latest term that has begun: empty without such
+ * a target. The province is named once, then `toàn Đảng bộ`.
  */
 export function provinceTermProgress(
   province: Province,
@@ -201,9 +303,10 @@ export function provinceTermProgress(
 ): string {
   const root = province.root.id;
   const found = measures.flatMap((measure) => latestProgress(province, root, measure) ?? []);
+  const byTerm = Map.groupBy(found, (p) => p.target.term);
   return paragraph(
-    found.map((progress, i) =>
-      progressSentences(province, progress, i === 0 ? province.root.name : 'toàn Đảng bộ'),
+    [...byTerm.values()].map((list, i) =>
+      termSummary(province, list, i === 0 ? province.root.name : 'toàn Đảng bộ'),
     ),
   );
 }
