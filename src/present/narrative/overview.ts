@@ -80,9 +80,9 @@ export function overview(c: Context, options: { members: boolean; cells: boolean
   const organizations = isAbove(unit) ? province.organizations(unit.id, year).grassroots : undefined;
 
   const items: string[] = [];
-  // A 2025 commune committee may have only cells directly under it: "0 tổ chức cơ sở đảng với 55
-  // chi bộ" would read as missing organizations.
-  if (organizations !== undefined && (organizations > 0 || !cells?.value)) {
+  // A 2025 commune committee may have only cells directly under it, and a district may report only
+  // its totals: "0 tổ chức cơ sở đảng với 2.870 đảng viên" would read as missing organizations.
+  if (organizations !== undefined && organizations > 0) {
     items.push(`${formatNumber(organizations)} tổ chức cơ sở đảng`);
   }
   // A chi bộ cơ sở has no cells of its own: "0 chi bộ trực thuộc" would read as missing cells.
