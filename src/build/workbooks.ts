@@ -1,0 +1,221 @@
+/**
+ * Writes the workbooks src/present/workbooks.ts describes as .xlsx files, with exceljs's streaming
+ * writer: rows go to the file as they are made, so the cleaned data of a country (half a million
+ * rows a table) is never held as a whole workbook. The build writes them in a worker thread while
+ * Astro renders (`writeWorkbooks`), as it draws the images.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import ExcelJS from 'exceljs';
+import {
+  columnLetter,
+  dataWorkbook,
+  nextYearWorkbook,
+  templateWorkbook,
+  type CellValue,
+  type Sheet,
+  type Tables,
+  type Validation,
+  type Workbook,
+  type workbookFiles,
+} from '../present/workbooks.ts';
+import { hashOf } from './hashing.ts';
+
+/** Which workbook to write: the data it needs travels to the worker thread with it. */
+export type WorkbookJob =
+  | { readonly kind: 'template' }
+  | { readonly kind: 'next-year'; readonly year: number }
+  | { readonly kind: 'data' };
+
+/** A workbook this data has: its file, the key it is kept by (plan.ts), and how it is made. */
+export interface PlannedWorkbook {
+  readonly file: string;
+  readonly key: string;
+  readonly job: WorkbookJob;
+}
+
+/** The data files the next year's template is made from. */
+const NEXT_YEAR_SOURCES = ['units.csv', 'members.csv', 'admissions.csv', 'cells.csv'];
+
+/**
+ * The data's workbooks, each keyed by the data files it is made from, as the CSV downloads are:
+ * the blank template by nothing but the code (which the plan compares anyway).
+ */
+export function workbookJobs(
+  files: ReturnType<typeof workbookFiles>,
+  fileHashes: ReadonlyMap<string, string>,
+): PlannedWorkbook[] {
+  const hashes = (names: readonly string[]) => names.map((name) => [name, fileHashes.get(name) ?? null]);
+  return [
+    { file: files.template, key: hashOf([files.template]), job: { kind: 'template' } },
+    ...(files.nextYear === undefined
+      ? []
+      : [
+          {
+            file: files.nextYear.file,
+            key: hashOf([files.nextYear.file, hashes(NEXT_YEAR_SOURCES)]),
+            job: { kind: 'next-year', year: files.nextYear.year } as const,
+          },
+        ]),
+    {
+      file: files.data,
+      key: hashOf([files.data, hashes([...fileHashes.keys()].sort())]),
+      job: { kind: 'data' },
+    },
+  ];
+}
+
+/** The sizes of the workbooks kept from the published site, from its folder `dir`. */
+export async function keptSizes(kept: readonly PlannedWorkbook[], dir: string): Promise<Map<string, number>> {
+  const sizes = await Promise.all(
+    kept.map(async (w) => [w.file, (await stat(join(dir, w.file))).size] as const),
+  );
+  return new Map(sizes);
+}
+
+export const describeWorkbook = (job: WorkbookJob, tables: Tables): Workbook =>
+  job.kind === 'template'
+    ? templateWorkbook()
+    : job.kind === 'next-year'
+      ? nextYearWorkbook(tables, job.year)
+      : dataWorkbook(tables);
+
+type ZipAppend = (source: unknown, data: { name: string; date?: Date }) => unknown;
+
+/**
+ * exceljs stamps each file inside the .xlsx with the clock; a reproducible build needs the same
+ * bytes from the same data, so every entry carries the workbook's own date instead. The first
+ * entries are added from the writer's constructor (by `addThemes`), so the stamp is set there.
+ */
+class DatedWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  override addThemes(): Promise<void> {
+    const zip = (this as unknown as { zip: { append: ZipAppend } }).zip;
+    const append = zip.append.bind(zip);
+    const date = this.created;
+    zip.append = (source, data) => append(source, { ...data, date });
+    return super.addThemes();
+  }
+}
+
+const excelCell = (value: CellValue): string | number | Date | null =>
+  value === undefined ? null : typeof value === 'object' ? new Date(`${value.date}T00:00:00Z`) : value;
+
+function excelValidation(validation: Validation): ExcelJS.DataValidation {
+  const shown = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Giá trị không hợp lệ',
+    error: validation.error,
+  } as const;
+  switch (validation.type) {
+    case 'list':
+      return { ...shown, type: 'list', formulae: [validation.range] };
+    case 'whole':
+      return { ...shown, type: 'whole', operator: 'between', formulae: [validation.min, validation.max] };
+    case 'date':
+      return {
+        ...shown,
+        type: 'date',
+        operator: 'between',
+        formulae: [new Date(validation.min), new Date(validation.max)],
+      };
+    case 'textLength':
+      return { ...shown, type: 'textLength', operator: 'lessThanOrEqual', formulae: [validation.max] };
+  }
+}
+
+/** Rows written between two turns of the event loop, in which the zip stream takes what was written. */
+const ROWS_PER_TURN = 5_000;
+
+async function writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet): Promise<void> {
+  const worksheet = writer.addWorksheet(sheet.name, {
+    views: sheet.header ? [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2' }] : [],
+  });
+  worksheet.columns = sheet.columns.map((c) => ({
+    width: c.width,
+    ...(c.numFmt === undefined ? {} : { style: { numFmt: c.numFmt } }),
+  }));
+  if (sheet.header) {
+    const header = worksheet.addRow(sheet.columns.map((c) => c.header));
+    sheet.columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1);
+      // The header is text whatever the column's format.
+      cell.style = { font: { bold: true }, alignment: { wrapText: true, vertical: 'top' } };
+      if (c.note !== undefined) cell.note = c.note;
+    });
+    header.commit();
+  }
+  let index = 0;
+  for (const values of sheet.rows) {
+    const row = worksheet.addRow(values.map(excelCell));
+    if (sheet.headings?.has(index)) row.font = { bold: true };
+    row.commit();
+    index += 1;
+    if (index % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (sheet.validatedRows > 1) {
+    // The streaming writer has them, though its types do not say so.
+    const { dataValidations } = worksheet as unknown as {
+      dataValidations: { add: (range: string, validation: ExcelJS.DataValidation) => void };
+    };
+    sheet.columns.forEach((c, i) => {
+      if (c.validation === undefined) return;
+      const letter = columnLetter(i);
+      dataValidations.add(`${letter}2:${letter}${sheet.validatedRows}`, excelValidation(c.validation));
+    });
+  }
+  // Synchronous: the workbook waits for each sheet's stream to be zipped when it commits.
+  worksheet.commit();
+}
+
+/** Writes `book` to `path`, dated `date` inside; resolves with the file's size in bytes. */
+export async function writeWorkbook(book: Workbook, path: string, date: Date): Promise<number> {
+  const options = {
+    filename: path,
+    useStyles: true,
+    // Each unit's id is repeated in every yearly row: stored once, the file is a third smaller.
+    useSharedStrings: true,
+    created: date,
+    modified: date,
+    creator: 'thong-ke-xay-dung-dang',
+    lastModifiedBy: 'thong-ke-xay-dung-dang',
+  };
+  // The dates are options of the writer that its types leave out.
+  const writer = new DatedWriter(options);
+  for (const sheet of book.sheets) await writeSheet(writer, sheet);
+  await writer.commit();
+  return (await stat(path)).size;
+}
+
+/**
+ * Writes the workbooks of `jobs` into the folder `dir` in a worker thread, so the pages render
+ * meanwhile; resolves with each file's size. `signal` stops it.
+ */
+export function writeWorkbooks(
+  planned: readonly PlannedWorkbook[],
+  tables: Tables,
+  dir: string,
+  date: Date,
+  signal?: AbortSignal,
+): Promise<Map<string, number>> {
+  if (planned.length === 0) return Promise.resolve(new Map<string, number>());
+  const jobs = planned.map((w) => w.job);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./workbook-worker.ts', import.meta.url), {
+      execArgv: [],
+      workerData: { jobs, tables, dir, date },
+    });
+    const stop = () => void worker.terminate();
+    signal?.addEventListener('abort', stop, { once: true });
+    let sizes: Map<string, number> | undefined;
+    worker.once('message', (written: Map<string, number>) => (sizes = written));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      signal?.removeEventListener('abort', stop);
+      if (sizes !== undefined) resolve(sizes);
+      else reject(new Error(`Tạo tệp Excel tải về bị dừng (mã thoát ${code}). Chạy lại "npm run build".`));
+    });
+  });
+}
