@@ -12,6 +12,7 @@ import {
   nextYearWorkbook,
   templateWorkbook,
   typedCells,
+  workbookDate,
   workbookDownloads,
   type Tables,
   type Workbook,
@@ -311,6 +312,13 @@ describe('the workbooks on /du-lieu/', () => {
       ['mau-nhap-lieu.xlsx', undefined],
       ['mau-nam-2025.xlsx', undefined],
     ]);
+  });
+
+  test('are dated 31/12 of the latest year, never by the clock; data without figures by the zip epoch', () => {
+    expect(workbookDate(tables)).toEqual(new Date('2024-12-31T00:00:00Z'));
+    expect(workbookDate({ 'units.csv': tables['units.csv'] ?? [] })).toEqual(
+      new Date('1980-01-01T00:00:00Z'),
+    );
   });
 
   test('data with units only has no next-year template', () => {

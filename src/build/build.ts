@@ -18,7 +18,6 @@ import { eventPath, unitPath, unitsWithPage } from '../present/links.ts';
 import { searchParts, searchRecord } from '../present/search.ts';
 import { siteView } from '../present/site-view.ts';
 import { pageUnits, unitHeading } from '../present/unit-view.ts';
-import { workbookFiles } from '../present/workbooks.ts';
 import { hasErrors } from '../problems.ts';
 import { bytesNeeded, diskFullMessage, folderBytes, isDiskFull } from './disk-full.ts';
 import { codeHash, hashFiles, hashOf, sourcesHash } from './hashing.ts';
@@ -220,7 +219,7 @@ async function underLock(
   );
   const images = siteImages(province, { share: Boolean(options.siteUrl) });
   const tables = cleanedTables(data);
-  const workbooks = workbookJobs(workbookFiles(tables), loaded.fileHashes);
+  const workbooks = workbookJobs(tables, loaded.fileHashes);
   // Node's version too: it formats the numbers on the axes.
   const drawingCode = await hashFiles(project, DRAWING_CODE, process.version);
   const keys: BuildKeys = {
@@ -290,7 +289,6 @@ async function underLock(
     workbooks.filter((w) => !plan.downloads.has(w.file)),
     tables,
     join(staging, DOWNLOADS_DIR),
-    options.publishedAt,
     failed.signal,
   );
   writing.catch(() => undefined);
@@ -355,7 +353,8 @@ async function underLock(
       log(`  Đã chuyển các trang vừa tạo sang cạnh ${outDir} (${seconds()}).`);
     }
     if (plan.pages.size > 0) log(`  Giữ nguyên ${plan.pages.size} trang không đổi (${seconds()}).`);
-    if (plan.downloads.size > 0) log(`  Giữ nguyên ${plan.downloads.size} tệp CSV, Excel tải về không đổi.`);
+    if (plan.downloads.size > 0)
+      log(`  Giữ nguyên ${plan.downloads.size} tệp tải về (CSV, Excel) không đổi.`);
     const written = await writing;
     if (written.size > 0) log(`  Đã tạo ${written.size} tệp Excel tải về (${seconds()}).`);
     log(`  Ảnh biểu đồ và ảnh chia sẻ: ${howDrawn(await drawing, plan.images.size)} (${seconds()}).`);

@@ -18,7 +18,9 @@ import {
   type Tables,
   type Validation,
   type Workbook,
-  type workbookFiles,
+  nextYearContent,
+  workbookDate,
+  workbookFiles,
 } from '../present/workbooks.ts';
 import { hashOf } from './hashing.ts';
 
@@ -35,26 +37,23 @@ export interface PlannedWorkbook {
   readonly job: WorkbookJob;
 }
 
-/** The data files the next year's template is made from. */
-const NEXT_YEAR_SOURCES = ['units.csv', 'members.csv', 'admissions.csv', 'cells.csv'];
-
 /**
- * The data's workbooks, each keyed by the data files it is made from, as the CSV downloads are:
- * the blank template by nothing but the code (which the plan compares anyway).
+ * The data's workbooks, each keyed by what it is made from, as the CSV downloads are: the cleaned
+ * data by the data files, the next year's template by the units and who reported last, the blank
+ * template by its date alone (and the code, which the plan compares anyway).
  */
-export function workbookJobs(
-  files: ReturnType<typeof workbookFiles>,
-  fileHashes: ReadonlyMap<string, string>,
-): PlannedWorkbook[] {
+export function workbookJobs(tables: Tables, fileHashes: ReadonlyMap<string, string>): PlannedWorkbook[] {
+  const files = workbookFiles(tables);
+  const date = workbookDate(tables).toISOString();
   const hashes = (names: readonly string[]) => names.map((name) => [name, fileHashes.get(name) ?? null]);
   return [
-    { file: files.template, key: hashOf([files.template]), job: { kind: 'template' } },
+    { file: files.template, key: hashOf([files.template, date]), job: { kind: 'template' } },
     ...(files.nextYear === undefined
       ? []
       : [
           {
             file: files.nextYear.file,
-            key: hashOf([files.nextYear.file, hashes(NEXT_YEAR_SOURCES)]),
+            key: hashOf([files.nextYear.file, nextYearContent(tables, files.nextYear.year)]),
             job: { kind: 'next-year', year: files.nextYear.year } as const,
           },
         ]),
@@ -197,7 +196,6 @@ export function writeWorkbooks(
   planned: readonly PlannedWorkbook[],
   tables: Tables,
   dir: string,
-  date: Date,
   signal?: AbortSignal,
 ): Promise<Map<string, number>> {
   if (planned.length === 0) return Promise.resolve(new Map<string, number>());
@@ -205,7 +203,7 @@ export function writeWorkbooks(
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./workbook-worker.ts', import.meta.url), {
       execArgv: [],
-      workerData: { jobs, tables, dir, date },
+      workerData: { jobs, tables, dir },
     });
     const stop = () => void worker.terminate();
     signal?.addEventListener('abort', stop, { once: true });

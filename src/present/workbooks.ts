@@ -335,14 +335,35 @@ export function latestYear(tables: Tables): number | undefined {
 }
 
 /**
- * The next year's template: today's units (those not ended) as they are, and on each yearly
- * sheet a row for every unit that reported on it in the latest year, with its id and the new
- * year filled in and its figures empty. No unit names beside the ids: the reader warns about a
- * column it does not know, so the names are on the units sheet only.
+ * What the next year's template holds besides the schemas: today's units (those not ended) as
+ * cleaned, and for each yearly table the units that reported on it in the year before. The build
+ * keys the file by it, so a changed figure does not make the template again.
  */
-export function nextYearWorkbook(tables: Tables, year: number): Workbook {
+export function nextYearContent(
+  tables: Tables,
+  year: number,
+): { readonly units: readonly Row[]; readonly reported: Readonly<Record<string, readonly string[]>> } {
   const units = (tables['units.csv'] ?? []).filter((unit) => unit['dissolved'] === undefined);
   const alive = new Set(units.map((unit) => String(unit['id'])));
+  const reported = Object.fromEntries(
+    YEARLY.map((file) => [
+      file,
+      (tables[file] ?? [])
+        .filter((row) => row['year'] === year - 1 && alive.has(String(row['unit_id'])))
+        .map((row) => String(row['unit_id'])),
+    ]),
+  );
+  return { units, reported };
+}
+
+/**
+ * The next year's template: today's units as they are, and on each yearly sheet a row for every
+ * unit that reported on it in the latest year, with its id and the new year filled in and its
+ * figures empty. No unit names beside the ids: the reader warns about a column it does not know,
+ * so the names are on the units sheet only.
+ */
+export function nextYearWorkbook(tables: Tables, year: number): Workbook {
+  const { units, reported } = nextYearContent(tables, year);
   const { sheet, lists } = instructions([
     `Mẫu nhập số liệu năm ${year}`,
     `Sheet Đơn vị có các đơn vị hiện nay; các sheet Đảng viên, Kết nạp đảng viên, Chi bộ có sẵn một dòng cho mỗi đơn vị đã báo cáo năm ${year - 1}, với mã đơn vị và năm ${year}: chỉ cần điền số liệu. Tên đơn vị của mỗi mã xem ở sheet Đơn vị.`,
@@ -352,14 +373,22 @@ export function nextYearWorkbook(tables: Tables, year: number): Workbook {
     if (schema === unitsSchema) {
       return tableSheet(schema, cleanedRows(schema, units), lists, units.length + SPARE_ROWS + 1);
     }
-    if (!YEARLY.includes(schema.file)) return tableSheet(schema, [], lists, TEMPLATE_ROWS + 1);
-    const reported = (tables[schema.file] ?? []).filter(
-      (row) => row['year'] === year - 1 && alive.has(String(row['unit_id'])),
-    );
-    const rows = reported.map((row) => typedCells(schema, { unit_id: row['unit_id'], year }));
+    const ids = reported[schema.file];
+    if (ids === undefined) return tableSheet(schema, [], lists, TEMPLATE_ROWS + 1);
+    const rows = ids.map((id) => typedCells(schema, { unit_id: id, year }));
     return tableSheet(schema, rows, lists, rows.length + SPARE_ROWS + 1);
   });
   return { file: nextYearFile(year), sheets: [sheet, ...sheets] };
+}
+
+/**
+ * The date written inside every workbook: 31/12 of the latest year, the day the figures stand at,
+ * never the clock, so that the same data gives the same bytes whenever it is built (a kept file
+ * and a new one are alike). Data without figures takes the first date a zip file can hold.
+ */
+export function workbookDate(tables: Tables): Date {
+  const latest = latestYear(tables);
+  return new Date(latest === undefined ? Date.UTC(1980, 0, 1) : Date.UTC(latest, 11, 31));
 }
 
 /** The data dictionary as a sheet: every column of every table, as on /du-lieu/. */
