@@ -2,11 +2,15 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { workbookDate, type Tables } from '../present/workbooks.ts';
+import type { Tables } from '../present/workbooks.ts';
 import { describeWorkbook, writeWorkbook, type WorkbookJob } from './workbooks.ts';
 
-const { jobs, tables, dir } = workerData as { jobs: readonly WorkbookJob[]; tables: Tables; dir: string };
-const date = workbookDate(tables);
+const { jobs, tables, dir, date } = workerData as {
+  jobs: readonly WorkbookJob[];
+  tables: Tables;
+  dir: string;
+  date: Date;
+};
 await mkdir(dir, { recursive: true });
 const sizes = new Map<string, number>();
 for (const job of jobs) {

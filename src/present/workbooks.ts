@@ -45,7 +45,7 @@ export interface Sheet {
   readonly columns: readonly SheetColumn[];
   /** Below the header row; consumed once, while the file is written. */
   readonly rows: Iterable<readonly CellValue[]>;
-  /** Rows (1-based, below the header row included) checked as typed: the rows an office fills in. */
+  /** The last row (numbered from 1, as in Excel) that Excel checks as typed, from row 2: the rows an office fills in. */
   readonly validatedRows: number;
   /** Rows of the body shown in bold (headings of the instructions), 0-based. */
   readonly headings?: ReadonlySet<number>;
