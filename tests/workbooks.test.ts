@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { writeWorkbook } from '../src/build/workbooks.ts';
+import { ROWS_PER_CHUNK, workbookJobs, writeWorkbook, writeWorkbooks } from '../src/build/workbooks.ts';
 import { cleanedTables, downloadCsv } from '../src/present/downloads.ts';
 import {
   dataWorkbook,
   DICTIONARY_SHEET,
   formatSize,
   INSTRUCTIONS_SHEET,
+  nextYearContent,
   nextYearWorkbook,
   templateWorkbook,
   typedCells,
@@ -189,7 +190,7 @@ describe('the blank template', () => {
 describe("the next year's template", () => {
   let workbook: ExcelJS.Workbook;
   beforeAll(async () => {
-    workbook = await written(nextYearWorkbook(tables, 2025));
+    workbook = await written(nextYearWorkbook(nextYearContent(tables, 2025)));
   });
 
   test('has the same sheets as the blank template', () => {
@@ -334,4 +335,25 @@ describe('the workbooks on /du-lieu/', () => {
   ])('a file of %i bytes is shown as %s', (bytes, shown) => {
     expect(formatSize(bytes)).toBe(shown);
   });
+});
+
+describe('writing the workbooks in a worker thread', () => {
+  test('hands the cleaned rows over in chunks and writes every row once, in order', async () => {
+    const count = 2 * ROWS_PER_CHUNK + 1;
+    const members = Array.from({ length: count }, (_, i) => ({ unit_id: `G${i}`, year: 2024, members: i }));
+    const big: Tables = { 'units.csv': tables['units.csv'] ?? [], 'members.csv': members };
+    const dir = join(folder, 'worker');
+    const sizes = await writeWorkbooks(workbookJobs(big, new Map()), big, dir);
+    expect([...sizes.keys()]).toEqual(['mau-nhap-lieu.xlsx', 'mau-nam-2025.xlsx', 'du-lieu.xlsx']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, 'du-lieu.xlsx'));
+    const sheet = sheetOf(workbook, 'Đảng viên');
+    expect(sheet.rowCount).toBe(1 + count);
+    const wrong: number[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1 && (row.getCell(1).value !== `G${n - 2}` || row.getCell(3).value !== n - 2)) wrong.push(n);
+    });
+    expect(wrong).toEqual([]);
+    expect(sizes.get('du-lieu.xlsx')).toBe(readFileSync(join(dir, 'du-lieu.xlsx')).length);
+  }, 60_000);
 });

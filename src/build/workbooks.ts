@@ -15,6 +15,8 @@ import {
   templateWorkbook,
   type CellValue,
   type Sheet,
+  type NextYearContent,
+  type RowSource,
   type Tables,
   type Validation,
   type Workbook,
@@ -24,11 +26,14 @@ import {
 } from '../present/workbooks.ts';
 import { hashOf } from './hashing.ts';
 
-/** Which workbook to write: the data it needs travels to the worker thread with it. */
+/**
+ * Which workbook to write, with what it needs that is small enough to copy into the worker thread;
+ * the cleaned rows of the data workbook are handed over a chunk at a time (`writeWorkbooks`).
+ */
 export type WorkbookJob =
   | { readonly kind: 'template' }
-  | { readonly kind: 'next-year'; readonly year: number }
-  | { readonly kind: 'data' };
+  | { readonly kind: 'next-year'; readonly content: NextYearContent }
+  | { readonly kind: 'data'; readonly rows: Readonly<Record<string, number>> };
 
 /** A workbook this data has: its file, the key it is kept by (plan.ts), and how it is made. */
 export interface PlannedWorkbook {
@@ -46,21 +51,23 @@ export function workbookJobs(tables: Tables, fileHashes: ReadonlyMap<string, str
   const files = workbookFiles(tables);
   const date = workbookDate(tables).toISOString();
   const hashes = (names: readonly string[]) => names.map((name) => [name, fileHashes.get(name) ?? null]);
+  const nextYear = files.nextYear && nextYearContent(tables, files.nextYear.year);
+  const rows = Object.fromEntries(Object.entries(tables).map(([file, table]) => [file, table.length]));
   return [
     { file: files.template, key: hashOf([files.template, date]), job: { kind: 'template' } },
-    ...(files.nextYear === undefined
+    ...(files.nextYear === undefined || nextYear === undefined
       ? []
       : [
           {
             file: files.nextYear.file,
-            key: hashOf([files.nextYear.file, nextYearContent(tables, files.nextYear.year)]),
-            job: { kind: 'next-year', year: files.nextYear.year } as const,
+            key: hashOf([files.nextYear.file, nextYear]),
+            job: { kind: 'next-year', content: nextYear } as const,
           },
         ]),
     {
       file: files.data,
       key: hashOf([files.data, hashes([...fileHashes.keys()].sort())]),
-      job: { kind: 'data' },
+      job: { kind: 'data', rows },
     },
   ];
 }
@@ -73,12 +80,18 @@ export async function keptSizes(kept: readonly PlannedWorkbook[], dir: string): 
   return new Map(sizes);
 }
 
-export const describeWorkbook = (job: WorkbookJob, tables: Tables): Workbook =>
+/** The workbook of `job`; `rows(file, count)` gives a table's cleaned rows as they arrive. */
+export const describeWorkbook = (
+  job: WorkbookJob,
+  rows: (file: string, count: number) => RowSource,
+): Workbook =>
   job.kind === 'template'
     ? templateWorkbook()
     : job.kind === 'next-year'
-      ? nextYearWorkbook(tables, job.year)
-      : dataWorkbook(tables);
+      ? nextYearWorkbook(job.content)
+      : dataWorkbook(
+          Object.fromEntries(Object.entries(job.rows).map(([file, count]) => [file, rows(file, count)])),
+        );
 
 type ZipAppend = (source: unknown, data: { name: string; date?: Date }) => unknown;
 
@@ -147,7 +160,7 @@ async function writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, sheet: She
     header.commit();
   }
   let index = 0;
-  for (const values of sheet.rows) {
+  for await (const values of sheet.rows) {
     const row = worksheet.addRow(values.map(excelCell));
     if (sheet.headings?.has(index)) row.font = { bold: true };
     row.commit();
@@ -189,9 +202,19 @@ export async function writeWorkbook(book: Workbook, path: string, date: Date): P
   return (await stat(path)).size;
 }
 
+/** Cleaned rows copied to the worker at a time: a few MB, where a country's tables are hundreds. */
+export const ROWS_PER_CHUNK = 20_000;
+
+/** The worker asks for the rows of `file` from `from`; the answer is `ROWS_PER_CHUNK` of them. */
+export interface RowsWanted {
+  readonly file: string;
+  readonly from: number;
+}
+
 /**
- * Writes the workbooks of `jobs` into the folder `dir` in a worker thread, so the pages render
- * meanwhile; resolves with each file's size. `signal` stops it.
+ * Writes the workbooks of `planned` into the folder `dir` in a worker thread, so the pages render
+ * meanwhile; resolves with each file's size. The worker asks for the cleaned rows a chunk at a
+ * time, so they are never all copied at once. `signal` stops it.
  */
 export function writeWorkbooks(
   planned: readonly PlannedWorkbook[],
@@ -200,19 +223,19 @@ export function writeWorkbooks(
   signal?: AbortSignal,
 ): Promise<Map<string, number>> {
   if (planned.length === 0) return Promise.resolve(new Map<string, number>());
-  const jobs = planned.map((w) => w.job);
-  // The rows are copied into the worker: only when a workbook made from them is to be written.
-  const needed = jobs.some((job) => job.kind !== 'template') ? tables : {};
-  const date = workbookDate(tables);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./workbook-worker.ts', import.meta.url), {
       execArgv: [],
-      workerData: { jobs, tables: needed, dir, date },
+      workerData: { jobs: planned.map((w) => w.job), dir, date: workbookDate(tables) },
     });
     const stop = () => void worker.terminate();
     signal?.addEventListener('abort', stop, { once: true });
     let sizes: Map<string, number> | undefined;
-    worker.once('message', (written: Map<string, number>) => (sizes = written));
+    worker.on('message', (message: RowsWanted | Map<string, number>) => {
+      if (message instanceof Map) sizes = message;
+      else
+        worker.postMessage((tables[message.file] ?? []).slice(message.from, message.from + ROWS_PER_CHUNK));
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       signal?.removeEventListener('abort', stop);

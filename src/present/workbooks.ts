@@ -43,8 +43,8 @@ export interface SheetColumn {
 export interface Sheet {
   readonly name: string;
   readonly columns: readonly SheetColumn[];
-  /** Below the header row; consumed once, while the file is written. */
-  readonly rows: Iterable<readonly CellValue[]>;
+  /** Below the header row; consumed once, while the file is written (the cleaned data: as it arrives). */
+  readonly rows: Iterable<readonly CellValue[]> | AsyncIterable<readonly CellValue[]>;
   /** The last row (numbered from 1, as in Excel) that Excel checks as typed, from row 2: the rows an office fills in. */
   readonly validatedRows: number;
   /** Rows of the body shown in bold (headings of the instructions), 0-based. */
@@ -274,7 +274,7 @@ function instructions(purpose: readonly string[]): Instructions {
 /** A table's sheet: the cleaned or pre-filled rows, checked as typed on `validatedRows` rows. */
 function tableSheet(
   schema: FileSchema,
-  rows: Iterable<readonly CellValue[]>,
+  rows: Sheet['rows'],
   lists: ReadonlyMap<readonly EnumValue[], string> | undefined,
   validatedRows: number,
 ): Sheet {
@@ -298,8 +298,11 @@ export function typedCells(schema: FileSchema, row: Row): CellValue[] {
   });
 }
 
-function* cleanedRows(schema: FileSchema, rows: readonly Row[]): Generator<CellValue[]> {
-  for (const row of rows) yield typedCells(schema, row);
+/** Cleaned rows as they come: held in memory, or handed over a chunk at a time. */
+export type RowSource = Iterable<Row> | AsyncIterable<Row>;
+
+async function* cleanedRows(schema: FileSchema, rows: RowSource): AsyncGenerator<CellValue[]> {
+  for await (const row of rows) yield typedCells(schema, row);
 }
 
 const TEMPLATE_PURPOSE = [
@@ -339,10 +342,13 @@ export function latestYear(tables: Tables): number | undefined {
  * cleaned, and for each yearly table the units that reported on it in the year before. The build
  * keys the file by it, so a changed figure does not make the template again.
  */
-export function nextYearContent(
-  tables: Tables,
-  year: number,
-): { readonly units: readonly Row[]; readonly reported: Readonly<Record<string, readonly string[]>> } {
+export interface NextYearContent {
+  readonly year: number;
+  readonly units: readonly Row[];
+  readonly reported: Readonly<Record<string, readonly string[]>>;
+}
+
+export function nextYearContent(tables: Tables, year: number): NextYearContent {
   const units = (tables['units.csv'] ?? []).filter((unit) => unit['dissolved'] === undefined);
   const alive = new Set(units.map((unit) => String(unit['id'])));
   const reported = Object.fromEntries(
@@ -353,7 +359,7 @@ export function nextYearContent(
         .map((row) => String(row['unit_id'])),
     ]),
   );
-  return { units, reported };
+  return { year, units, reported };
 }
 
 /**
@@ -362,8 +368,7 @@ export function nextYearContent(
  * figures empty. No unit names beside the ids: the reader warns about a column it does not know,
  * so the names are on the units sheet only.
  */
-export function nextYearWorkbook(tables: Tables, year: number): Workbook {
-  const { units, reported } = nextYearContent(tables, year);
+export function nextYearWorkbook({ year, units, reported }: NextYearContent): Workbook {
   const { sheet, lists } = instructions([
     `Mẫu nhập số liệu năm ${year}`,
     `Sheet Đơn vị có các đơn vị hiện nay; các sheet Đảng viên, Kết nạp đảng viên, Chi bộ có sẵn một dòng cho mỗi đơn vị đã báo cáo năm ${year - 1}, với mã đơn vị và năm ${year}: chỉ cần điền số liệu. Tên đơn vị của mỗi mã xem ở sheet Đơn vị.`,
@@ -415,7 +420,7 @@ function dictionarySheet(schemas: readonly FileSchema[]): Sheet {
 }
 
 /** The cleaned data: one sheet per table the data has, typed cells, and the dictionary last. */
-export function dataWorkbook(tables: Tables): Workbook {
+export function dataWorkbook(tables: Readonly<Record<string, RowSource>>): Workbook {
   const schemas = SCHEMAS.filter((schema) => tables[schema.file] !== undefined);
   return {
     file: DATA_WORKBOOK,
