@@ -112,6 +112,16 @@ describe('the blank template', () => {
     ]);
   });
 
+  test('the instructions name every sheet with its CSV file and say how to save', () => {
+    const sheet = sheetOf(workbook, INSTRUCTIONS_SHEET);
+    const lines: string[] = [];
+    sheet.eachRow((row) => lines.push((row.values as unknown[]).filter(Boolean).join(' | ')));
+    const text = lines.join('\n');
+    for (const schema of SCHEMAS) expect(text).toContain(`${schema.title} | ${schema.file}`);
+    expect(text).toContain('Excel Workbook (*.xlsx)');
+    expect(text).toContain('Giữ nguyên tên các sheet và dòng tiêu đề');
+  });
+
   test.each(SCHEMAS.map((schema) => [schema.title, schema] as const))(
     '%s: the header row is the Vietnamese labels, bold and frozen, with a note saying which are required',
     (_, schema: FileSchema) => {

@@ -259,8 +259,9 @@ function instructions(purpose: readonly string[]): Instructions {
     sheet: {
       name: INSTRUCTIONS_SHEET,
       header: false,
+      // No header row: the sheet is text from its first line.
       columns: Array.from({ length: Math.max(widths.length, found.length) }, (_, i) => ({
-        header: i === 0 ? 'Hướng dẫn nhập liệu' : '',
+        header: '',
         width: widths[i] ?? 26,
       })),
       rows: lines,
