@@ -1,29 +1,38 @@
 /**
- * The worker thread of `writeWorkbooks` (workbooks.ts): writes each workbook into the folder,
- * asking the build for the cleaned rows a chunk at a time, the next chunk while it writes one.
+ * The process of `writeWorkbooks` (workbooks.ts): told what to write, writes each workbook into
+ * the folder, asking the build for the cleaned rows a chunk at a time, the next chunk while it
+ * writes one.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
 import type { Row } from '../present/downloads.ts';
 import {
   describeWorkbook,
   ROWS_PER_CHUNK,
   writeWorkbook,
   type RowsWanted,
-  type WorkbookJob,
+  type WorkbookOrder,
 } from './workbooks.ts';
 
-const { jobs, dir, date } = workerData as { jobs: readonly WorkbookJob[]; dir: string; date: Date };
-const port = parentPort;
-if (!port) throw new Error('workbook-worker.ts runs as a worker thread');
+const send = (message: unknown) => {
+  if (!process.send) throw new Error('workbook-worker.ts runs as a process of the build (writeWorkbooks)');
+  process.send(message);
+};
 
-/** The build answers each request in order, so the answers are taken in the order asked. */
+/** The first message is the order; every later one answers a request for rows, in order asked. */
+let order: (value: WorkbookOrder) => void = () => undefined;
+const ordered = new Promise<WorkbookOrder>((resolve) => (order = resolve));
 const waiting: ((rows: Row[]) => void)[] = [];
-port.on('message', (rows: Row[]) => waiting.shift()?.(rows));
+let first = true;
+process.on('message', (message: WorkbookOrder | Row[]) => {
+  if (first) order(message as WorkbookOrder);
+  else waiting.shift()?.(message as Row[]);
+  first = false;
+});
+
 function ask(file: string, from: number): Promise<Row[]> {
   const answer = new Promise<Row[]>((resolve) => waiting.push(resolve));
-  port?.postMessage({ file, from } satisfies RowsWanted);
+  send({ file, from } satisfies RowsWanted);
   return answer;
 }
 
@@ -36,12 +45,13 @@ async function* rows(file: string, count: number): AsyncGenerator<Row> {
   }
 }
 
+const { jobs, dir, date } = await ordered;
 await mkdir(dir, { recursive: true });
 const sizes = new Map<string, number>();
 for (const job of jobs) {
   const book = describeWorkbook(job, rows);
   sizes.set(book.file, await writeWorkbook(book, join(dir, book.file), date));
 }
-port.postMessage(sizes);
-// The listener above would keep the thread alive.
-port.close();
+send(sizes);
+// Nothing more will come: the open channel would keep the process alive.
+process.disconnect();
