@@ -289,6 +289,15 @@ describe('the cleaned data workbook', () => {
     },
   );
 
+  test('is the same bytes whether or not a template was written before it in the same process', async () => {
+    const alone = join(folder, 'alone.xlsx');
+    const after = join(folder, 'after.xlsx');
+    await writeWorkbook(dataWorkbook(tables), alone, DATE);
+    await writeWorkbook(templateWorkbook(ROWS), join(folder, 'first.xlsx'), DATE);
+    await writeWorkbook(dataWorkbook(tables), after, DATE);
+    expect(readFileSync(after).equals(readFileSync(alone))).toBe(true);
+  });
+
   test('numbers are numbers, dates dates and ids text', () => {
     const units = sheetOf(workbook, 'Đơn vị');
     expect(units.getCell('A3').value).toBe('001');

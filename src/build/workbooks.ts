@@ -139,8 +139,6 @@ function excelValidation(validation: Validation): ExcelJS.DataValidation {
   }
 }
 
-const NO_STYLE: Partial<ExcelJS.Style> = {};
-
 /** Rows written between two looks at how far the zip is behind. */
 const ROWS_PER_TURN = 5_000;
 /** The sheet text written and not yet compressed, in chunks of 64 KB, that the writer waits on. */
@@ -203,15 +201,19 @@ async function writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, sheet: She
   }
   // One style object per column, given to each of its cells: exceljs finds the style of an object
   // it has seen at once, but works out that of each new object again (half the writing time). An
-  // empty cell gets none, and is then not written: the column's format covers it.
-  const styles = sheet.columns.map((c) => (c.numFmt === undefined ? NO_STYLE : { numFmt: c.numFmt }));
+  // empty cell gets none, and is then not written: the column's format covers it. These objects
+  // are this sheet's and never changed (exceljs changes a style in place when a font is set on a
+  // row: a shared one made every later workbook's empty cells bold).
+  const none: Partial<ExcelJS.Style> = {};
+  const heading: Partial<ExcelJS.Style> = { font: { bold: true } };
+  const styles = sheet.columns.map((c) => (c.numFmt === undefined ? none : { numFmt: c.numFmt }));
   let index = 0;
   for await (const values of sheet.rows) {
     const row = worksheet.addRow(values.map(excelCell));
+    const bold = sheet.headings?.has(index) === true;
     styles.forEach((style, i) => {
-      row.getCell(i + 1).style = values[i] === undefined ? NO_STYLE : style;
+      row.getCell(i + 1).style = values[i] === undefined ? none : bold ? heading : style;
     });
-    if (sheet.headings?.has(index)) row.font = { bold: true };
     row.commit();
     index += 1;
     if (index % ROWS_PER_TURN === 0) await zip.caughtUp();
