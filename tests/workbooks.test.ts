@@ -356,7 +356,7 @@ describe('the workbooks on /du-lieu/', () => {
   });
 });
 
-describe('writing the workbooks in a worker thread', () => {
+describe('writing the workbooks in a process of their own', () => {
   test('hands the cleaned rows over in chunks and writes every row once, in order', async () => {
     const count = 2 * ROWS_PER_CHUNK + 1;
     const members = Array.from({ length: count }, (_, i) => ({ unit_id: `G${i}`, year: 2024, members: i }));

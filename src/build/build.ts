@@ -284,7 +284,7 @@ async function underLock(
   );
   const progress = pageProgress(units.length - reusedIds.size, log);
   const failed = new AbortController();
-  // A worker thread writes the changed workbooks while Astro renders; /du-lieu/ waits for their sizes.
+  // A process of its own writes the changed workbooks while Astro renders; /du-lieu/ waits for their sizes.
   const writing = writeWorkbooks(
     workbooks.filter((w) => !plan.downloads.has(w.file)),
     tables,

@@ -28,7 +28,7 @@ import {
 import { hashOf } from './hashing.ts';
 
 /**
- * Which workbook to write, with what it needs that is small enough to copy into the worker thread;
+ * Which workbook to write, with what it needs that is small enough to copy into the writing process;
  * the cleaned rows of the data workbook are handed over a chunk at a time (`writeWorkbooks`).
  */
 export type WorkbookJob =
@@ -253,10 +253,10 @@ export async function writeWorkbook(book: Workbook, path: string, date: Date): P
   return (await stat(path)).size;
 }
 
-/** Cleaned rows copied to the worker at a time: a few MB, where a country's tables are hundreds. */
+/** Cleaned rows copied to the writing process at a time: a few MB, where a country's tables are hundreds. */
 export const ROWS_PER_CHUNK = 20_000;
 
-/** The worker asks for the rows of `file` from `from`; the answer is `ROWS_PER_CHUNK` of them. */
+/** The writing process asks for the rows of `file` from `from`; the answer is `ROWS_PER_CHUNK` of them. */
 export interface RowsWanted {
   readonly file: string;
   readonly from: number;
