@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -375,4 +375,15 @@ describe('writing the workbooks in a process of their own', () => {
     expect(wrong).toEqual([]);
     expect(sizes.get('du-lieu.xlsx')).toBe(readFileSync(join(dir, 'du-lieu.xlsx')).length);
   }, 60_000);
+
+  test('a failure in the writing process comes back with its code (a full disk is told as such)', async () => {
+    const file = join(folder, 'not-a-folder');
+    writeFileSync(file, '');
+    await expect(
+      writeWorkbooks(workbookJobs(tables, new Map()), tables, join(file, 'du-lieu')),
+    ).rejects.toMatchObject({
+      code: 'ENOTDIR',
+      message: expect.stringContaining('Tạo tệp Excel tải về bị lỗi'),
+    });
+  });
 });

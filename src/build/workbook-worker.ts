@@ -11,6 +11,7 @@ import {
   ROWS_PER_CHUNK,
   writeWorkbook,
   type RowsWanted,
+  type WorkbookFailure,
   type WorkbookOrder,
 } from './workbooks.ts';
 
@@ -46,12 +47,18 @@ async function* rows(file: string, count: number): AsyncGenerator<Row> {
 }
 
 const { jobs, dir, date } = await ordered;
-await mkdir(dir, { recursive: true });
-const sizes = new Map<string, number>();
-for (const job of jobs) {
-  const book = describeWorkbook(job, rows);
-  sizes.set(book.file, await writeWorkbook(book, join(dir, book.file), date));
+try {
+  await mkdir(dir, { recursive: true });
+  const sizes = new Map<string, number>();
+  for (const job of jobs) {
+    const book = describeWorkbook(job, rows);
+    sizes.set(book.file, await writeWorkbook(book, join(dir, book.file), date));
+  }
+  send(sizes);
+} catch (cause) {
+  // The build tells a full disk by the error's code and words: they go back with it.
+  const error = cause as NodeJS.ErrnoException;
+  send({ failed: String(error.message), code: error.code } satisfies WorkbookFailure);
 }
-send(sizes);
 // Nothing more will come: the open channel would keep the process alive.
 process.disconnect();

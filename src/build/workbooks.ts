@@ -262,6 +262,12 @@ export interface RowsWanted {
   readonly from: number;
 }
 
+/** Why the writing process stopped, sent back before it ends. */
+export interface WorkbookFailure {
+  readonly failed: string;
+  readonly code: string | undefined;
+}
+
 /** What the build tells the writing process first. */
 export interface WorkbookOrder {
   readonly jobs: readonly WorkbookJob[];
@@ -294,15 +300,22 @@ export function writeWorkbooks(
     const stop = () => void child.kill();
     signal?.addEventListener('abort', stop, { once: true });
     let sizes: Map<string, number> | undefined;
-    child.on('message', (message: RowsWanted | Map<string, number>) => {
+    let failure: WorkbookFailure | undefined;
+    child.on('message', (message: RowsWanted | WorkbookFailure | Map<string, number>) => {
       if (message instanceof Map) sizes = message;
+      else if ('failed' in message) failure = message;
       else child.send((tables[message.file] ?? []).slice(message.from, message.from + ROWS_PER_CHUNK));
     });
     child.once('error', reject);
     child.once('exit', (code) => {
       signal?.removeEventListener('abort', stop);
       if (sizes !== undefined) resolve(sizes);
-      else reject(new Error(`Tạo tệp Excel tải về bị dừng (mã thoát ${code}). Chạy lại "npm run build".`));
+      else if (failure !== undefined) {
+        // With its code, so that a full disk is told as such (disk-full.ts).
+        const error: NodeJS.ErrnoException = new Error(`Tạo tệp Excel tải về bị lỗi: ${failure.failed}`);
+        if (failure.code !== undefined) error.code = failure.code;
+        reject(error);
+      } else reject(new Error(`Tạo tệp Excel tải về bị dừng (mã thoát ${code}). Chạy lại "npm run build".`));
     });
     child.send({ jobs: planned.map((w) => w.job), dir, date: workbookDate(tables) } satisfies WorkbookOrder);
   });
