@@ -143,7 +143,7 @@ describe('rebuilding the published site with the real build', () => {
     const dir = join(published, 'du-lieu');
     return new Map(
       readdirSync(dir)
-        .filter((f) => f.endsWith('.csv'))
+        .filter((f) => /\.(?:csv|xlsx)$/.test(f))
         .map((f) => [f, statSync(join(dir, f)).ino]),
     );
   };
@@ -216,7 +216,7 @@ describe('rebuilding the published site with the real build', () => {
     expect(afterFirst.size).toBeGreaterThan(4);
     expect(rewritten(afterFirst, afterUnchanged)).toEqual([]);
     expect(unchanged).toMatch(/Chỉ mục tìm kiếm: \d+ trang, không đổi/);
-    expect(unchanged).toMatch(/Giữ nguyên \d+ tệp CSV tải về không đổi/);
+    expect(unchanged).toMatch(/Giữ nguyên \d+ tệp tải về \(CSV, Excel\) không đổi/);
   });
 
   it('after one grassroots unit is renamed, renders only the pages that show its name', () => {
@@ -228,10 +228,15 @@ describe('rebuilding the published site with the real build', () => {
     expect(render + keep).toBe(all);
     // The name is in the search index: the part that holds it is made again, the others are kept.
     expect(renamed).toMatch(/Chỉ mục tìm kiếm: \d+ trang, tạo lại 1\/\d+ phần/);
-    // Only the download of the file that changed is written again.
+    // Only the downloads of the file that changed are written again: its CSV, the data workbook,
+    // and the next year's template, which lists the units.
     const [, afterUnchanged = new Map<string, number>(), afterRename = new Map<string, number>()] =
       downloadsAfter;
-    expect(rewritten(afterUnchanged, afterRename)).toEqual(['units.csv']);
+    expect(rewritten(afterUnchanged, afterRename).sort()).toEqual([
+      'du-lieu.xlsx',
+      'mau-nam-2022.xlsx',
+      'units.csv',
+    ]);
     expect(readFileSync(join(published, 'du-lieu', 'units.csv'), 'utf8')).toContain('Đảng bộ xã An Bình Mới');
     expect(readFileSync(join(published, 'don-vi', 'g1', 'index.html'), 'utf8')).toContain(
       'Đảng bộ xã An Bình Mới',
@@ -245,8 +250,13 @@ describe('rebuilding the published site with the real build', () => {
     expect(refigured).toMatch(/Chỉ mục tìm kiếm: \d+ trang, không đổi/);
     const [, , afterRename = new Map<string, number>(), afterFigure = new Map<string, number>()] =
       downloadsAfter;
-    // members.csv's download, and the quality report: the new figure no longer balances (two warnings).
-    expect(rewritten(afterRename, afterFigure)).toEqual(['chat-luong-du-lieu.csv', 'members.csv']);
+    // members.csv's download, the data workbook, and the quality report: the new figure no longer
+    // balances (two warnings). Not the next year's template: the same units reported.
+    expect(rewritten(afterRename, afterFigure).sort()).toEqual([
+      'chat-luong-du-lieu.csv',
+      'du-lieu.xlsx',
+      'members.csv',
+    ]);
   });
 
   it('after an editor adds a note for one unit, renders only that unit’s page', () => {

@@ -53,7 +53,14 @@ describe('the same data builds a byte-identical site', () => {
   test('the site has pages, assets, downloads and a search index (so equality means something)', () => {
     const paths = Object.keys(one);
     expect(paths).toEqual(
-      expect.arrayContaining(['index.html', 'don-vi/p/index.html', 'du-lieu/units.csv', 'sitemap.xml']),
+      expect.arrayContaining([
+        'index.html',
+        'don-vi/p/index.html',
+        'du-lieu/units.csv',
+        'du-lieu/du-lieu.xlsx',
+        'du-lieu/mau-nhap-lieu.xlsx',
+        'sitemap.xml',
+      ]),
     );
     expect(paths.some((p) => p.startsWith('_astro/'))).toBe(true);
     expect(paths.some((p) => p.startsWith('pagefind/'))).toBe(true);

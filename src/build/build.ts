@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { build as astroBuild } from 'astro';
 import { eventPageDigests, pageDigests } from '../model/digests.ts';
 import { slug } from '../model/units.ts';
-import { downloads, DOWNLOADS_DIR, QUALITY_FILE } from '../present/downloads.ts';
+import { cleanedTables, downloads, DOWNLOADS_DIR, QUALITY_FILE } from '../present/downloads.ts';
 import { siteImages } from '../present/images.ts';
 import { embeds } from '../present/embeds.ts';
 import { eventPath, unitPath, unitsWithPage } from '../present/links.ts';
@@ -40,6 +40,7 @@ import {
 import { siteFiles, UNIT_PAGES } from './site-files.ts';
 import { provideSite } from './site.ts';
 import { NO_SITE_URL, writeSitemap } from './sitemap.ts';
+import { keptSizes, workbookJobs, writeWorkbooks } from './workbooks.ts';
 import { readPublishedSnapshot } from './snapshot-file.ts';
 
 export interface BuildOptions {
@@ -220,6 +221,8 @@ async function underLock(
     options.searchPartSize,
   );
   const images = siteImages(province, { share: Boolean(options.siteUrl) });
+  const tables = cleanedTables(data);
+  const workbooks = workbookJobs(tables, loaded.fileHashes);
   // Node's version too: it formats the numbers on the axes.
   const drawingCode = await hashFiles(project, DRAWING_CODE, process.version);
   const keys: BuildKeys = {
@@ -239,12 +242,14 @@ async function underLock(
     search: new Map([...parts.records].map(([part, records]) => [part, hashOf([parts.count, records])])),
     // Each cleaned download is a function of its own data file, the quality report of the
     // problems: after a data update only the changed file's download is written again.
-    downloads: new Map(
-      [...downloads(data).map((d) => d.file), QUALITY_FILE].map((file) => [
+    downloads: new Map([
+      ...[...downloads(data).map((d) => d.file), QUALITY_FILE].map((file): [string, string] => [
         file,
         hashOf(file === QUALITY_FILE ? problems : [file, loaded.fileHashes.get(file) ?? null]),
       ]),
-    ),
+      // A workbook is kept like a CSV download: by the data files it is made from.
+      ...workbooks.map((w): [string, string] => [w.file, w.key]),
+    ]),
     // An image is the picture of its description: the same description and drawing code, the same picture.
     images: new Map(images.map((image) => [image.file, hashOf([drawingCode, image])])),
   };
@@ -281,8 +286,25 @@ async function underLock(
     embedPath,
   );
   const progress = pageProgress(units.length - reusedIds.size, log);
+  const failed = new AbortController();
+  // A process of its own writes the changed workbooks while Astro renders; /du-lieu/ waits for their sizes.
+  const writing = writeWorkbooks(
+    workbooks.filter((w) => !plan.downloads.has(w.file)),
+    tables,
+    join(staging, DOWNLOADS_DIR),
+    failed.signal,
+  );
+  writing.catch(() => undefined);
+  const workbookSizes = Promise.all([
+    writing,
+    keptSizes(
+      workbooks.filter((w) => plan.downloads.has(w.file)),
+      join(outDir, DOWNLOADS_DIR),
+    ),
+  ]).then(([written, kept]) => new Map([...written, ...kept]));
+  workbookSizes.catch(() => undefined);
   provideSite(
-    { ...loaded, province, content, previousSnapshot, publishedAt: options.publishedAt },
+    { ...loaded, province, content, previousSnapshot, publishedAt: options.publishedAt, workbookSizes },
     {
       reuse: reusedIds,
       reuseEvents,
@@ -293,7 +315,6 @@ async function underLock(
       rendered: progress.page,
     },
   );
-  const failed = new AbortController();
   const carrying = searchPartFiles(plan.search, outDir).then((searchFiles) =>
     carryOver(
       [
@@ -335,7 +356,10 @@ async function underLock(
       log(`  Đã chuyển các trang vừa tạo sang cạnh ${outDir} (${seconds()}).`);
     }
     if (plan.pages.size > 0) log(`  Giữ nguyên ${plan.pages.size} trang không đổi (${seconds()}).`);
-    if (plan.downloads.size > 0) log(`  Giữ nguyên ${plan.downloads.size} tệp CSV tải về không đổi.`);
+    if (plan.downloads.size > 0)
+      log(`  Giữ nguyên ${plan.downloads.size} tệp tải về (CSV, Excel) không đổi.`);
+    const written = await writing;
+    if (written.size > 0) log(`  Đã tạo ${written.size} tệp Excel tải về (${seconds()}).`);
     log(`  Ảnh biểu đồ và ảnh chia sẻ: ${howDrawn(await drawing, plan.images.size)} (${seconds()}).`);
     log(`  Chỉ mục tìm kiếm: ${howIndexed(await search.finish())} (${seconds()}).`);
     // The record that lets later builds replace this folder, and nothing else (output.ts).
@@ -362,7 +386,12 @@ async function underLock(
     // Linking the unchanged files stops at once (52,000 pages take seconds); the indexer makes no
     // further part and stops after the one it is writing.
     failed.abort();
-    await Promise.all([search.close(), carrying.catch(() => undefined), drawing.catch(() => undefined)]);
+    await Promise.all([
+      search.close(),
+      carrying.catch(() => undefined),
+      drawing.catch(() => undefined),
+      writing.catch(() => undefined),
+    ]);
     // Pages still being written when the build failed can make a first attempt fail (ENOTEMPTY).
     await Promise.all(
       [staging, rendering, partialManifestPath(outDir)].map((path) =>

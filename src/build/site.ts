@@ -21,6 +21,8 @@ export interface Site extends Loaded {
   readonly previousSnapshot?: Snapshot | undefined;
   /** When this build publishes: the time the "what changed" page records for new data. */
   readonly publishedAt?: Date | undefined;
+  /** The Excel downloads' sizes in bytes, once the build has written them; none under `astro dev`. */
+  readonly workbookSizes?: Promise<ReadonlyMap<string, number>> | undefined;
 }
 
 /** What the build takes from the published site instead of rendering; nothing under `astro dev`. */

@@ -15,8 +15,8 @@ export interface Download {
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** What a cell of a read row holds (see RowOf): text, a number, or nothing reported. */
-type Cell = string | number | undefined;
-type Row = Readonly<Record<string, Cell>>;
+export type Cell = string | number | undefined;
+export type Row = Readonly<Record<string, Cell>>;
 
 export function csvCell(value: Cell): string {
   if (value === undefined) return '';
@@ -80,6 +80,10 @@ const ROWS: Record<string, (data: Dataset) => readonly Row[]> = {
 };
 
 const presentSchemas = (data: Dataset) => SCHEMAS.filter((schema) => data.sources.get(schema.file)?.present);
+
+/** The cleaned rows of each file the data has, by file name: what every download is made from. */
+export const cleanedTables = (data: Dataset): Record<string, readonly Row[]> =>
+  Object.fromEntries(presentSchemas(data).map((schema) => [schema.file, ROWS[schema.file]?.(data) ?? []]));
 
 /** The cleaned files: what the site was built from, re-written in one consistent form. */
 export function downloads(data: Dataset): Download[] {
