@@ -157,7 +157,7 @@ describe('formulas', () => {
     [
       'a formula whose result is an error',
       { formula: '1/0', result: { error: '#DIV/0!' } },
-      /C2 cột members: "=1\/0" chứa công thức không có giá trị: công thức bị lỗi/,
+      /C2 cột members: "=1\/0" chứa lỗi công thức #DIV\/0!/,
     ],
     [
       'a formula without a cached value',
