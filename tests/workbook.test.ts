@@ -648,6 +648,20 @@ describe('the XML of cells, as Excel and other writers store it', () => {
     expect(rows.map((row) => row['name'])).toEqual(['Tỉnh', 'Hai']);
   });
 
+  test('attributes in single quotes, rows and cells without references, read in their order', async () => {
+    const rows = await readRows(
+      handMade({
+        rows: [
+          textRow(1, 'id', 'name', 'parent_id', 'level'),
+          textRow(2, 'P', 'Tỉnh', '', 'province'),
+          "<row><c t='inlineStr'><is><t>D1</t></is></c><c t = 's'><v>0</v></c><c r='D3' t='inlineStr'><is><t>district</t></is></c></row>",
+        ].join(''),
+        strings: ['<si><t>Một</t></si>'],
+      }),
+    );
+    expect(rows[1]).toMatchObject({ id: 'D1', name: 'Một', level: 'district' });
+  });
+
   test('a shared formula: every cell reads its own cached value', async () => {
     const rows = await readRows(
       handMade({

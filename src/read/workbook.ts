@@ -95,6 +95,9 @@ const refusal = (message: string, english: string, fix: string, code?: string): 
 /** A number as the CSV path would read it: no grouping, no float noise, a decimal comma. */
 const numberText = (n: number): string => String(Number(n.toPrecision(15))).replace('.', ',');
 
+/** A whole number as Excel stores it (most cells: counts, years), already as the CSV path reads it. */
+const WHOLE = /^-?[1-9]\d{0,14}$|^0$/;
+
 /** `17/08/2011`: as Vietnamese Excel shows a date, and as the CSV path reads one. */
 const shownDate = (iso: string): string => {
   const [year, month, day] = iso.slice(0, 10).split('-');
@@ -176,7 +179,8 @@ function readCell(cell: RawCell, book: Book): Read | undefined {
     return iso === undefined ? { text: value, flaw: UNREADABLE } : { text: shownDate(iso), date: true };
   }
   if (kind === 'percent') return { text: `${numberText(n * 100)}%` };
-  return { text: numberText(n) };
+  // toPrecision is a third of the reading time when every number goes through it.
+  return { text: WHOLE.test(value) ? value : numberText(n) };
 }
 
 const visible = (state: string | undefined) => state !== 'hidden' && state !== 'veryHidden';

@@ -181,14 +181,10 @@ export interface RawRow {
   readonly cells: RawCell[];
 }
 
-const ROW = /<(?:\w+:)?row(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
-const CELL = /<(?:\w+:)?c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+const ROW = /<(\w+:)?row(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
 const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
 const FORMULA = /<(?:\w+:)?f(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
 const INLINE = /<(?:\w+:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?is>/;
-const REFERENCE = /\br\s*=\s*["']([A-Za-z]*)(\d*)["']/;
-const TYPE = /\bt\s*=\s*["'](\w+)["']/;
-const STYLE = /\bs\s*=\s*["'](\d+)["']/;
 /** Where a closing row tag ends a piece of a sheet: everything before it is whole rows. */
 const ROW_END = /<\/(?:\w+:)?row>/g;
 
@@ -199,24 +195,83 @@ const columnNumber = (letters: string): number => {
   return n;
 };
 
-/** The cells of one row's content. */
-function rowCells(xml: string): RawCell[] {
+/** A cell's or row's attribute, found as Excel writes it (` r="A1"`) or by `pattern`. */
+interface Attribute {
+  readonly written: string;
+  readonly pattern: RegExp;
+}
+const attributeOf = (name: string, value: string): Attribute => ({
+  written: ` ${name}="`,
+  pattern: new RegExp(`\\b${name}\\s*=\\s*["'](${value})["']`),
+});
+const REFERENCE = attributeOf('r', '[A-Za-z]*\\d*');
+const TYPE = attributeOf('t', '\\w+');
+const STYLE = attributeOf('s', '\\d+');
+/** Attributes not all written as Excel does: single quotes, or spaces or line breaks around `=`. */
+const UNUSUAL = /'|\s=|=\s|[\t\n\r]/;
+
+/**
+ * An attribute's value. `plain`: the attributes are written as Excel does, so one not found
+ * as Excel writes it is not there. A regular expression for every cell's two or three attributes
+ * costs more than the rest of reading it.
+ */
+function attribute(attrs: string, { written, pattern }: Attribute, plain: boolean): string | undefined {
+  const at = attrs.indexOf(written);
+  if (at !== -1) {
+    const start = at + written.length;
+    return attrs.slice(start, attrs.indexOf('"', start));
+  }
+  return plain ? undefined : pattern.exec(attrs)?.[1];
+}
+
+const isTagEnd = (code: number) =>
+  code === 0x20 || code === 0x3e || code === 0x2f || code === 0x09 || code === 0x0a || code === 0x0d;
+
+/**
+ * The cells of one row's content, `prefix` the namespace prefix its elements are written with.
+ * Scanned by hand: the cells are most of a workbook, and a regular expression's matches cost
+ * twice the time here.
+ */
+function rowCells(xml: string, prefix: string): RawCell[] {
   const cells: RawCell[] = [];
+  const open = `<${prefix}c`;
+  const close = `</${prefix}c>`;
+  const plain = !UNUSUAL.test(xml);
   let previous = 0;
-  for (const [, attrs = '', inner] of xml.matchAll(CELL)) {
-    const letters = REFERENCE.exec(attrs)?.[1];
+  for (let at = xml.indexOf(open); at !== -1; at = xml.indexOf(open, at)) {
+    at += open.length;
+    if (!isTagEnd(xml.charCodeAt(at))) continue;
+    const tagEnd = xml.indexOf('>', at);
+    if (tagEnd === -1) break;
+    const empty = xml.charCodeAt(tagEnd - 1) === 0x2f;
+    const attrs = xml.slice(at, empty ? tagEnd - 1 : tagEnd);
+    const reference = attribute(attrs, REFERENCE, plain) ?? '';
+    let letters = 0;
+    while (letters < reference.length && reference.charCodeAt(letters) > 0x40) letters++;
     // A cell without a reference is the one after the previous cell.
-    const column = letters ? columnNumber(letters) : previous + 1;
+    const column = letters > 0 ? columnNumber(reference.slice(0, letters)) : previous + 1;
     previous = column;
-    if (inner === undefined) continue;
+    if (empty) continue;
+    const innerEnd = xml.indexOf(close, tagEnd);
+    if (innerEnd === -1) break;
+    const inner = xml.slice(tagEnd + 1, innerEnd);
+    at = innerEnd;
+    const type = attribute(attrs, TYPE, plain);
+    const style = Number(attribute(attrs, STYLE, plain) ?? 0);
+    // Most cells are a bare value (`<v>12</v>`): read without the three searches below.
+    if (inner.startsWith('<v>') && inner.indexOf('<', 3) === inner.length - 4) {
+      const value = inner.slice(3, -4);
+      cells.push({ column, type, style, value: unescapeXml(value), formula: undefined, inline: undefined });
+      continue;
+    }
     const value = VALUE.exec(inner)?.[1];
     const formula = FORMULA.exec(inner);
     const inline = INLINE.exec(inner)?.[1];
     if (value === undefined && formula === null && inline === undefined) continue;
     cells.push({
       column,
-      type: TYPE.exec(attrs)?.[1],
-      style: Number(STYLE.exec(attrs)?.[1] ?? 0),
+      type,
+      style,
       value: value === undefined ? undefined : unescapeXml(value),
       formula: formula === null ? undefined : unescapeXml(formula[1] ?? ''),
       inline: inline === undefined ? undefined : stringItem(inline),
@@ -235,13 +290,13 @@ export function scanRows(zip: Zip, part: string, take: (row: RawRow) => boolean)
   let previous = 0;
   let going = true;
   const rows = (xml: string) => {
-    for (const [, attrs = '', inner] of xml.matchAll(ROW)) {
-      const r = REFERENCE.exec(attrs)?.[2];
+    for (const [, prefix = '', attrs = '', inner] of xml.matchAll(ROW)) {
+      const r = attribute(attrs, REFERENCE, false);
       // A row without a number is the one after the previous row.
       const number = r ? Number(r) : previous + 1;
       previous = number;
       if (inner === undefined) continue;
-      const cells = rowCells(inner);
+      const cells = rowCells(inner, prefix);
       if (cells.length > 0 && !take({ number, cells })) return false;
     }
     return true;
