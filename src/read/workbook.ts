@@ -6,9 +6,9 @@
  * names the workbook, the sheet and the cell (see `placeProblems`).
  *
  * Read with fflate and a scanner of the parts' XML (xlsx-zip.ts, xlsx-xml.ts), not exceljs's
- * streaming reader: that one lost a part's data now and then (a valid workbook refused as damaged
- * about once in 150 reads) and was about three times slower than the same data as CSV
- * (docs/performance.md).
+ * streaming reader: that one lost a part's data now and then (a race: a valid workbook refused as
+ * damaged in 2 reads of 300 on a busy machine) and was about three times slower than the same
+ * data as CSV (docs/performance.md).
  */
 import { error, warning, type Problem } from '../problems.ts';
 import { MAX_COLUMNS, MAX_ROWS, readRecords, type CsvTable, type SourceRecord } from './csv.ts';
@@ -294,6 +294,7 @@ const notAWorkbook = (name: string, cause: Error | undefined): Problem =>
 /**
  * The tables a workbook holds. `name` is the workbook's file name: `<table>.xlsx` holds that
  * table in its first visible sheet; any other name holds tables in sheets named for them.
+ * Read at once (the bytes are in memory); a promise still, as its callers await it.
  */
 export function readWorkbookBytes(bytes: Uint8Array, name: string): Promise<WorkbookRead> {
   if (!isZip(bytes)) return Promise.resolve({ tables: [], problems: [notAZip(bytes, name)] });
