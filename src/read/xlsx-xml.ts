@@ -224,6 +224,13 @@ function attribute(attrs: string, { written, pattern }: Attribute, plain: boolea
   return plain ? undefined : pattern.exec(attrs)?.[1];
 }
 
+/**
+ * A cell's text copied out of the piece of sheet it was scanned from: V8 keeps a long substring as
+ * a view of the whole string, so kept texts would keep every inflated piece of a sheet in memory.
+ * (Shorter substrings, most values, are copies already.)
+ */
+const detached = (text: string): string => (text.length < 13 ? text : (' ' + text).slice(1));
+
 const isTagEnd = (code: number) =>
   code === 0x20 || code === 0x3e || code === 0x2f || code === 0x09 || code === 0x0a || code === 0x0d;
 
@@ -261,7 +268,14 @@ function rowCells(xml: string, prefix: string): RawCell[] {
     // Most cells are a bare value (`<v>12</v>`): read without the three searches below.
     if (inner.startsWith('<v>') && inner.indexOf('<', 3) === inner.length - 4) {
       const value = inner.slice(3, -4);
-      cells.push({ column, type, style, value: unescapeXml(value), formula: undefined, inline: undefined });
+      cells.push({
+        column,
+        type,
+        style,
+        value: detached(unescapeXml(value)),
+        formula: undefined,
+        inline: undefined,
+      });
       continue;
     }
     const value = VALUE.exec(inner)?.[1];
@@ -272,9 +286,9 @@ function rowCells(xml: string, prefix: string): RawCell[] {
       column,
       type,
       style,
-      value: value === undefined ? undefined : unescapeXml(value),
-      formula: formula === null ? undefined : unescapeXml(formula[1] ?? ''),
-      inline: inline === undefined ? undefined : stringItem(inline),
+      value: value === undefined ? undefined : detached(unescapeXml(value)),
+      formula: formula === null ? undefined : detached(unescapeXml(formula[1] ?? '')),
+      inline: inline === undefined ? undefined : detached(stringItem(inline)),
     });
   }
   return cells;
