@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { loadCached } from '../src/build/cache.ts';
 import { load } from '../src/build/project.ts';
@@ -699,5 +699,40 @@ describe('the XML of cells, as Excel and other writers store it', () => {
     });
     const rows = await readRows(bytes);
     expect(rows[1]?.['established']).toBe('2011-08-17');
+  });
+});
+
+describe('zips that are not whole workbooks', () => {
+  const whole = handMade({ rows: textRow(1, 'id', 'name', 'parent_id', 'level') });
+  test.each([
+    ['a zip without a workbook part (an .ods or .docx renamed)', zipSync({ 'content.xml': strToU8('<x/>') })],
+    ['a workbook cut short (half its bytes)', whole.subarray(0, whole.length >> 1)],
+    [
+      'a workbook without the part of a sheet it lists',
+      (() => {
+        const parts = unzipSync(whole);
+        delete parts['xl/worksheets/sheet1.xml'];
+        return zipSync(parts);
+      })(),
+    ],
+  ])('%s is refused as damaged', async (_name, bytes) => {
+    const { tables, problems } = await readWorkbookBytes(bytes, 'du-lieu.xlsx');
+    expect([tables, problems.map((p) => p.code)]).toEqual([[], ['corrupt-workbook']]);
+  });
+});
+
+describe('the column limit in a sheet', () => {
+  test('a cell beyond column 200 stops the sheet there, naming the row', async () => {
+    const bytes = handMade({
+      rows: [
+        textRow(1, 'id', 'name', 'parent_id', 'level'),
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>P</t></is></c><c r="GT2"><v>1</v></c></row>',
+        textRow(3, 'D1', 'Một', 'P', 'district'),
+      ].join(''),
+    });
+    const { tables } = await readWorkbookBytes(bytes, 'du-lieu.xlsx');
+    expect(tables[0]?.table.problems.map((p) => [p.code, p.line, p.message])).toEqual([
+      ['too-many-columns', 2, expect.stringContaining('có ô ở cột 202, quá giới hạn 200 cột')],
+    ]);
   });
 });
