@@ -155,8 +155,9 @@ function readCell(cell: RawCell, book: Book): Read | undefined {
   if (type === 'inlineStr' || (type === undefined && value === undefined && cell.inline !== undefined)) {
     return { text: cell.inline ?? cellText(value ?? '') };
   }
-  if (type === 'str')
+  if (type === 'str') {
     return value === undefined ? { text: shownFormula, flaw: UNCOMPUTED } : { text: cellText(value) };
+  }
   if (value === undefined || value === '') {
     return formula === undefined ? undefined : { text: shownFormula, flaw: UNCOMPUTED };
   }
@@ -308,7 +309,7 @@ export function readWorkbookBytes(bytes: Uint8Array, name: string): Promise<Work
   }
 }
 
-/** Where the workbook part is: the package's relationships say; Excel always puts it here. */
+/** The workbook part when the package's relationships do not say where it is: Excel puts it here. */
 const WORKBOOK_PART = 'xl/workbook.xml';
 
 function readZip(zip: Zip, name: string): WorkbookRead {

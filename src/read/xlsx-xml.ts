@@ -11,7 +11,7 @@ const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** XML text or an attribute's value, its entities (`&amp;`, `&#7899;`, `&#x1EDB;`) replaced. */
-export const unescapeXml = (text: string): string =>
+const unescapeXml = (text: string): string =>
   text.includes('&')
     ? text.replace(ENTITY, (_all, hex?: string, decimal?: string, name?: string) =>
         name === undefined
@@ -35,7 +35,7 @@ export const cellText = (xml: string): string => {
 const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** A start tag's attributes by name (prefix kept: `r:id`), their values unescaped. */
-export function attributes(tag: string): Map<string, string> {
+function attributes(tag: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const [, name, double, single] of tag.matchAll(ATTRIBUTE)) {
     found.set(name ?? '', unescapeXml(double ?? single ?? ''));
@@ -121,7 +121,7 @@ const BUILT_IN_PERCENTS = new Set([9, 10]);
 const unquoted = (code: string) => code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
 
 /** A format that shows a date or time (`dd/mm/yyyy`, `[$-vi-VN]d mmmm yyyy`); quoted text aside. */
-export const isDateFormat = (code: string): boolean => /[dmyhs]/i.test(unquoted(code));
+const isDateFormat = (code: string): boolean => /[dmyhs]/i.test(unquoted(code));
 
 /** `xl/styles.xml`: for each cell style (`s="3"`), whether its numbers are dates or percentages. */
 export function numberKinds(xml: string): NumberKind[] {
@@ -146,7 +146,7 @@ const RUN_TEXT = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
 const PHONETIC = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
 
 /** A string item's text: its `<t>`, or the `<t>` of each rich-text run `<r>` joined. */
-export function stringItem(xml: string): string {
+function stringItem(xml: string): string {
   const runs = xml.includes('rPh') ? xml.replace(PHONETIC, '') : xml;
   let text = '';
   for (const match of runs.matchAll(RUN_TEXT)) text += match[1] ?? '';
