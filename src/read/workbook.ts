@@ -5,17 +5,27 @@
  * every check, message and limit is the CSV path's; only where a problem is differs: the problem
  * names the workbook, the sheet and the cell (see `placeProblems`).
  *
- * Read with exceljs's streaming reader: measured on a 52,000-unit province (docs/performance.md),
- * it reads a workbook in half the memory SheetJS needs and no slower, though about three times
- * slower than the same data as CSV (its XML parsing).
+ * Read with fflate and a scanner of the parts' XML (xlsx-zip.ts, xlsx-xml.ts), not exceljs's
+ * streaming reader: that one lost a part's data now and then (a race: a valid workbook refused as
+ * damaged in 2 reads of 300 on a busy machine) and was about three times slower than the same
+ * data as CSV (docs/performance.md).
  */
-import { Readable } from 'node:stream';
-import type ExcelJS from 'exceljs';
 import { error, warning, type Problem } from '../problems.ts';
 import { MAX_COLUMNS, MAX_ROWS, readRecords, type CsvTable, type SourceRecord } from './csv.ts';
 import { normalizeHeader, type FileSchema } from './schema.ts';
 import { SCHEMAS } from './schemas.ts';
 import { formatCount, type Refusal } from './values.ts';
+import {
+  cellText,
+  numberKinds,
+  relationships,
+  scanRows,
+  sharedStrings,
+  workbookPart,
+  type NumberKind,
+  type RawCell,
+} from './xlsx-xml.ts';
+import { Zip } from './xlsx-zip.ts';
 
 /** Workbooks read: `.xlsm` is the same format with macros, which are never run, only skipped. */
 export const WORKBOOK_FILE = /\.xls[xm]$/i;
@@ -85,115 +95,126 @@ const refusal = (message: string, english: string, fix: string, code?: string): 
 /** A number as the CSV path would read it: no grouping, no float noise, a decimal comma. */
 const numberText = (n: number): string => String(Number(n.toPrecision(15))).replace('.', ',');
 
-/** A format that shows a date or time (`dd/mm/yyyy`, `[$-vi-VN]d mmmm yyyy`); quoted text aside. */
-const isDateFormat = (format: string | undefined): boolean =>
-  format !== undefined && /[dmyhs]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
+/** A whole number as Excel stores it (most cells: counts, years), already as the CSV path reads it. */
+const WHOLE = /^-?[1-9]\d{0,14}$|^0$/;
 
 /** `17/08/2011`: as Vietnamese Excel shows a date, and as the CSV path reads one. */
-const shownDate = (date: Date): string => {
-  const [year, month, day] = date.toISOString().slice(0, 10).split('-');
+const shownDate = (iso: string): string => {
+  const [year, month, day] = iso.slice(0, 10).split('-');
   return `${day}/${month}/${year}`;
 };
 
-/** Excel counts days from 30/12/1899 (in the 1900 system, which every Excel for Windows uses). */
-const serialDate = (serial: number): Date => new Date(Math.round((serial - 25569) * 86_400_000));
+/**
+ * A date's serial number as an ISO date: Excel counts days from 30/12/1899 in the 1900 system
+ * (every Excel for Windows), from 01/01/1904 in the 1904 system (old Excel for Mac).
+ */
+const serialDate = (serial: number, date1904: boolean): string | undefined => {
+  const date = new Date(Math.round((serial - (date1904 ? 24107 : 25569)) * 86_400_000));
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+};
+
+/** What a workbook's cells need besides themselves to be read. */
+interface Book {
+  readonly strings: readonly string[];
+  readonly kinds: readonly NumberKind[];
+  readonly date1904: boolean;
+}
 
 /** A cell read: its text, or why it cannot be read with the text that messages quote (`#REF!`, `=C4/0`). */
 type Read = { readonly text: string; readonly date?: boolean; readonly flaw?: Refusal };
 
-/** A cell's value (as exceljs gives it) → the text a CSV would hold, or why it cannot be read. */
-export function readCell(value: unknown, format: string | undefined): Read | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return { text: value };
-  if (typeof value === 'number') {
-    if (isDateFormat(format)) return { text: shownDate(serialDate(value)), date: true };
-    if (format?.includes('%')) return { text: `${numberText(value * 100)}%` };
-    return { text: numberText(value) };
-  }
-  if (typeof value === 'boolean') return { text: value ? 'có' : 'không' };
-  if (value instanceof Date) return { text: shownDate(value), date: true };
-  if (typeof value !== 'object') return undefined;
-  const cell = value as Record<string, unknown>;
-  if (Array.isArray(cell['richText'])) {
-    return { text: (cell['richText'] as { text?: string }[]).map((run) => run.text ?? '').join('') };
-  }
-  if (typeof cell['error'] === 'string') return { text: cell['error'], flaw: formulaError(cell['error']) };
-  if ('formula' in cell || 'sharedFormula' in cell) {
-    const result = cell['result'];
-    // exceljs drops an error result (`#REF!`) as it drops a missing one: the two read alike.
-    if (result === undefined || result === null || (typeof result === 'number' && Number.isNaN(result))) {
-      const formula = cell['formula'] ?? cell['sharedFormula'];
-      return { text: typeof formula === 'string' ? `=${formula}` : '', flaw: formulaError(undefined) };
-    }
-    return readCell(result, format);
-  }
-  if (typeof cell['text'] === 'string') return { text: cell['text'] };
-  return {
-    text: '',
-    flaw: refusal(
-      'chứa một giá trị không đọc được (không phải chữ, số hay ngày tháng)',
-      'unreadable cell value',
-      'Gõ lại giá trị của ô này (chữ, số hoặc ngày tháng), hoặc để trống nếu chưa có số liệu.',
-      'unreadable-cell',
-    ),
-  };
-}
+const UNREADABLE = refusal(
+  'chứa một giá trị không đọc được (không phải chữ, số hay ngày tháng)',
+  'unreadable cell value',
+  'Gõ lại giá trị của ô này (chữ, số hoặc ngày tháng), hoặc để trống nếu chưa có số liệu.',
+  'unreadable-cell',
+);
 
-/** An error value (`#REF!`); `undefined`: a formula with no value, whether an error or never computed. */
-const formulaError = (code: string | undefined): Refusal =>
-  code === undefined
-    ? refusal(
-        'chứa công thức không có giá trị: công thức bị lỗi (như #REF!, #DIV/0!, #N/A) hoặc chưa được tính',
-        'formula with an error or without a cached value',
-        'Mở tệp bằng Excel và xem ô này: nếu hiện lỗi, sửa công thức (thường do xóa mất ô, trang tính hoặc tệp mà công thức tham chiếu tới) hoặc gõ giá trị thay cho công thức; nếu không, chỉ cần lưu lại bằng Excel để Excel tính giá trị. Nếu chưa có số liệu thì để trống.',
-        'formula-error',
-      )
-    : refusal(
-        `chứa lỗi công thức ${code}`,
-        `formula error ${code}`,
-        'Sửa công thức trong ô này (thường do xóa mất ô, trang tính hoặc tệp mà công thức tham chiếu tới), hoặc gõ giá trị thay cho công thức; nếu chưa có số liệu thì để trống.',
-        'formula-error',
-      );
+/** An error value (`#REF!`), typed or the result of a formula. */
+const formulaError = (code: string): Refusal =>
+  refusal(
+    `chứa lỗi công thức ${code}`,
+    `formula error ${code}`,
+    'Sửa công thức trong ô này (thường do xóa mất ô, trang tính hoặc tệp mà công thức tham chiếu tới), hoặc gõ giá trị thay cho công thức; nếu chưa có số liệu thì để trống.',
+    'formula-error',
+  );
 
-interface SheetReader extends AsyncIterable<ExcelJS.Row> {
-  readonly name?: string;
-  readonly state?: string;
-}
+/** Excel saves every formula with its value (an error too): one without was never computed. */
+const UNCOMPUTED = refusal(
+  'chứa công thức không có giá trị: công thức chưa được tính (tệp chưa được lưu bằng Excel)',
+  'formula without a cached value',
+  'Mở tệp bằng Excel rồi lưu lại để Excel tính giá trị của công thức; nếu ô hiện lỗi, sửa công thức hoặc gõ giá trị thay cho công thức. Nếu chưa có số liệu thì để trống.',
+  'formula-error',
+);
 
-interface BookReader extends AsyncIterable<SheetReader> {
-  readonly model?: { readonly sheets?: readonly { readonly name: string; readonly state?: string }[] };
+/** A cell as stored → the text a CSV would hold, or why it cannot be read; undefined when empty. */
+function readCell(cell: RawCell, book: Book): Read | undefined {
+  const { type, value, formula } = cell;
+  const shownFormula = formula ? `=${formula}` : '';
+  if (type === 'e') return { text: shownFormula || (value ?? ''), flaw: formulaError(value ?? '#N/A') };
+  if (type === 'inlineStr' || (type === undefined && value === undefined && cell.inline !== undefined)) {
+    return { text: cell.inline ?? cellText(value ?? '') };
+  }
+  if (type === 'str') {
+    return value === undefined ? { text: shownFormula, flaw: UNCOMPUTED } : { text: cellText(value) };
+  }
+  if (value === undefined || value === '') {
+    return formula === undefined ? undefined : { text: shownFormula, flaw: UNCOMPUTED };
+  }
+  if (type === 's') {
+    const text = book.strings[Number(value)];
+    return text === undefined ? { text: '', flaw: UNREADABLE } : { text };
+  }
+  if (type === 'b') return { text: value === '1' || value === 'true' ? 'có' : 'không' };
+  if (type === 'd') {
+    // Strict Open XML's dates: ISO text (`2011-08-17T00:00:00`).
+    return /^\d{4}-\d\d-\d\d/.test(value)
+      ? { text: shownDate(value), date: true }
+      : { text: value, flaw: UNREADABLE };
+  }
+  const n = Number(value);
+  if (!Number.isFinite(n)) return { text: value, flaw: UNREADABLE };
+  const kind = book.kinds[cell.style];
+  if (kind === 'date') {
+    const iso = serialDate(n, book.date1904);
+    return iso === undefined ? { text: value, flaw: UNREADABLE } : { text: shownDate(iso), date: true };
+  }
+  if (kind === 'percent') return { text: `${numberText(n * 100)}%` };
+  // toPrecision is a third of the reading time when every number goes through it.
+  return { text: WHOLE.test(value) ? value : numberText(n) };
 }
 
 const visible = (state: string | undefined) => state !== 'hidden' && state !== 'veryHidden';
 
 /**
- * Rows of one sheet as a CSV would give them; stops (draining the rest) at the row or column
- * limit. Every row after the header is as wide as it, as a CSV's rows are: Excel does not store
- * the empty cells at a row's end. A cell beyond the header (data in a column without a name)
- * keeps its row longer, and the CSV path's column-count check reports it.
+ * Rows of one sheet as a CSV would give them; stops at the row or column limit. Every row after
+ * the header is as wide as it, as a CSV's rows are: Excel does not store the empty cells at a
+ * row's end. A cell beyond the header (data in a column without a name) keeps its row longer,
+ * and the CSV path's column-count check reports it.
  */
-async function sheetRecords(sheet: SheetReader, file: string, problems: Problem[]): Promise<SourceRecord[]> {
+function sheetRecords(zip: Zip, part: string, book: Book, file: string, problems: Problem[]): SourceRecord[] {
   const records: SourceRecord[] = [];
-  let stopped = false;
   let width: number | undefined;
-  for await (const row of sheet) {
-    if (stopped) continue;
+  scanRows(zip, part, (row) => {
     const cells: string[] = [];
     const flaws = new Map<number, Refusal>();
     const dates = new Set<number>();
     let wide = 0;
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
+    for (const cell of row.cells) {
+      const { column } = cell;
+      if (column > MAX_COLUMNS) {
+        wide = Math.max(wide, column);
+        continue;
+      }
+      const read = readCell(cell, book);
+      if (read === undefined) continue;
       wide = Math.max(wide, column);
-      if (column > MAX_COLUMNS) return;
-      const read = readCell(cell.value, cell.numFmt);
-      if (read === undefined) return;
       while (cells.length < column - 1) cells.push('');
       cells[column - 1] = read.text;
       if (read.flaw) flaws.set(column - 1, read.flaw);
       if (read.date === true) dates.add(column - 1);
-    });
+    }
     if (wide > MAX_COLUMNS) {
-      stopped = true;
       problems.push(
         error({
           code: 'too-many-columns',
@@ -204,10 +225,9 @@ async function sheetRecords(sheet: SheetReader, file: string, problems: Problem[
           fix: 'Xóa các cột thừa ở bên phải bảng: chọn các cột đó, bấm chuột phải › Xóa (Delete), rồi lưu lại.',
         }),
       );
-      continue;
+      return false;
     }
     if (records.length > MAX_ROWS) {
-      stopped = true;
       problems.push(
         error({
           code: 'too-many-rows',
@@ -218,9 +238,9 @@ async function sheetRecords(sheet: SheetReader, file: string, problems: Problem[
           fix: 'Kiểm tra đã chọn đúng trang tính chưa: số liệu 10 năm của 52.000 tổ chức cơ sở đảng (cả nước) chỉ khoảng 520.000 dòng. Nếu đúng, xóa các dòng lặp lại hoặc không thuộc quy định.',
         }),
       );
-      continue;
+      return false;
     }
-    if (cells.length === 0 && flaws.size === 0) continue;
+    if (cells.length === 0 && flaws.size === 0) return true;
     // The header is the first row with something in it, as in a CSV.
     if (width === undefined && cells.some((cell) => cell.trim() !== '')) width = cells.length;
     while (width !== undefined && cells.length < width) cells.push('');
@@ -230,7 +250,8 @@ async function sheetRecords(sheet: SheetReader, file: string, problems: Problem[
       ...(flaws.size > 0 ? { flaws } : {}),
       ...(dates.size > 0 ? { dates } : {}),
     });
-  }
+    return true;
+  });
   return records;
 }
 
@@ -274,57 +295,67 @@ const notAWorkbook = (name: string, cause: Error | undefined): Problem =>
 /**
  * The tables a workbook holds. `name` is the workbook's file name: `<table>.xlsx` holds that
  * table in its first visible sheet; any other name holds tables in sheets named for them.
+ * Read at once (the bytes are in memory); a promise still, as its callers await it.
  */
-export async function readWorkbookBytes(bytes: Uint8Array, name: string): Promise<WorkbookRead> {
+export function readWorkbookBytes(bytes: Uint8Array, name: string): Promise<WorkbookRead> {
+  if (!isZip(bytes)) return Promise.resolve({ tables: [], problems: [notAZip(bytes, name)] });
+  try {
+    return Promise.resolve(readZip(new Zip(bytes), name));
+  } catch (cause) {
+    return Promise.resolve({
+      tables: [],
+      problems: [notAWorkbook(name, cause instanceof Error ? cause : undefined)],
+    });
+  }
+}
+
+/** The workbook part when the package's relationships do not say where it is: Excel puts it here. */
+const WORKBOOK_PART = 'xl/workbook.xml';
+
+function readZip(zip: Zip, name: string): WorkbookRead {
   const problems: Problem[] = [];
-  if (!isZip(bytes)) return { tables: [], problems: [notAZip(bytes, name)] };
+  const rootRels = zip.text('_rels/.rels');
+  const main =
+    (rootRels === undefined
+      ? undefined
+      : [...relationships(rootRels, '').values()].find((r) => r.type === 'officeDocument')?.part) ??
+    WORKBOOK_PART;
+  const workbookXml = zip.text(main);
+  // A zip without a workbook part: an .ods or a .docx renamed, say.
+  if (workbookXml === undefined) return { tables: [], problems: [notAWorkbook(name, undefined)] };
+  const folder = main.replace(/[^/]*$/, '');
+  const rels = relationships(zip.text(`${folder}_rels/${main.slice(folder.length)}.rels`) ?? '', folder);
+  const partOf = (type: string) => [...rels.values()].find((r) => r.type === type)?.part;
+  const stringsPart = partOf('sharedStrings');
+  const stylesPart = partOf('styles');
+  const { sheets, date1904 } = workbookPart(workbookXml);
+  const book: Book = {
+    strings: stringsPart === undefined ? [] : sharedStrings(zip.text(stringsPart) ?? ''),
+    kinds: stylesPart === undefined ? [] : numberKinds(zip.text(stylesPart) ?? ''),
+    date1904,
+  };
+  // Chart sheets and macro sheets hold no table.
+  const worksheets = sheets.flatMap((sheet) => {
+    const rel = rels.get(sheet.id);
+    return rel?.type === 'worksheet' ? [{ ...sheet, part: rel.part }] : [];
+  });
+  const firstVisible = worksheets.find((sheet) => visible(sheet.state));
   const single = tableOfWorkbook(name);
   const tables: WorkbookTable[] = [];
-  // Loaded only when there is a workbook: importing exceljs costs a CSV-only check 0.3 s.
-  const { default: excel } = await import('exceljs');
-  const reader = new excel.stream.xlsx.WorkbookReader(
-    Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
-    {
-      sharedStrings: 'cache',
-      // Styles say which numbers are dates and which are percentages.
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-      entries: 'ignore',
-    },
-  ) as unknown as BookReader;
   const hidden: string[] = [];
   const unknown: string[] = [];
-  try {
-    for await (const sheet of reader) {
-      const sheetName = sheet.name ?? '';
-      // The tab order is the workbook part's, which Excel writes before the sheets.
-      const sheets = reader.model?.sheets;
-      const firstVisible = sheets
-        ? sheets.find((s) => visible(s.state))?.name
-        : tables.length === 0 && visible(sheet.state)
-          ? sheetName
-          : undefined;
-      const schema = single ? (sheetName === firstVisible ? single : undefined) : tableOfSheet(sheetName);
-      if (!visible(sheet.state)) {
-        if (schema ?? (single && tables.length === 0)) hidden.push(sheetName);
-      } else if (schema) {
-        const own: Problem[] = [];
-        const records = await sheetRecords(sheet, schema.file, own);
-        tables.push({ file: schema.file, sheet: sheetName, table: readRecords(records, schema, own) });
-        continue;
-      } else if (!single && !INSTRUCTIONS.test(normalizeHeader(sheetName))) {
-        unknown.push(sheetName);
-      }
-      // A sheet not read is still read through: exceljs deletes a sheet's temporary file as soon
-      // as the next one is asked for, and a stream left unread then fails on the missing file.
-      for await (const row of sheet) void row;
+  for (const sheet of worksheets) {
+    const schema = single ? (sheet === firstVisible ? single : undefined) : tableOfSheet(sheet.name);
+    if (!visible(sheet.state)) {
+      if (schema ?? (single && tables.length === 0)) hidden.push(sheet.name);
+    } else if (schema) {
+      const own: Problem[] = [];
+      const records = sheetRecords(zip, sheet.part, book, schema.file, own);
+      tables.push({ file: schema.file, sheet: sheet.name, table: readRecords(records, schema, own) });
+    } else if (!single && !INSTRUCTIONS.test(normalizeHeader(sheet.name))) {
+      unknown.push(sheet.name);
     }
-  } catch (cause) {
-    return { tables: [], problems: [notAWorkbook(name, cause instanceof Error ? cause : undefined)] };
   }
-  // A zip without a workbook part: an .ods or a .docx renamed, say.
-  if (reader.model === undefined) return { tables: [], problems: [notAWorkbook(name, undefined)] };
   for (const sheet of hidden) {
     problems.push(
       warning({
