@@ -70,8 +70,12 @@ export const tableOfSheet = (name: string): FileSchema | undefined => {
 export const tableOfWorkbook = (name: string): FileSchema | undefined =>
   tableOfSheet(name.replace(WORKBOOK_FILE, ''));
 
-/** Sheets of instructions (the template's "Hướng dẫn") are not tables and not worth a warning. */
-const INSTRUCTIONS = /^huong dan/;
+/**
+ * Sheets of instructions (the template's "Hướng dẫn") and the data dictionary (the cleaned data
+ * workbook's "Từ điển dữ liệu") are not tables and not worth a warning: a downloaded workbook can
+ * go straight back into the data folder.
+ */
+const INSTRUCTIONS = /^(huong dan|tu dien du lieu)/;
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
