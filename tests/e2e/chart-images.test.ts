@@ -70,8 +70,16 @@ test('when the drawing code cannot be loaded (the site was published again meanw
   await page.route('**/chart-download.*', (route) => route.abort());
   const button = page.locator('#bieu-do-dang-vien button');
   await expect.poll(() => button.isVisible()).toBe(true);
-  const [dialog] = await Promise.all([page.waitForEvent('dialog'), button.click()]);
-  expect(dialog.message()).toContain('Hãy tải lại trang (phím F5) rồi bấm lại');
-  await dialog.dismiss();
+  // The alert is dismissed as it opens: an alert left open blocks the page, and with it the
+  // click's own completion when the alert comes before the click has finished.
+  const messages: string[] = [];
+  page.on('dialog', (dialog) => {
+    messages.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await button.click();
+  await expect
+    .poll(() => messages)
+    .toEqual([expect.stringContaining('Hãy tải lại trang (phím F5) rồi bấm lại')]);
   await context.close();
 });
