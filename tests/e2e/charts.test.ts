@@ -5,31 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { blankCanvases, guardedContext, open, servedFixture } from './harness.ts';
+import { blankCanvases, guardedContext, open, recordPainting, servedFixture } from './harness.ts';
 
 const fixture = servedFixture('basic');
-
-declare global {
-  interface Window {
-    written: { canvas: number; text: string }[];
-  }
-}
-/** Installed before the page's scripts run: every text written on a canvas, with the canvas's index. */
-const recordTexts = () => {
-  window.written = [];
-  const proto = CanvasRenderingContext2D.prototype;
-  const fillText = Object.getOwnPropertyDescriptor(proto, 'fillText')?.value as typeof proto.fillText;
-  proto.fillText = function (
-    this: CanvasRenderingContext2D,
-    text: string,
-    x: number,
-    y: number,
-    max?: number,
-  ) {
-    window.written.push({ canvas: [...document.querySelectorAll('canvas')].indexOf(this.canvas), text });
-    fillText.call(this, text, x, y, max);
-  };
-};
 
 /** The value axis's tick labels of the chart `figureId`: the numbers written that are not category labels. */
 async function valueTicks(page: Page, figureId: string): Promise<string[]> {
@@ -40,7 +18,9 @@ async function valueTicks(page: Page, figureId: string): Promise<string[]> {
   const index = await figure
     .locator('canvas')
     .evaluate((c) => [...document.querySelectorAll('canvas')].indexOf(c as HTMLCanvasElement));
-  const written = await page.evaluate(() => window.written);
+  const written = (await page.evaluate(() => window.painted)).flatMap((p) =>
+    p.text === undefined ? [] : [{ canvas: p.canvas, text: p.text }],
+  );
   const numbers = written
     .filter((w) => w.canvas === index && /^[\d.,]+%?$/.test(w.text) && !labels.labels.includes(w.text))
     .map((w) => w.text);
@@ -57,7 +37,7 @@ test.each([
   const { context, guard } = await guardedContext(fixture.browser, fixture.server, {
     viewport: { width: 390, height: 844 },
   });
-  await context.addInitScript(recordTexts);
+  await context.addInitScript(recordPainting);
   const page = await open(context, `${fixture.server.root}don-vi/g2/`);
   expect(await blankCanvases(page)).toBe(0);
   const ticks = await valueTicks(page, `bieu-do-${chart}`);
@@ -72,7 +52,7 @@ test('a chart of three units is as tall as its rows, and a percentage axis start
   const { context, guard } = await guardedContext(fixture.browser, fixture.server, {
     viewport: { width: 1280, height: 900 },
   });
-  await context.addInitScript(recordTexts);
+  await context.addInitScript(recordPainting);
   const page = await open(context, `${fixture.server.root}ket-nap/`);
   expect(await blankCanvases(page)).toBe(0);
   const box = await page.locator('figure#bieu-do-ket-nap-theo-don-vi .chart-box').boundingBox();

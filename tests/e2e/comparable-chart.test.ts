@@ -5,50 +5,12 @@
  * The canvas is watched while it paints: which texts it writes and which dashes its lines use.
  */
 import { expect, test } from 'vitest';
-import { blankCanvases, guardedContext, open, servedFixture } from './harness.ts';
+import { blankCanvases, guardedContext, open, recordPainting, servedFixture } from './harness.ts';
 
 const COMPARABLE = 'Quy đổi theo tổ chức hiện nay';
 const REPORTED = 'Theo tổ chức tại thời điểm báo cáo';
 
 const fixture = servedFixture('reorganization');
-
-/** Recorded on every canvas before the page's scripts run: texts written, and each stroke's dash and colour. */
-interface Painting {
-  readonly canvas: number;
-  readonly text?: string;
-  readonly dash?: string;
-  readonly color?: string;
-}
-declare global {
-  interface Window {
-    painted: Painting[];
-  }
-}
-const recordPainting = () => {
-  window.painted = [];
-  const proto = CanvasRenderingContext2D.prototype;
-  const fillText = Object.getOwnPropertyDescriptor(proto, 'fillText')?.value as typeof proto.fillText;
-  const stroke = Object.getOwnPropertyDescriptor(proto, 'stroke')?.value as (path?: Path2D) => void;
-  const canvasOf = (ctx: CanvasRenderingContext2D) =>
-    [...document.querySelectorAll('canvas')].indexOf(ctx.canvas);
-  proto.fillText = function (
-    this: CanvasRenderingContext2D,
-    text: string,
-    x: number,
-    y: number,
-    max?: number,
-  ) {
-    window.painted.push({ canvas: canvasOf(this), text: String(text) });
-    fillText.call(this, text, x, y, max);
-  };
-  proto.stroke = function (this: CanvasRenderingContext2D, path?: Path2D) {
-    // Chart.js strokes with colour strings only (no gradients or patterns).
-    const color = typeof this.strokeStyle === 'string' ? this.strokeStyle : 'other';
-    window.painted.push({ canvas: canvasOf(this), dash: this.getLineDash().join(','), color });
-    if (path === undefined) stroke.call(this);
-    else stroke.call(this, path);
-  };
-};
 
 test('the members chart draws the comparable series dashed beside the reported one, and the table has its column', async () => {
   const { context, guard } = await guardedContext(fixture.browser, fixture.server);

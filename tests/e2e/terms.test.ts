@@ -7,46 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { ROOT, blankCanvases, guardedContext, open, servedFixture } from './harness.ts';
+import { ROOT, blankCanvases, guardedContext, open, recordPainting, servedFixture } from './harness.ts';
 
 const fixture = servedFixture('term-progress');
 
 /** The target line's dash in src/client/chart-config.ts: unlike any series' or a comparable line's. */
 const TARGET_DASH = '14,4,2,4';
-
-interface Painting {
-  readonly canvas: number;
-  readonly text?: string;
-  readonly dash?: string;
-}
-declare global {
-  interface Window {
-    strokes: Painting[];
-  }
-}
-const recordPainting = () => {
-  window.strokes = [];
-  const proto = CanvasRenderingContext2D.prototype;
-  const fillText = Object.getOwnPropertyDescriptor(proto, 'fillText')?.value as typeof proto.fillText;
-  const stroke = Object.getOwnPropertyDescriptor(proto, 'stroke')?.value as (path?: Path2D) => void;
-  const canvasOf = (ctx: CanvasRenderingContext2D) =>
-    [...document.querySelectorAll('canvas')].indexOf(ctx.canvas);
-  proto.fillText = function (
-    this: CanvasRenderingContext2D,
-    text: string,
-    x: number,
-    y: number,
-    max?: number,
-  ) {
-    window.strokes.push({ canvas: canvasOf(this), text: String(text) });
-    fillText.call(this, text, x, y, max);
-  };
-  proto.stroke = function (this: CanvasRenderingContext2D, path?: Path2D) {
-    window.strokes.push({ canvas: canvasOf(this), dash: this.getLineDash().join(',') });
-    if (path === undefined) stroke.call(this);
-    else stroke.call(this, path);
-  };
-};
 
 const AXE_SOURCE = readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -77,7 +43,7 @@ test.each([390, 1280])(
     const index = await figure
       .locator('canvas')
       .evaluate((c) => [...document.querySelectorAll('canvas')].indexOf(c as HTMLCanvasElement));
-    const painted = (await page.evaluate(() => window.strokes)).filter((p) => p.canvas === index);
+    const painted = (await page.evaluate(() => window.painted)).filter((p) => p.canvas === index);
     const texts = painted.flatMap((p) => (p.text === undefined ? [] : [p.text]));
     expect(texts).toContain('Chỉ tiêu cả nhiệm kỳ');
     expect(texts).toContain('Kết nạp lũy kế');
@@ -108,7 +74,7 @@ test('a share target’s chart draws the yearly share against its target line, i
   const index = await figure
     .locator('canvas')
     .evaluate((c) => [...document.querySelectorAll('canvas')].indexOf(c as HTMLCanvasElement));
-  const painted = (await page.evaluate(() => window.strokes)).filter((p) => p.canvas === index);
+  const painted = (await page.evaluate(() => window.painted)).filter((p) => p.canvas === index);
   expect(painted.map((p) => p.text)).toEqual(expect.arrayContaining(['Chỉ tiêu hằng năm', '80%', '100%']));
   expect(painted.some((p) => p.dash === TARGET_DASH)).toBe(true);
   await context.close();
