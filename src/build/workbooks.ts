@@ -10,7 +10,6 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import {
-  columnLetter,
   dataWorkbook,
   nextYearWorkbook,
   templateWorkbook,
@@ -25,6 +24,7 @@ import {
   workbookDate,
   workbookFiles,
 } from '../present/workbooks.ts';
+import { columnLetters } from '../problems.ts';
 import { hashOf } from './hashing.ts';
 
 /**
@@ -225,7 +225,7 @@ async function writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, sheet: She
     };
     sheet.columns.forEach((c, i) => {
       if (c.validation === undefined) return;
-      const letter = columnLetter(i);
+      const letter = columnLetters(i + 1);
       dataValidations.add(`${letter}2:${letter}${sheet.validatedRows}`, excelValidation(c.validation));
     });
   }

@@ -4,6 +4,7 @@
  * measure's figure in each of them and what the figures add up to. A year without figures is kept
  * apart, never counted as zero: a count sums the years that have figures, a share is judged on them.
  */
+import { CELL_RATING_COLUMNS, MEMBER_RATING_COLUMNS } from '../read/schemas.ts';
 import { grassrootsUnder } from './organizations.ts';
 import type { Province } from './province.ts';
 import { committeesAt, termYears, type TermMeasure, type TermTarget } from './terms.ts';
@@ -112,16 +113,13 @@ export function figureOf(
       const v = province.cells.rollup.at(unitId, year)?.values;
       if (!v) return undefined;
       const good = sum([v.cells_excellent, v.cells_good]);
-      return rated(good, sum([v.cells_excellent, v.cells_good, v.cells_complete, v.cells_incomplete]));
+      return rated(good, sum(CELL_RATING_COLUMNS.map((k) => v[k])));
     }
     case 'members_good_share': {
       const v = province.members.rollup.at(unitId, year)?.values;
       if (!v) return undefined;
       const good = sum([v.members_excellent, v.members_good]);
-      return rated(
-        good,
-        sum([v.members_excellent, v.members_good, v.members_complete, v.members_incomplete]),
-      );
+      return rated(good, sum(MEMBER_RATING_COLUMNS.map((k) => v[k])));
     }
     case 'secretary_as_head_share': {
       const v = province.cells.rollup.at(unitId, year)?.values;

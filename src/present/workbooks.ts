@@ -7,6 +7,7 @@
  */
 import { labelOf } from '../model/labels.ts';
 import type { Column, ColumnKind, EnumValue, FileSchema } from '../read/schema.ts';
+import { columnLetters } from '../problems.ts';
 import { SCHEMAS, unitsSchema } from '../read/schemas.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../read/values.ts';
 import { kindText } from './contract-docs.ts';
@@ -93,17 +94,6 @@ function enumerations(): { values: readonly EnumValue[]; columns: string[] }[] {
 
 const plain = (text: string) => text.replace(/`/g, '');
 const quotedSheet = `'${INSTRUCTIONS_SHEET}'`;
-
-/** Excel's name of a column: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 function validationOf(
   column: Column,
@@ -249,7 +239,7 @@ function instructions(purpose: readonly string[]): Instructions {
   const first = lines.length + 1;
   const lists = new Map<readonly EnumValue[], string>();
   found.forEach((e, i) => {
-    const letter = columnLetter(i);
+    const letter = columnLetters(i + 1);
     lists.set(e.values, `${quotedSheet}!$${letter}$${first}:$${letter}$${first + e.values.length - 1}`);
   });
   const longest = Math.max(...found.map((e) => e.values.length));

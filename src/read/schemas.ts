@@ -58,6 +58,10 @@ export const RATINGS = [
   { value: 'incomplete', label: 'không hoàn thành nhiệm vụ', aliases: ['KHTNV', 'không hoàn thành'] },
 ] as const satisfies readonly EnumValue[];
 
+/** The members.csv and cells.csv columns counting each rating, in the order of RATINGS. */
+export const MEMBER_RATING_COLUMNS = RATINGS.map((r) => `members_${r.value}` as const);
+export const CELL_RATING_COLUMNS = RATINGS.map((r) => `cells_${r.value}` as const);
+
 export const EVENT_KINDS = [
   { value: 'pilot_committee', label: 'thí điểm đảng bộ cơ quan', aliases: ['thí điểm'] },
   { value: 'merge', label: 'hợp nhất', aliases: ['sáp nhập', 'hợp nhất, sáp nhập'] },

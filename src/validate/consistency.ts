@@ -1,6 +1,6 @@
 import { columnLabel } from '../model/labels.ts';
 import type { Dataset } from '../read/dataset.ts';
-import { admissionsSchema, cellsSchema, membersSchema } from '../read/schemas.ts';
+import { admissionsSchema, CELL_RATING_COLUMNS, cellsSchema, membersSchema } from '../read/schemas.ts';
 import { partsOf } from '../read/schema.ts';
 import type { Province, Statistics } from '../model/province.ts';
 import { isAboveAt, listedCells } from '../model/organizations.ts';
@@ -59,7 +59,7 @@ export function checkConsistency(data: Dataset, province: Province): Problem[] {
         fix: 'Kiểm tra lại hai ô này.',
       });
     }
-    const rated = [row.cells_excellent, row.cells_good, row.cells_complete, row.cells_incomplete];
+    const rated = CELL_RATING_COLUMNS.map((k) => row[k]);
     if (rated.every((v) => v !== undefined)) {
       const sum = rated.reduce<number>((a, b) => a + (b ?? 0), 0);
       if (sum !== row.cells) {

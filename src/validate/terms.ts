@@ -8,15 +8,20 @@ import type { Province } from '../model/province.ts';
 import { termYears, type TermMeasure } from '../model/terms.ts';
 import type { Dataset } from '../read/dataset.ts';
 import { partsOf } from '../read/schema.ts';
-import { committeesSchema, membersSchema, SHARE_MEASURES, TERM_MEASURES } from '../read/schemas.ts';
+import {
+  CELL_RATING_COLUMNS,
+  committeesSchema,
+  MEMBER_RATING_COLUMNS,
+  membersSchema,
+  SHARE_MEASURES,
+  TERM_MEASURES,
+} from '../read/schemas.ts';
 import { targetValue } from '../read/values.ts';
 import { error, warning, type Problem } from '../problems.ts';
 import { formatDate } from './calendar.ts';
 import { cellProblems } from './structure.ts';
 
 const fmt = new Intl.NumberFormat('vi-VN');
-
-const RATED = ['members_excellent', 'members_good', 'members_complete', 'members_incomplete'] as const;
 
 export function checkTerms(data: Dataset): Problem[] {
   const problems: Problem[] = [];
@@ -126,7 +131,7 @@ export function checkTerms(data: Dataset): Problem[] {
   }
 
   for (const row of data.members) {
-    const rated = RATED.map((key) => row[key]);
+    const rated = MEMBER_RATING_COLUMNS.map((key) => row[key]);
     if (rated.every((v) => v === undefined)) continue;
     const sum = rated.reduce<number>((a, b) => a + (b ?? 0), 0);
     if (sum > row.members) {
@@ -134,7 +139,7 @@ export function checkTerms(data: Dataset): Problem[] {
         warning,
         membersSchema.file,
         row.line,
-        RATED.find((k) => row[k] !== undefined) ?? RATED[0],
+        MEMBER_RATING_COLUMNS.find((k) => row[k] !== undefined) ?? 'members_excellent',
         sum,
         {
           code: 'ratings-sum',
@@ -153,11 +158,8 @@ const MEASURED_BY: Readonly<Record<TermMeasure, (data: Dataset) => readonly { un
   admitted_total: (d) => d.admissions,
   admitted_yearly: (d) => d.admissions,
   grassroots_good_share: (d) => d.cells.filter((r) => r.rating !== undefined),
-  cells_good_share: (d) =>
-    d.cells.filter((r) =>
-      [r.cells_excellent, r.cells_good, r.cells_complete, r.cells_incomplete].some((v) => v !== undefined),
-    ),
-  members_good_share: (d) => d.members.filter((r) => RATED.some((k) => r[k] !== undefined)),
+  cells_good_share: (d) => d.cells.filter((r) => CELL_RATING_COLUMNS.some((k) => r[k] !== undefined)),
+  members_good_share: (d) => d.members.filter((r) => MEMBER_RATING_COLUMNS.some((k) => r[k] !== undefined)),
   secretary_as_head_share: (d) => d.cells.filter((r) => r.secretary_as_head !== undefined),
 };
 
