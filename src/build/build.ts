@@ -309,7 +309,6 @@ async function underLock(
       reuse: reusedIds,
       reuseEvents,
       reuseEmbeds,
-      embeds: embedMap,
       keptDownloads: plan.downloads,
       searchParts: [...parts.records.keys()],
       rendered: progress.page,

@@ -7,7 +7,6 @@
 import type { Province } from '../model/province.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 import type { Content } from '../present/content.ts';
-import type { Embed } from '../present/embeds.ts';
 import { formatProblem } from '../problems.ts';
 import { contentDirFrom, dataDirFrom, loadProject, type Loaded } from './project.ts';
 import { publicationDateFrom } from './snapshot-file.ts';
@@ -33,9 +32,6 @@ export interface RenderPlan {
   readonly reuseEvents: ReadonlySet<string>;
   /** Embedded charts (`h001/dang-vien`) taken unchanged from the published site. */
   readonly reuseEmbeds: ReadonlySet<string>;
-  /** Every embedded chart, as the build computed them for its keys: the pages' code is bundled
-   * apart and would compute them again (seconds at 10,000 units reorganized). */
-  readonly embeds: ReadonlyMap<string, Embed> | undefined;
   /** CSV downloads taken unchanged from the published site (same data file, or same problems). */
   readonly keptDownloads: ReadonlySet<string>;
   /** The search index's parts (`pagefind/0/` …), which the search page merges. */
@@ -48,7 +44,6 @@ const RENDER_ALL: RenderPlan = {
   reuse: new Set(),
   reuseEvents: new Set(),
   reuseEmbeds: new Set(),
-  embeds: undefined,
   keptDownloads: new Set(),
   searchParts: [0],
   rendered: () => undefined,

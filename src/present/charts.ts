@@ -22,6 +22,7 @@ import {
   type Column,
   type TableView,
 } from './table.ts';
+import { perProvinceKey } from './memo.ts';
 import { unitYears } from './unit-years.ts';
 
 export type ChartKind = 'line' | 'bar';
@@ -411,6 +412,13 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
   }
   return charts;
 }
+
+/**
+ * A committee's charts, computed once per build: its page shows them, its embedded charts are
+ * them, and the build's own process computes them first for the embeds' keys (memo.ts shares them
+ * with the pages). Grassroots units' charts are not kept: there are tens of thousands of them.
+ */
+export const committeeCharts = perProvinceKey('committeeCharts', unitCharts);
 
 /**
  * The JSON a page embeds in `<script type="application/json" data-chart>`. Unit names are

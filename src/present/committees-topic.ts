@@ -174,7 +174,7 @@ const groupName = (province: Province, g: LevelGroup): string => {
     : `${formatNumber(g.committees.length)} ${organizations}`;
 };
 
-export const committeesTopic = perProvince((province): CommitteesTopic => {
+export const committeesTopic = perProvince('committeesTopic', (province): CommitteesTopic => {
   const year = province.lastYear;
   const all = inOffice(province, year);
   const groups: LevelGroup[] = LEVELS.flatMap(({ value, label }) => {

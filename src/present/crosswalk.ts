@@ -35,7 +35,7 @@ export const CROSSWALK_COLUMNS = [
 export type CrosswalkRow = readonly string[];
 
 /** Rows in the order the events took effect, then as the event lists its units. */
-export const crosswalkRows = perProvince((province): CrosswalkRow[] => {
+export const crosswalkRows = perProvince('crosswalkRows', (province): CrosswalkRow[] => {
   const names = namesOf(province);
   const { tree } = province;
   const rows: CrosswalkRow[] = [];

@@ -6,7 +6,7 @@
 import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { slug, type Unit } from '../model/units.ts';
-import { unitCharts, type ChartBox, type ChartSpec } from './charts.ts';
+import { committeeCharts, type ChartBox, type ChartSpec } from './charts.ts';
 import { perProvince } from './memo.ts';
 import { shownTable, type Cell, type TableView } from './table.ts';
 import { topicCharts } from './topic-views.ts';
@@ -18,11 +18,11 @@ export interface Embed {
   readonly key: string;
 }
 
-export const embeds = perProvince((province: Province): ReadonlyMap<string, Embed> => {
+export const embeds = perProvince('embeds', (province: Province): ReadonlyMap<string, Embed> => {
   const owners = [...province.tree.units.values()].filter(isAbove);
   const list: Embed[] = owners
     .flatMap((unit) => [
-      ...unitCharts(province, unit.id).map((chart) => ({ unit, chart })),
+      ...committeeCharts(province, unit.id).map((chart) => ({ unit, chart })),
       ...(unit === province.root ? topicCharts(province).map((chart) => ({ unit, chart })) : []),
     ])
     .map((e) => ({ ...e, key: `${slug(e.unit.id)}/${e.chart.id}` }));

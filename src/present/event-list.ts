@@ -120,7 +120,7 @@ function todaysCommittees(province: Province, event: RestructuringEvent): Set<st
   return found;
 }
 
-export const eventList = perProvince((province): EventListView => {
+export const eventList = perProvince('eventList', (province): EventListView => {
   const events = orderedEvents(province).reverse();
   // Stable: events of one date keep the reverse of the order they took effect in.
   events.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));

@@ -223,7 +223,7 @@ export function eventNarrative(province: Province, figures: EventFigures): strin
   return paragraphs;
 }
 
-export const figuresOf = perProvinceKey((province, eventId) => eventFigures(province, eventId));
+export const figuresOf = perProvinceKey('figuresOf', (province, eventId) => eventFigures(province, eventId));
 
 export function beforeAfterChart(province: Province, figures: EventFigures): ChartSpec | undefined {
   // The event's parent always; other committees only where they had units to count, so a new

@@ -17,7 +17,7 @@ export interface Link {
  * keeps the page its figures were published on. A unit's level before each change is its recorded
  * `previous_level`, else the level its parent then gave it (organizations.levelUnder).
  */
-export const unitsWithPage = perProvince((province): ReadonlySet<string> => {
+export const unitsWithPage = perProvince('unitsWithPage', (province): ReadonlySet<string> => {
   const { tree } = province;
   const ids = new Set<string>();
   for (const unit of tree.units.values()) {

@@ -27,7 +27,7 @@ export interface RatingCounts {
 }
 
 /** How many grassroots organizations under a unit got each rating; shared by unit and topic pages. */
-export const gradeCounts = perProvinceKey((province, key): RatingCounts => {
+export const gradeCounts = perProvinceKey('gradeCounts', (province, key): RatingCounts => {
   const [unitId = '', yearText = ''] = key.split('\u0000');
   const year = Number(yearText);
   const byRating: Record<Rating, number> = { excellent: 0, good: 0, complete: 0, incomplete: 0 };

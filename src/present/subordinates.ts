@@ -82,7 +82,7 @@ function computeFigures(province: Province, unitId: string): SubordinateFigures[
   });
 }
 
-const sharedFigures = perProvinceKey(computeFigures);
+const sharedFigures = perProvinceKey('sharedFigures', computeFigures);
 
 /**
  * Figures of the units under `unitId` in the tree at the end of the last year, sorted by name

@@ -419,7 +419,7 @@ function termView(province: Province, term: string): TermView {
   };
 }
 
-export const termsPage = perProvince((province): TermsPage => {
+export const termsPage = perProvince('termsPage', (province): TermsPage => {
   const terms = shownTerms(province).map((term) => termView(province, term));
   const firstWithFigures = (units: (t: TermView) => readonly UnitTargets[]) =>
     terms.flatMap((t) => units(t).flatMap((u) => u.targets.find((target) => target.chart)?.summary ?? []))[0];

@@ -194,7 +194,7 @@ function yearBeforeNote(
  * Units directly under the province at the end of the year before that ended during the year:
  * not ranked among today's units (their figures stop), linked to their own pages.
  */
-const endedUnits = perProvince((province): Link[] => {
+const endedUnits = perProvince('endedUnits', (province): Link[] => {
   const { tree, root, lastYear: year } = province;
   if (year === undefined || !province.years.includes(year - 1)) return [];
   return tree
@@ -229,7 +229,7 @@ function figureBeforeOf(province: Province, metric: ComparedMetric, unit: Unit, 
 }
 
 /** The subordinates' figures of the year before, row by row, as the topic pages compare them. */
-const subordinatesBefore = perProvince((province) => {
+const subordinatesBefore = perProvince('subordinatesBefore', (province) => {
   const year = province.lastYear;
   const units = year === undefined ? [] : subordinateFigures(province, province.root.id).map((r) => r.unit);
   const each = (metric: ComparedMetric): readonly Before[] =>
@@ -294,7 +294,7 @@ const readings = <K extends string>(
   return rows.map((r) => (year === undefined ? undefined : readingOf(province, stats, r.unit, year, metric)));
 };
 
-export const membersTopic = perProvince((province): MembersTopic => {
+export const membersTopic = perProvince('membersTopic', (province): MembersTopic => {
   const year = province.lastYear;
   const rows = subordinateFigures(province, province.root.id);
   const { members } = subordinatesBefore(province);
@@ -480,7 +480,7 @@ interface SubordinateAchievement extends Achievement {
  * Target achievement of the units directly under the province in the latest year, row by row,
  * and their ranking: one computation for the table, the ranking chart and the summary.
  */
-export const subordinateAchievements = perProvince((province) => {
+export const subordinateAchievements = perProvince('subordinateAchievements', (province) => {
   const year = province.lastYear;
   const rows = subordinateFigures(province, province.root.id);
   const read = (unit: Unit, metric: 'admitted' | 'target') =>
@@ -499,7 +499,7 @@ export const subordinateAchievements = perProvince((province) => {
   return { achievement, ...rankByAchievement(units), untargeted, mismatched };
 });
 
-export const admissionsTopic = perProvince((province): AdmissionsTopic => {
+export const admissionsTopic = perProvince('admissionsTopic', (province): AdmissionsTopic => {
   const year = province.lastYear;
   const rows = subordinateFigures(province, province.root.id);
   const before = subordinatesBefore(province);
@@ -635,7 +635,7 @@ export interface CellsTopic {
   readonly ended: readonly Link[];
 }
 
-export const cellsTopic = perProvince((province): CellsTopic => {
+export const cellsTopic = perProvince('cellsTopic', (province): CellsTopic => {
   const { years, root } = province;
   const year = province.lastYear;
   const rows = subordinateFigures(province, root.id);
@@ -731,7 +731,7 @@ export function latestRestructurings(province: Province, limit = 5): Link[] {
 }
 
 /** Charts that get an embed page under the province: the topic pages' province-wide charts. */
-export const topicCharts = perProvince((province): ChartSpec[] =>
+export const topicCharts = perProvince('topicCharts', (province): ChartSpec[] =>
   [
     membersTopic(province).byUnit,
     admissionsTopic(province).byUnit,

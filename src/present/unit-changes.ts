@@ -8,7 +8,10 @@ import { eventPath, type Link } from './links.ts';
 import { perProvince } from './memo.ts';
 
 // Every unit page asks; the index is built once per province.
-export const eventsById = perProvince((province) => new Map(province.events.map((e) => [e.id, e])));
+export const eventsById = perProvince(
+  'eventsById',
+  (province) => new Map(province.events.map((e) => [e.id, e])),
+);
 
 /** One line on a unit's page about how an event changed it. */
 export interface UnitChange {

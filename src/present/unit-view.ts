@@ -8,7 +8,7 @@ import { byName, collator, slug, yearEnd, type Unit } from '../model/units.ts';
 import { formatDate, formatNumber, formatPercent, formatSigned } from './format.ts';
 import { shareOf, SMALL_BASE } from './wording.ts';
 import { balanceView } from './balance.ts';
-import { unitCharts, type ChartSpec } from './charts.ts';
+import { committeeCharts, unitCharts, type ChartSpec } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
 import { lineageOf } from '../model/lineage.ts';
 import { endedOn, unitChanges, type UnitChange } from './unit-changes.ts';
@@ -196,7 +196,7 @@ export function unitView(province: Province, unitId: string): UnitView {
     breadcrumbs,
     keyFigures,
     narrative: unitNarrative(province, unitId),
-    charts: unitCharts(province, unitId),
+    charts: isAbove(unit) ? committeeCharts(province, unitId) : unitCharts(province, unitId),
     composition: compositionView(province, unitId),
     balance: balanceView(province, unitId),
     quality: qualityView(province, unitId),

@@ -9,7 +9,7 @@ import { PAGE_LEVELS, yearEnd } from '../model/units.ts';
 import { perProvinceKey } from './memo.ts';
 
 /** The last year of the data at whose end the unit existed; `undefined` when there is none. */
-export const unitLastYear = perProvinceKey((province, unitId): number | undefined => {
+export const unitLastYear = perProvinceKey('unitLastYear', (province, unitId): number | undefined => {
   const { tree } = province;
   const unit = tree.units.get(unitId);
   // A grassroots organization that became a cell (a pilot committee took it over) stands at its
