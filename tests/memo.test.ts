@@ -3,7 +3,8 @@ import type { Province } from '../src/model/province.ts';
 import { perProvince, perProvinceKey } from '../src/present/memo.ts';
 
 // Two module instances of memo.ts, as the build's process and the pages' bundle have.
-const other = (await import('../src/present/memo.ts?bundled')) as typeof import('../src/present/memo.ts');
+const copy = '../src/present/memo.ts?bundled';
+const other = (await import(/* @vite-ignore */ copy)) as typeof import('../src/present/memo.ts');
 const province = () => ({}) as Province;
 
 describe('caches over a province', () => {

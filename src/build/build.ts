@@ -13,14 +13,15 @@ import { eventPageDigests, pageDigests } from '../model/digests.ts';
 import { slug } from '../model/units.ts';
 import { cleanedTables, downloads, DOWNLOADS_DIR, QUALITY_FILE } from '../present/downloads.ts';
 import { siteImages } from '../present/images.ts';
-import { embeds } from '../present/embeds.ts';
-import { eventPath, unitPath, unitsWithPage } from '../present/links.ts';
+import { embedOwners } from '../present/embeds.ts';
+import { eventPath, unitsWithPage } from '../present/links.ts';
 import { searchParts, searchRecord } from '../present/search.ts';
 import { siteView } from '../present/site-view.ts';
 import { pageUnits, unitHeading } from '../present/unit-view.ts';
 import { hasErrors } from '../problems.ts';
 import { bytesNeeded, diskFullMessage, folderBytes, isDiskFull } from './disk-full.ts';
 import { codeHash, hashFiles, hashOf, sourcesHash } from './hashing.ts';
+import { embedKeys, embedPagePath } from './embed-keys.ts';
 import { drawImages, DRAWING_CODE } from './images.ts';
 import { lockOutput } from './lock.ts';
 import { manifestPath, partialManifestPath, readManifest, stageManifest } from './manifest.ts';
@@ -203,11 +204,20 @@ async function underLock(
   const digest = pageDigests(province);
   const paged = unitsWithPage(province);
   const eventDigest = eventPageDigests(province, (id) => paged.has(id));
-  // An embedded chart is the unit's chart, the site frame and a link to the unit's page: hashed
-  // as the page shows them (the province's and its committees' charts, a few per committee).
-  const embedMap = embeds(province);
-  const embedded = [...embedMap.values()];
-  const embedPath = (key: string) => `nhung/${key}/`;
+  const unitKeys = new Map(
+    units.map((unit) => [
+      unit.id,
+      hashOf([digest(unit.id), content.units.get(slug(unit.id)) ?? null, frame]),
+    ]),
+  );
+  // An embedded chart is the unit's chart, the site frame and a link to the unit's page (a few
+  // per committee above grassroots level).
+  const embedded = embedKeys(province, embedOwners(province), {
+    unitKey: (id) => unitKeys.get(id),
+    published: manifest?.code === code ? manifest : undefined,
+    present: (path) => present(LAYOUT.page(path)),
+    frame,
+  });
   // The index needs names only (the unit's heading), so it starts before any page renders.
   const parts = searchParts(
     units.map((unit) => ({
@@ -229,15 +239,9 @@ async function underLock(
     code,
     inputs,
     pages: new Map([
-      ...units.map((unit): [string, string] => [
-        pathOf(unit.id),
-        hashOf([digest(unit.id), content.units.get(slug(unit.id)) ?? null, frame]),
-      ]),
+      ...[...unitKeys].map(([id, key]): [string, string] => [pathOf(id), key]),
       ...province.events.map((e): [string, string] => [eventPath(e.id), hashOf([eventDigest(e.id), frame])]),
-      ...embedded.map((e): [string, string] => [
-        embedPath(e.key),
-        hashOf([e.chart, frame, e.unit === province.root ? '' : (unitPath(province, e.unit) ?? null)]),
-      ]),
+      ...embedded.pages,
     ]),
     search: new Map([...parts.records].map(([part, records]) => [part, hashOf([parts.count, records])])),
     // Each cleaned download is a function of its own data file, the quality report of the
@@ -282,8 +286,8 @@ async function underLock(
   );
   const reuseEmbeds = keep(
     'trang biểu đồ nhúng',
-    embedded.map((e) => e.key),
-    embedPath,
+    [...embedded.pages.keys()].map((path) => path.slice('nhung/'.length, -1)),
+    embedPagePath,
   );
   const progress = pageProgress(units.length - reusedIds.size, log);
   const failed = new AbortController();
@@ -309,6 +313,7 @@ async function underLock(
       reuse: reusedIds,
       reuseEvents,
       reuseEmbeds,
+      settledEmbeds: embedded.settled,
       keptDownloads: plan.downloads,
       searchParts: [...parts.records.keys()],
       rendered: progress.page,

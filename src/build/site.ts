@@ -32,6 +32,8 @@ export interface RenderPlan {
   readonly reuseEvents: ReadonlySet<string>;
   /** Embedded charts (`h001/dang-vien`) taken unchanged from the published site. */
   readonly reuseEmbeds: ReadonlySet<string>;
+  /** Units whose embedded charts are all taken from the published site: not even computed. */
+  readonly settledEmbeds: ReadonlySet<string>;
   /** CSV downloads taken unchanged from the published site (same data file, or same problems). */
   readonly keptDownloads: ReadonlySet<string>;
   /** The search index's parts (`pagefind/0/` …), which the search page merges. */
@@ -44,6 +46,7 @@ const RENDER_ALL: RenderPlan = {
   reuse: new Set(),
   reuseEvents: new Set(),
   reuseEmbeds: new Set(),
+  settledEmbeds: new Set(),
   keptDownloads: new Set(),
   searchParts: [0],
   rendered: () => undefined,

@@ -18,16 +18,20 @@ export interface Embed {
   readonly key: string;
 }
 
-export const embeds = perProvince('embeds', (province: Province): ReadonlyMap<string, Embed> => {
-  const owners = [...province.tree.units.values()].filter(isAbove);
-  const list: Embed[] = owners
-    .flatMap((unit) => [
-      ...committeeCharts(province, unit.id).map((chart) => ({ unit, chart })),
-      ...(unit === province.root ? topicCharts(province).map((chart) => ({ unit, chart })) : []),
-    ])
-    .map((e) => ({ ...e, key: `${slug(e.unit.id)}/${e.chart.id}` }));
-  return new Map(list.map((e) => [e.key, e]));
-});
+/** The units whose charts are embedded: the province and the committees above grassroots level. */
+export const embedOwners = (province: Province): Unit[] => [...province.tree.units.values()].filter(isAbove);
+
+/** The embedded charts of one owner: its own charts, and the topic pages' for the province. */
+export const unitEmbeds = (province: Province, unit: Unit): Embed[] =>
+  [...committeeCharts(province, unit.id), ...(unit === province.root ? topicCharts(province) : [])].map(
+    (chart) => ({ unit, chart, key: `${slug(unit.id)}/${chart.id}` }),
+  );
+
+export const embeds = perProvince(
+  'embeds',
+  (province: Province): ReadonlyMap<string, Embed> =>
+    new Map(embedOwners(province).flatMap((unit) => unitEmbeds(province, unit).map((e) => [e.key, e]))),
+);
 
 /** The iframe width the suggested heights fit: a portal's content column. */
 export const EMBED_WIDTH = 720;

@@ -10,7 +10,7 @@
 import type { Province } from '../model/province.ts';
 import { slug } from '../model/units.ts';
 import type { ChartData, ChartSpec } from './charts.ts';
-import { embeds } from './embeds.ts';
+import { unitEmbeds } from './embeds.ts';
 import { withoutDiacritics } from './search.ts';
 import { shareCard, shareImagePath, type ShareCard } from './share-card.ts';
 import { siteView, type SiteView } from './site-view.ts';
@@ -69,7 +69,7 @@ export const chartFileName = (chart: ChartSpec): string =>
 export function siteImages(province: Province, { share }: { readonly share: boolean }): SiteImage[] {
   const site = siteView(province);
   const source = imageSource(site);
-  const charts = [...embeds(province).values()].flatMap(({ chart }): ChartImage[] => {
+  const charts = unitEmbeds(province, province.root).flatMap(({ chart }): ChartImage[] => {
     const file = chartImagePath(province, chart);
     return file ? [{ kind: 'chart', file, title: chart.title, source, data: chart.data }] : [];
   });
