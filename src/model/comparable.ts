@@ -15,6 +15,7 @@ import { levelAt } from './organizations.ts';
 import type { Province, Statistics } from './province.ts';
 import type { Figures } from './rollup.ts';
 import { yearEnd } from './units.ts';
+import { sharedWeakMap } from './shared.ts';
 
 type Stats<K extends string> = Statistics<K, Figures<K>>;
 
@@ -36,7 +37,7 @@ interface ProvinceIndexes {
   readonly touched: Map<string, Set<number>>;
 }
 
-const indexes = new WeakMap<Province, ProvinceIndexes>();
+const indexes = sharedWeakMap<Province, ProvinceIndexes>('comparable.indexes');
 
 const yearOf = (date: string): number => Number(date.slice(0, 4));
 
@@ -125,7 +126,7 @@ function untouchedSince(province: Province, unitId: string, year: number, basis:
 }
 
 /** Per index, unit and year, the units where the unit's branches enter its sum (comparableReading). */
-const branchStarts = new WeakMap<Index, Map<string, readonly string[]>>();
+const branchStarts = sharedWeakMap<Index, Map<string, readonly string[]>>('comparable.branchStarts');
 
 interface Sum {
   value: number | undefined;

@@ -2,6 +2,7 @@ import { isAboveAt, levelUnder } from './organizations.ts';
 import type { Province, Statistics } from './province.ts';
 import type { Figures } from './rollup.ts';
 import { yearEnd, type Unit } from './units.ts';
+import { sharedWeakMap } from './shared.ts';
 
 /**
  * The grassroots organizations whose figures a total includes, out of how many there are.
@@ -44,7 +45,9 @@ const reportedOwn = <K extends string>(stats: Stats<K>, unitId: string, year: nu
  * organizations its total includes. Counted once bottom-up like the rollup, since a province
  * page asks hundreds of totals and walking 52,000 organizations for each took seconds.
  */
-const counts = new WeakMap<object, Map<string, Map<number, Readonly<Record<string, number>>>>>();
+const counts = sharedWeakMap<object, Map<string, Map<number, Readonly<Record<string, number>>>>>(
+  'coverage.counts',
+);
 
 function coveredCounts<K extends string>(
   province: Province,

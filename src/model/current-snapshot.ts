@@ -7,6 +7,7 @@ import type { Dataset } from '../read/dataset.ts';
 import type { Province } from './province.ts';
 import { nextSnapshot, snapshotFigures, type Snapshot, type SnapshotWarning } from './snapshot.ts';
 import { PAGE_LEVELS } from './units.ts';
+import { sharedWeakMap } from './shared.ts';
 
 export interface SnapshotSource {
   readonly province: Province;
@@ -63,7 +64,7 @@ export function warningKeys(data: Dataset, problems: readonly Problem[]): Snapsh
   return keys;
 }
 
-export const memo = new WeakMap<Province, Snapshot>();
+export const memo = sharedWeakMap<Province, Snapshot>('current-snapshot');
 
 /** This build's snapshot (figures + comparison with the previous publication), once per build. */
 export function currentSnapshot(source: SnapshotSource): Snapshot {

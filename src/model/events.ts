@@ -8,6 +8,7 @@ import {
   type Moment,
   type Role,
 } from './tree.ts';
+import { sharedWeakMap } from './shared.ts';
 
 /** Directly subordinate units (tổ chức đảng trực thuộc) of one committee around an event. */
 export interface SubordinateCount {
@@ -75,8 +76,8 @@ function latest(
   return undefined;
 }
 
-const indexes = new WeakMap<Province, Map<string, RestructuringEvent>>();
-const computed = new WeakMap<Province, Map<string, EventFigures>>();
+const indexes = sharedWeakMap<Province, Map<string, RestructuringEvent>>('events.indexes');
+const computed = sharedWeakMap<Province, Map<string, EventFigures>>('events.figures');
 
 /** Kept per province: the build's keys, the list of events and each event's page all ask. */
 export function eventFigures(province: Province, eventId: string): EventFigures {

@@ -7,6 +7,7 @@
  */
 import type { Province } from './province.ts';
 import { roleOf } from './tree.ts';
+import { sharedWeakMap } from './shared.ts';
 
 export interface LineageLink {
   /** The other unit: the predecessor (merged into this one) or the successor (this one merged into). */
@@ -28,7 +29,7 @@ export interface Lineage {
   readonly heir: (unitId: string) => string | undefined;
 }
 
-const lineages = new WeakMap<Province, Lineage>();
+const lineages = sharedWeakMap<Province, Lineage>('lineage');
 
 export function lineageOf(province: Province): Lineage {
   const known = lineages.get(province);

@@ -7,6 +7,7 @@
 import type { Level } from '../read/schema.ts';
 import type { Tree, When } from './tree.ts';
 import { yearEnd, type Unit } from './units.ts';
+import { sharedWeakMap } from './shared.ts';
 
 const ABOVE: ReadonlySet<Level> = new Set(['province', 'district']);
 
@@ -48,7 +49,7 @@ export function levelAt(tree: Tree, unit: Unit, when: When): Level {
   return parent ? levelUnder(tree, unit, parent, when) : (tree.levelAt(unit.id, when) ?? unit.level);
 }
 
-const under = new WeakMap<Tree, Map<string, readonly Unit[]>>();
+const under = sharedWeakMap<Tree, Map<string, readonly Unit[]>>('organizations.under');
 
 /**
  * Grassroots organizations under a unit in the tree of `date`: those below every committee under
