@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROWS_PER_CHUNK, workbookJobs, writeWorkbook, writeWorkbooks } from '../src/build/workbooks.ts';
+import { ROWS_PER_CHUNK, workbookJobs, writeWorkbooks } from '../src/build/workbooks.ts';
+import { writeWorkbook } from '../src/build/xlsx-writer.ts';
 import { cleanedTables, downloadCsv } from '../src/present/downloads.ts';
 import {
   dataWorkbook,
