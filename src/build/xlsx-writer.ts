@@ -73,9 +73,11 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
  * mistake, kept): from 01/03/1900 serials are days since 30/12/1899, before it one less.
  */
 export function excelSerial(iso: string): number | undefined {
-  const [year, month, day] = iso.split('-').map(Number);
-  const days = (Date.UTC(year ?? NaN, (month ?? NaN) - 1, day ?? NaN) - EXCEL_EPOCH) / DAY;
-  if (!Number.isInteger(days) || days < 2) return undefined;
+  const time = Date.parse(`${iso}T00:00:00Z`);
+  // Date.parse takes 30/02 for 01/03: a date that is not one is not counted.
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== iso) return undefined;
+  const days = (time - EXCEL_EPOCH) / DAY;
+  if (days < 2) return undefined;
   return days < 61 ? days - 1 : days;
 }
 
