@@ -191,7 +191,7 @@ async function* sheetXml(sheet: Sheet, styles: Styles): AsyncGenerator<string> {
       const ref = `${letters[i] ?? columnLetters(i + 1)}${number}`;
       cells += cellXml(ref, values[i], bold ? Styles.HEADING : (columnStyles[i] ?? 0), dateStyles[i] ?? 0);
     }
-    yield `<row r="${number}">${cells}</row>`;
+    if (cells !== '') yield `<row r="${number}">${cells}</row>`;
   }
   yield '</sheetData>';
   const checks =
