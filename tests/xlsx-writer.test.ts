@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { cellXmlText, excelSerial, writeWorkbook } from '../src/build/xlsx-writer.ts';
 import type { CellValue, Sheet } from '../src/present/workbooks.ts';
-import { numberKinds, scanRows, type RawRow } from '../src/read/xlsx-xml.ts';
+import { numberKinds, scanRows, sharedStrings, type RawRow } from '../src/read/xlsx-xml.ts';
 import { Zip } from '../src/read/xlsx-zip.ts';
 import { tempDir } from './helpers.ts';
 
@@ -29,9 +29,9 @@ const sheetOf = (rows: Sheet['rows'], numFmt?: string): Sheet => ({
   validatedRows: 0,
 });
 
-async function write(file: string, sheet: Sheet): Promise<Zip> {
+async function write(file: string, sheet: Sheet, sharedStrings = false): Promise<Zip> {
   const path = join(folder, file);
-  await writeWorkbook({ file, sheets: [sheet] }, path, DATE);
+  await writeWorkbook({ file, sheets: [sheet] }, path, DATE, { sharedStrings });
   return new Zip(readFileSync(path));
 }
 
@@ -66,6 +66,21 @@ describe('text cells', () => {
       expect(rows[i + 1]?.cells[0]).toMatchObject({ type: 'inlineStr', inline: text });
     },
   );
+
+  test('come back exactly as written from shared strings, each text stored once', async () => {
+    const repeated = [...texts, ...texts].map(([, text]) => [text, 1]);
+    const zip = await write('shared.xlsx', sheetOf(repeated), true);
+    const strings = sharedStrings(zip.text('xl/sharedStrings.xml') ?? '');
+    const read = rowsOf(zip)
+      .slice(1)
+      .map((row) => {
+        const [cell] = row.cells;
+        expect(cell?.type).toBe('s');
+        return strings[Number(cell?.value)];
+      });
+    expect(read).toEqual(repeated.map(([text]) => text));
+    expect(strings).toHaveLength(texts.length + 2);
+  });
 
   test('the sheet holds no character XML forbids, and no bare carriage return', () => {
     // eslint-disable-next-line no-control-regex -- the characters looked for

@@ -5,8 +5,8 @@
  * (workbook-worker.ts) and `npm run gen:xlsx-fixture` import it: the build's own process loads
  * neither this nor a library for it.
  *
- * Replaces exceljs's streaming writer, which took about 2 s of processor time for the 1,500-unit
- * province's three workbooks and about 2 minutes at 52,000 units (docs/performance.md).
+ * Replaces exceljs's streaming writer: the three workbooks took 2.4 s of processor time at 1,500
+ * units with it, 1.0 s now; 38 s at 52,000 units, 25 s now (docs/performance.md).
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
@@ -19,8 +19,9 @@ const CREATOR = 'thong-ke-xay-dung-dang';
 const DATE_FORMAT = 'dd/mm/yyyy';
 
 /**
- * zlib's level: 6 (its default) against 1 made `du-lieu.xlsx` of the 1,500-unit province
- * 2.2 MB instead of 2.8 MB for 0.1 s more of processor time (docs/performance.md).
+ * zlib's default level. Against level 1, `du-lieu.xlsx` is a quarter smaller (1,500 units: 2.3
+ * against 3.0 MB; 52,000 units: 78 against 106 MB) for 0.2 s more of processor time at 1,500
+ * units and 9 s at 52,000, spent while the pages render (docs/performance.md).
  */
 const LEVEL = 6;
 /**
@@ -131,8 +132,37 @@ class Styles {
   }
 }
 
+/**
+ * The texts of a workbook written with shared strings, each once, by index: what Excel writes,
+ * for a workbook that stands for one an office saved. Every distinct text is held until the end,
+ * so the build's workbooks have their text in the cells instead.
+ */
+class SharedStrings {
+  readonly #index = new Map<string, number>();
+  count = 0;
+
+  of(text: string): number {
+    this.count += 1;
+    let index = this.#index.get(text);
+    if (index === undefined) this.#index.set(text, (index = this.#index.size));
+    return index;
+  }
+
+  *xml(): Generator<string> {
+    yield `${DECLARATION}<sst xmlns="${MAIN}" count="${this.count}" uniqueCount="${this.#index.size}">`;
+    for (const text of this.#index.keys()) yield `<si><t xml:space="preserve">${cellXmlText(text)}</t></si>`;
+    yield '</sst>';
+  }
+}
+
 /** A cell's XML; '' for an empty one, which is not written (its column's format covers it). */
-function cellXml(ref: string, value: CellValue, style: number, dateStyle: number): string {
+function cellXml(
+  ref: string,
+  value: CellValue,
+  style: number,
+  dateStyle: number,
+  strings: SharedStrings | undefined,
+): string {
   if (value === undefined || value === '') return '';
   if (typeof value === 'number') {
     return `<c r="${ref}"${style === 0 ? '' : ` s="${style}"`}><v>${value}</v></c>`;
@@ -142,8 +172,10 @@ function cellXml(ref: string, value: CellValue, style: number, dateStyle: number
     if (serial !== undefined) return `<c r="${ref}" s="${dateStyle}"><v>${serial}</v></c>`;
     value = value.date;
   }
+  const styled = `<c r="${ref}"${style === 0 ? '' : ` s="${style}"`}`;
+  if (strings) return `${styled} t="s"><v>${strings.of(value)}</v></c>`;
   const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}"${style === 0 ? '' : ` s="${style}"`} t="inlineStr"><is><t${space}>${cellXmlText(value)}</t></is></c>`;
+  return `${styled} t="inlineStr"><is><t${space}>${cellXmlText(value)}</t></is></c>`;
 }
 
 function validationXml(validation: Validation, range: string): string {
@@ -166,7 +198,11 @@ function validationXml(validation: Validation, range: string): string {
 const hasNotes = (sheet: Sheet): boolean => sheet.header && sheet.columns.some((c) => c.note !== undefined);
 
 /** A sheet's XML, a row at a time as its rows come. */
-async function* sheetXml(sheet: Sheet, styles: Styles): AsyncGenerator<string> {
+async function* sheetXml(
+  sheet: Sheet,
+  styles: Styles,
+  strings: SharedStrings | undefined,
+): AsyncGenerator<string> {
   const letters = sheet.columns.map((_, i) => columnLetters(i + 1));
   const columnStyles = sheet.columns.map((c) => styles.of(c.numFmt));
   const dateStyles = sheet.columns.map((c) => styles.of(c.numFmt ?? DATE_FORMAT));
@@ -181,7 +217,7 @@ async function* sheetXml(sheet: Sheet, styles: Styles): AsyncGenerator<string> {
   let number = 0;
   if (sheet.header) {
     number = 1;
-    yield `<row r="1">${sheet.columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, Styles.HEADER, Styles.HEADER)).join('')}</row>`;
+    yield `<row r="1">${sheet.columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, Styles.HEADER, Styles.HEADER, strings)).join('')}</row>`;
   }
   for await (const values of sheet.rows) {
     const bold = sheet.headings?.has(number - (sheet.header ? 1 : 0)) === true;
@@ -189,7 +225,8 @@ async function* sheetXml(sheet: Sheet, styles: Styles): AsyncGenerator<string> {
     let cells = '';
     for (let i = 0; i < values.length; i++) {
       const ref = `${letters[i] ?? columnLetters(i + 1)}${number}`;
-      cells += cellXml(ref, values[i], bold ? Styles.HEADING : (columnStyles[i] ?? 0), dateStyles[i] ?? 0);
+      const style = bold ? Styles.HEADING : (columnStyles[i] ?? 0);
+      cells += cellXml(ref, values[i], style, dateStyles[i] ?? 0, strings);
     }
     if (cells !== '') yield `<row r="${number}">${cells}</row>`;
   }
@@ -239,10 +276,13 @@ const relationshipsXml = (targets: readonly (readonly [type: string, target: str
 
 const CONTENT = 'application/vnd.openxmlformats-officedocument';
 
-function contentTypesXml(book: Workbook): string {
+function contentTypesXml(book: Workbook, shared: boolean): string {
   const overrides: [string, string][] = [
     ['/xl/workbook.xml', `${CONTENT}.spreadsheetml.sheet.main+xml`],
     ['/xl/styles.xml', `${CONTENT}.spreadsheetml.styles+xml`],
+    ...(shared
+      ? [['/xl/sharedStrings.xml', `${CONTENT}.spreadsheetml.sharedStrings+xml`] as [string, string]]
+      : []),
     ['/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml'],
     ['/docProps/app.xml', `${CONTENT}.extended-properties+xml`],
   ];
@@ -334,7 +374,7 @@ class XlsxFile {
     await this.#file.write(bytes);
   }
 
-  async add(name: string, text: string | AsyncIterable<string>): Promise<void> {
+  async add(name: string, text: string | Iterable<string> | AsyncIterable<string>): Promise<void> {
     const part = new DeflatedPart(name, this.#mtime);
     this.#zip.add(part);
     let slice = '';
@@ -358,13 +398,22 @@ class XlsxFile {
   }
 }
 
-/** Writes `book` to `path`, dated `date` inside; resolves with the file's size in bytes. */
-export async function writeWorkbook(book: Workbook, path: string, date: Date): Promise<number> {
+/**
+ * Writes `book` to `path`, dated `date` inside; resolves with the file's size in bytes. Text is
+ * in the cells, unless `sharedStrings`: then in one list after the sheets, as Excel saves it.
+ */
+export async function writeWorkbook(
+  book: Workbook,
+  path: string,
+  date: Date,
+  { sharedStrings = false } = {},
+): Promise<number> {
   const file = await open(path, 'w');
   try {
     const xlsx = new XlsxFile(file, date);
     const styles = new Styles(book);
-    await xlsx.add('[Content_Types].xml', contentTypesXml(book));
+    const strings = sharedStrings ? new SharedStrings() : undefined;
+    await xlsx.add('[Content_Types].xml', contentTypesXml(book, sharedStrings));
     await xlsx.add(
       '_rels/.rels',
       relationshipsXml([
@@ -384,12 +433,13 @@ export async function writeWorkbook(book: Workbook, path: string, date: Date): P
       relationshipsXml([
         ...book.sheets.map((_, i) => [`${RELATIONSHIPS}/worksheet`, `worksheets/sheet${i + 1}.xml`] as const),
         [`${RELATIONSHIPS}/styles`, 'styles.xml'],
+        ...(sharedStrings ? [[`${RELATIONSHIPS}/sharedStrings`, 'sharedStrings.xml'] as const] : []),
       ]),
     );
     await xlsx.add('xl/styles.xml', styles.xml());
     for (const [index, sheet] of book.sheets.entries()) {
       const n = index + 1;
-      await xlsx.add(`xl/worksheets/sheet${n}.xml`, sheetXml(sheet, styles));
+      await xlsx.add(`xl/worksheets/sheet${n}.xml`, sheetXml(sheet, styles, strings));
       if (!hasNotes(sheet)) continue;
       await xlsx.add(`xl/comments${n}.xml`, commentsXml(sheet.columns));
       await xlsx.add(`xl/drawings/vmlDrawing${n}.vml`, notesDrawingXml(sheet.columns, n));
@@ -401,6 +451,7 @@ export async function writeWorkbook(book: Workbook, path: string, date: Date): P
         ]),
       );
     }
+    if (strings) await xlsx.add('xl/sharedStrings.xml', strings.xml());
     await xlsx.end();
     return xlsx.size;
   } finally {

@@ -74,6 +74,7 @@ export async function workbookFromCsv(dataDir: string, file: string): Promise<nu
       validatedRows: 0,
     });
   }
-  await writeWorkbook({ file, sheets }, file, DATE);
+  // Shared strings, as Excel saves a workbook: the form the reader meets in an office's files.
+  await writeWorkbook({ file, sheets }, file, DATE, { sharedStrings: true });
   return written;
 }
