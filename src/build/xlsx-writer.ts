@@ -164,18 +164,16 @@ function cellXml(
   strings: SharedStrings | undefined,
 ): string {
   if (value === undefined || value === '') return '';
-  if (typeof value === 'number') {
-    return `<c r="${ref}"${style === 0 ? '' : ` s="${style}"`}><v>${value}</v></c>`;
-  }
   if (typeof value === 'object') {
     const serial = excelSerial(value.date);
     if (serial !== undefined) return `<c r="${ref}" s="${dateStyle}"><v>${serial}</v></c>`;
     value = value.date;
   }
-  const styled = `<c r="${ref}"${style === 0 ? '' : ` s="${style}"`}`;
-  if (strings) return `${styled} t="s"><v>${strings.of(value)}</v></c>`;
+  const opened = `<c r="${ref}"${style === 0 ? '' : ` s="${style}"`}`;
+  if (typeof value === 'number') return `${opened}><v>${value}</v></c>`;
+  if (strings) return `${opened} t="s"><v>${strings.of(value)}</v></c>`;
   const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
-  return `${styled} t="inlineStr"><is><t${space}>${cellXmlText(value)}</t></is></c>`;
+  return `${opened} t="inlineStr"><is><t${space}>${cellXmlText(value)}</t></is></c>`;
 }
 
 function validationXml(validation: Validation, range: string): string {
