@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -392,6 +393,31 @@ describe('writing the workbooks in a process of their own', () => {
     });
     expect(wrong).toEqual([]);
     expect(sizes.get('du-lieu.xlsx')).toBe(readFileSync(join(dir, 'du-lieu.xlsx')).length);
+  }, 60_000);
+
+  test("the build's own process loads neither the .xlsx writer nor exceljs", () => {
+    // Every module the build's code resolves, recorded by a resolve hook in a fresh process.
+    const hooks = [
+      "import { registerHooks } from 'node:module';",
+      'const seen = [];',
+      'registerHooks({ resolve: (specifier, context, next) => { const found = next(specifier, context); seen.push(found.url); return found; } });',
+      "process.on('exit', () => process.stdout.write(JSON.stringify(seen)));",
+    ].join('\n');
+    const build = new URL('../src/build/build.ts', import.meta.url).href;
+    const output = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        `data:text/javascript,${encodeURIComponent(hooks)}`,
+        '--input-type=module',
+        '-e',
+        `await import(${JSON.stringify(build)});`,
+      ],
+      { encoding: 'utf8' },
+    );
+    const loaded = JSON.parse(output) as string[];
+    expect(loaded).toContainEqual(expect.stringMatching(/src\/build\/workbooks\.ts$/));
+    expect(loaded.filter((url) => /xlsx-writer|exceljs/.test(url))).toEqual([]);
   }, 60_000);
 
   test('a failure in the writing process comes back with its code (a full disk is told as such)', async () => {
