@@ -29,9 +29,9 @@ const sheetOf = (rows: Sheet['rows'], numFmt?: string): Sheet => ({
   validatedRows: 0,
 });
 
-async function write(file: string, sheet: Sheet, sharedStrings = false): Promise<Zip> {
+async function write(file: string, sheet: Sheet, shared = false): Promise<Zip> {
   const path = join(folder, file);
-  await writeWorkbook({ file, sheets: [sheet] }, path, DATE, { sharedStrings });
+  await writeWorkbook({ file, sheets: [sheet] }, path, DATE, { sharedStrings: shared });
   return new Zip(readFileSync(path));
 }
 
