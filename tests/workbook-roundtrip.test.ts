@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/build/project.ts';
-import { writeWorkbook } from '../src/build/workbooks.ts';
+import { writeWorkbook } from '../src/build/xlsx-writer.ts';
 import { cleanedTables, downloadCsv } from '../src/present/downloads.ts';
 import {
   dataWorkbook,

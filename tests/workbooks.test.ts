@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROWS_PER_CHUNK, workbookJobs, writeWorkbook, writeWorkbooks } from '../src/build/workbooks.ts';
+import { ROWS_PER_CHUNK, workbookJobs, writeWorkbooks } from '../src/build/workbooks.ts';
+import { writeWorkbook } from '../src/build/xlsx-writer.ts';
 import { cleanedTables, downloadCsv } from '../src/present/downloads.ts';
 import {
   dataWorkbook,
@@ -99,6 +101,18 @@ function listValues(workbook: ExcelJS.Workbook, formula: string): unknown[] {
 
 const ROWS = 20;
 
+/** The date and time of each file inside a zip, from its local header, as `2026-1-1 0:0`. */
+function entryDates(bytes: Buffer): string[] {
+  // A local header: signature PK\x03\x04, then the DOS time and date at offsets 10 and 12.
+  const dates: string[] = [];
+  for (let at = bytes.indexOf('PK\x03\x04'); at >= 0; at = bytes.indexOf('PK\x03\x04', at + 4)) {
+    const time = bytes.readUInt16LE(at + 10);
+    const day = bytes.readUInt16LE(at + 12);
+    dates.push(`${(day >> 9) + 1980}-${(day >> 5) & 15}-${day & 31} ${time >> 11}:${(time >> 5) & 63}`);
+  }
+  return dates;
+}
+
 describe('the blank template', () => {
   let workbook: ExcelJS.Workbook;
   beforeAll(async () => {
@@ -174,18 +188,23 @@ describe('the blank template', () => {
     else expect(validation).toMatchObject(check);
   });
 
-  test('every file inside the .xlsx is dated as asked, not by the clock', () => {
-    const bytes = readFileSync(join(folder, templateWorkbook(ROWS).file));
-    // A zip's local headers: signature PK\x03\x04, then the DOS time and date at offsets 10 and 12.
-    const dates: string[] = [];
-    for (let at = bytes.indexOf('PK\x03\x04'); at >= 0; at = bytes.indexOf('PK\x03\x04', at + 4)) {
-      const time = bytes.readUInt16LE(at + 10);
-      const day = bytes.readUInt16LE(at + 12);
-      dates.push(`${(day >> 9) + 1980}-${(day >> 5) & 15}-${day & 31} ${time >> 11}:${(time >> 5) & 63}`);
-    }
-    expect(dates.length).toBeGreaterThan(20);
-    expect(new Set(dates)).toEqual(new Set(['2026-1-1 0:0']));
-  });
+  test.each(['UTC', 'Asia/Ho_Chi_Minh', 'America/New_York'])(
+    'every file inside the .xlsx is dated as asked, not by the clock, on a machine set to %s',
+    async (zone) => {
+      const path = join(folder, `zone-${zone.replace('/', '-')}.xlsx`);
+      const before = process.env['TZ'];
+      process.env['TZ'] = zone;
+      try {
+        await writeWorkbook(templateWorkbook(ROWS), path, DATE);
+      } finally {
+        if (before === undefined) delete process.env['TZ'];
+        else process.env['TZ'] = before;
+      }
+      const dates = entryDates(readFileSync(path));
+      expect(dates.length).toBeGreaterThan(20);
+      expect(new Set(dates)).toEqual(new Set(['2026-1-1 0:0']));
+    },
+  );
 
   test('the same template written twice is the same bytes, dated as asked', async () => {
     const book = templateWorkbook(ROWS);
@@ -374,6 +393,31 @@ describe('writing the workbooks in a process of their own', () => {
     });
     expect(wrong).toEqual([]);
     expect(sizes.get('du-lieu.xlsx')).toBe(readFileSync(join(dir, 'du-lieu.xlsx')).length);
+  }, 60_000);
+
+  test("the build's own process loads neither the .xlsx writer nor exceljs", () => {
+    // Every module the build's code resolves, recorded by a resolve hook in a fresh process.
+    const hooks = [
+      "import { registerHooks } from 'node:module';",
+      'const seen = [];',
+      'registerHooks({ resolve: (specifier, context, next) => { const found = next(specifier, context); seen.push(found.url); return found; } });',
+      "process.on('exit', () => process.stdout.write(JSON.stringify(seen)));",
+    ].join('\n');
+    const build = new URL('../src/build/build.ts', import.meta.url).href;
+    const output = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        `data:text/javascript,${encodeURIComponent(hooks)}`,
+        '--input-type=module',
+        '-e',
+        `await import(${JSON.stringify(build)});`,
+      ],
+      { encoding: 'utf8' },
+    );
+    const loaded = JSON.parse(output) as string[];
+    expect(loaded).toContainEqual(expect.stringMatching(/src\/build\/workbooks\.ts$/));
+    expect(loaded.filter((url) => /xlsx-writer|exceljs/.test(url))).toEqual([]);
   }, 60_000);
 
   test('a failure in the writing process comes back with its code (a full disk is told as such)', async () => {

@@ -9,11 +9,11 @@ import type { Row } from '../present/downloads.ts';
 import {
   describeWorkbook,
   ROWS_PER_CHUNK,
-  writeWorkbook,
   type RowsWanted,
   type WorkbookFailure,
   type WorkbookOrder,
 } from './workbooks.ts';
+import { writeWorkbook } from './xlsx-writer.ts';
 
 const send = (message: unknown) => {
   if (!process.send) throw new Error('workbook-worker.ts runs as a process of the build (writeWorkbooks)');
