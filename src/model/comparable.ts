@@ -46,19 +46,26 @@ function indexesOf(province: Province): ProvinceIndexes {
   if (known) return known;
   const { tree } = province;
   const touched = new Map<string, Set<number>>();
-  const touch = (unitId: string | undefined, when: { date: string; step: number }, year: number) => {
-    for (let id = unitId; id !== undefined; id = tree.parentAt(id, when)) {
-      let years = touched.get(id);
-      if (!years) touched.set(id, (years = new Set()));
-      if (years.has(year)) break;
-      years.add(year);
-    }
+  const chain = (unitId: string | undefined, when: { date: string; step: number }): string[] => {
+    const ids: string[] = [];
+    for (let id = unitId; id !== undefined && ids.length < 64; id = tree.parentAt(id, when)) ids.push(id);
+    return ids;
   };
   for (const id of tree.units.keys()) {
     for (const change of tree.changes(id)) {
       const year = yearOf(change.date);
-      touch(change.before, { date: change.date, step: change.step - 0.5 }, year);
-      touch(change.after ?? lineageOf(province).successors(id)[0]?.unitId, change, year);
+      const from = chain(change.before, { date: change.date, step: change.step - 0.5 });
+      const to = chain(change.after ?? lineageOf(province).successors(id)[0]?.unitId, change);
+      // A unit moved or merged within a committee leaves that committee's total as it was: only
+      // the committees below where the two branches meet gained or lost it (a province's own
+      // total is then its reported one, however much was reorganized inside it).
+      const inBoth = new Set(from.filter((unit) => to.includes(unit)));
+      for (const unit of [...from, ...to]) {
+        if (inBoth.has(unit)) continue;
+        let years = touched.get(unit);
+        if (!years) touched.set(unit, (years = new Set()));
+        years.add(year);
+      }
     }
   }
   known = { byBasis: new Map(), touched };

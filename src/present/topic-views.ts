@@ -12,7 +12,7 @@ import {
   againstTarget,
   buildChart,
   isEmpty,
-  unitCharts,
+  committeeCharts,
   type ChartSpec,
   type SeriesInput,
 } from './charts.ts';
@@ -36,7 +36,7 @@ import { coveredOf, type Stats } from './narrative/context.ts';
 import { listVi, paragraph, sentence } from './wording.ts';
 
 const provinceChart = (province: Province, id: string): ChartSpec | undefined =>
-  unitCharts(province, province.root.id).find((c) => c.id === id);
+  committeeCharts(province, province.root.id).find((c) => c.id === id);
 
 const categories = (rows: readonly SubordinateFigures[]) =>
   rows.map((r) => ({ label: r.unit.name, path: r.path }));
