@@ -397,14 +397,17 @@ describe('writing the workbooks in a process of their own', () => {
 
   test("the build's own process loads neither the .xlsx writer nor exceljs", () => {
     // Every module the build's code resolves, recorded by a resolve hook in a fresh process.
+    const seenFile = join(folder, 'resolved.json');
     const hooks = [
       "import { registerHooks } from 'node:module';",
       'const seen = [];',
       'registerHooks({ resolve: (specifier, context, next) => { const found = next(specifier, context); seen.push(found.url); return found; } });',
-      "process.on('exit', () => process.stdout.write(JSON.stringify(seen)));",
+      // A file, not stdout: a pipe written to as the process exits can lose the end of the list.
+      "import { writeFileSync } from 'node:fs';",
+      `process.on('exit', () => writeFileSync(${JSON.stringify(seenFile)}, JSON.stringify(seen)));`,
     ].join('\n');
     const build = new URL('../src/build/build.ts', import.meta.url).href;
-    const output = execFileSync(
+    execFileSync(
       process.execPath,
       [
         '--import',
@@ -415,7 +418,7 @@ describe('writing the workbooks in a process of their own', () => {
       ],
       { encoding: 'utf8' },
     );
-    const loaded = JSON.parse(output) as string[];
+    const loaded = JSON.parse(readFileSync(seenFile, 'utf8')) as string[];
     expect(loaded).toContainEqual(expect.stringMatching(/src\/build\/workbooks\.ts$/));
     expect(loaded.filter((url) => /xlsx-writer|exceljs/.test(url))).toEqual([]);
   }, 60_000);
