@@ -13,6 +13,7 @@ const base = process.env.BASE_PATH || '/';
  */
 function reloadOnDataChange() {
   const dirs = [resolve(process.env.DATA_DIR || 'data'), resolve(process.env.CONTENT_DIR || 'content')];
+  const source = resolve('src') + sep;
   return {
     name: 'thong-ke:reload-on-data-change',
     apply: /** @type {'serve'} */ ('serve'),
@@ -26,6 +27,11 @@ function reloadOnDataChange() {
         server.ws.send({ type: 'full-reload', path: '*' });
       };
       for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, changed);
+      // The caches over a province outlive a module Vite loads again (src/model/shared.ts): after
+      // an edit of the code, a province loaded afresh makes every cache start empty.
+      server.watcher.on('change', (file) => {
+        if (file.startsWith(source)) resetSite();
+      });
     },
   };
 }
