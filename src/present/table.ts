@@ -110,6 +110,8 @@ const LISTED_ROWS = 8;
  * part of the members) in parentheses.
  */
 function partialNote(table: TableView): string | undefined {
+  // Most tables have no partial sum: every table of every page passes here.
+  if (!table.rows.some((row) => row.some((cell) => cell.missing !== undefined))) return undefined;
   const rows = table.rows.flatMap((row) => {
     const counts = row.flatMap((cell) => (cell.missing === undefined ? [] : [cell.missing]));
     if (counts.length === 0) return [];
