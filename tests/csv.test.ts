@@ -158,7 +158,7 @@ const hasFastProperties = runInThisContext('(row) => %HasFastProperties(row)') a
 describe('rows in memory', () => {
   test('rows of a file with many columns keep a fixed layout, with every column in one order', () => {
     // members.csv has more columns than V8 lets an object gain by name before it turns it into a
-    // dictionary; a country's rows would then take about 400 MiB more.
+    // dictionary: 77 MiB instead of 15 MiB for the rows of 10,000 units.
     const text = [
       'year,unit_id,members,women,probationary,ethnic_minority,religious,age_under_30,higher_education,theory_advanced,transferred_in,transferred_out,deceased,removed,members_excellent,members_good,members_complete,members_incomplete',
       '2024,A,10,1,2,0,0,1,5,1,0,0,0,0,1,2,3,4',
