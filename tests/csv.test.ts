@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInThisContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { readCsvText } from '../src/read/csv.ts';
 import { normalizeHeader } from '../src/read/schema.ts';
@@ -146,6 +148,27 @@ A,2024,10,x
     expect(table.problems).toMatchObject([
       { code: 'unknown-column', value: `ghi<U+200B>chú ${'x'.repeat(52)}…` },
     ]);
+  });
+});
+
+// V8's own answer to whether an object keeps a fixed layout or became a dictionary (4× the memory).
+setFlagsFromString('--allow-natives-syntax');
+const hasFastProperties = runInThisContext('(row) => %HasFastProperties(row)') as (row: object) => boolean;
+
+describe('rows in memory', () => {
+  test('rows of a file with many columns keep a fixed layout, with every column in one order', () => {
+    // members.csv has more columns than V8 lets an object gain by name before it turns it into a
+    // dictionary: 77 MiB instead of 15 MiB for the rows of 10,000 units.
+    const text = [
+      'year,unit_id,members,women,probationary,ethnic_minority,religious,age_under_30,higher_education,theory_advanced,transferred_in,transferred_out,deceased,removed,members_excellent,members_good,members_complete,members_incomplete',
+      '2024,A,10,1,2,0,0,1,5,1,0,0,0,0,1,2,3,4',
+      '2024,B,20,,,,,,,,,,,,,,,',
+    ].join('\n');
+    const table = readCsvText(text, membersSchema);
+    expect(table.problems).toEqual([]);
+    expect(table.rows.map(hasFastProperties)).toEqual([true, true]);
+    expect(Object.keys(table.rows[1] ?? {})).toEqual(Object.keys(table.rows[0] ?? {}));
+    expect(table.rows[1]).toMatchObject({ unit_id: 'B', year: 2024, members: 20, women: undefined });
   });
 });
 

@@ -11,10 +11,12 @@ import { DRAWING_CODE, drawChart, drawShareCard } from '../src/build/images.ts';
 import { load } from '../src/build/project.ts';
 import { removalsDone } from '../src/build/publish.ts';
 import type { Province } from '../src/model/province.ts';
-import { unitCharts } from '../src/present/charts.ts';
+import { buildChart, unitCharts } from '../src/present/charts.ts';
 import {
   chartFileName,
   chartImagePath,
+  IMAGE_ROWS,
+  imageDrawable,
   siteImages,
   type ChartImage,
   type ShareImage,
@@ -95,6 +97,24 @@ describe('the images of a site', () => {
   ])('a downloaded chart is saved under its title without diacritics: %s', (title, file) => {
     const chart = unitCharts(basic, 'G1')[0] ?? expect.fail();
     expect(chartFileName({ ...chart, title })).toBe(file);
+  });
+
+  test.each([
+    [IMAGE_ROWS, true],
+    [IMAGE_ROWS + 1, false],
+  ])('a chart of %i units down the side gets an image: %s', (rows, drawn) => {
+    const chart = buildChart({
+      id: 'theo-don-vi',
+      title: 'Đảng viên theo đơn vị',
+      unit: 'đảng viên',
+      categoryHeader: 'Đơn vị',
+      categories: Array.from({ length: rows }, (_, i) => ({ label: `Đơn vị ${i}`, path: undefined })),
+      series: [{ label: 'Đảng viên', kind: 'bar', values: Array.from({ length: rows }, (_, i) => i) }],
+      horizontal: true,
+      owner: basic.root,
+    });
+    expect(imageDrawable(chart)).toBe(drawn);
+    expect(chartImagePath(basic, chart)).toBe(drawn ? 'anh/p/theo-don-vi.png' : undefined);
   });
 
   test('without a site address (no link preview can show them) there are no share images', () => {

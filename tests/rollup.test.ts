@@ -33,6 +33,15 @@ describe('rollups on the basic fixture', () => {
     expect(figures?.childrenTotal).toBe(3);
   });
 
+  test('only sums are kept: a unit with nothing under it answers with its own row each time', () => {
+    // Keeping an answer for every grassroots unit and year was 35 MiB at 10,000 units.
+    const leaf = province.members.rollup.at('G2', 2021);
+    expect(leaf).toBeDefined();
+    expect(province.members.rollup.at('G2', 2021)).not.toBe(leaf);
+    expect(province.members.rollup.at('G2', 2021)).toEqual(leaf);
+    expect(province.members.rollup.at('D1', 2020)).toBe(province.members.rollup.at('D1', 2020));
+  });
+
   test('a breakdown nobody reported stays not reported, never zero', () => {
     expect(province.members.rollup.at('G2', 2021)?.values.probationary).toBeUndefined();
     expect(province.members.rollup.at('G4', 2021)).toBeUndefined();

@@ -10,25 +10,33 @@ import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build as astroBuild } from 'astro';
 import { eventPageDigests, pageDigests } from '../model/digests.ts';
-import { slug } from '../model/units.ts';
+import type { Province } from '../model/province.ts';
+import { slug, type Unit } from '../model/units.ts';
+import type { Content } from '../present/content.ts';
 import { cleanedTables, downloads, DOWNLOADS_DIR, QUALITY_FILE } from '../present/downloads.ts';
 import { siteImages } from '../present/images.ts';
 import { embedOwners } from '../present/embeds.ts';
 import { eventPath, unitsWithPage } from '../present/links.ts';
-import { searchParts, searchRecord } from '../present/search.ts';
+import { searchParts, searchRecord, type SearchParts } from '../present/search.ts';
 import { siteView } from '../present/site-view.ts';
 import { pageUnits, unitHeading } from '../present/unit-view.ts';
 import { hasErrors } from '../problems.ts';
 import { bytesNeeded, diskFullMessage, folderBytes, isDiskFull } from './disk-full.ts';
 import { codeHash, hashFiles, hashOf, sourcesHash } from './hashing.ts';
-import { embedKeys, embedPagePath } from './embed-keys.ts';
+import { embedKeys, embedPagePath, type EmbedKeys } from './embed-keys.ts';
 import { drawImages, DRAWING_CODE } from './images.ts';
 import { lockOutput } from './lock.ts';
-import { manifestPath, partialManifestPath, readManifest, stageManifest } from './manifest.ts';
+import {
+  manifestPath,
+  partialManifestPath,
+  readManifest,
+  stageManifest,
+  type PageManifest,
+} from './manifest.ts';
 import { outputRefusal, SITE_RECORD, SITE_RECORD_TEXT, whatStays } from './output.ts';
 import { planBuild, siteKept, type BuildKeys } from './plan.ts';
 import { pageProgress } from './progress.ts';
-import { loadProject } from './project.ts';
+import { loadProject, type Project } from './project.ts';
 import { carryOver, moveInto, recover, renderDir, stagingDir, swapIn } from './publish.ts';
 import { printProblems, summary } from './report.ts';
 import {
@@ -96,6 +104,8 @@ function howDrawn(drawn: number, kept: number): string {
   return `vẽ lại ${drawn} ảnh (${kept} ảnh không đổi)`;
 }
 
+const pathOf = (unitId: string) => `${UNIT_PAGES}/${slug(unitId)}/`;
+
 /** Where each kept thing lies in the site, for the plan and the linking. */
 const LAYOUT = {
   page: (path: string) => `${path}index.html`,
@@ -114,6 +124,100 @@ function productionEnv(): void {
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
   process.env['NODE_ENV'] = 'production';
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
+}
+
+/** What the keys are made of, and what the rendering needs of it. */
+interface Planned {
+  readonly keys: BuildKeys;
+  readonly units: readonly Unit[];
+  readonly embedded: EmbedKeys;
+  readonly parts: SearchParts;
+  readonly images: ReturnType<typeof siteImages>;
+  readonly tables: ReturnType<typeof cleanedTables>;
+  readonly workbooks: ReturnType<typeof workbookJobs>;
+}
+
+/**
+ * The keys of everything the build may keep from the published site, in a function of its own so
+ * that the digests are garbage once the keys exist instead of held while the pages render. What
+ * the present and model code computes on the way (a committee's charts for the embeds' keys, the
+ * comparable figures) is cached by the province and shared with the pages' bundled copy of that
+ * code (src/model/shared.ts): the pages would compute and keep it anyway.
+ */
+async function computeKeys(
+  loaded: Project & { readonly province: Province; readonly content: Content },
+  settings: {
+    readonly code: string;
+    readonly inputs: string;
+    readonly project: string;
+    readonly siteUrl: string | undefined;
+    readonly searchPartSize: number;
+    /** The published manifest, when made by the same code. */
+    readonly published: PageManifest | undefined;
+    /** Whether a page (its path) is in the published site. */
+    readonly present: (path: string) => boolean;
+  },
+): Promise<Planned> {
+  const { data, content, problems, province } = loaded;
+  const units = pageUnits(province);
+  const frame = siteView(province);
+  const digest = pageDigests(province);
+  const paged = unitsWithPage(province);
+  const eventDigest = eventPageDigests(province, (id) => paged.has(id));
+  const unitKeys = new Map(
+    units.map((unit) => [
+      unit.id,
+      hashOf([digest(unit.id), content.units.get(slug(unit.id)) ?? null, frame]),
+    ]),
+  );
+  // An embedded chart is the unit's chart, the site frame and a link to the unit's page (a few
+  // per committee above grassroots level).
+  const embedded = embedKeys(province, embedOwners(province), {
+    unitKey: (id) => unitKeys.get(id),
+    published: settings.published,
+    present: settings.present,
+    frame,
+  });
+  // The index needs names only (the unit's heading), so it starts before any page renders.
+  const parts = searchParts(
+    units.map((unit) => ({
+      unitId: unit.id,
+      record: searchRecord(
+        pathOf(unit.id),
+        unitHeading(province, unit.id),
+        province.tree.nameChanges(unit.id).map((change) => change.before),
+      ),
+    })),
+    settings.searchPartSize,
+  );
+  const images = siteImages(province, { share: Boolean(settings.siteUrl) });
+  const tables = cleanedTables(data);
+  const workbooks = workbookJobs(tables, loaded.fileHashes);
+  // Node's version too: it formats the numbers on the axes.
+  const drawingCode = await hashFiles(settings.project, DRAWING_CODE, process.version);
+  const keys: BuildKeys = {
+    code: settings.code,
+    inputs: settings.inputs,
+    pages: new Map([
+      ...[...unitKeys].map(([id, key]): [string, string] => [pathOf(id), key]),
+      ...province.events.map((e): [string, string] => [eventPath(e.id), hashOf([eventDigest(e.id), frame])]),
+      ...embedded.pages,
+    ]),
+    search: new Map([...parts.records].map(([part, records]) => [part, hashOf([parts.count, records])])),
+    // Each cleaned download is a function of its own data file, the quality report of the
+    // problems: after a data update only the changed file's download is written again.
+    downloads: new Map([
+      ...[...downloads(data).map((d) => d.file), QUALITY_FILE].map((file): [string, string] => [
+        file,
+        hashOf(file === QUALITY_FILE ? problems : [file, loaded.fileHashes.get(file) ?? null]),
+      ]),
+      // A workbook is kept like a CSV download: by the data files it is made from.
+      ...workbooks.map((w): [string, string] => [w.file, w.key]),
+    ]),
+    // An image is the picture of its description: the same description and drawing code, the same picture.
+    images: new Map(images.map((image) => [image.file, hashOf([drawingCode, image])])),
+  };
+  return { keys, units, embedded, parts, images, tables, workbooks };
 }
 
 export async function buildSite(options: BuildOptions, log: (line: string) => void): Promise<BuildOutcome> {
@@ -198,65 +302,18 @@ async function underLock(
     );
     return 'unchanged';
   }
-  const units = pageUnits(province);
-  const pathOf = (unitId: string) => `${UNIT_PAGES}/${slug(unitId)}/`;
-  const frame = siteView(province);
-  const digest = pageDigests(province);
-  const paged = unitsWithPage(province);
-  const eventDigest = eventPageDigests(province, (id) => paged.has(id));
-  const unitKeys = new Map(
-    units.map((unit) => [
-      unit.id,
-      hashOf([digest(unit.id), content.units.get(slug(unit.id)) ?? null, frame]),
-    ]),
+  const { keys, units, embedded, parts, images, tables, workbooks } = await computeKeys(
+    { ...loaded, province, content },
+    {
+      code,
+      inputs,
+      project,
+      siteUrl: options.siteUrl,
+      searchPartSize: options.searchPartSize,
+      published: manifest?.code === code ? manifest : undefined,
+      present: (path) => present(LAYOUT.page(path)),
+    },
   );
-  // An embedded chart is the unit's chart, the site frame and a link to the unit's page (a few
-  // per committee above grassroots level).
-  const embedded = embedKeys(province, embedOwners(province), {
-    unitKey: (id) => unitKeys.get(id),
-    published: manifest?.code === code ? manifest : undefined,
-    present: (path) => present(LAYOUT.page(path)),
-    frame,
-  });
-  // The index needs names only (the unit's heading), so it starts before any page renders.
-  const parts = searchParts(
-    units.map((unit) => ({
-      unitId: unit.id,
-      record: searchRecord(
-        pathOf(unit.id),
-        unitHeading(province, unit.id),
-        province.tree.nameChanges(unit.id).map((change) => change.before),
-      ),
-    })),
-    options.searchPartSize,
-  );
-  const images = siteImages(province, { share: Boolean(options.siteUrl) });
-  const tables = cleanedTables(data);
-  const workbooks = workbookJobs(tables, loaded.fileHashes);
-  // Node's version too: it formats the numbers on the axes.
-  const drawingCode = await hashFiles(project, DRAWING_CODE, process.version);
-  const keys: BuildKeys = {
-    code,
-    inputs,
-    pages: new Map([
-      ...[...unitKeys].map(([id, key]): [string, string] => [pathOf(id), key]),
-      ...province.events.map((e): [string, string] => [eventPath(e.id), hashOf([eventDigest(e.id), frame])]),
-      ...embedded.pages,
-    ]),
-    search: new Map([...parts.records].map(([part, records]) => [part, hashOf([parts.count, records])])),
-    // Each cleaned download is a function of its own data file, the quality report of the
-    // problems: after a data update only the changed file's download is written again.
-    downloads: new Map([
-      ...[...downloads(data).map((d) => d.file), QUALITY_FILE].map((file): [string, string] => [
-        file,
-        hashOf(file === QUALITY_FILE ? problems : [file, loaded.fileHashes.get(file) ?? null]),
-      ]),
-      // A workbook is kept like a CSV download: by the data files it is made from.
-      ...workbooks.map((w): [string, string] => [w.file, w.key]),
-    ]),
-    // An image is the picture of its description: the same description and drawing code, the same picture.
-    images: new Map(images.map((image) => [image.file, hashOf([drawingCode, image])])),
-  };
   const plan = planBuild(keys, manifest, present, LAYOUT);
   // The snapshot published now, read before the swap replaces it: "what changed" compares with it.
   const previousSnapshot = await readPublishedSnapshot(outDir);

@@ -39,18 +39,21 @@ const CHUNK = 10_000;
  * UTF-8 with BOM and CRLF, as Excel expects; Vietnamese headers and enum labels. Encoded a chunk
  * of lines at a time, so a large file is never also held whole as a (two-byte) JavaScript string.
  */
-export function encodeCsv(lines: Iterable<string>): Uint8Array<ArrayBuffer> {
-  const parts: Uint8Array[] = [BOM];
+export function* csvChunks(lines: Iterable<string>): Generator<Uint8Array<ArrayBuffer>> {
+  yield BOM;
   let chunk: string[] = [];
-  const flush = () => {
-    parts.push(Buffer.from(chunk.join(''), 'utf8'));
-    chunk = [];
-  };
   for (const line of lines) {
     chunk.push(`${line}\r\n`);
-    if (chunk.length >= CHUNK) flush();
+    if (chunk.length >= CHUNK) {
+      yield Buffer.from(chunk.join(''), 'utf8');
+      chunk = [];
+    }
   }
-  flush();
+  yield Buffer.from(chunk.join(''), 'utf8');
+}
+
+function concatenated(chunks: Iterable<Uint8Array>): Uint8Array<ArrayBuffer> {
+  const parts = [...chunks];
   const bytes = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -59,6 +62,9 @@ export function encodeCsv(lines: Iterable<string>): Uint8Array<ArrayBuffer> {
   }
   return bytes;
 }
+
+/** The same, whole. */
+export const encodeCsv = (lines: Iterable<string>): Uint8Array<ArrayBuffer> => concatenated(csvChunks(lines));
 
 function* csvLines(schema: FileSchema, rows: readonly Row[]): Generator<string> {
   yield schema.columns.map((c) => csvCell(c.label)).join(',');
@@ -94,12 +100,20 @@ export function downloads(data: Dataset): Download[] {
   }));
 }
 
-/** One cleaned file's bytes, made when its download is written (one large file at a time). */
-export function downloadCsv(data: Dataset, file: string): Uint8Array<ArrayBuffer> {
+/**
+ * One cleaned file's bytes a chunk at a time, made as its download is written: handed to the
+ * download's page as a stream, a country's 88 MB members.csv is held once, as the file Astro
+ * writes, rather than as its chunks, their join and the Response's copy of it.
+ */
+export function downloadCsvChunks(data: Dataset, file: string): Iterable<Uint8Array<ArrayBuffer>> {
   const schema = presentSchemas(data).find((s) => s.file === file);
   if (!schema) throw new Error(`downloadCsv: ${file} is not a file of this data`);
-  return encodeCsv(csvLines(schema, ROWS[schema.file]?.(data) ?? []));
+  return csvChunks(csvLines(schema, ROWS[schema.file]?.(data) ?? []));
 }
+
+/** The same, whole. */
+export const downloadCsv = (data: Dataset, file: string): Uint8Array<ArrayBuffer> =>
+  concatenated(downloadCsvChunks(data, file));
 
 export const QUALITY_FILE = 'chat-luong-du-lieu.csv';
 /** The site's folder of downloads (src/pages/du-lieu/). */

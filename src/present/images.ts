@@ -34,12 +34,24 @@ export interface ShareImage {
 export type SiteImage = ChartImage | ShareImage;
 
 /**
+ * The most bars a chart's image is drawn with, by the build or in the browser. A province's units
+ * directly under it are 100–200 after 2025 (210 bars, a 53 MiB canvas, at 1,500 units); a whole
+ * country's 7,616 made canvases of 400,000 pixels in height, 1.9 GB each while drawn, which no
+ * browser draws and which took the build past its memory. Such a chart's figures are in its table.
+ */
+export const IMAGE_ROWS = 300;
+
+/** Whether `chart` gets an image at all (a trend always does). */
+export const imageDrawable = (chart: ChartSpec): boolean =>
+  chart.box.shape === 'trend' || chart.table.rows.length <= IMAGE_ROWS;
+
+/**
  * The PNG the build draws of `chart`, beside its embed page (`nhung/p/dang-vien/` →
  * `anh/p/dang-vien.png`): only for the province's own charts, the topic pages' among them.
  */
 export function chartImagePath(province: Province, chart: ChartSpec): string | undefined {
   const root = `nhung/${slug(province.root.id)}/`;
-  return chart.embedPath?.startsWith(root)
+  return chart.embedPath?.startsWith(root) && imageDrawable(chart)
     ? chart.embedPath.replace(/^nhung\/(.+)\/$/, 'anh/$1.png')
     : undefined;
 }
