@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { load } from '../src/build/project.ts';
 import type { Province } from '../src/model/province.ts';
 import { ROW_STEPS, buildChart, chartJson, unitCharts, type SeriesInput } from '../src/present/charts.ts';
-import { embeds } from '../src/present/embeds.ts';
+import { embedOwners, unitEmbeds } from '../src/present/embeds.ts';
 import { topicCharts } from '../src/present/topic-views.ts';
 import { dataDir, fixture } from './helpers.ts';
 
@@ -123,11 +123,13 @@ describe('chart specs of a district that skipped a year', () => {
 
 describe('embeds', () => {
   test('only the province and districts get embed pages, one per chart, with unique paths', () => {
-    const keys = [...embeds(basic).keys()];
+    const all = embedOwners(basic).flatMap((unit) => unitEmbeds(basic, unit));
+    const keys = all.map((e) => e.key);
+    expect(new Set(keys).size).toBe(keys.length);
     expect(new Set(keys.map((k) => k.split('/')[0]))).toEqual(new Set(['p', 'd1', 'd2']));
     expect(keys).toContain('d1/dang-vien');
     expect(keys).toContain('p/dat-chi-tieu-theo-don-vi');
-    for (const [key, embed] of embeds(basic)) expect(embed.chart.embedPath).toBe(`nhung/${key}/`);
+    for (const { key, chart } of all) expect(chart.embedPath).toBe(`nhung/${key}/`);
   });
 
   test('grassroots charts link to no embed', () => {

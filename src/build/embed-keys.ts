@@ -43,7 +43,10 @@ export function embedKeys(
   const recorded = new Map<string, [string, string][]>();
   for (const [path, key] of Object.entries(published?.pages ?? {})) {
     const owner = /^nhung\/([^/]+)\//.exec(path)?.[1];
-    if (owner !== undefined) recorded.set(owner, [...(recorded.get(owner) ?? []), [path, key]]);
+    if (owner === undefined) continue;
+    let own = recorded.get(owner);
+    if (!own) recorded.set(owner, (own = []));
+    own.push([path, key]);
   }
   const pages = new Map<string, string>();
   const settled = new Set<string>();

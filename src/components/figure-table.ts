@@ -16,7 +16,7 @@ const ESCAPED: Readonly<Record<string, string>> = {
 };
 
 /** Text between tags, as Astro escapes an expression. */
-export const escapeText = (value: string): string => value.replace(/[&<>'"]/g, (c) => ESCAPED[c] as string);
+const escapeText = (value: string): string => value.replace(/[&<>'"]/g, (c) => ESCAPED[c] as string);
 
 /** An attribute as Astro writes one: none when undefined, the bare name when empty. */
 const attribute = (name: string, value: string | undefined): string =>

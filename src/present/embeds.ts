@@ -7,7 +7,6 @@ import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { slug, type Unit } from '../model/units.ts';
 import { committeeCharts, type ChartBox, type ChartSpec } from './charts.ts';
-import { perProvince } from './memo.ts';
 import { shownTable, type Cell, type TableView } from './table.ts';
 import { topicCharts } from './topic-views.ts';
 
@@ -26,12 +25,6 @@ export const unitEmbeds = (province: Province, unit: Unit): Embed[] =>
   [...committeeCharts(province, unit.id), ...(unit === province.root ? topicCharts(province) : [])].map(
     (chart) => ({ unit, chart, key: `${slug(unit.id)}/${chart.id}` }),
   );
-
-export const embeds = perProvince(
-  'embeds',
-  (province: Province): ReadonlyMap<string, Embed> =>
-    new Map(embedOwners(province).flatMap((unit) => unitEmbeds(province, unit).map((e) => [e.key, e]))),
-);
 
 /** The iframe width the suggested heights fit: a portal's content column. */
 export const EMBED_WIDTH = 720;
