@@ -15,10 +15,12 @@ import {
 } from './workbooks.ts';
 import { writeWorkbook } from './xlsx-writer.ts';
 
-const send = (message: unknown) => {
-  if (!process.send) throw new Error('workbook-worker.ts runs as a process of the build (writeWorkbooks)');
-  process.send(message);
-};
+/** Resolves once the message is handed to the channel, so that disconnecting cannot drop it. */
+const send = (message: unknown) =>
+  new Promise<void>((resolve, reject) => {
+    if (!process.send) throw new Error('workbook-worker.ts runs as a process of the build (writeWorkbooks)');
+    process.send(message, undefined, {}, (error) => (error ? reject(error) : resolve()));
+  });
 
 /** The first message is the order; every later one answers a request for rows, in order asked. */
 let order: (value: WorkbookOrder) => void = () => undefined;
@@ -33,7 +35,7 @@ process.on('message', (message: WorkbookOrder | Row[]) => {
 
 function ask(file: string, from: number): Promise<Row[]> {
   const answer = new Promise<Row[]>((resolve) => waiting.push(resolve));
-  send({ file, from } satisfies RowsWanted);
+  void send({ file, from } satisfies RowsWanted);
   return answer;
 }
 
@@ -54,11 +56,11 @@ try {
     const book = describeWorkbook(job, rows);
     sizes.set(book.file, await writeWorkbook(book, join(dir, book.file), date));
   }
-  send(sizes);
+  await send(sizes);
 } catch (cause) {
   // The build tells a full disk by the error's code and words: they go back with it.
   const error = cause as NodeJS.ErrnoException;
-  send({ failed: String(error.message), code: error.code } satisfies WorkbookFailure);
+  await send({ failed: String(error.message), code: error.code } satisfies WorkbookFailure);
 }
 // Nothing more will come: the open channel would keep the process alive.
 process.disconnect();

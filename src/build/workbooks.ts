@@ -104,6 +104,8 @@ export interface WorkbookFailure {
   readonly code: string | undefined;
 }
 
+const ignore = () => undefined;
+
 /** What the build tells the writing process first. */
 export interface WorkbookOrder {
   readonly jobs: readonly WorkbookJob[];
@@ -140,10 +142,13 @@ export function writeWorkbooks(
     child.on('message', (message: RowsWanted | WorkbookFailure | Map<string, number>) => {
       if (message instanceof Map) sizes = message;
       else if ('failed' in message) failure = message;
-      else child.send((tables[message.file] ?? []).slice(message.from, message.from + ROWS_PER_CHUNK));
+      // A process that stopped meanwhile is told by 'close', with its reason, not by this send.
+      else child.send(tables[message.file]?.slice(message.from, message.from + ROWS_PER_CHUNK) ?? [], ignore);
     });
     child.once('error', reject);
-    child.once('exit', (code) => {
+    // Not 'exit': it may come before the last message is read, when the pages keep this process
+    // busy; 'close' waits for the channel too.
+    child.once('close', (code) => {
       signal?.removeEventListener('abort', stop);
       if (sizes !== undefined) resolve(sizes);
       else if (failure !== undefined) {
