@@ -36,6 +36,38 @@ function reloadOnDataChange() {
   };
 }
 
+/**
+ * `npm run dev` serves the Excel downloads too. The build writes them outside Astro
+ * (src/build/workbooks.ts); here each is written when a link asks for it, by a module the dev
+ * server loads, so a build's process never loads the writer.
+ */
+function serveWorkbooks() {
+  const prefix = `${base.replace(/\/?$/, '/')}du-lieu/`;
+  return {
+    name: 'thong-ke:serve-workbooks',
+    apply: /** @type {'serve'} */ ('serve'),
+    /** @param {import('vite').ViteDevServer} server */
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const path = (request.url ?? '').split(/[?#]/)[0] ?? '';
+        if (!path.startsWith(prefix) || !path.endsWith('.xlsx')) return next();
+        server
+          .ssrLoadModule('/src/build/preview-workbooks.ts')
+          .then(async ({ previewWorkbook }) => {
+            const bytes = await previewWorkbook(decodeURIComponent(path.slice(prefix.length)));
+            if (!bytes) return next();
+            response.setHeader(
+              'Content-Type',
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            );
+            response.end(bytes);
+          })
+          .catch(next);
+      });
+    },
+  };
+}
+
 export default defineConfig({
   output: 'static',
   base,
@@ -46,5 +78,5 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // Every script and asset is a file of its own, never inlined: cacheable, allowed by 'self', and
   // Vite's dynamic-import helper (search page → Pagefind) only works in emitted chunks.
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [reloadOnDataChange()] },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [reloadOnDataChange(), serveWorkbooks()] },
 });

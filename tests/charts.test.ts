@@ -139,6 +139,17 @@ describe('embeds', () => {
 
 const reorganized = await provinceOf(fixture('reorganization'));
 
+describe('embeds of a committee that ended', () => {
+  test.each([
+    ['the province', 'P', '31/12/2025'],
+    ['a district that ended in 2025 (its last year 2024)', 'D1', '31/12/2024'],
+  ])('%s: its embeds say its figures stand at %s', (_, unitId, asOf) => {
+    const unit = reorganized.tree.units.get(unitId);
+    if (!unit) throw new Error(unitId);
+    expect(new Set(unitEmbeds(reorganized, unit).map((e) => e.asOf))).toEqual(new Set([asOf]));
+  });
+});
+
 describe('comparable series on today’s organization', () => {
   const members = (unitId: string) => unitCharts(reorganized, unitId).find((c) => c.id === 'dang-vien');
 

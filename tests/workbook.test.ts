@@ -8,7 +8,7 @@ import { loadCached } from '../src/build/cache.ts';
 import { load } from '../src/build/project.ts';
 import { qualityRows } from '../src/present/data-quality.ts';
 import { columnLetters, formatProblem, omittedText, sampleProblems, type Problem } from '../src/problems.ts';
-import { readWorkbookBytes } from '../src/read/workbook.ts';
+import { placeProblems, readWorkbookBytes } from '../src/read/workbook.ts';
 import { tempDir, UNITS } from './helpers.ts';
 
 /** A sheet as a test states it: its name, rows of cell values, and anything else to set on it. */
@@ -340,6 +340,28 @@ describe('rows and cells', () => {
     });
     const [problem] = errorsOf((await load(dir)).problems);
     expect(formatProblem(problem as Problem)).toMatch(/^du-lieu\.xlsx › Đảng viên › A3 cột unit_id: "X9"/);
+  });
+
+  test('a check that sends the office to a table read from a sheet names the sheet, not the CSV file', async () => {
+    const units = UNIT_ROWS.map((row, i) => [...row, i === 0 ? 'established' : i === 3 ? '2025-06-01' : '']);
+    const dir = folder({ 'du-lieu.xlsx': await workbook([{ name: 'Đơn vị', rows: units }]) });
+    writeFileSync(join(dir, 'members.csv'), 'unit_id,year,members\nG1,2024,12\n');
+    const warned = (await load(dir)).problems.find((p) => p.code === 'before-establishment');
+    expect([warned?.file, warned?.fix]).toEqual([
+      'members.csv',
+      'Xóa dòng này, hoặc sửa ngày thành lập trong du-lieu.xlsx › Đơn vị.',
+    ]);
+  });
+
+  test.each([
+    ['units.csv dòng 4 ghi', 'du-lieu.xlsx › Đơn vị dòng 4 ghi'],
+    ['liệt kê trong restructuring_units.csv', 'liệt kê trong restructuring_units.csv'],
+    ['(units.csv, members.csv)', '(du-lieu.xlsx › Đơn vị, members.csv)'],
+    ['my-units.csv', 'my-units.csv'],
+  ])('a message saying "%s" says "%s" when units come from a sheet', (message, placed) => {
+    const problem: Problem = { severity: 'warning', code: 'x', file: 'members.csv', message, english: '' };
+    const places = new Map([['units.csv', { workbook: 'du-lieu.xlsx', sheet: 'Đơn vị' }]]);
+    expect(placeProblems([problem], places)[0]?.message).toBe(placed);
   });
 
   test('a bounded list counts what it leaves out in each sheet, and the download names the sheet', () => {

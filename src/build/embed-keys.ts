@@ -66,7 +66,7 @@ export function embedKeys(
     }
     for (const e of unitEmbeds(province, unit)) {
       const link = unit === province.root ? '' : (pagePath ?? null);
-      pages.set(embedPagePath(e.key), hashOf([e.chart, frame, link]));
+      pages.set(embedPagePath(e.key), hashOf([e.chart, e.asOf, frame, link]));
     }
   }
   return { pages, settled };

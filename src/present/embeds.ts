@@ -5,26 +5,34 @@
  */
 import { isAbove } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
-import { slug, type Unit } from '../model/units.ts';
+import { slug, yearEnd, type Unit } from '../model/units.ts';
+import { formatDate } from './format.ts';
 import { committeeCharts, type ChartBox, type ChartSpec } from './charts.ts';
 import { shownTable, type Cell, type TableView } from './table.ts';
 import { topicCharts } from './topic-views.ts';
+import { unitLastYear } from './unit-years.ts';
 
 export interface Embed {
   readonly unit: Unit;
   readonly chart: ChartSpec;
   /** `p/dang-vien`: the page's path below `nhung/`. */
   readonly key: string;
+  /** `31/12/2024`: the unit's last year, which for a committee that ended is not the site's. */
+  readonly asOf: string | undefined;
 }
 
 /** The units whose charts are embedded: the province and the committees above grassroots level. */
 export const embedOwners = (province: Province): Unit[] => [...province.tree.units.values()].filter(isAbove);
 
 /** The embedded charts of one owner: its own charts, and the topic pages' for the province. */
-export const unitEmbeds = (province: Province, unit: Unit): Embed[] =>
-  [...committeeCharts(province, unit.id), ...(unit === province.root ? topicCharts(province) : [])].map(
-    (chart) => ({ unit, chart, key: `${slug(unit.id)}/${chart.id}` }),
-  );
+export function unitEmbeds(province: Province, unit: Unit): Embed[] {
+  const year = unitLastYear(province, unit.id);
+  const asOf = year === undefined ? undefined : formatDate(yearEnd(year));
+  return [
+    ...committeeCharts(province, unit.id),
+    ...(unit === province.root ? topicCharts(province) : []),
+  ].map((chart) => ({ unit, chart, key: `${slug(unit.id)}/${chart.id}`, asOf }));
+}
 
 /** The iframe width the suggested heights fit: a portal's content column. */
 export const EMBED_WIDTH = 720;

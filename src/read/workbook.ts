@@ -409,15 +409,32 @@ export interface SheetPlace {
 /**
  * Problems about rows of tables read from workbooks, named by the workbook and the sheet instead
  * of the table's CSV name: every check reports `members.csv` and a row number, and this is the one
- * place that says where that row is.
+ * place that says where that row is. Their words say it too: "sửa ngày giải thể trong units.csv"
+ * sends an office to a file it does not have.
  */
 export function placeProblems(
   problems: readonly Problem[],
   places: ReadonlyMap<string, SheetPlace>,
 ): Problem[] {
   if (places.size === 0) return [...problems];
+  // Longest first, and never inside another name: restructuring_units.csv is not units.csv.
+  const names = [...places.keys()].sort((a, b) => b.length - a.length);
+  const mention = new RegExp(
+    `(?<![\\w.-])(${names.map((n) => n.replaceAll('.', '\\.')).join('|')})(?![\\w])`,
+    'g',
+  );
+  const inPlace = (text: string) =>
+    text.replace(mention, (name) => {
+      const place = places.get(name) as SheetPlace;
+      return `${place.workbook} › ${place.sheet}`;
+    });
   return problems.map((p) => {
     const place = p.sheet === undefined ? places.get(p.file) : undefined;
-    return place ? { ...p, file: place.workbook, sheet: place.sheet } : p;
+    return {
+      ...p,
+      ...(place && { file: place.workbook, sheet: place.sheet }),
+      message: inPlace(p.message),
+      ...(p.fix !== undefined && { fix: inPlace(p.fix) }),
+    };
   });
 }

@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tempDir } from '../helpers.ts';
@@ -96,6 +97,24 @@ describe('the live preview', () => {
       expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
       expect(await response.text()).toMatch(/^\uFEFF?Mã đơn vị,/);
     }
+  });
+
+  test('serves the Excel workbooks the data page links to, written from the data shown', async () => {
+    const page = await (await fetch(`${server.root}du-lieu/`)).text();
+    const linked = [...page.matchAll(/href="\/du-lieu\/([^"]+\.xlsx)"/g)].map((m) => m[1]);
+    expect(linked).toEqual(expect.arrayContaining(['du-lieu.xlsx', 'mau-nhap-lieu.xlsx']));
+    for (const file of new Set(linked)) {
+      const response = await fetch(`${server.root}du-lieu/${file}`);
+      expect(response.status, file).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/spreadsheetml/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await response.arrayBuffer());
+      expect(book.worksheets.length, file).toBeGreaterThan(1);
+    }
+    const data = new ExcelJS.Workbook();
+    await data.xlsx.load(await (await fetch(`${server.root}du-lieu/du-lieu.xlsx`)).arrayBuffer());
+    expect(data.getWorksheet('Đơn vị')?.getCell('B2').text).toBe('Đảng bộ tỉnh Mẫu');
+    expect((await fetch(`${server.root}du-lieu/khong-co.xlsx`)).status).toBe(404);
   });
 
   test('reloads an open unit page when units.csv changes', async () => {
