@@ -255,8 +255,9 @@ describe('pages for every unit that ever had one (the restructuring fixture)', (
   test('an ended unit links the unit it was merged into; the result lists its predecessors', () => {
     expect(unitView(thotNot, 'TN.P08').lineage).toEqual([
       {
-        lead: 'Đảng bộ phường Tân Hưng đã hợp nhất vào:',
+        lead: 'Đơn vị kế tục là',
         units: [{ label: 'Đảng bộ phường Hưng Thuận', path: 'don-vi/tn.p10/' }],
+        tail: '',
       },
     ]);
     expect(unitView(thotNot, 'TN.P10').lineage).toEqual([
@@ -266,6 +267,7 @@ describe('pages for every unit that ever had one (the restructuring fixture)', (
           { label: 'Đảng bộ phường Tân Hưng', path: 'don-vi/tn.p08/' },
           { label: 'Đảng bộ phường Thuận Hưng', path: 'don-vi/tn.p09/' },
         ],
+        tail: '',
       },
     ]);
     expect(unitView(thotNot, 'TN.S13').lineage).toEqual([]);
