@@ -176,6 +176,17 @@ describe('a unit merged into a namesake is told apart from it', async () => {
     },
   );
 
+  test('the event page tells the old ward from the new one', () => {
+    const view = eventView(namesake, 'M');
+    expect(view.narrative[0]).toBe(
+      'Ngày 24/06/2025, hợp nhất Đảng bộ phường Phú (cũ) và Đảng bộ xã Thủy thành Đảng bộ phường Phú (mới), trực thuộc Đảng bộ thành phố Mẫu.',
+    );
+    expect(view.units?.rows.map((r) => [r[0]?.text, r[3]?.text])).toEqual([
+      ['Đảng bộ phường Phú (cũ)', 'hợp nhất vào Đảng bộ phường Phú (mới)'],
+      ['Đảng bộ xã Thủy', 'hợp nhất vào Đảng bộ phường Phú (mới)'],
+    ]);
+  });
+
   test('the summary and the unit index name the new ward as the new one', () => {
     expect(unitNarrative(namesake, 'W').join('\n')).toContain(
       'Đảng bộ phường Phú đã hợp nhất vào Đảng bộ phường Phú (mới) ngày 01/07/2025;',

@@ -12,11 +12,13 @@ import {
   eventNames,
   laterName,
   namesAt,
+  namesakeMarks,
   shownKind,
   shownKindLabel,
   shownStatusLabel,
   statusLabel,
   unitLinkThen,
+  withMark,
   type Names,
 } from './event-words.ts';
 import { formatDate, formatNumber } from './format.ts';
@@ -200,7 +202,9 @@ export function todaysNames(province: Province, figures: EventFigures, names: Na
 
 export function eventNarrative(province: Province, figures: EventFigures): string[] {
   const { event } = figures;
-  const names = eventNames(province, event);
+  const plain = eventNames(province, event);
+  const mark = namesakeMarks(event, plain);
+  const names: Names = (id) => withMark(plain(id), mark(id));
   const ending = endsActivity(province, event);
   const { sentence, action } = whatHappened(figures, names, namesAt(province, figures.moment), ending);
   const paragraphs = [sentence];
@@ -282,7 +286,11 @@ export function beforeAfterChart(province: Province, figures: EventFigures): Cha
 export function unitsTable(province: Province, figures: EventFigures): TableView | undefined {
   if (figures.units.length === 0) return undefined;
   const names = eventNames(province, figures.event);
-  const link = (id: string) => unitLinkThen(province, id, names);
+  const mark = namesakeMarks(figures.event, names);
+  const link = (id: string) => {
+    const plain = unitLinkThen(province, id, names);
+    return { ...plain, label: withMark(plain.label, mark(id)) };
+  };
   const renamedTo = namesAt(province, figures.moment);
   const renamed = new Set(
     figures.event.units.filter((u) => u.previous_name !== undefined).map((u) => u.unit_id),

@@ -6,7 +6,7 @@
  */
 import type { Province } from '../model/province.ts';
 import { justBefore, type Moment } from '../model/tree.ts';
-import { endsActivity, namesAt, thenAndNow, type Names } from './event-words.ts';
+import { endsActivity, namesAt, thenAndNow, withMark, type Names } from './event-words.ts';
 import { eventsById } from './unit-changes.ts';
 
 /** Just before the unit ended; `undefined` for a unit that exists today. */
@@ -71,15 +71,11 @@ export function namesakeOf(province: Province, unitId: string, otherId: string):
   return name(unitId, ownEnd) === name(otherId, otherEnd);
 }
 
-/** `Đảng bộ phường Phú Bài (mới)`; a name that already has a parenthesis gets it inside. */
-export const newOne = (name: string): string => marked(name, 'mới');
+/** `Đảng bộ phường Phú Bài (mới)`, `Đảng bộ phường Phú Bài (mới, nay là …)`. */
+export const newOne = (name: string): string => withMark(name, 'mới');
 
 /** `Đảng bộ phường Phú Bài (cũ)`. */
-export const oldOne = (name: string): string => marked(name, 'cũ');
-
-// One parenthesis per name: "X (nay là Y)" becomes "X (mới, nay là Y)", never "X (nay là Y) (mới)".
-const marked = (name: string, mark: string): string =>
-  name.endsWith(')') && name.includes(' (') ? name.replace(' (', ` (${mark}, `) : `${name} (${mark})`;
+export const oldOne = (name: string): string => withMark(name, 'cũ');
 
 /** `đã hợp nhất vào Đảng bộ xã Tây Sơn`, `đã kết thúc hoạt động`, `đã giải thể`. */
 export function endWords(province: Province, unitId: string): string {
