@@ -9,6 +9,7 @@ import { LEVELS, type EventKind } from '../read/schemas.ts';
 import { buildChart, type ChartSpec } from './charts.ts';
 import {
   endsActivity,
+  eventDateText,
   eventNames,
   laterName,
   namesAt,
@@ -39,7 +40,7 @@ export interface EventView {
   readonly kind: EventKind;
   readonly kindLabel: string;
   readonly statusLabel: string | undefined;
-  /** `17/08/2011`. */
+  /** `17/08/2011`, `24/06/2025 (hiệu lực từ 01/07/2025)`. */
   readonly date: string;
   /** What happened, when, under which decision, to whom: label and value, some linked. */
   readonly facts: readonly Fact[];
@@ -365,7 +366,7 @@ export function eventView(province: Province, eventId: string): EventView {
     kind: event.kind,
     kindLabel: shownKindLabel(shownKind(province, event)),
     statusLabel: shownStatusLabel(province, event),
-    date: formatDate(event.date),
+    date: eventDateText(event),
     facts: [
       ...fact('Hình thức', shownKindLabel(shownKind(province, event))),
       ...fact('Trạng thái', statusLabel(event.status) ?? 'Chưa ghi'),
