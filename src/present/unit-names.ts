@@ -4,6 +4,7 @@
  * do: a ward merged on 01/07/2025 sat under "Đảng bộ thị xã Hương Thủy", a commune merged in 2019
  * under "Đảng bộ tỉnh Thừa Thiên Huế". Today's units speak in today's names.
  */
+import { isAboveAt } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { justBefore, type Moment } from '../model/tree.ts';
 import { endsActivity, namesAt, thenAndNow, withMark, type Names } from './event-words.ts';
@@ -52,9 +53,22 @@ export function endingOf(province: Province, unitId: string): Ending {
     };
   }
   return {
-    verb: event && endsActivity(province, event) ? 'kết thúc hoạt động' : 'giải thể',
+    verb: (event ? endsActivity(province, event) : wasCommittee(province, unitId))
+      ? 'kết thúc hoạt động'
+      : 'giải thể',
     into: undefined,
   };
+}
+
+/**
+ * True for a unit ended without an event (a `dissolved` date in units.csv) that was a committee
+ * above the grassroots just before: it "kết thúc hoạt động", as endsActivity says of an event.
+ */
+function wasCommittee(province: Province, unitId: string): boolean {
+  const { tree } = province;
+  const unit = tree.units.get(unitId);
+  const end = tree.endedAt(unitId);
+  return unit !== undefined && end !== undefined && isAboveAt(tree, unit, justBefore(end));
 }
 
 /**
