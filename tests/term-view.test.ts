@@ -243,9 +243,9 @@ describe('/nhiem-ky/ says once what all of a term’s or a unit’s targets shar
     });
     const [unit] = termsPage(p!).terms[0]?.units ?? [];
     expect(unit?.note).toBe(
-      'Đảng bộ huyện Phong Điền đã giải thể ngày 30/06/2025, trước khi hết nhiệm kỳ 2020–2025; số liệu đến hết năm 2024.',
+      'Đảng bộ huyện Phong Điền đã kết thúc hoạt động ngày 30/06/2025, trước khi hết nhiệm kỳ 2020–2025; số liệu đến hết năm 2024.',
     );
-    for (const target of unit?.targets ?? []) expect(target.summary).not.toContain('giải thể');
+    for (const target of unit?.targets ?? []) expect(target.summary).not.toContain('kết thúc hoạt động');
   });
 });
 

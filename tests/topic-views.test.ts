@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/build/project.ts';
 import type { Province } from '../src/model/province.ts';
 import { topicNarrative } from '../src/present/narrative/topics.ts';
-import { admissionsTopic, cellsTopic, COMPARABLE_MARK, membersTopic } from '../src/present/topic-views.ts';
+import { admissionsTopic, cellsTopic, membersTopic } from '../src/present/topic-views.ts';
+import { COMPARABLE_MARK } from '../src/present/year-before.ts';
 import { fixture, loadFiles } from './helpers.ts';
 
 // reorganization: X formed 01/07/2025 from A1 + A2 (members 2024: 410 + 305), with S1, S2

@@ -381,3 +381,50 @@ describe('the years before a unit existed are neither missing nor zero', async (
     expect(rows()).toEqual(['2025']);
   });
 });
+
+describe('a unit reshaped by a restructuring is compared on its comparable figures, as the topic pages compare it', () => {
+  // reorganization: X formed 01/07/2025 from A1 + A2 with S1, S2 moved under it (2024: 778 on
+  // today's organization); B1 (510 in 2024) absorbed B2 (205): 715 on today's organization.
+  let reorganized: Awaited<ReturnType<typeof load>>['province'];
+  beforeAll(async () => {
+    reorganized = (await load(fixture('reorganization'))).province;
+  });
+  const change = (unitId: string, label: string) => {
+    if (!reorganized) throw new Error('the reorganization fixture must load');
+    return unitView(reorganized, unitId).keyFigures.find((f) => f.label === label)?.change;
+  };
+
+  test.each([
+    // Not the raw +213 (42%) on the 510 B1 reported alone.
+    ['B1', 'Đảng viên', '+8 (1,1%) so với năm 2024 (số quy đổi theo tổ chức hiện nay: 715)'],
+    ['X', 'Đảng viên', '+12 (1,5%) so với năm 2024 (số quy đổi theo tổ chức hiện nay: 778)'],
+    ['X', 'Tổ chức cơ sở đảng', '−2 so với năm 2024 (số quy đổi theo tổ chức hiện nay: 4)'],
+    // Only B1 reported admissions in 2024: B2's are missing from the comparable figure.
+    [
+      'B1',
+      'Kết nạp năm 2025',
+      'chưa so sánh được với năm 2024: số quy đổi theo tổ chức hiện nay mới tính trên 1/2 tổ chức cơ sở đảng',
+    ],
+  ])('%s key figure "%s" changes by %j', (unitId, label, expected) => {
+    expect(change(unitId, label)).toBe(expected);
+  });
+
+  test('the province page’s table of subordinates gives the same change, marked, with the note', () => {
+    if (!reorganized) throw new Error('the reorganization fixture must load');
+    const table = unitView(reorganized, 'P').subordinates?.table;
+    const at = table?.columns.findIndex((c) => c.label === 'Tăng, giảm so với năm 2024') ?? -1;
+    expect(table?.rows.map((row) => [row[0]?.text, row[at]?.text, row[at]?.sort])).toEqual([
+      ['Đảng bộ xã An Bình', '+12†', 12],
+      ['Đảng bộ xã Tây Sơn', '+8†', 8],
+    ]);
+    expect(table?.note).toBe(
+      '† Đơn vị hình thành hoặc thay đổi do sắp xếp tổ chức: số đảng viên năm 2024 là số quy đổi theo tổ chức hiện nay (cộng số liệu năm 2024 của các tổ chức nay thuộc đơn vị), không phải số đơn vị báo cáo năm đó.',
+    );
+  });
+
+  test('a unit nothing was moved into or out of keeps its reported change and no mark', () => {
+    const table = unitView(province, 'P').subordinates?.table;
+    expect(table?.rows.some((row) => row.some((cell) => cell.text.includes('†')))).toBe(false);
+    expect(table?.note).toBeUndefined();
+  });
+});

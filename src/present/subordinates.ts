@@ -5,7 +5,7 @@
  * type and the LARGEST_SHOWN largest, and offers them all as a CSV file: a table of thousands of
  * rows is megabytes of HTML, slow on a phone and tens of printed pages, and read by no one.
  */
-import { comparable, readingOf } from '../model/coverage.ts';
+import { comparable, readingOf, type Reading } from '../model/coverage.ts';
 import { labelOf } from '../model/labels.ts';
 import { isAbove } from '../model/organizations.ts';
 import type { Province, Statistics } from '../model/province.ts';
@@ -18,6 +18,7 @@ import { perProvinceKey } from './memo.ts';
 import { column, count, counted, levelColumn, percent, signed, text, type TableView } from './table.ts';
 import { hasPage, unitPath, type Link } from './links.ts';
 import { unitLastYear } from './unit-years.ts';
+import { against, figureBefore, marked, noBefore, yearBeforeNote, type Before } from './year-before.ts';
 
 /**
  * Up to this many, every subordinate is in the page's sortable table. Provinces reorganized in
@@ -140,11 +141,19 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
   ];
   // A district's figures are sums of what those under it reported: marked where some are left
   // out, and compared (change, achievement) only where both figures cover the same organizations.
+  // A unit reshaped during the year is compared as the topic pages compare it (year-before.ts).
+  const membersNow = new Map<SubordinateFigures, Reading | undefined>();
+  const membersBefore = new Map<SubordinateFigures, Before>();
+  for (const r of all) {
+    membersNow.set(r, readingOf(province, province.members, r.unit, year, 'members'));
+    membersBefore.set(r, figureBefore(province, province.members, 'members', r.unit, year));
+  }
   const row = (r: SubordinateFigures) => {
     const reading = <K extends string>(stats: Statistics<K, Figures<K>>, y: number, metric: K) =>
       readingOf(province, stats, r.unit, y, metric);
-    const members = reading(province.members, year, 'members');
-    const before = comparable(members, reading(province.members, year - 1, 'members'));
+    const members = membersNow.get(r);
+    const before = membersBefore.get(r) ?? noBefore;
+    const change = against(members, before);
     const admitted = reading(province.admissions, year, 'admitted');
     const target = reading(province.admissions, year, 'target');
     const achieved = comparable(admitted, target);
@@ -154,16 +163,33 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
       ...(withGrassroots ? [count(r.grassroots)] : []),
       counted(reading(province.cells, year, 'cells')),
       counted(members),
-      signed(before && before[0].value - before[1].value),
+      marked(signed(change && change[0].value - change[1].value), before),
       counted(admitted),
       counted(target),
       percent(achieved && ratio(achieved[0].value, achieved[1].value)),
     ];
   };
+  const note = (rows: readonly SubordinateFigures[]) =>
+    yearBeforeNote(
+      rows,
+      [
+        {
+          what: 'số đảng viên',
+          before: rows.map((r) => membersBefore.get(r) ?? noBefore),
+          now: rows.map((r) => membersNow.get(r)),
+        },
+      ],
+      year,
+    );
   if (all.length <= FULL_TABLE_LIMIT) {
     return {
       count: all.length,
-      table: { caption: `Các tổ chức đảng trực thuộc ${unit.name} năm ${year}`, columns, rows: all.map(row) },
+      table: {
+        caption: `Các tổ chức đảng trực thuộc ${unit.name} năm ${year}`,
+        columns,
+        rows: all.map(row),
+        note: note(all),
+      },
       sortedBy: 0,
       byKind: all.length >= BY_KIND_FROM ? byKind(unit, all) : undefined,
       shortened: undefined,
@@ -178,6 +204,7 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
       caption: `${LARGEST_SHOWN} tổ chức đảng trực thuộc ${unit.name} có nhiều đảng viên nhất năm ${year}`,
       columns,
       rows: largest.map(row),
+      note: note(largest),
     },
     sortedBy: columns.findIndex((c) => c.label === 'Đảng viên'),
     byKind: byKind(unit, all),

@@ -31,6 +31,8 @@ export interface TableView {
   readonly caption: string;
   readonly columns: readonly Column[];
   readonly rows: readonly (readonly Cell[])[];
+  /** What the table's own marks mean (`† …`), shown under it before the notes shownTable adds. */
+  readonly note?: string | undefined;
 }
 
 export const text = (value: string | undefined, path?: string): Cell => ({
@@ -157,6 +159,7 @@ export function shownTable(table: TableView): ShownTable {
   const kept = table.columns.flatMap((_, i) => (empty(i) ? [] : [i]));
   const dropped = table.columns.filter((_, i) => empty(i)).map((c) => `“${c.label}”`);
   const notes = [
+    table.note,
     partialNote(table),
     dropped.length === 0 ? undefined : `Bảng lược bỏ các cột chưa có số liệu: ${listVi(dropped)}.`,
   ].filter((n): n is string => n !== undefined);

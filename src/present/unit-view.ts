@@ -1,6 +1,6 @@
 import { labelOf } from '../model/labels.ts';
 import { LEVELS } from '../read/schemas.ts';
-import { comparable, readingOf } from '../model/coverage.ts';
+import { comparable, readingOf, type Reading } from '../model/coverage.ts';
 import { isAbove } from '../model/organizations.ts';
 import type { Province, Statistics } from '../model/province.ts';
 import type { Figures } from '../model/rollup.ts';
@@ -19,6 +19,8 @@ import { unitNarrative } from './narrative/unit.ts';
 import { qualityView, type QualityView } from './quality.ts';
 import { hasPage, unitsWithPage, type Link } from './links.ts';
 import { subordinatesView, typeName, type SubordinatesView } from './subordinates.ts';
+import { against, figureBefore, type Before } from './year-before.ts';
+import { coveredOf } from './narrative/context.ts';
 import type { TableView } from './table.ts';
 import {
   committeeView,
@@ -101,6 +103,23 @@ function change(now: number | undefined, before: number | undefined, year: numbe
     : `${formatSigned(diff)}${pct} so với năm ${year - 1}`;
 }
 
+/** `+39 (2,7%) so với năm 2024 (số quy đổi theo tổ chức hiện nay: 1.450)`. */
+const comparableChange = (now: number, before: number, year: number): string | undefined =>
+  `${change(now, before, year) ?? ''} (số quy đổi theo tổ chức hiện nay: ${formatNumber(before)})`;
+
+/**
+ * The change on the year before under a card: on the reported figures, or for a reshaped unit on
+ * the comparable ones, or why there is none when those miss some organizations.
+ */
+function changeFrom(now: Reading | undefined, before: Before, year: number): string | undefined {
+  const pair = against(now, before);
+  if (!before.comparable) return pair && change(pair[0].value, pair[1].value, year);
+  if (before.value === undefined && before.reading) {
+    return `chưa so sánh được với năm ${year - 1}: số quy đổi theo tổ chức hiện nay mới tính trên ${coveredOf(before.reading.scope)} tổ chức cơ sở đảng`;
+  }
+  return pair && comparableChange(pair[0].value, pair[1].value, year);
+}
+
 /**
  * Under the admissions card: `đạt 120,0% chỉ tiêu (10)`; where a percent misleads (nothing
  * admitted, a target below SMALL_BASE) `vượt chỉ tiêu (2)`, `chưa đạt chỉ tiêu (10)`.
@@ -155,23 +174,29 @@ export function unitView(province: Province, unitId: string): UnitView {
     // Totals that sum only the units that reported are compared only over the same units.
     const read = <K extends string>(stats: Statistics<K, Figures<K>>, y: number, metric: K) =>
       readingOf(province, stats, unit, y, metric);
+    // A unit reshaped during the year is compared on the organization it has now, as the topic
+    // pages compare it (year-before.ts), never on the figure it reported then.
     const figure = <K extends string>(stats: Statistics<K, Figures<K>>, metric: K) => {
       const now = read(stats, year, metric);
-      const pair = comparable(now, read(stats, year - 1, metric));
-      return { now, change: pair && change(pair[0].value, pair[1].value, year) };
+      const before = figureBefore(province, stats, metric, unit, year);
+      return { now, before, change: changeFrom(now, before, year) };
     };
+    const m = figure(members, 'members');
     if (isAbove(unit)) {
       const orgs = province.organizations(unitId, year).grassroots;
       const orgsPrev = province.organizations(unitId, year - 1).grassroots;
+      const reshaped = m.before.comparable ? m.before.reading?.scope.total : undefined;
       keyFigures.push({
         label: 'Tổ chức cơ sở đảng',
         value: formatNumber(orgs),
-        change: change(orgs, province.years.includes(year - 1) ? orgsPrev : undefined, year),
+        change:
+          reshaped === undefined
+            ? change(orgs, province.years.includes(year - 1) ? orgsPrev : undefined, year)
+            : comparableChange(orgs, reshaped, year),
         note: undefined,
       });
     }
     const c = figure(cells, 'cells');
-    const m = figure(members, 'members');
     const probationary = read(members, year, 'probationary');
     const a = figure(admissions, 'admitted');
     const target = comparable(a.now, read(admissions, year, 'target'));

@@ -2,7 +2,8 @@
 import { comparable } from '../../model/coverage.ts';
 import { formatNumber } from '../format.ts';
 import { changeWords, paragraph, sentence, shareOf, targetWords } from '../wording.ts';
-import { coverageNote, coveredOf, type Context } from './context.ts';
+import { against, figureBefore } from '../year-before.ts';
+import { coverageNote, coveredOf, reshapedChange, reshapedSentences, type Context } from './context.ts';
 
 /** `kết nạp 12 đảng viên mới`, `không kết nạp đảng viên mới nào`, after `Năm 2024 `. */
 export const admittedWords = (admitted: number): string =>
@@ -21,13 +22,34 @@ export function admissionsParagraph(c: Context): string {
     main += `; chưa tính được tỷ lệ đạt chỉ tiêu vì mới có số liệu chỉ tiêu của ${coveredOf(target.scope)} tổ chức cơ sở đảng`;
   }
   const sentences = [sentence(main), coverageNote('Số kết nạp', admitted, year)];
-  if (previous !== undefined) {
-    const membersBefore = comparable(admitted, read.reading(province.members, unit, previous, 'members'));
-    const share = membersBefore && shareOf(admitted.value, membersBefore[1].value);
+  // A unit reshaped during the year is compared on the organization it has now (year-before.ts).
+  const membersBefore = figureBefore(province, province.members, 'members', unit, year);
+  const admittedBefore = figureBefore(province, province.admissions, 'admitted', unit, year);
+  if (membersBefore.comparable) {
+    const base = against(admitted, membersBefore);
+    const share = base && shareOf(admitted.value, base[1].value);
+    if (share !== undefined && admitted.value > 0) {
+      sentences.push(
+        sentence(
+          `Số kết nạp bằng ${share} tổng số đảng viên cuối năm ${year - 1} quy đổi theo tổ chức hiện nay`,
+        ),
+      );
+    }
+  } else if (previous !== undefined) {
+    const base = comparable(admitted, membersBefore.reading);
+    const share = base && shareOf(admitted.value, base[1].value);
     if (share !== undefined && admitted.value > 0) {
       sentences.push(sentence(`Số kết nạp bằng ${share} tổng số đảng viên cuối năm ${previous}`));
     }
-    const before = comparable(admitted, read.reading(province.admissions, unit, previous, 'admitted'));
+  }
+  if (admittedBefore.comparable) {
+    sentences.push(
+      ...reshapedSentences(c, [
+        reshapedChange(c, 'số đảng viên kết nạp mới', admitted, admittedBefore, changeWords),
+      ]),
+    );
+  } else if (previous !== undefined) {
+    const before = comparable(admitted, admittedBefore.reading);
     if (before) sentences.push(sentence(admittedChange(before[0].value, before[1].value, previous)));
   }
   return paragraph(sentences);

@@ -13,6 +13,7 @@ import { formatNumber } from '../format.ts';
 import { pageNames } from '../unit-names.ts';
 import { unitLastYear } from '../unit-years.ts';
 import { listVi, sentence } from '../wording.ts';
+import type { Before } from '../year-before.ts';
 
 export type Topic = 'members' | 'admissions' | 'cells';
 
@@ -87,4 +88,44 @@ export function contextFor(province: Province, unit: Unit): Context | undefined 
   const previous = years.includes(year - 1) ? year - 1 : undefined;
   const names = pageNames(province, unit.id);
   return { province, read: new Reader(province), unit, name: names(unit.id), names, year, previous, years };
+}
+
+/**
+ * For a unit reshaped by a restructuring (year-before.ts), the change on the year before as the
+ * topic pages give it, to follow `So với năm 2024, quy đổi theo tổ chức hiện nay, `: `số đảng
+ * viên tăng 39 người (2,7%)`; or a sentence saying why it cannot be given. `undefined` for a unit
+ * that was not reshaped, whose change is said on its reported figures, and where this year's sum
+ * misses some organizations.
+ */
+export function reshapedChange(
+  c: Context,
+  what: string,
+  now: Reading,
+  before: Before,
+  words: (now: number, before: number) => string,
+): { readonly clause: string } | { readonly gap: string } | undefined {
+  if (!before.comparable || !before.reading) return undefined;
+  if (before.value === undefined) {
+    return {
+      gap: sentence(
+        `${what} năm ${c.year - 1} quy đổi theo tổ chức hiện nay mới tính trên ${coveredOf(before.reading.scope)} tổ chức cơ sở đảng, nên chưa so sánh được với năm ${c.year}`,
+      ),
+    };
+  }
+  if (!complete(now.scope)) return undefined;
+  return { clause: `${what} ${words(now.value, before.value)}` };
+}
+
+/** The sentences for reshapedChange's results: the clauses in one, then the gaps. */
+export function reshapedSentences(
+  c: Context,
+  changes: readonly ReturnType<typeof reshapedChange>[],
+): (string | undefined)[] {
+  const clauses = changes.flatMap((x) => (x && 'clause' in x ? [x.clause] : []));
+  return [
+    clauses.length === 0
+      ? undefined
+      : sentence(`So với năm ${c.year - 1}, quy đổi theo tổ chức hiện nay, ${listVi(clauses)}`),
+    ...changes.flatMap((x) => (x && 'gap' in x ? [x.gap] : [])),
+  ];
 }

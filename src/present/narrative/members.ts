@@ -2,45 +2,27 @@
 import { comparable, complete, type Reading } from '../../model/coverage.ts';
 import { formatNumber } from '../format.ts';
 import { changeWords, paragraph, sentence, shareOf } from '../wording.ts';
-import { comparableReading, differs, membersMoved } from '../../model/comparable.ts';
+import { membersMoved } from '../../model/comparable.ts';
 import { yearEnd } from '../../model/units.ts';
-import { coveredOf, differentScopes, type Context } from './context.ts';
+import type { Before } from '../year-before.ts';
+import { differentScopes, type Context } from './context.ts';
 
-export function memberChange(c: Context, members: Reading, previous: number): string | undefined {
-  const before = c.read.reading(c.province.members, c.unit, previous, 'members');
-  if (!before) return undefined;
-  if (!comparable(members, before)) {
+/**
+ * `Số đảng viên tăng 12 người (4,3%) so với năm 2024.` on the reported figures; `undefined` for a
+ * unit reshaped by a restructuring, whose change is said on comparable figures (overview.ts).
+ */
+export function memberChange(c: Context, members: Reading, before: Before): string | undefined {
+  const { year, previous } = c;
+  if (before.comparable || previous === undefined || !before.reading) return undefined;
+  if (!comparable(members, before.reading)) {
     return sentence(
       `Chưa so sánh được số đảng viên với năm ${previous} vì ${differentScopes([
-        [c.year, members.scope],
-        [previous, before.scope],
+        [year, members.scope],
+        [previous, before.reading.scope],
       ])}`,
     );
   }
-  return sentence(`Số đảng viên ${changeWords(members.value, before.value)} so với năm ${previous}`);
-}
-
-/**
- * `So với năm 2024, quy đổi theo tổ chức hiện nay, số đảng viên tăng …`: said only where the
- * comparable figure of the year before differs from the one reported then (a unit formed or
- * reshaped by restructurings), and only when it covers every organization it should.
- */
-export function comparableMemberChange(c: Context, members: Reading): string | undefined {
-  const { province, unit, year } = c;
-  const previous = year - 1;
-  if (!complete(members.scope) || !province.years.includes(previous)) return undefined;
-  const before = comparableReading(province, province.members, unit.id, previous, 'members');
-  if (!before || !differs(c.read.value(province.members, unit.id, previous, 'members'), before)) {
-    return undefined;
-  }
-  if (!complete(before.scope)) {
-    return sentence(
-      `Số đảng viên năm ${previous} quy đổi theo tổ chức hiện nay mới tính trên ${coveredOf(before.scope)} tổ chức cơ sở đảng, nên chưa so sánh được với năm ${year}`,
-    );
-  }
-  return sentence(
-    `So với năm ${previous}, quy đổi theo tổ chức hiện nay, số đảng viên ${changeWords(members.value, before.value)}`,
-  );
+  return sentence(`Số đảng viên ${changeWords(members.value, before.reading.value)} so với năm ${previous}`);
 }
 
 /**

@@ -5,12 +5,28 @@ import { justBefore, type Moment, type ParentChange } from '../../model/tree.ts'
 import type { Province, RestructuringEvent } from '../../model/province.ts';
 import { PAGE_LEVELS, yearEnd, type Unit } from '../../model/units.ts';
 import { formatDate, formatNumber } from '../format.ts';
-import { fromToWords, listVi, paragraph, sentence, withoutFinalStop, yearsVi } from '../wording.ts';
+import {
+  changeWords,
+  fromToWords,
+  listVi,
+  paragraph,
+  sentence,
+  withoutFinalStop,
+  yearsVi,
+} from '../wording.ts';
 import { cellCount } from './cells.ts';
-import { coverageNote, type Context, type Stats, type Topic } from './context.ts';
-import { comparableMemberChange, memberChange } from './members.ts';
+import {
+  coverageNote,
+  reshapedChange,
+  reshapedSentences,
+  type Context,
+  type Stats,
+  type Topic,
+} from './context.ts';
+import { memberChange } from './members.ts';
 import { SHOWN_KINDS, eventDateText, namesAt, shownKind, thenAndNow } from '../event-words.ts';
 import { endedOn } from '../unit-changes.ts';
+import { figureBefore } from '../year-before.ts';
 import { endWords, pageNames } from '../unit-names.ts';
 
 /**
@@ -98,8 +114,25 @@ export function overview(c: Context, options: { members: boolean; cells: boolean
         );
 
   const changes: (string | undefined)[] = [];
+  // A unit reshaped during the year is compared on the organization it has now (year-before.ts),
+  // in one sentence; the others on their reported figures.
+  const cellsBefore = figureBefore(province, province.cells, 'cells', unit, year);
+  const membersBefore = figureBefore(province, province.members, 'members', unit, year);
+  // The grassroots organizations the comparable figures of the year before add up.
+  const organizationsBefore = membersBefore.comparable ? membersBefore.reading?.scope.total : undefined;
+  changes.push(
+    ...reshapedSentences(c, [
+      organizations !== undefined &&
+      organizationsBefore !== undefined &&
+      organizationsBefore !== organizations
+        ? { clause: `số tổ chức cơ sở đảng ${fromToWords(organizations, organizationsBefore)}` }
+        : undefined,
+      cells && reshapedChange(c, 'số chi bộ trực thuộc', cells, cellsBefore, fromToWords),
+      members && reshapedChange(c, 'số đảng viên', members, membersBefore, changeWords),
+    ]),
+  );
   if (previous !== undefined) {
-    if (organizations !== undefined) {
+    if (organizations !== undefined && organizationsBefore === undefined) {
       const before = province.organizations(unit.id, previous).grassroots;
       if (before !== organizations) {
         changes.push(
@@ -107,8 +140,7 @@ export function overview(c: Context, options: { members: boolean; cells: boolean
         );
       }
     }
-    const cellsBefore = cells && cellCount(c, previous);
-    const cellPair = comparable(cells, cellsBefore);
+    const cellPair = cellsBefore.comparable ? undefined : comparable(cells, cellCount(c, previous));
     if (cellPair && cellPair[0].value !== cellPair[1].value) {
       changes.push(
         sentence(
@@ -116,9 +148,8 @@ export function overview(c: Context, options: { members: boolean; cells: boolean
         ),
       );
     }
-    if (members) changes.push(memberChange(c, members, previous));
+    if (members) changes.push(memberChange(c, members, membersBefore));
   }
-  if (members) changes.push(comparableMemberChange(c, members));
   return paragraph([
     totals,
     coverageNote('Số chi bộ trực thuộc', cells, year),
