@@ -465,7 +465,10 @@ describe('a committee ends its activity, a grassroots organization is dissolved'
 
   test('the event page says the committee ended its activity, from the day the decision applied', () => {
     const view = eventView(ended, 'E1');
-    expect(view.kindLabel).toBe('Kết thúc hoạt động');
+    expect([view.kindLabel, view.date]).toEqual([
+      'Kết thúc hoạt động',
+      '24/06/2025 (hiệu lực từ 01/07/2025)',
+    ]);
     expect(view.narrative[0]).toBe(
       'Ngày 24/06/2025, Đảng bộ huyện Một (trực thuộc Đảng bộ tỉnh Mẫu) kết thúc hoạt động từ ngày 01/07/2025.',
     );

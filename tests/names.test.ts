@@ -129,14 +129,17 @@ describe('a unit merged into a namesake is told apart from it', async () => {
       'W,Đảng bộ phường Phú,D,grassroots,ward,,',
       'C,Đảng bộ xã Thủy,D,grassroots,commune,,',
       'N,Đảng bộ phường Phú,P,district,ward,2025-07-01,',
+      'H,Đảng bộ huyện Hai,P,district,,,',
+      'X,Đảng bộ xã Hai,P,district,commune,2025-07-01,',
     ].join('\n'),
     'restructurings.csv': [
       'id,date,effective_date,kind,title,parent_id,result_unit_id,status',
       'M,2025-06-24,2025-07-01,merge,"Hợp nhất phường Phú, xã Thủy thành Đảng bộ phường Phú",P,N,official',
       'E,2025-06-24,2025-07-01,dissolve,Kết thúc hoạt động Đảng bộ thị xã Một,P,,official',
+      'K,2025-06-24,2025-07-01,merge,Đảng bộ huyện Hai kết thúc hoạt động; thành lập Đảng bộ xã Hai,P,X,official',
     ].join('\n'),
-    'restructuring_units.csv': 'restructuring_id,unit_id,previous_parent_id\nM,W,D\nM,C,D\nE,D,P\n',
-    'members.csv': 'unit_id,year,members\nW,2024,300\nC,2024,200\nN,2025,510\n',
+    'restructuring_units.csv': 'restructuring_id,unit_id,previous_parent_id\nM,W,D\nM,C,D\nE,D,P\nK,H,P\n',
+    'members.csv': 'unit_id,year,members\nW,2024,300\nC,2024,200\nN,2025,510\nH,2024,90\nX,2025,95\n',
   });
   if (!namesake) throw new Error('the namesake data must load');
 
@@ -147,6 +150,9 @@ describe('a unit merged into a namesake is told apart from it', async () => {
       'N',
       'Thành lập ngày 01/07/2025 trên cơ sở hợp nhất Đảng bộ phường Phú (cũ) và Đảng bộ xã Thủy, trực thuộc Đảng bộ thành phố Mẫu',
     ],
+    // One unit carried on as a new one: nothing to merge it "with".
+    ['H', 'Hợp nhất vào Đảng bộ xã Hai ngày 01/07/2025'],
+    ['X', 'Thành lập ngày 01/07/2025 trên cơ sở Đảng bộ huyện Hai, trực thuộc Đảng bộ thành phố Mẫu'],
   ])('the change line of %s says “%s”', (unitId, line) => {
     expect(unitChanges(namesake, unitId).map((c) => c.text)).toEqual([line]);
   });
@@ -175,6 +181,17 @@ describe('a unit merged into a namesake is told apart from it', async () => {
       expect(lineage).toEqual(lines);
     },
   );
+
+  test('the event page tells the old ward from the new one', () => {
+    const view = eventView(namesake, 'M');
+    expect(view.narrative[0]).toBe(
+      'Ngày 24/06/2025, hợp nhất Đảng bộ phường Phú (cũ) và Đảng bộ xã Thủy thành Đảng bộ phường Phú (mới), trực thuộc Đảng bộ thành phố Mẫu.',
+    );
+    expect(view.units?.rows.map((r) => [r[0]?.text, r[3]?.text])).toEqual([
+      ['Đảng bộ phường Phú (cũ)', 'hợp nhất vào Đảng bộ phường Phú (mới)'],
+      ['Đảng bộ xã Thủy', 'hợp nhất vào Đảng bộ phường Phú (mới)'],
+    ]);
+  });
 
   test('the summary and the unit index name the new ward as the new one', () => {
     expect(unitNarrative(namesake, 'W').join('\n')).toContain(

@@ -9,14 +9,17 @@ import { LEVELS, type EventKind } from '../read/schemas.ts';
 import { buildChart, type ChartSpec } from './charts.ts';
 import {
   endsActivity,
+  eventDateText,
   eventNames,
   laterName,
   namesAt,
+  namesakeMarks,
   shownKind,
   shownKindLabel,
   shownStatusLabel,
   statusLabel,
   unitLinkThen,
+  withMark,
   type Names,
 } from './event-words.ts';
 import { formatDate, formatNumber } from './format.ts';
@@ -37,7 +40,7 @@ export interface EventView {
   readonly kind: EventKind;
   readonly kindLabel: string;
   readonly statusLabel: string | undefined;
-  /** `17/08/2011`. */
+  /** `17/08/2011`, `24/06/2025 (hiệu lực từ 01/07/2025)`. */
   readonly date: string;
   /** What happened, when, under which decision, to whom: label and value, some linked. */
   readonly facts: readonly Fact[];
@@ -200,7 +203,9 @@ export function todaysNames(province: Province, figures: EventFigures, names: Na
 
 export function eventNarrative(province: Province, figures: EventFigures): string[] {
   const { event } = figures;
-  const names = eventNames(province, event);
+  const plain = eventNames(province, event);
+  const mark = namesakeMarks(event, plain);
+  const names: Names = (id) => withMark(plain(id), mark(id));
   const ending = endsActivity(province, event);
   const { sentence, action } = whatHappened(figures, names, namesAt(province, figures.moment), ending);
   const paragraphs = [sentence];
@@ -282,7 +287,11 @@ export function beforeAfterChart(province: Province, figures: EventFigures): Cha
 export function unitsTable(province: Province, figures: EventFigures): TableView | undefined {
   if (figures.units.length === 0) return undefined;
   const names = eventNames(province, figures.event);
-  const link = (id: string) => unitLinkThen(province, id, names);
+  const mark = namesakeMarks(figures.event, names);
+  const link = (id: string) => {
+    const plain = unitLinkThen(province, id, names);
+    return { ...plain, label: withMark(plain.label, mark(id)) };
+  };
   const renamedTo = namesAt(province, figures.moment);
   const renamed = new Set(
     figures.event.units.filter((u) => u.previous_name !== undefined).map((u) => u.unit_id),
@@ -357,7 +366,7 @@ export function eventView(province: Province, eventId: string): EventView {
     kind: event.kind,
     kindLabel: shownKindLabel(shownKind(province, event)),
     statusLabel: shownStatusLabel(province, event),
-    date: formatDate(event.date),
+    date: eventDateText(event),
     facts: [
       ...fact('Hình thức', shownKindLabel(shownKind(province, event))),
       ...fact('Trạng thái', statusLabel(event.status) ?? 'Chưa ghi'),

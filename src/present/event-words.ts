@@ -118,6 +118,36 @@ export function eventNames(province: Province, event: RestructuringEvent): Names
 }
 
 /**
+ * `cũ` and `mới` for a merge whose new unit took the name of one it merged (the wards of Phú Bài,
+ * 2025): without them "hợp nhất Đảng bộ phường Phú Bài, … thành Đảng bộ phường Phú Bài" reads
+ * as a ward merged into itself. `names` as eventNames gives them.
+ */
+export function namesakeMarks(
+  event: RestructuringEvent,
+  names: Names,
+): (id: string | undefined) => string | undefined {
+  const result = event.kind === 'merge' ? event.result_unit_id : undefined;
+  const old = new Set(
+    event.units
+      .filter(
+        (u) =>
+          u.unit_id !== result && roleOf(event, u.unit_id) === 'ends' && names(u.unit_id) === names(result),
+      )
+      .map((u) => u.unit_id),
+  );
+  return (id) =>
+    old.size === 0 || id === undefined ? undefined : id === result ? 'mới' : old.has(id) ? 'cũ' : undefined;
+}
+
+/** `Đảng bộ phường Phú Bài (mới)`; a name that has a parenthesis already gets the mark inside it. */
+export const withMark = (name: string, mark: string | undefined): string =>
+  mark === undefined
+    ? name
+    : name.endsWith(')') && name.includes(' (')
+      ? name.replace(' (', ` (${mark}, `)
+      : `${name} (${mark})`;
+
+/**
  * What a unit called `then` was called last, when that differs: today's name for a unit that
  * still exists, else the name it ended under (the old "Đảng bộ thành phố Huế" of 2020 ended as
  * "Đảng bộ quận Thuận Hóa", while the province is "Đảng bộ thành phố Huế" today).

@@ -110,9 +110,11 @@ export function unitChanges(province: Province, unitId: string): UnitChange[] {
     if (change.role === 'creates') {
       // A province formed by a merger has no parent to name.
       const under = change.after === undefined ? '' : `, trực thuộc ${then(change.after)}`;
+      // "trên cơ sở hợp nhất A và B", or "trên cơ sở A" when one unit carried on as this one.
+      const sources = listVi(merged.map((n) => (n === then(unitId) ? `${n} (cũ)` : n)));
       line =
         event.kind === 'merge' && merged.length > 0
-          ? `Thành lập ${on} trên cơ sở hợp nhất ${listVi(merged.map((n) => (n === then(unitId) ? `${n} (cũ)` : n)))}${under}`
+          ? `Thành lập ${on} trên cơ sở ${merged.length > 1 ? 'hợp nhất ' : ''}${sources}${under}`
           : `Thành lập${event.kind === 'pilot_committee' ? ' thí điểm' : ''} ${on}${under}`;
     } else if (change.role === 'ends') {
       const result = event.kind === 'merge' ? event.result_unit_id : undefined;
@@ -126,7 +128,7 @@ export function unitChanges(province: Province, unitId: string): UnitChange[] {
         line =
           merged.length > 0
             ? `Hợp nhất cùng ${listVi(others)} thành ${into} ${on}`
-            : `Hợp nhất thành ${into} ${on}`;
+            : `Hợp nhất vào ${into} ${on}`;
       } else {
         line = `Hợp nhất vào ${then(result)} ${on}`;
       }

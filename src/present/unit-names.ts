@@ -4,9 +4,10 @@
  * do: a ward merged on 01/07/2025 sat under "Đảng bộ thị xã Hương Thủy", a commune merged in 2019
  * under "Đảng bộ tỉnh Thừa Thiên Huế". Today's units speak in today's names.
  */
+import { isAboveAt } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { justBefore, type Moment } from '../model/tree.ts';
-import { endsActivity, namesAt, thenAndNow, type Names } from './event-words.ts';
+import { endsActivity, namesAt, thenAndNow, withMark, type Names } from './event-words.ts';
 import { eventsById } from './unit-changes.ts';
 
 /** Just before the unit ended; `undefined` for a unit that exists today. */
@@ -52,9 +53,22 @@ export function endingOf(province: Province, unitId: string): Ending {
     };
   }
   return {
-    verb: event && endsActivity(province, event) ? 'kết thúc hoạt động' : 'giải thể',
+    verb: (event ? endsActivity(province, event) : wasCommittee(province, unitId))
+      ? 'kết thúc hoạt động'
+      : 'giải thể',
     into: undefined,
   };
+}
+
+/**
+ * True for a unit ended without an event (a `dissolved` date in units.csv) that was a committee
+ * above the grassroots just before: it "kết thúc hoạt động", as endsActivity says of an event.
+ */
+function wasCommittee(province: Province, unitId: string): boolean {
+  const { tree } = province;
+  const unit = tree.units.get(unitId);
+  const end = tree.endedAt(unitId);
+  return unit !== undefined && end !== undefined && isAboveAt(tree, unit, justBefore(end));
 }
 
 /**
@@ -71,15 +85,11 @@ export function namesakeOf(province: Province, unitId: string, otherId: string):
   return name(unitId, ownEnd) === name(otherId, otherEnd);
 }
 
-/** `Đảng bộ phường Phú Bài (mới)`; a name that already has a parenthesis gets it inside. */
-export const newOne = (name: string): string => marked(name, 'mới');
+/** `Đảng bộ phường Phú Bài (mới)`, `Đảng bộ phường Phú Bài (mới, nay là …)`. */
+export const newOne = (name: string): string => withMark(name, 'mới');
 
 /** `Đảng bộ phường Phú Bài (cũ)`. */
-export const oldOne = (name: string): string => marked(name, 'cũ');
-
-// One parenthesis per name: "X (nay là Y)" becomes "X (mới, nay là Y)", never "X (nay là Y) (mới)".
-const marked = (name: string, mark: string): string =>
-  name.endsWith(')') && name.includes(' (') ? name.replace(' (', ` (${mark}, `) : `${name} (${mark})`;
+export const oldOne = (name: string): string => withMark(name, 'cũ');
 
 /** `đã hợp nhất vào Đảng bộ xã Tây Sơn`, `đã kết thúc hoạt động`, `đã giải thể`. */
 export function endWords(province: Province, unitId: string): string {
