@@ -15,7 +15,17 @@ import { LEVELS, UNIT_TYPES } from '../read/schemas.ts';
 import { csvCell, encodeCsv } from './downloads.ts';
 import { formatNumber, ratio } from './format.ts';
 import { perProvinceKey } from './memo.ts';
-import { column, count, counted, levelColumn, percent, signed, text, type TableView } from './table.ts';
+import {
+  column,
+  count,
+  counted,
+  levelColumn,
+  percent,
+  percentColumn,
+  signed,
+  text,
+  type TableView,
+} from './table.ts';
 import { hasPage, unitPath, type Link } from './links.ts';
 import { unitLastYear } from './unit-years.ts';
 import { against, figureBefore, marked, noBefore, yearBeforeNote, type Before } from './year-before.ts';
@@ -169,6 +179,12 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
       percent(achieved && ratio(achieved[0].value, achieved[1].value)),
     ];
   };
+  // Target achievement with one precision down the column (format.ts percentDigits).
+  const rowsOf = (list: readonly SubordinateFigures[]) => {
+    const rows = list.map(row);
+    const rates = percentColumn(rows.map((cells) => cells.at(-1)?.sort));
+    return rows.map((cells, i) => [...cells.slice(0, -1), rates[i] ?? text(undefined)]);
+  };
   const note = (rows: readonly SubordinateFigures[]) =>
     yearBeforeNote(
       rows,
@@ -187,7 +203,7 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
       table: {
         caption: `Các tổ chức đảng trực thuộc ${unit.name} năm ${year}`,
         columns,
-        rows: all.map(row),
+        rows: rowsOf(all),
         note: note(all),
       },
       sortedBy: 0,
@@ -203,7 +219,7 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
     table: {
       caption: `${LARGEST_SHOWN} tổ chức đảng trực thuộc ${unit.name} có nhiều đảng viên nhất năm ${year}`,
       columns,
-      rows: largest.map(row),
+      rows: rowsOf(largest),
       note: note(largest),
     },
     sortedBy: columns.findIndex((c) => c.label === 'Đảng viên'),
