@@ -42,19 +42,22 @@ function reloadOnDataChange() {
  * server loads, so a build's process never loads the writer.
  */
 function serveWorkbooks() {
-  const prefix = `${base.replace(/\/?$/, '/')}du-lieu/`;
+  const root = base.replace(/\/?$/, '/');
+  const folder = '/du-lieu/';
   return {
     name: 'thong-ke:serve-workbooks',
     apply: /** @type {'serve'} */ ('serve'),
     /** @param {import('vite').ViteDevServer} server */
     configureServer(server) {
       server.middlewares.use((request, response, next) => {
-        const path = (request.url ?? '').split(/[?#]/)[0] ?? '';
-        if (!path.startsWith(prefix) || !path.endsWith('.xlsx')) return next();
+        // Astro may have taken BASE_PATH off the address already.
+        const address = (request.url ?? '').split(/[?#]/)[0] ?? '';
+        const path = address.startsWith(root) ? address.slice(root.length - 1) : address;
+        if (!path.startsWith(folder) || !path.endsWith('.xlsx')) return next();
         server
           .ssrLoadModule('/src/build/preview-workbooks.ts')
           .then(async ({ previewWorkbook }) => {
-            const bytes = await previewWorkbook(decodeURIComponent(path.slice(prefix.length)));
+            const bytes = await previewWorkbook(decodeURIComponent(path.slice(folder.length)));
             if (!bytes) return next();
             response.setHeader(
               'Content-Type',

@@ -6,7 +6,8 @@ import { eventFigures } from '../src/model/events.ts';
 import type { Province } from '../src/model/province.ts';
 import { eventList } from '../src/present/event-list.ts';
 import { eventView } from '../src/present/event-page.ts';
-import { unitChanges } from '../src/present/unit-changes.ts';
+import { changeParts, unitChanges } from '../src/present/unit-changes.ts';
+import { unitView } from '../src/present/unit-view.ts';
 import { formatProblem } from '../src/problems.ts';
 import { buildSite, type BuiltSite } from './e2e/harness.ts';
 import { fixture, loadFiles } from './helpers.ts';
@@ -124,14 +125,22 @@ describe('before and after each event', () => {
   });
 
   test.each([
-    ['TN.P08', 'Hợp nhất vào Đảng bộ phường Hưng Thuận ngày 01/07/2015', 'sap-xep/tn-2015-hn/'],
+    [
+      'TN.P08',
+      'Hợp nhất cùng Đảng bộ phường Thuận Hưng thành Đảng bộ phường Hưng Thuận ngày 01/07/2015',
+      'sap-xep/tn-2015-hn/',
+    ],
     ['TN.S13', 'Giải thể ngày 15/03/2016', 'sap-xep/tn-2016-gt/'],
     [
       'TN.S14',
       'Chuyển từ trực thuộc Đảng bộ quận Thốt Nốt sang trực thuộc Đảng bộ Khối Doanh nghiệp thành phố ngày 10/01/2018',
       'sap-xep/kdn-2018-dc/',
     ],
-    ['TN.CQCQ', 'Thành lập ngày 17/08/2011, trực thuộc Đảng bộ quận Thốt Nốt', 'sap-xep/tn-2011-cqcq/'],
+    [
+      'TN.CQCQ',
+      'Thành lập thí điểm ngày 17/08/2011, trực thuộc Đảng bộ quận Thốt Nốt',
+      'sap-xep/tn-2011-cqcq/',
+    ],
   ])('the page of %s says “%s” and links the event', (unitId, text, path) => {
     expect(unitChanges(province, unitId)).toEqual([{ text, event: { label: expect.any(String), path } }]);
   });
@@ -356,7 +365,9 @@ describe('the fixture site', () => {
       expect(district).toContain(`href="/thong-ke/sap-xep/${id}/"`);
     }
     const merged = page('don-vi/tn.p08');
-    expect(text(merged)).toContain('Hợp nhất vào Đảng bộ phường Hưng Thuận ngày 01/07/2015');
+    expect(text(merged)).toContain(
+      'Hợp nhất cùng Đảng bộ phường Thuận Hưng thành Đảng bộ phường Hưng Thuận ngày 01/07/2015',
+    );
     expect(merged).toContain('href="/thong-ke/sap-xep/tn-2015-hn/"');
     expect(page('don-vi/kdn')).toContain('href="/thong-ke/sap-xep/kdn-2018-dc/"');
   });
@@ -365,7 +376,7 @@ describe('the fixture site', () => {
     // A link ends where the sentence's full stop begins: text() leaves a space before it.
     const merged = text(page('don-vi/tn.p08')).replace(/ ([.,])/g, '$1');
     expect(merged).toContain('Số liệu tính đến 31/12/2014');
-    expect(merged).toContain('Đảng bộ phường Tân Hưng đã hợp nhất vào: Đảng bộ phường Hưng Thuận.');
+    expect(merged).toContain('Đơn vị kế tục là Đảng bộ phường Hưng Thuận.');
     expect(page('don-vi/tn.p08')).not.toMatch(/<th scope="row"[^>]*>2015<\/th>/);
     expect(text(page('don-vi/tn.p10')).replace(/ ([.,])/g, '$1')).toContain(
       'Các tổ chức đảng đã hợp nhất vào Đảng bộ phường Hưng Thuận: Đảng bộ phường Tân Hưng, Đảng bộ phường Thuận Hưng.',
@@ -380,5 +391,119 @@ describe('the fixture site', () => {
     expect(text(html)).toContain('Mã đơn vị hiện nay');
     const csv = readFileSync(join(site.dir, 'du-lieu', 'doi-chieu-don-vi.csv'), 'utf8');
     expect(csv).toContain('TN.P08,Đảng bộ phường Tân Hưng,Đảng bộ quận Thốt Nốt,TN.P10,');
+  });
+});
+
+/**
+ * The 2025 reorganization ended the district committees ("kết thúc hoạt động"); only grassroots
+ * organizations are dissolved ("giải thể"). D1 ends with no status given, D2 with status `ended`;
+ * both decisions were taken on 24/06/2025 and applied on 01/07/2025.
+ */
+describe('a committee ends its activity, a grassroots organization is dissolved', async () => {
+  const { province: ended } = await loadFiles({
+    'units.csv': [
+      'id,name,parent_id,level,type,established,dissolved',
+      'P,Đảng bộ tỉnh Mẫu,,province,,,',
+      'D1,Đảng bộ huyện Một,P,district,,,',
+      'D2,Đảng bộ huyện Hai,P,district,,,',
+      'G1,Đảng bộ xã An,D1,grassroots,commune,,',
+      'G2,Đảng bộ xã Bình,D2,grassroots,commune,,',
+    ].join('\n'),
+    'restructurings.csv': [
+      'id,date,effective_date,kind,title,parent_id,result_unit_id,status',
+      'G,2024-03-01,,dissolve,Giải thể Đảng bộ xã An,D1,,official',
+      'H,2024-03-02,,dissolve,Giải thể Đảng bộ xã Bình,D2,,',
+      'E1,2025-06-24,2025-07-01,dissolve,Kết thúc hoạt động Đảng bộ huyện Một,P,,',
+      'E2,2025-06-24,2025-07-01,dissolve,Kết thúc hoạt động Đảng bộ huyện Hai,P,,ended',
+    ].join('\n'),
+    'restructuring_units.csv':
+      'restructuring_id,unit_id,previous_parent_id\nG,G1,D1\nH,G2,D2\nE1,D1,P\nE2,D2,P\n',
+    'members.csv': 'unit_id,year,members\nG1,2023,100\nG2,2023,80\n',
+  });
+  if (!ended) throw new Error('the data must load');
+  const items = () =>
+    new Map(
+      eventList(ended)
+        .years.flatMap((y) => y.days.flatMap((d) => d.decisions.flatMap((g) => g.items)))
+        .map((i) => [i.id, i]),
+    );
+
+  test.each([
+    // event, kind on the timeline, its label, status beside it, effective date
+    ['G', 'dissolve', 'Giải thể', 'Chính thức', undefined],
+    ['H', 'dissolve', 'Giải thể', 'Chưa ghi trạng thái', undefined],
+    ['E1', 'end_activity', 'Kết thúc hoạt động', 'Chưa ghi trạng thái', '01/07/2025'],
+    // "Kết thúc hoạt động · Kết thúc" would say it twice.
+    ['E2', 'end_activity', 'Kết thúc hoạt động', undefined, '01/07/2025'],
+  ])('the timeline shows %s as %s (%s · %s), effective %s', (id, kind, label, status, effective) => {
+    const item = items().get(id);
+    expect([item?.kind, item?.kindLabel, item?.statusLabel, item?.effective]).toEqual([
+      kind,
+      label,
+      status,
+      effective,
+    ]);
+  });
+
+  test('the kind filter counts committees that ended apart from dissolutions', () => {
+    expect(eventList(ended).kinds).toEqual([
+      { value: 'end_activity', label: 'Kết thúc hoạt động', count: 2 },
+      { value: 'dissolve', label: 'Giải thể', count: 2 },
+    ]);
+  });
+
+  test.each([
+    ['D1', 'Kết thúc hoạt động ngày 01/07/2025'],
+    ['D2', 'Kết thúc hoạt động ngày 01/07/2025'],
+    ['G1', 'Giải thể ngày 01/03/2024'],
+  ])('the page of %s says “%s”, the line itself linking the event', (unitId, text) => {
+    const [change] = unitChanges(ended, unitId);
+    expect(change?.text).toBe(text);
+    // The title ("Kết thúc hoạt động Đảng bộ huyện Một") would only repeat it.
+    expect(change?.event.label).toBe(text);
+  });
+
+  test('the event page says the committee ended its activity, from the day the decision applied', () => {
+    const view = eventView(ended, 'E1');
+    expect([view.kindLabel, view.date]).toEqual([
+      'Kết thúc hoạt động',
+      '24/06/2025 (hiệu lực từ 01/07/2025)',
+    ]);
+    expect(view.narrative[0]).toBe(
+      'Ngày 24/06/2025, Đảng bộ huyện Một (trực thuộc Đảng bộ tỉnh Mẫu) kết thúc hoạt động từ ngày 01/07/2025.',
+    );
+    expect(view.narrative.join(' ')).not.toContain('thí điểm');
+  });
+
+  test('the province lists each event with its decision date and the day it applied', () => {
+    expect(unitView(ended, 'D1').events.map((e) => e.label)).toEqual([
+      '01/03/2024: Giải thể Đảng bộ xã An',
+      expect.any(String),
+    ]);
+    expect(unitView(ended, 'P').events.map((e) => e.label)).toEqual([
+      '24/06/2025 (hiệu lực từ 01/07/2025): Kết thúc hoạt động Đảng bộ huyện Một',
+      '24/06/2025 (hiệu lực từ 01/07/2025): Kết thúc hoạt động Đảng bộ huyện Hai',
+    ]);
+  });
+});
+
+describe('a unit’s change line never nests parentheses nor repeats the event’s title', () => {
+  const event = (label: string) => ({ label, path: 'sap-xep/x/' });
+  test.each([
+    // line, the link's label, what the page writes (the link in brackets)
+    ['Giải thể ngày 01/03/2024', 'Giải thể ngày 01/03/2024', '[Giải thể ngày 01/03/2024].'],
+    [
+      'Chuyển từ trực thuộc A sang trực thuộc B ngày 01/07/2025',
+      'Chuyển 9 tổ chức cơ sở đảng từ A về B',
+      'Chuyển từ trực thuộc A sang trực thuộc B ngày 01/07/2025 ([Chuyển 9 tổ chức cơ sở đảng từ A về B]).',
+    ],
+    [
+      'Tiếp tục trực thuộc B sau sắp xếp ngày 01/01/2025',
+      'Tỉnh A trở thành B (thành phố trực thuộc trung ương)',
+      'Tiếp tục trực thuộc B sau sắp xếp ngày 01/01/2025 — [Tỉnh A trở thành B (thành phố trực thuộc trung ương)].',
+    ],
+  ])('%s', (text, label, written) => {
+    const parts = changeParts({ text, event: event(label) });
+    expect(`${parts.lead}[${parts.event.label}]${parts.tail}`).toBe(written);
   });
 });

@@ -117,13 +117,15 @@ describe('the example built as a whole site', () => {
       const html = page(`don-vi/${slug}`);
       expect(html).toContain('Số liệu tính đến 31/12/2024.');
       expect(html).not.toMatch(/<th scope="row">2025<\/th>/);
-      expect(html).toMatch(/đã hợp nhất vào: <a href="\/don-vi\/mm\/">Đảng bộ tỉnh Mẫu Mới<\/a>/);
+      expect(html).toMatch(/Đơn vị kế tục là <a href="\/don-vi\/mm\/">Đảng bộ tỉnh Mẫu Mới<\/a>/);
     },
   );
 
   it('says the new province was formed on 01/07/2025 without naming a parent it does not have', () => {
-    expect(page('don-vi/mm')).toContain('Thành lập ngày 01/07/2025 (');
-    expect(page('don-vi/mm')).not.toContain(', trực thuộc (');
+    expect(page('don-vi/mm')).toContain(
+      'Thành lập ngày 01/07/2025 trên cơ sở hợp nhất Đảng bộ tỉnh Mẫu A và Đảng bộ tỉnh Mẫu B</a>.',
+    );
+    expect(page('don-vi/mm')).not.toContain(', trực thuộc');
   });
 
   it('lists both former provinces in the crosswalk, with the new province as today’s unit', () => {

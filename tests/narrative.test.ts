@@ -319,3 +319,30 @@ test.each([
   if (!loaded.province) throw new Error('the sample data must be valid');
   expect(unitNarrative(loaded.province, unitId)[0] ?? '').toMatch(expected);
 });
+
+test('a year of many events counts committees that ended apart from dissolutions', async () => {
+  const districts = [1, 2, 3, 4, 5, 6];
+  const { province } = await loadFiles({
+    'units.csv': [
+      'id,name,parent_id,level,type',
+      'P,Đảng bộ tỉnh Mẫu,,province,',
+      'G,Đảng bộ xã Mẫu,P,grassroots,commune',
+      ...districts.map((i) => `D${i},Đảng bộ huyện Số ${i},P,district,`),
+    ].join('\n'),
+    'restructurings.csv': [
+      'id,date,effective_date,kind,title,parent_id,result_unit_id,status',
+      ...districts.map(
+        (i) => `E${i},2025-06-24,2025-07-01,dissolve,Kết thúc hoạt động Đảng bộ huyện Số ${i},P,,`,
+      ),
+    ].join('\n'),
+    'restructuring_units.csv': [
+      'restructuring_id,unit_id,previous_parent_id',
+      ...districts.map((i) => `E${i},D${i},P`),
+    ].join('\n'),
+    'members.csv': 'unit_id,year,members\nG,2024,100\nG,2025,104\n',
+  });
+  if (!province) throw new Error('the data must load');
+  expect(unitNarrative(province, 'P').join('\n')).toContain(
+    'Năm 2025 có 6 sự kiện sắp xếp, kiện toàn tổ chức (6 kết thúc hoạt động), liệt kê ở trang Sắp xếp.',
+  );
+});

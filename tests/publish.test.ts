@@ -299,8 +299,9 @@ describe('recover() repairs every state a kill can leave', () => {
       const parent = folder();
       const out = join(parent, 'dist');
       make(out, { 'index.html': 'đang có' });
-      // `sh` starts a short child, then becomes `sleep 30`, which never reaps it: a zombie.
-      const holder = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30']);
+      // `sh` starts a short child, then becomes `sleep 30`, which never reaps it: a zombie. The child
+      // outlives the `exec` by a second: one that ended before it was reaped by `sh` (CI, once).
+      const holder = spawn('sh', ['-c', 'sleep 1 & echo $!; exec sleep 30']);
       const zombie = await new Promise<string>((resolve) =>
         holder.stdout.once('data', (d) => resolve(String(d).trim())),
       );

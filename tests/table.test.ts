@@ -108,7 +108,21 @@ describe('sums that leave out some organizations', () => {
     expect(note).toMatch(
       /^\* Tổng chưa đủ, thiếu số liệu của 1 tổ chức cơ sở đảng \(Đảng bộ xã 1\); 2 tổ chức/,
     );
-    expect(note).toMatch(/8 tổ chức cơ sở đảng \(Đảng bộ xã 8\) và 2 dòng khác\.$/);
+    expect(note).toMatch(/8 tổ chức cơ sở đảng \(Đảng bộ xã 8\) và 2 dòng khác có dấu \* trong bảng\.$/);
+  });
+
+  test('years missing as many organizations are named together, every year named', () => {
+    const missing = [2, 3, 3, 2, 1, 2, 2, 2, 2, 2, 2];
+    const rows = missing.map((n, i) => [
+      text(String(2015 + i)),
+      partial(count(10), n),
+      partial(count(4), 2),
+      count(1),
+    ]);
+    expect(shownTable(table(rows)).notes).toEqual([
+      '* Tổng chưa đủ, thiếu số liệu của 2 tổ chức cơ sở đảng các năm 2015, 2018, 2020–2025; ' +
+        '2–3 tổ chức cơ sở đảng các năm 2016, 2017; 1–2 tổ chức cơ sở đảng năm 2019.',
+    ]);
   });
 
   const dir = dataDir({

@@ -157,7 +157,7 @@ describe('the sentences say how far the term is and what remains', () => {
       'term_targets.csv': 'unit_id,term,measure,target\nD,2020-2025,admitted_total,550',
     });
     expect(sentencesOf(p!, 'D', '2020-2025', 'admitted_total')).toBe(
-      'Đảng bộ thị xã Hương Thủy đã giải thể ngày 30/06/2025, trước khi hết nhiệm kỳ 2020–2025; số liệu đến hết năm 2024. ' +
+      'Đảng bộ thị xã Hương Thủy đã kết thúc hoạt động ngày 30/06/2025, trước khi hết nhiệm kỳ 2020–2025; số liệu đến hết năm 2024. ' +
         'Trong 4/5 năm của nhiệm kỳ 2020–2025, đơn vị kết nạp 480 đảng viên, chưa đạt chỉ tiêu: đạt 87% (chỉ tiêu: 550), còn thiếu 70 đảng viên.',
     );
   });

@@ -87,14 +87,30 @@ describe('the /nhiem-ky/ view', () => {
 
   test('ranks the units under the province by progress and says how many', () => {
     const ranking = page.terms[1]?.rankings[0];
+    // The data reach 2025: the term has ended, its figures are the whole term's, not "đến nay".
     expect(ranking?.rule).toBe(
-      'Xếp hạng 3 đơn vị có chỉ tiêu kết nạp cả nhiệm kỳ trong nhiệm kỳ 2020–2025, theo tỷ lệ đạt chỉ tiêu cả nhiệm kỳ đến nay; đơn vị có cùng tỷ lệ như ghi trong bảng (đã làm tròn) thì cùng hạng, ghi theo thứ tự tên.',
+      'Xếp hạng 3 đơn vị có chỉ tiêu kết nạp cả nhiệm kỳ trong nhiệm kỳ 2020–2025, theo tỷ lệ đạt chỉ tiêu cả nhiệm kỳ; đơn vị có cùng tỷ lệ như ghi trong bảng (đã làm tròn) thì cùng hạng, ghi theo thứ tự tên.',
     );
     expect(ranking?.table.rows.map((r) => r.map((c) => c.text))).toEqual([
       ['1', 'Đảng bộ thị xã Hương Trà', '280', '286', '102%'],
       ['2', 'Đảng bộ huyện Phong Điền', '350', '319', '91%'],
       ['3', 'Đảng bộ huyện Nam Đông', '60', '45', '75%'],
     ]);
+  });
+
+  test('a term still running ranks by its achievement so far (“đến nay”)', async () => {
+    // The same data without 2025: four of the term's five years.
+    const dir = fixture('term-progress');
+    const files = Object.fromEntries(
+      ['units', 'members', 'admissions', 'cells', 'committees', 'term_targets'].map((name) => {
+        const lines = readFileSync(join(dir, `${name}.csv`), 'utf8').split('\n');
+        return [`${name}.csv`, lines.filter((l) => !/^[^,]+,2025,/.test(l)).join('\n')];
+      }),
+    );
+    const { province: running } = await loadFiles(files);
+    const rule =
+      running && termsPage(running).terms.find((t) => t.heading === 'Nhiệm kỳ 2020–2025')?.rankings[0]?.rule;
+    expect(rule).toContain(', theo tỷ lệ đạt chỉ tiêu cả nhiệm kỳ đến nay;');
   });
 
   test('a unit page links to its targets of the first term shown in which they have begun', () => {
@@ -140,8 +156,8 @@ describe('/nhiem-ky/ says once what all of a term’s or a unit’s targets shar
     expect(term?.pending?.sentence).toBeUndefined();
     expect(term?.pending?.table.columns.map((c) => c.label)).toEqual([
       'Đơn vị',
-      'Chỉ tiêu',
-      'Mục tiêu',
+      'Nội dung chỉ tiêu',
+      'Mức',
       'Văn bản',
     ]);
     expect(term?.pending?.table.rows.map((r) => r.map((c) => c.text))).toEqual([
@@ -228,9 +244,9 @@ describe('/nhiem-ky/ says once what all of a term’s or a unit’s targets shar
     });
     const [unit] = termsPage(p!).terms[0]?.units ?? [];
     expect(unit?.note).toBe(
-      'Đảng bộ huyện Phong Điền đã giải thể ngày 30/06/2025, trước khi hết nhiệm kỳ 2020–2025; số liệu đến hết năm 2024.',
+      'Đảng bộ huyện Phong Điền đã kết thúc hoạt động ngày 30/06/2025, trước khi hết nhiệm kỳ 2020–2025; số liệu đến hết năm 2024.',
     );
-    for (const target of unit?.targets ?? []) expect(target.summary).not.toContain('giải thể');
+    for (const target of unit?.targets ?? []) expect(target.summary).not.toContain('kết thúc hoạt động');
   });
 });
 

@@ -109,7 +109,7 @@ describe('topic pages compare today’s units on their comparable figures', () =
       ['Đảng bộ xã Tây Sơn', '723', '715†', '+8†'],
     ]);
     expect(topic.byUnit?.note).toContain(
-      'Chưa so sánh được với năm 2024 số đảng viên quy đổi của Đảng bộ xã An Bình (mới tính trên 3/4 tổ chức cơ sở đảng), nên bảng ghi “—”.',
+      'Chưa so sánh được số đảng viên với năm 2024 ở Đảng bộ xã An Bình (số quy đổi mới tính trên 3/4 tổ chức cơ sở đảng), nên bảng ghi “—”.',
     );
     expect(topicNarrative(partial, 'members').join('\n')).toContain(
       'Số đảng viên năm 2024 quy đổi theo tổ chức hiện nay của Đảng bộ xã An Bình mới tính trên 3/4 tổ chức cơ sở đảng, nên chưa so sánh được với năm 2025.',
@@ -159,7 +159,7 @@ describe('topic pages compare today’s units on their comparable figures', () =
     // B1 reported 11 itself, but B2, now part of it, reported nothing: 11 is not B1's figure on today's organization.
     expect(topic.byUnit?.table.columns.map((c) => c.label)).not.toContain('Kết nạp năm 2024');
     expect(topic.byUnit?.note).toContain(
-      'Chưa so sánh được với năm 2024 số kết nạp quy đổi của Đảng bộ xã An Bình (mới tính trên 1/4 tổ chức cơ sở đảng) và Đảng bộ xã Tây Sơn (mới tính trên 1/2 tổ chức cơ sở đảng), nên bảng ghi “—”.',
+      'Chưa so sánh được số kết nạp với năm 2024 ở Đảng bộ xã An Bình (số quy đổi mới tính trên 1/4 tổ chức cơ sở đảng) và Đảng bộ xã Tây Sơn (số quy đổi mới tính trên 1/2 tổ chức cơ sở đảng), nên bảng ghi “—”.',
     );
   });
 

@@ -6,6 +6,7 @@ import type { TableView } from '../src/present/table.ts';
 import { admissionsTopic, cellsTopic, membersTopic } from '../src/present/topic-views.ts';
 import { unitIndex } from '../src/present/unit-index.ts';
 import { pageUnits, unitView, type UnitView } from '../src/present/unit-view.ts';
+import { unitOwnYears } from '../src/present/unit-years.ts';
 import { buildSite, type BuiltSite } from './e2e/harness.ts';
 import { fixture } from './helpers.ts';
 
@@ -255,8 +256,9 @@ describe('pages for every unit that ever had one (the restructuring fixture)', (
   test('an ended unit links the unit it was merged into; the result lists its predecessors', () => {
     expect(unitView(thotNot, 'TN.P08').lineage).toEqual([
       {
-        lead: 'Đảng bộ phường Tân Hưng đã hợp nhất vào:',
+        lead: 'Đơn vị kế tục là',
         units: [{ label: 'Đảng bộ phường Hưng Thuận', path: 'don-vi/tn.p10/' }],
+        tail: '',
       },
     ]);
     expect(unitView(thotNot, 'TN.P10').lineage).toEqual([
@@ -266,6 +268,7 @@ describe('pages for every unit that ever had one (the restructuring fixture)', (
           { label: 'Đảng bộ phường Tân Hưng', path: 'don-vi/tn.p08/' },
           { label: 'Đảng bộ phường Thuận Hưng', path: 'don-vi/tn.p09/' },
         ],
+        tail: '',
       },
     ]);
     expect(unitView(thotNot, 'TN.S13').lineage).toEqual([]);
@@ -340,6 +343,42 @@ describe('an ended unit names itself and the units above it as they were called 
       (row) => row[0],
     );
     expect(years?.at(-1)).toBe('2022');
+  });
+});
+
+/**
+ * The reorganization fixture: X, a commune committee formed on 01/07/2025 from A1 and A2, has its
+ * own figures from 2025 only; its charts keep 2023–2024 for the figures quy đổi.
+ */
+describe('the years before a unit existed are neither missing nor zero', async () => {
+  const { province: reorganized } = await load(fixture('reorganization'));
+  if (!reorganized) throw new Error('the reorganization fixture must load');
+  const view = unitView(reorganized, 'X');
+  const firstColumn = (table: TableView | undefined) => table?.rows.map((r) => r[0]?.text);
+
+  test.each([
+    // unit, the years of its own figures (tables of ratings, composition, balance use them)
+    ['X', [2025]], // formed 01/07/2025
+    ['A1', [2023, 2024]], // merged into X on 01/07/2025
+    ['B1', [2023, 2024, 2025]], // there all along
+  ])('%s has its own figures for %j', (unitId, years) => {
+    expect(unitOwnYears(reorganized, unitId)).toEqual(years);
+  });
+
+  test.each([['dang-vien'], ['ket-nap']])(
+    'the %s chart keeps 2023–2024 and does not call them missing',
+    (id) => {
+      const chart = view.charts.find((c) => c.id === id);
+      expect(chart?.data.labels).toEqual(['2023', '2024', '2025']);
+      expect(chart?.note ?? '').not.toContain('Chưa có số liệu');
+    },
+  );
+
+  test.each([
+    ['composition by year', () => firstColumn(view.composition?.byYear)],
+    ['membership balance', () => firstColumn(view.balance)],
+  ])('the %s table starts with the unit’s first year', (_, rows) => {
+    expect(rows()).toEqual(['2025']);
   });
 });
 

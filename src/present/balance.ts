@@ -4,7 +4,7 @@
  */
 import { membersMoved } from '../model/comparable.ts';
 import type { Province } from '../model/province.ts';
-import { unitYears } from './unit-years.ts';
+import { unitOwnYears } from './unit-years.ts';
 import { NOT_REPORTED, formatSigned } from './format.ts';
 import { column, count, signed, text, type Cell, type TableView } from './table.ts';
 
@@ -30,7 +30,7 @@ function check(terms: readonly (number | undefined)[], end: number | undefined, 
 /** `undefined` when the unit never reported a movement: the members chart already says the rest. */
 export function balanceView(province: Province, unitId: string): TableView | undefined {
   const { members, admissions } = province;
-  const years = unitYears(province, unitId);
+  const years = unitOwnYears(province, unitId);
   const at = (y: number) => members.rollup.at(unitId, y)?.values;
   if (!years.some((y) => MOVEMENTS.some((m) => at(y)?.[m] !== undefined))) return undefined;
   // Members that came or went with units moved by restructurings (A.6) get their own column,

@@ -24,7 +24,7 @@ import {
   type TableView,
 } from './table.ts';
 import { perProvinceKey } from './memo.ts';
-import { unitYears } from './unit-years.ts';
+import { unitOwnYears, unitYears } from './unit-years.ts';
 
 export type ChartKind = 'line' | 'bar';
 export type ValueFormat = 'number' | 'percent';
@@ -255,12 +255,18 @@ export function buildChart(input: ChartInput): ChartSpec {
 export const isEmpty = (series: readonly SeriesInput[]): boolean =>
   series.every((s) => s.values.every((v) => v === undefined));
 
-/** Years whose first series is not reported: a gap in the chart, `—` in the table. */
+/**
+ * Years whose first series is not reported: a gap in the chart, `—` in the table. Years before
+ * `since` (the unit's first) are not missing: the unit did not exist yet.
+ */
 export function gapNote(
   years: readonly number[],
   values: readonly (number | undefined)[],
+  since?: number,
 ): string | undefined {
-  const missing = years.filter((_, i) => values[i] === undefined).map(String);
+  const missing = years
+    .filter((y, i) => values[i] === undefined && (since === undefined || y >= since))
+    .map(String);
   if (missing.length === 0) return undefined;
   return `Chưa có số liệu năm ${listVi(missing)}: biểu đồ để trống, bảng ghi “—” (không phải số 0).`;
 }
@@ -317,6 +323,7 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
   const unit = province.tree.units.get(unitId);
   if (!unit) throw new Error(`unitCharts: unknown unit ${unitId}`);
   const years = unitYears(province, unitId);
+  const since = unitOwnYears(province, unitId)[0];
   const categories = years.map((y) => ({ label: String(y), path: undefined }));
   const members = years.map((y) => province.members.rollup.at(unitId, y)?.values.members);
   const admitted = years.map((y) => province.admissions.rollup.at(unitId, y)?.values.admitted);
@@ -346,7 +353,7 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
         title: `Số đảng viên của ${unit.name} qua các năm`,
         unit: 'đảng viên',
         series: memberSeries,
-        note: notes(gapNote(years, members), memberComparable?.note),
+        note: notes(gapNote(years, members, since), memberComparable?.note),
       }),
     );
   }
@@ -393,16 +400,19 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
         extra: target.some((t) => t !== undefined)
           ? [{ column: column('Đạt chỉ tiêu'), cells: achievement.map(percent) }]
           : [],
-        note: notes(gapNote(years, admitted), admittedComparable?.note),
+        note: notes(gapNote(years, admitted, since), admittedComparable?.note),
       }),
     );
   }
 
   // A chi bộ cơ sở has no cells of its own: a chart of zeros would say nothing.
   if (cells.some((c) => c !== undefined && c > 0)) {
+    // No figure quy đổi fills the years before the unit: the chart starts with it.
+    const start = Math.max(0, years.indexOf(since ?? years[0] ?? 0));
     charts.push(
       buildChart({
         ...common,
+        categories: categories.slice(start),
         id: 'chi-bo',
         title: `Số chi bộ trực thuộc của ${unit.name} qua các năm`,
         unit: 'chi bộ',
@@ -410,11 +420,11 @@ export function unitCharts(province: Province, unitId: string): ChartSpec[] {
           {
             label: 'Chi bộ trực thuộc',
             kind: 'bar',
-            values: cells,
-            missing: missing(province.cells, 'cells'),
+            values: cells.slice(start),
+            missing: missing(province.cells, 'cells').slice(start),
           },
         ],
-        note: gapNote(years, cells),
+        note: gapNote(years.slice(start), cells.slice(start)),
       }),
     );
   }

@@ -17,7 +17,7 @@ import {
   ratedMembers,
   termText,
 } from './narrative/committees.ts';
-import { unitLastYear, unitYears } from './unit-years.ts';
+import { unitLastYear, unitOwnYears } from './unit-years.ts';
 import { capitalize, SMALL_BASE } from './wording.ts';
 import { pageNames } from './unit-names.ts';
 import {
@@ -148,7 +148,7 @@ export function memberQualityView(province: Province, unitId: string): MemberQua
   if (!unit || !c) return undefined;
   const reading = (year: number, key: (typeof RATED)[number]['key'] | 'badges' | 'members') =>
     c.read.reading(province.members, unit, year, key);
-  const years = unitYears(province, unitId).filter((y) =>
+  const years = unitOwnYears(province, unitId).filter((y) =>
     [...RATED.map((r) => r.key), 'badges' as const].some((k) => reading(y, k) !== undefined),
   );
   if (years.length === 0) return undefined;

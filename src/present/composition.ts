@@ -1,6 +1,6 @@
 /** The make-up of a unit's members: women, ethnic minority, religious, age, education, theory, probationary. */
 import type { MemberMetric, Province } from '../model/province.ts';
-import { unitYears } from './unit-years.ts';
+import { unitOwnYears } from './unit-years.ts';
 import { comparable, readingOf } from '../model/coverage.ts';
 import { columnLabel } from '../model/labels.ts';
 import { partsOf } from '../read/schema.ts';
@@ -43,7 +43,7 @@ export function compositionView(province: Province, unitId: string): Composition
     const r = reading(year, key);
     return countWithShare(r?.value, share(year, key), missingFrom(r));
   };
-  const figures = unitYears(province, unitId).map((y) => ({
+  const figures = unitOwnYears(province, unitId).map((y) => ({
     year: y,
     values: province.members.rollup.at(unitId, y)?.values,
   }));

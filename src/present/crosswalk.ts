@@ -7,7 +7,7 @@ import { orderedEvents } from '../model/events.ts';
 import type { Province } from '../model/province.ts';
 import { justBefore, roleOf } from '../model/tree.ts';
 import { csvCell, encodeCsv } from './downloads.ts';
-import { kindLabel, namesAt, namesOf } from './event-words.ts';
+import { namesAt, namesOf, shownKind, shownKindLabel } from './event-words.ts';
 import { formatDate } from './format.ts';
 import { perProvince } from './memo.ts';
 import { todaysUnits } from './unit-changes.ts';
@@ -26,7 +26,10 @@ export const CROSSWALK_COLUMNS = [
   },
   { label: 'Tên đơn vị hiện nay', doc: 'tên hiện nay của đơn vị kế tục' },
   { label: 'Trực thuộc hiện nay', doc: 'đơn vị cấp trên hiện nay của đơn vị kế tục' },
-  { label: 'Hình thức', doc: 'hình thức sắp xếp của sự kiện (hợp nhất, giải thể, điều chuyển…)' },
+  {
+    label: 'Hình thức',
+    doc: 'hình thức sắp xếp của sự kiện (hợp nhất, kết thúc hoạt động, giải thể, điều chuyển…)',
+  },
   { label: 'Mã sự kiện', doc: 'mã sự kiện trong restructurings.csv' },
   { label: 'Sự kiện', doc: 'tên sự kiện' },
   { label: 'Ngày hiệu lực', doc: 'ngày sự kiện có hiệu lực (dd/mm/yyyy)' },
@@ -57,7 +60,7 @@ export const crosswalkRows = perProvince('crosswalkRows', (province): CrosswalkR
           now ?? '',
           names(now),
           names(parentNow),
-          kindLabel(event.kind),
+          shownKindLabel(shownKind(province, event)),
           event.id,
           event.title,
           date,

@@ -1,9 +1,19 @@
 /** The timeline of restructuring events (`/sap-xep/`), newest first, with its filters. */
 import { orderedEvents } from '../model/events.ts';
 import type { Province, RestructuringEvent } from '../model/province.ts';
-import { EVENT_KINDS, EVENT_STATUSES, type EventKind } from '../read/schemas.ts';
+import { EVENT_STATUSES } from '../read/schemas.ts';
 import { committeeLink, figuresOf } from './event-page.ts';
-import { NO_STATUS, eventNames, kindLabel, namesOf, statusLabel } from './event-words.ts';
+import {
+  NO_STATUS,
+  SHOWN_KINDS,
+  eventNames,
+  formatEffective,
+  namesOf,
+  shownKind,
+  shownKindLabel,
+  shownStatusLabel,
+  type ShownKind,
+} from './event-words.ts';
 import { formatDate, formatNumber } from './format.ts';
 import { eventPath, type Link } from './links.ts';
 import { perProvince } from './memo.ts';
@@ -20,11 +30,14 @@ export interface EventListItem {
   readonly date: string;
   /** `2011-08-17`, for `<time datetime>`. */
   readonly isoDate: string;
-  readonly kind: EventKind;
+  /** `01/07/2025` when the event applied on another day than its decision's. */
+  readonly effective: string | undefined;
+  readonly kind: ShownKind;
   readonly kindLabel: string;
   /** The status value, or NO_STATUS; for the filter's data attribute. */
   readonly status: string;
-  readonly statusLabel: string;
+  /** Absent where the kind already says it (`Kết thúc hoạt động`, status `ended`). */
+  readonly statusLabel: string | undefined;
   readonly parent: Link;
   /** `Tổ chức đảng trực thuộc Đảng bộ quận Thốt Nốt: 46 → 36`, when known. */
   readonly summary: string | undefined;
@@ -81,10 +94,11 @@ export function listItem(province: Province, event: RestructuringEvent): EventLi
     title: event.title,
     date: formatDate(event.date),
     isoDate: event.date,
-    kind: event.kind,
-    kindLabel: kindLabel(event.kind),
+    effective: formatEffective(event),
+    kind: shownKind(province, event),
+    kindLabel: shownKindLabel(shownKind(province, event)),
     status: event.status ?? NO_STATUS,
-    statusLabel: statusLabel(event.status) ?? 'Chưa ghi trạng thái',
+    statusLabel: event.status === undefined ? 'Chưa ghi trạng thái' : shownStatusLabel(province, event),
     parent: committeeLink(province, event),
     summary:
       parentCount?.before === undefined || parentCount.after === undefined
@@ -158,7 +172,7 @@ export const eventList = perProvince('eventList', (province): EventListView => {
   return {
     total: events.length,
     years,
-    kinds: options(EVENT_KINDS, (e) => e.kind),
+    kinds: options(SHOWN_KINDS, (e) => shownKind(province, e)),
     statuses:
       unset > 0 ? [...statuses, { value: NO_STATUS, label: 'Chưa ghi trạng thái', count: unset }] : statuses,
     units: [...perUnit]

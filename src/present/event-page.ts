@@ -8,12 +8,18 @@ import type { Province, RestructuringEvent } from '../model/province.ts';
 import { LEVELS, type EventKind } from '../read/schemas.ts';
 import { buildChart, type ChartSpec } from './charts.ts';
 import {
+  endsActivity,
+  eventDateText,
   eventNames,
-  kindLabel,
   laterName,
   namesAt,
+  namesakeMarks,
+  shownKind,
+  shownKindLabel,
+  shownStatusLabel,
   statusLabel,
   unitLinkThen,
+  withMark,
   type Names,
 } from './event-words.ts';
 import { formatDate, formatNumber } from './format.ts';
@@ -34,7 +40,7 @@ export interface EventView {
   readonly kind: EventKind;
   readonly kindLabel: string;
   readonly statusLabel: string | undefined;
-  /** `17/08/2011`. */
+  /** `17/08/2011`, `24/06/2025 (hiệu lực từ 01/07/2025)`. */
   readonly date: string;
   /** What happened, when, under which decision, to whom: label and value, some linked. */
   readonly facts: readonly Fact[];
@@ -74,6 +80,7 @@ export function whatHappened(
   figures: EventFigures,
   names: Names,
   renamedTo: Names,
+  endsActivity = false,
 ): { sentence: string; action: string } {
   const { event } = figures;
   const when = `Ngày ${formatDate(event.date)}${event.decision ? `, theo văn bản số ${event.decision}` : ''}`;
@@ -107,11 +114,20 @@ export function whatHappened(
             sentence: `${when}, sáp nhập ${listVi(ended.map(names))} vào ${result}, trực thuộc ${parent}${receives}.`,
             action: 'sáp nhập',
           };
-    case 'dissolve':
+    case 'dissolve': {
+      if (!endsActivity) {
+        return {
+          sentence: `${when}, giải thể ${some(names, ended)} (trực thuộc ${parent}).`,
+          action: 'giải thể',
+        };
+      }
+      // A committee ends its activity on the day the decision gives, often later than the decision.
+      const from = figures.moment.date === event.date ? '' : ` từ ngày ${formatDate(figures.moment.date)}`;
       return {
-        sentence: `${when}, giải thể ${some(names, ended)} (trực thuộc ${parent}).`,
-        action: 'giải thể',
+        sentence: `${when}, ${some(names, ended)} (trực thuộc ${parent}) kết thúc hoạt động${from}.`,
+        action: `${some(names, ended)} kết thúc hoạt động`,
       };
+    }
     case 'transfer': {
       const to = names(event.result_unit_id ?? event.parent_id);
       const groups = byOrigin(moved).map(([from, ids]) => `${some(names, ids)} từ ${names(from)}`);
@@ -187,8 +203,11 @@ export function todaysNames(province: Province, figures: EventFigures, names: Na
 
 export function eventNarrative(province: Province, figures: EventFigures): string[] {
   const { event } = figures;
-  const names = eventNames(province, event);
-  const { sentence, action } = whatHappened(figures, names, namesAt(province, figures.moment));
+  const plain = eventNames(province, event);
+  const mark = namesakeMarks(event, plain);
+  const names: Names = (id) => withMark(plain(id), mark(id));
+  const ending = endsActivity(province, event);
+  const { sentence, action } = whatHappened(figures, names, namesAt(province, figures.moment), ending);
   const paragraphs = [sentence];
   if (event.kind === 'rename' && figures.moment.date !== event.date) {
     paragraphs.push(`Tên mới có hiệu lực từ ngày ${formatDate(figures.moment.date)}.`);
@@ -217,7 +236,10 @@ export function eventNarrative(province: Province, figures: EventFigures): strin
     const whose = event.result_unit_id === undefined ? 'sau sắp xếp' : `của ${names(event.result_unit_id)}`;
     paragraphs.push(`Cấp ủy ${whose}: ${listVi(sizes)}.`);
   }
-  if (event.status === 'ended') paragraphs.push('Việc thí điểm này đã kết thúc.');
+  // `ended` on a dissolution is the committee's end, said above; on a pilot, the pilot's.
+  if (event.status === 'ended' && event.kind === 'pilot_committee') {
+    paragraphs.push('Việc thí điểm này đã kết thúc.');
+  }
   const today = todaysNames(province, figures, names);
   if (today) paragraphs.push(today);
   return paragraphs;
@@ -265,7 +287,11 @@ export function beforeAfterChart(province: Province, figures: EventFigures): Cha
 export function unitsTable(province: Province, figures: EventFigures): TableView | undefined {
   if (figures.units.length === 0) return undefined;
   const names = eventNames(province, figures.event);
-  const link = (id: string) => unitLinkThen(province, id, names);
+  const mark = namesakeMarks(figures.event, names);
+  const link = (id: string) => {
+    const plain = unitLinkThen(province, id, names);
+    return { ...plain, label: withMark(plain.label, mark(id)) };
+  };
   const renamedTo = namesAt(province, figures.moment);
   const renamed = new Set(
     figures.event.units.filter((u) => u.previous_name !== undefined).map((u) => u.unit_id),
@@ -281,7 +307,8 @@ export function unitsTable(province: Province, figures: EventFigures): TableView
     }
     if (u.to !== undefined) return text(`trực thuộc ${link(u.to).label}`, link(u.to).path);
     const into = figures.event.kind === 'merge' ? figures.event.result_unit_id : undefined;
-    return into === undefined ? text('giải thể') : text(`hợp nhất vào ${link(into).label}`, link(into).path);
+    if (into !== undefined) return text(`hợp nhất vào ${link(into).label}`, link(into).path);
+    return text(endsActivity(province, figures.event) ? 'kết thúc hoạt động' : 'giải thể');
   };
   const yearOf = (u: InvolvedUnit) => {
     const years = [u.membersYear, u.cellsYear].filter((y): y is number => y !== undefined);
@@ -337,11 +364,11 @@ export function eventView(province: Province, eventId: string): EventView {
     id: event.id,
     title: event.title,
     kind: event.kind,
-    kindLabel: kindLabel(event.kind),
-    statusLabel: statusLabel(event.status),
-    date: formatDate(event.date),
+    kindLabel: shownKindLabel(shownKind(province, event)),
+    statusLabel: shownStatusLabel(province, event),
+    date: eventDateText(event),
     facts: [
-      ...fact('Hình thức', kindLabel(event.kind)),
+      ...fact('Hình thức', shownKindLabel(shownKind(province, event))),
       ...fact('Trạng thái', statusLabel(event.status) ?? 'Chưa ghi'),
       ...fact('Ngày', formatDate(event.date)),
       ...(figures.moment.date === event.date ? [] : fact('Có hiệu lực từ', formatDate(figures.moment.date))),

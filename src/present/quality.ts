@@ -3,7 +3,7 @@
  * "secretary also hamlet head" model (bí thư chi bộ đồng thời là trưởng thôn, tổ trưởng tổ dân phố).
  */
 import { labelOf } from '../model/labels.ts';
-import { unitYears } from './unit-years.ts';
+import { unitOwnYears } from './unit-years.ts';
 import { grassrootsUnder } from '../model/organizations.ts';
 import type { Province } from '../model/province.ts';
 import { yearEnd } from '../model/units.ts';
@@ -60,7 +60,7 @@ function secretaryView(
   province: Province,
   unitId: string,
 ): Pick<QualityView, 'secretary' | 'secretarySummary'> {
-  const rows = unitYears(province, unitId).map((year) => ({
+  const rows = unitOwnYears(province, unitId).map((year) => ({
     year,
     v: province.cells.rollup.at(unitId, year)?.values,
   }));
@@ -100,7 +100,7 @@ function secretaryView(
 export function qualityView(province: Province, unitId: string): QualityView {
   const unit = province.tree.units.get(unitId);
   if (!unit) throw new Error(`qualityView: unknown unit ${unitId}`);
-  const years = unitYears(province, unitId);
+  const years = unitOwnYears(province, unitId);
   const own = years.map((y) => province.cells.rows.get(unitId)?.get(y)?.rating);
   const ownRatings: TableView | undefined =
     unit.level === 'grassroots' && own.some((r) => r !== undefined)

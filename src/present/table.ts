@@ -11,7 +11,7 @@ import {
   formatSigned,
   percentDigits,
 } from './format.ts';
-import { listVi } from './wording.ts';
+import { listVi, yearsVi } from './wording.ts';
 
 export interface Cell {
   readonly text: string;
@@ -121,37 +121,49 @@ export interface ShownTable {
   readonly columnOf: (index: number) => number | undefined;
 }
 
-/** Rows a partial-sum note names before it says how many more. */
+/** Rows named in parentheses (units, parts of the members) a partial-sum note lists before it says how many more. */
 const LISTED_ROWS = 8;
 
 /**
  * `* Tổng chưa đủ: thiếu số liệu của 2 tổ chức cơ sở đảng.` when every marked sum misses as
- * many; else row by row, a range where a row's sums miss different numbers: `… của 1–3 tổ chức
- * cơ sở đảng năm 2016; 2 tổ chức cơ sở đảng năm 2017.`; rows named otherwise (a unit, a
- * part of the members) in parentheses.
+ * many; else grouped by how many they miss, a range where a row's sums miss different numbers:
+ * `… của 2 tổ chức cơ sở đảng các năm 2015, 2018, 2020–2024; 2–3 tổ chức cơ sở đảng các năm
+ * 2016, 2017.` Years are all named (a run is short); rows named otherwise (a unit, a part of the
+ * members) in parentheses, the list of them stopping after LISTED_ROWS.
  */
 function partialNote(table: TableView): string | undefined {
   // Most tables have no partial sum: every table of every page passes here.
   if (!table.rows.some((row) => row.some((cell) => cell.missing !== undefined))) return undefined;
-  const rows = table.rows.flatMap((row) => {
+  const groups = new Map<string, { years: number[]; names: string[] }>();
+  for (const row of table.rows) {
     const counts = row.flatMap((cell) => (cell.missing === undefined ? [] : [cell.missing]));
-    if (counts.length === 0) return [];
+    if (counts.length === 0) continue;
     const [low, high] = [Math.min(...counts), Math.max(...counts)];
+    const units = `${low === high ? formatNumber(low) : `${formatNumber(low)}–${formatNumber(high)}`} tổ chức cơ sở đảng`;
+    const group = groups.get(units) ?? { years: [], names: [] };
     const label = row[0]?.text ?? '';
-    return [
-      {
-        units: `${low === high ? formatNumber(low) : `${formatNumber(low)}–${formatNumber(high)}`} tổ chức cơ sở đảng`,
-        where: /^\d{4}$/.test(label) ? `năm ${label}` : `(${label})`,
-      },
-    ];
-  });
-  if (rows.length === 0) return undefined;
-  if (new Set(rows.map((r) => r.units)).size === 1) {
-    return `${PARTIAL_MARK} Tổng chưa đủ: thiếu số liệu của ${rows[0]?.units ?? ''}.`;
+    if (/^\d{4}$/.test(label)) group.years.push(Number(label));
+    else group.names.push(label);
+    groups.set(units, group);
   }
-  const listed = rows.slice(0, LISTED_ROWS).map((r) => `${r.units} ${r.where}`);
-  const more = rows.length > LISTED_ROWS ? ` và ${formatNumber(rows.length - LISTED_ROWS)} dòng khác` : '';
-  return `${PARTIAL_MARK} Tổng chưa đủ, thiếu số liệu của ${listed.join('; ')}${more}.`;
+  if (groups.size === 0) return undefined;
+  if (groups.size === 1) {
+    return `${PARTIAL_MARK} Tổng chưa đủ: thiếu số liệu của ${[...groups.keys()][0] ?? ''}.`;
+  }
+  let room = LISTED_ROWS;
+  let more = 0;
+  const listed = [...groups].flatMap(([units, { years, names }]) => {
+    const shown = names.slice(0, room);
+    room -= shown.length;
+    more += names.length - shown.length;
+    const where = [
+      years.length === 0 ? undefined : yearsVi([...years].sort((a, b) => a - b)),
+      shown.length === 0 ? undefined : `(${shown.join(', ')})`,
+    ].filter((w): w is string => w !== undefined);
+    return where.length === 0 ? [] : [`${units} ${where.join(' ')}`];
+  });
+  const rest = more > 0 ? ` và ${formatNumber(more)} dòng khác có dấu ${PARTIAL_MARK} trong bảng` : '';
+  return `${PARTIAL_MARK} Tổng chưa đủ, thiếu số liệu của ${listed.join('; ')}${rest}.`;
 }
 
 /**

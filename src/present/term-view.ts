@@ -279,7 +279,8 @@ function ranking(
     ? 'theo tỷ lệ năm gần nhất có số liệu so với chỉ tiêu'
     : measure === 'admitted_yearly'
       ? 'theo số kết nạp bình quân mỗi năm so với chỉ tiêu'
-      : 'theo tỷ lệ đạt chỉ tiêu cả nhiệm kỳ đến nay';
+      : // "đến nay" only while the term runs: an ended term's figures are its whole.
+        `theo tỷ lệ đạt chỉ tiêu cả nhiệm kỳ${termEnded(province, term) ? '' : ' đến nay'}`;
   return {
     heading: `Xếp hạng: ${measureLabel(measure)}`,
     rule: sentence(
@@ -299,6 +300,12 @@ function ranking(
     unranked:
       unranked.length === 0 ? undefined : sentence(`Chưa xếp hạng vì chưa có số liệu: ${listVi(unranked)}`),
   };
+}
+
+/** True when the data reach the term's last year. */
+function termEnded(province: Province, term: string): boolean {
+  const last = province.terms.yearsOf(province.root.id, term).at(-1);
+  return last !== undefined && last <= (province.lastYear ?? -Infinity);
 }
 
 /** `Đang thực hiện: sau 3/5 năm (2021–2023 có báo cáo)`, `Đã kết thúc`, `Chưa có năm nào có báo cáo`. */
@@ -367,8 +374,8 @@ function pendingTargets(
       caption: `Chỉ tiêu ${termName(term)} chưa có số liệu thực hiện`,
       columns: [
         column('Đơn vị', false),
-        column('Chỉ tiêu', false),
-        column('Mục tiêu'),
+        column('Nội dung chỉ tiêu', false),
+        column('Mức'),
         column('Văn bản', false),
       ],
       rows: pending.map(({ unit, progress: { target } }, i) => [

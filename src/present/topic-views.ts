@@ -16,7 +16,8 @@ import {
   type SeriesInput,
 } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
-import { formatDate, formatNumber, ratio } from './format.ts';
+import { formatNumber, ratio } from './format.ts';
+import { eventDateText } from './event-words.ts';
 import { perProvince } from './memo.ts';
 import {
   apartSummary,
@@ -600,7 +601,7 @@ export function latestRestructurings(province: Province, limit = 5): Link[] {
   return province.events
     .slice(-limit)
     .reverse()
-    .map((e) => ({ label: `${formatDate(e.date)}: ${e.title}`, path: `sap-xep/${slug(e.id)}/` }));
+    .map((e) => ({ label: `${eventDateText(e)}: ${e.title}`, path: `sap-xep/${slug(e.id)}/` }));
 }
 
 /** Charts that get an embed page under the province: the topic pages' province-wide charts. */

@@ -1,11 +1,12 @@
 /** The lines a unit's page shows about its own creation, moves and end, each linking its event. */
 import { lineageOf } from '../model/lineage.ts';
 import type { Province } from '../model/province.ts';
-import { compareMoments, justBefore } from '../model/tree.ts';
-import { namesAt } from './event-words.ts';
+import { compareMoments, justBefore, roleOf } from '../model/tree.ts';
+import { endsActivity, namesAt } from './event-words.ts';
 import { formatDate } from './format.ts';
 import { eventPath, type Link } from './links.ts';
 import { perProvince } from './memo.ts';
+import { listVi } from './wording.ts';
 
 // Every unit page asks; the index is built once per province.
 export const eventsById = perProvince(
@@ -16,7 +17,31 @@ export const eventsById = perProvince(
 /** One line on a unit's page about how an event changed it. */
 export interface UnitChange {
   readonly text: string;
+  /**
+   * The event's page. Labelled with the event's title where the title says more than `text` (a
+   * transfer of many organizations, of which this unit was one), else with `text` itself: "Thành
+   * lập ngày 10/02/2025 (Thành lập Đảng bộ …)" would say it twice.
+   */
   readonly event: Link;
+}
+
+/** How a line is written: the text before the link, the link, and what follows it. */
+export interface ChangeParts {
+  readonly lead: string;
+  readonly event: Link;
+  readonly tail: string;
+}
+
+/**
+ * `Chuyển … ngày 01/07/2025 (<title>).`, or the whole line as the link. A title that has its own
+ * parenthesis follows a dash instead, so parentheses never nest.
+ */
+export function changeParts(change: UnitChange): ChangeParts {
+  const { text, event } = change;
+  if (event.label === text) return { lead: '', event, tail: '.' };
+  return /[()]/.test(event.label)
+    ? { lead: `${text} — `, event, tail: '.' }
+    : { lead: `${text} (`, event, tail: ').' };
 }
 
 /** A name the unit had before a rename: `Đảng bộ tỉnh Thừa Thiên Huế`, `31/12/2024` (last day). */
@@ -63,9 +88,9 @@ export const formerNameText = (former: FormerName): string => `${former.name} (�
 export function unitChanges(province: Province, unitId: string): UnitChange[] {
   const byId = eventsById(province);
   const { tree } = province;
-  const link = (eventId: string): Link | undefined => {
+  const link = (eventId: string, text?: string): Link | undefined => {
     const event = byId.get(eventId);
-    return event && { label: event.title, path: eventPath(event.id) };
+    return event && { label: text ?? event.title, path: eventPath(event.id) };
   };
   const moves = tree.changes(unitId).flatMap((change) => {
     const event = byId.get(change.eventId);
@@ -74,30 +99,54 @@ export function unitChanges(province: Province, unitId: string): UnitChange[] {
     const then = namesAt(province, moment);
     const before = namesAt(province, justBefore(moment));
     const on = `ngày ${formatDate(change.date)}`;
+    // Merged with the others the event ends, named as they were: the old ward of Phú Bài was
+    // merged with two communes into the new ward of the same name, not into itself.
+    const merged = event.units
+      .filter((u) => u.unit_id !== unitId && roleOf(event, u.unit_id) === 'ends')
+      .map((u) => before(u.unit_id));
     let line: string;
+    // Lines that say all the event's title says link the event themselves.
+    let titled = false;
     if (change.role === 'creates') {
       // A province formed by a merger has no parent to name.
-      line = `Thành lập ${on}${change.after === undefined ? '' : `, trực thuộc ${then(change.after)}`}`;
-    } else if (change.role === 'ends') {
+      const under = change.after === undefined ? '' : `, trực thuộc ${then(change.after)}`;
+      // "trên cơ sở hợp nhất A và B", or "trên cơ sở A" when one unit carried on as this one.
+      const sources = listVi(merged.map((n) => (n === then(unitId) ? `${n} (cũ)` : n)));
       line =
-        event.kind === 'merge' && event.result_unit_id !== undefined
-          ? `Hợp nhất vào ${then(event.result_unit_id)} ${on}`
-          : `Giải thể ${on}`;
+        event.kind === 'merge' && merged.length > 0
+          ? `Thành lập ${on} trên cơ sở ${merged.length > 1 ? 'hợp nhất ' : ''}${sources}${under}`
+          : `Thành lập${event.kind === 'pilot_committee' ? ' thí điểm' : ''} ${on}${under}`;
+    } else if (change.role === 'ends') {
+      const result = event.kind === 'merge' ? event.result_unit_id : undefined;
+      if (result === undefined) {
+        line = `${endsActivity(province, event) ? 'Kết thúc hoạt động' : 'Giải thể'} ${on}`;
+      } else if (province.tree.changes(result).some((c) => c.eventId === event.id && c.role === 'creates')) {
+        const name = then(result);
+        const namesake = name === before(unitId) || merged.includes(name);
+        const into = namesake ? `${name} (mới)` : name;
+        const others = merged.map((n) => (n === name ? `${n} (cũ)` : n));
+        line =
+          merged.length > 0
+            ? `Hợp nhất cùng ${listVi(others)} thành ${into} ${on}`
+            : `Hợp nhất vào ${into} ${on}`;
+      } else {
+        line = `Hợp nhất vào ${then(result)} ${on}`;
+      }
     } else if (change.after === change.before) {
       // A rename's own line says what changed; "still under the same parent" would add nothing.
       if (event.kind === 'rename') return [];
       line = `Tiếp tục trực thuộc ${then(change.after)} sau sắp xếp ${on}`;
+      titled = true;
     } else {
       line = `Chuyển từ trực thuộc ${before(change.before)} sang trực thuộc ${then(change.after)} ${on}`;
+      titled = true;
     }
-    return [{ ...moment, text: line, event: link(event.id) }];
+    return [{ ...moment, text: line, event: link(event.id, titled ? undefined : line) }];
   });
-  const renames = formerNames(province, unitId).map((former) => ({
-    date: former.date,
-    step: former.step,
-    text: `Tên trước đây: ${formerNameText(former)}; từ ngày ${former.from} đổi tên thành ${former.became}`,
-    event: link(former.eventId),
-  }));
+  const renames = formerNames(province, unitId).map((former) => {
+    const text = `Tên trước đây: ${formerNameText(former)}; từ ngày ${former.from} đổi tên thành ${former.became}`;
+    return { date: former.date, step: former.step, text, event: link(former.eventId, text) };
+  });
   return [...moves, ...renames]
     .sort((a, b) => compareMoments(a, b))
     .flatMap(({ text, event }) => (event ? [{ text, event }] : []));

@@ -6,14 +6,15 @@ import { indexAnchor } from './subordinates.ts';
 import { unitPath, type Link } from './links.ts';
 import { namesOf } from './event-words.ts';
 import { lineageOf } from '../model/lineage.ts';
-import { endedOn, formerNameText, formerNames } from './unit-changes.ts';
+import { endedOn, formerNames } from './unit-changes.ts';
+import { endingOf, namesakeOf } from './unit-names.ts';
 import { listVi } from './wording.ts';
 import { levelLabel, pageUnits } from './unit-view.ts';
 
 export interface UnitIndexEntry {
   readonly link: Link;
   /**
-   * `đã giải thể 01/07/2023`, for units that no longer exist; `tên trước đây: … (đến 31/12/2024)`
+   * `đã giải thể 01/07/2023`, for units that no longer exist; `tên trước đây: …, đến 31/12/2024`
    * for renamed units, so a reader who knows only the old name finds them.
    */
   readonly note: string | undefined;
@@ -39,13 +40,16 @@ const entry = (province: Province, unit: Unit): UnitIndexEntry => {
   const into = lineageOf(province).successors(unit.id);
   const names = namesOf(province);
   const former = formerNames(province, unit.id);
+  // The note sits in parentheses after the name: a former name's date is said without its own.
+  const formerText = (f: (typeof former)[number]) => `${f.name}, đến ${f.until}`;
+  const successor = (id: string) => `${names(id)}${namesakeOf(province, unit.id, id) ? ' mới' : ''}`;
   const notes = [
-    ...(former.length === 0 ? [] : [`tên trước đây: ${former.map(formerNameText).join('; ')}`]),
+    ...(former.length === 0 ? [] : [`tên trước đây: ${former.map(formerText).join('; ')}`]),
     ...(dissolved === undefined
       ? []
       : into.length > 0
-        ? [`đã hợp nhất vào ${listVi(into.map((step) => names(step.unitId)))} ${formatDate(dissolved)}`]
-        : [`đã giải thể ${formatDate(dissolved)}`]),
+        ? [`đã hợp nhất vào ${listVi(into.map((step) => successor(step.unitId)))} ${formatDate(dissolved)}`]
+        : [`đã ${endingOf(province, unit.id).verb} ${formatDate(dissolved)}`]),
   ];
   return {
     link: { label: unit.name, path: unitPath(province, unit) },

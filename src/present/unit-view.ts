@@ -12,8 +12,8 @@ import { committeeCharts, unitCharts, type ChartSpec } from './charts.ts';
 import { compositionView, type CompositionView } from './composition.ts';
 import { lineageOf } from '../model/lineage.ts';
 import { endedOn, unitChanges, type UnitChange } from './unit-changes.ts';
-import { unitLink, unitLinkThen } from './event-words.ts';
-import { endingOf, pageAncestors, pageNames } from './unit-names.ts';
+import { eventDateText, unitLink, unitLinkThen } from './event-words.ts';
+import { endingOf, namesakeOf, newOne, oldOne, pageAncestors, pageNames } from './unit-names.ts';
 import { unitLastYear } from './unit-years.ts';
 import { unitNarrative } from './narrative/unit.ts';
 import { qualityView, type QualityView } from './quality.ts';
@@ -74,10 +74,12 @@ export interface UnitView extends UnitHeading {
   readonly lineage: readonly LineageLine[];
 }
 
-/** `Đảng bộ phường A đã hợp nhất vào:` followed by the linked units. */
+/** `Đơn vị kế tục là` followed by the linked unit; `Các tổ chức đảng đã hợp nhất vào A:` by several. */
 export interface LineageLine {
   readonly lead: string;
   readonly units: readonly Link[];
+  /** What follows the units: ` đã hợp nhất vào A` after a single predecessor. */
+  readonly tail: string;
 }
 
 export const levelLabel = (unit: Unit): string => labelOf(LEVELS, unit.level);
@@ -231,25 +233,41 @@ export function unitView(province: Province, unitId: string): UnitView {
     changes: unitChanges(province, unitId),
     lineage: lineageLines(province, unit.id, names(unit.id)),
     events: (province.eventsByUnit.get(unitId) ?? []).map((e) => ({
-      label: `${formatDate(e.date)}: ${e.title}`,
+      label: `${eventDateText(e)}: ${e.title}`,
       path: `sap-xep/${slug(e.id)}/`,
     })),
   };
 }
 
-/** A merged unit links its successor, a merge's result its predecessors (contract v2 A.5). */
+/**
+ * A merged unit links its successor, a merge's result its predecessors (contract v2 A.5). A
+ * namesake is marked "(mới)" or "(cũ)": the old ward of Phú Bài went into the new one.
+ */
 function lineageLines(province: Province, unitId: string, name: string): LineageLine[] {
   const { successors, predecessors } = lineageOf(province);
-  const links = (ids: readonly string[]) =>
+  const links = (ids: readonly string[], mark: (label: string) => string) =>
     ids
       .filter((id, i) => ids.indexOf(id) === i)
-      .map((id) => unitLink(province, id))
+      .map((id) => {
+        const link = unitLink(province, id);
+        return namesakeOf(province, unitId, id) ? { ...link, label: mark(link.label) } : link;
+      })
       .sort((a, b) => collator.compare(a.label, b.label));
-  const into = links(successors(unitId).map((step) => step.unitId));
-  const from = links(predecessors(unitId).map((step) => step.unitId));
+  const into = links(
+    successors(unitId).map((step) => step.unitId),
+    newOne,
+  );
+  const from = links(
+    predecessors(unitId).map((step) => step.unitId),
+    oldOne,
+  );
   return [
-    ...(into.length > 0 ? [{ lead: `${name} đã hợp nhất vào:`, units: into }] : []),
-    ...(from.length > 0 ? [{ lead: `Các tổ chức đảng đã hợp nhất vào ${name}:`, units: from }] : []),
+    ...(into.length === 1 ? [{ lead: 'Đơn vị kế tục là', units: into, tail: '' }] : []),
+    ...(into.length > 1 ? [{ lead: 'Các đơn vị kế tục:', units: into, tail: '' }] : []),
+    ...(from.length === 1 ? [{ lead: '', units: from, tail: ` đã hợp nhất vào ${name}` }] : []),
+    ...(from.length > 1
+      ? [{ lead: `Các tổ chức đảng đã hợp nhất vào ${name}:`, units: from, tail: '' }]
+      : []),
   ];
 }
 

@@ -30,3 +30,15 @@ export function unitYears(province: Province, unitId: string): readonly number[]
   if (last === province.lastYear) return province.years;
   return last === undefined ? [] : province.years.filter((y) => y <= last);
 }
+
+/**
+ * The years of the unit's own figures: unitYears from the first year at whose end it existed. A
+ * committee formed in 2025 has no own figure for 2015–2024; those years are not "missing" and
+ * its tables do not list them (its charts still may, for the figures quy đổi).
+ */
+export function unitOwnYears(province: Province, unitId: string): readonly number[] {
+  const { tree } = province;
+  const years = unitYears(province, unitId);
+  const first = years.findIndex((y) => tree.existsAt(unitId, yearEnd(y)));
+  return first === -1 ? [] : years.slice(first);
+}

@@ -135,14 +135,12 @@ export function yearBeforeNote(
     const partial = rows.flatMap((r, i) => {
       const b = before[i];
       return b?.comparable && b.value === undefined && b.reading
-        ? [`${r.unit.name} (mới tính trên ${coveredOf(b.reading.scope)} tổ chức cơ sở đảng)`]
+        ? [`${r.unit.name} (số quy đổi mới tính trên ${coveredOf(b.reading.scope)} tổ chức cơ sở đảng)`]
         : [];
     });
     if (partial.length > 0) {
       parts.push(
-        sentence(
-          `Chưa so sánh được với năm ${previous} ${what} quy đổi của ${named(partial)}, nên bảng ghi “—”`,
-        ),
+        sentence(`Chưa so sánh được ${what} với năm ${previous} ở ${named(partial)}, nên bảng ghi “—”`),
       );
     }
   }

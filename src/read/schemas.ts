@@ -306,7 +306,7 @@ export const restructuringsSchema = {
       label: 'Hình thức',
       kind: oneOf(EVENT_KINDS),
       required: true,
-      doc: 'Hình thức sắp xếp.',
+      doc: 'Hình thức sắp xếp. Giải thể một cấp ủy cấp trên cơ sở (như các đảng bộ huyện năm 2025), hoặc giải thể có trạng thái `ended`, được trang web ghi là "kết thúc hoạt động".',
     },
     { key: 'title', label: 'Tên', kind: short, required: true, doc: 'Tên sự kiện.' },
     {

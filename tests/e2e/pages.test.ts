@@ -124,6 +124,16 @@ const zoomedLayout = (page: Page) =>
     return { scrollWidth: document.documentElement.scrollWidth, width, outside: outside.slice(0, 5) };
   });
 
+/** On a phone, for each table that scrolls sideways: whether its caption stays within the screen. */
+const phoneCaptions = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.table-wrap')]
+      .filter((wrap) => wrap.scrollWidth > wrap.clientWidth)
+      .map(
+        (wrap) => (wrap.querySelector('caption')?.getBoundingClientRect().width ?? 0) <= wrap.clientWidth + 1,
+      ),
+  );
+
 interface Visit {
   blankCanvases: number;
   layoutShift: number;
@@ -135,6 +145,7 @@ interface Visit {
   positiveTabindex: number;
   tabStops: Awaited<ReturnType<typeof tabWalk>>;
   zoomed: Awaited<ReturnType<typeof zoomedLayout>>;
+  phoneCaptions: boolean[];
 }
 
 /** Unit pages of each level the issue names, then one page of every other route. */
@@ -213,6 +224,8 @@ describe.each(SITE_FIXTURES)('the %s fixture site in Chromium', (fixture) => {
         await page.waitForTimeout(100);
         zoomed = await zoomedLayout(page);
       }
+      await page.setViewportSize({ width: 390, height: 844 });
+      const phone = await phoneCaptions(page);
       await page.close();
       const bare = await open(withoutJs.context, server.root + path);
       const figuresWithoutJs = await figuresOf(bare);
@@ -228,6 +241,7 @@ describe.each(SITE_FIXTURES)('the %s fixture site in Chromium', (fixture) => {
         positiveTabindex,
         tabStops,
         zoomed,
+        phoneCaptions: phone,
       });
     }
     await withJs.context.close();
@@ -315,6 +329,12 @@ describe.each(SITE_FIXTURES)('the %s fixture site in Chromium', (fixture) => {
   test('at 200% zoom (640 CSS px wide) no page scrolls sideways; only table wrappers may', () => {
     expect(each((v) => v.zoomed.outside)).toEqual(each(() => []));
     expect(each((v) => v.zoomed.scrollWidth <= v.zoomed.width)).toEqual(each(() => true));
+  });
+
+  test('on a phone (390 px) a table that scrolls sideways keeps its caption within the screen', () => {
+    const captions = each((v) => v.phoneCaptions);
+    expect(Object.values(captions).flat().length).toBeGreaterThan(0);
+    expect(captions).toEqual(each((v) => v.phoneCaptions.map(() => true)));
   });
 
   test('the first Tab reaches a visible skip link, and Enter moves focus to the main content', async () => {

@@ -141,6 +141,13 @@ test.each([
   expect(pdf.reach.filter((reach, page) => reach < (page === last ? LAST_FILLED : FILLED))).toEqual([]);
 });
 
+test('a sortable table that runs onto the next page prints its column headings there too', async () => {
+  // The sample's committees table (/cap-uy/) runs from page 1 onto page 2; pdftotext ends each page with \f.
+  const { text } = await printed(sampleServer, 'cap-uy/', 'cap-uy');
+  const second = (text.split('\f')[1] ?? '').normalize('NFC').replace(/\s+/g, '');
+  expect(second.startsWith('ĐơnvịNhiệmkỳHìnhthức'), second.slice(0, 80)).toBe(true);
+});
+
 test('no sort arrow, sort hint, embed link, search box or screen-only link is printed', async () => {
   // The district page has a sortable table of its units, sorted on arrival (an arrow on screen).
   const { context } = await guardedContext(browser, server);

@@ -79,3 +79,21 @@ test('a share target’s chart draws the yearly share against its target line, i
   expect(painted.some((p) => p.dash === TARGET_DASH)).toBe(true);
   await context.close();
 });
+
+test('a term of more than three units opens with a link to each unit and to the ranking, each to its heading', async () => {
+  const { context } = await guardedContext(fixture.browser, fixture.server, {
+    viewport: { width: 390, height: 900 },
+  });
+  const page = await open(context, `${fixture.server.root}nhiem-ky/`);
+  const jump = page.locator('nav.jump-list').first();
+  const links = await jump.locator('a').evaluateAll((all) =>
+    all.map((a) => {
+      const id = (a.getAttribute('href') ?? '').slice(1);
+      return { text: a.textContent?.trim(), heading: document.getElementById(id)?.textContent?.trim() };
+    }),
+  );
+  expect(links.length).toBe(5);
+  expect(links.at(-1)?.text).toBe('Xếp hạng tiến độ thực hiện');
+  for (const { text, heading } of links) expect(heading).toBe(text);
+  await context.close();
+});

@@ -4,7 +4,6 @@ import { isAbove, levelAt, listedCells } from '../../model/organizations.ts';
 import { justBefore, type Moment, type ParentChange } from '../../model/tree.ts';
 import type { Province, RestructuringEvent } from '../../model/province.ts';
 import { PAGE_LEVELS, yearEnd, type Unit } from '../../model/units.ts';
-import { EVENT_KINDS } from '../../read/schemas.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import {
   changeWords,
@@ -25,7 +24,7 @@ import {
   type Topic,
 } from './context.ts';
 import { memberChange } from './members.ts';
-import { namesAt, thenAndNow } from '../event-words.ts';
+import { SHOWN_KINDS, eventDateText, namesAt, shownKind, thenAndNow } from '../event-words.ts';
 import { endedOn } from '../unit-changes.ts';
 import { figureBefore } from '../year-before.ts';
 import { endWords, pageNames } from '../unit-names.ts';
@@ -174,13 +173,13 @@ export function restructuring(c: Context): string {
     (e: RestructuringEvent) => e.date.startsWith(`${year}-`),
   );
   if (events.length > 0 && events.length <= LISTED_EVENTS) {
-    const list = events.map((e) => `${withoutFinalStop(e.title)} (ngày ${formatDate(e.date)})`);
+    const list = events.map((e) => `${withoutFinalStop(e.title)} (ngày ${eventDateText(e, false)})`);
     sentences.push(sentence(`Sắp xếp, kiện toàn tổ chức trong năm ${year}: ${list.join('; ')}`));
   } else if (events.length > LISTED_EVENTS) {
     // A reorganization is dozens of events on a few days: counted by kind, each on /sap-xep/.
     const byKind = new Map<string, number>();
-    for (const e of events) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
-    const kinds = EVENT_KINDS.filter((k) => byKind.has(k.value)).map(
+    for (const e of events) byKind.set(shownKind(province, e), (byKind.get(shownKind(province, e)) ?? 0) + 1);
+    const kinds = SHOWN_KINDS.filter((k) => byKind.has(k.value)).map(
       (k) => `${formatNumber(byKind.get(k.value) ?? 0)} ${k.label}`,
     );
     sentences.push(
