@@ -20,10 +20,10 @@ import {
   count,
   counted,
   levelColumn,
-  percent,
   percentColumn,
   signed,
   text,
+  type Cell,
   type TableView,
 } from './table.ts';
 import { hasPage, unitPath, type Link } from './links.ts';
@@ -158,15 +158,19 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
     membersNow.set(r, readingOf(province, province.members, r.unit, year, 'members'));
     membersBefore.set(r, figureBefore(province, province.members, 'members', r.unit, year));
   }
-  const row = (r: SubordinateFigures) => {
+  const achievement = (r: SubordinateFigures): number | undefined => {
+    const pair = comparable(
+      readingOf(province, province.admissions, r.unit, year, 'admitted'),
+      readingOf(province, province.admissions, r.unit, year, 'target'),
+    );
+    return pair && ratio(pair[0].value, pair[1].value);
+  };
+  const row = (r: SubordinateFigures, achieved: Cell) => {
     const reading = <K extends string>(stats: Statistics<K, Figures<K>>, y: number, metric: K) =>
       readingOf(province, stats, r.unit, y, metric);
     const members = membersNow.get(r);
     const before = membersBefore.get(r) ?? noBefore;
     const change = against(members, before);
-    const admitted = reading(province.admissions, year, 'admitted');
-    const target = reading(province.admissions, year, 'target');
-    const achieved = comparable(admitted, target);
     return [
       text(r.unit.name, r.path),
       text(r.level),
@@ -174,16 +178,15 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
       counted(reading(province.cells, year, 'cells')),
       counted(members),
       marked(signed(change && change[0].value - change[1].value), before),
-      counted(admitted),
-      counted(target),
-      percent(achieved && ratio(achieved[0].value, achieved[1].value)),
+      counted(reading(province.admissions, year, 'admitted')),
+      counted(reading(province.admissions, year, 'target')),
+      achieved,
     ];
   };
   // Target achievement with one precision down the column (format.ts percentDigits).
   const rowsOf = (list: readonly SubordinateFigures[]) => {
-    const rows = list.map(row);
-    const rates = percentColumn(rows.map((cells) => cells.at(-1)?.sort));
-    return rows.map((cells, i) => [...cells.slice(0, -1), rates[i] ?? text(undefined)]);
+    const rates = percentColumn(list.map(achievement));
+    return list.map((r, i) => row(r, rates[i] ?? text(undefined)));
   };
   const note = (rows: readonly SubordinateFigures[]) =>
     yearBeforeNote(
