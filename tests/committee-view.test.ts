@@ -177,12 +177,35 @@ describe('/cap-uy/: committees across units', () => {
 
   test.each([
     ['Tỉnh', ['Tỉnh', '1', '53', '9 (17%)', '7 (13%)', '1 (1,9%)', '53 (100%)', '53 (100%)', '18 (34%)']],
-    // D2 reported no composition: the shares are over D1's 33 members only.
+    // D2 reported no composition: the shares are over D1's 33 members only, and say so.
     [
       'Cấp trên cơ sở',
-      ['Cấp trên cơ sở', '2', '54', '7 (21%)', '4 (12%)', '1 (3%)', '30 (91%)', '20 (61%)', '10 (30%)'],
+      [
+        'Cấp trên cơ sở',
+        '2',
+        '54',
+        '7 (21%; tính trên 1/2 cấp ủy có số liệu)',
+        '4 (12%; tính trên 1/2 cấp ủy có số liệu)',
+        '1 (3%; tính trên 1/2 cấp ủy có số liệu)',
+        '30 (91%; tính trên 1/2 cấp ủy có số liệu)',
+        '20 (61%; tính trên 1/2 cấp ủy có số liệu)',
+        '10 (30%; tính trên 1/2 cấp ủy có số liệu)',
+      ],
     ],
-    ['Cơ sở', ['Cơ sở', '4', '42', '14 (33%)', '8 (19%)', '1 (3,2%)', '37 (88%)', '4 (13%)', '23 (55%)']],
+    [
+      'Cơ sở',
+      [
+        'Cơ sở',
+        '4',
+        '42',
+        '14 (33%)',
+        '8 (19%)',
+        '1 (3,2%; tính trên 3/4 cấp ủy có số liệu)',
+        '37 (88%)',
+        '4 (13%; tính trên 3/4 cấp ủy có số liệu)',
+        '23 (55%)',
+      ],
+    ],
   ])('the overview row %s reads %j', (level, expected) => {
     expect(row(topic.overview, level)).toEqual(expected);
   });
@@ -221,6 +244,16 @@ describe('/cap-uy/: committees across units', () => {
       'Có',
     ]);
     expect(grassroots?.rows.find((r) => r[0]?.text === 'Đảng bộ xã Thủy Châu')?.[0]?.path).toBe('don-vi/g1/');
+  });
+
+  test('a share over only some committees of the level says over how many, in the table and the summary', () => {
+    const district = topic.groups.find((g) => g.level === 'district')?.table;
+    expect(district?.columns.map((c) => c.label)).toContain(
+      'Nữ (chung 21%, tính trên 1/2 cấp ủy có số liệu)',
+    );
+    expect(topic.summary[1]).toContain(
+      'Tính chung Ban Chấp hành các đảng bộ cấp trên cơ sở, tỷ lệ ủy viên nữ 21% (tính trên 1/2 cấp ủy có số liệu),',
+    );
   });
 
   test('counts the commune and ward secretaries who also chair the people’s committee', () => {

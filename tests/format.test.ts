@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { NOT_REPORTED, formatNumber, formatPercent, formatSigned } from '../src/present/format.ts';
+import {
+  NOT_REPORTED,
+  formatNumber,
+  formatPercent,
+  formatPercentAgainst,
+  formatPercentFixed,
+  formatSigned,
+  percentDigits,
+} from '../src/present/format.ts';
 
 const intl = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
@@ -75,5 +83,41 @@ describe('percentages: one rule everywhere', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe('a percentage beside its target never reads as the target when it falls short', () => {
+  test.each([
+    ['a share just under its target gets the decimal that shows it', 1140 / 1348, 0.85, '84,6%'],
+    ['closer still, two decimals', 9264 / 10072, 0.92, '91,98%'],
+    ['a share that met its target is written as usual', 0.9012, 0.9, '90%'],
+    ['a share far under its target is written as usual', 0.82, 0.9, '82%'],
+    ['a share under a target given to a decimal gets one decimal more', 0.99512, 0.9954, '99,51%'],
+  ])('%s: %s against %s → %s', (_, ratio, target, text) => {
+    expect(formatPercentAgainst(ratio, target)).toBe(text);
+  });
+});
+
+describe('a column of percentages has one precision', () => {
+  test.each([
+    ['whole percents need none', [0.82, 1.06, 0.59], undefined, 0],
+    ['one value under 10% gives the whole column one decimal', [0.82, 0.028], undefined, 1],
+    // An achievement's reference is 100%: 99,7% must not read 100% beside a met target.
+    ['an achievement just under 100% gives the column one decimal', [1.06, 0.997], undefined, 1],
+    ['an achievement just over 100% needs none: it is met', [1.06, 1.004], undefined, 0],
+    ['each share against its own target', [0.8457, 0.93], [0.85, 0.9], 1],
+    ['as many as the closest share needs', [0.9198, 0.8457], [0.92, 0.85], 2],
+  ])('%s', (_, values, targets, digits) => {
+    expect(percentDigits(values, targets && ((i) => targets[i]))).toBe(digits);
+  });
+
+  test.each([
+    [0.8457, 1, '84,6%'],
+    [0.59, 1, '59,0%'],
+    [1.0633, 0, '106%'],
+    [0.00001, 1, 'dưới 0,1%'],
+    [undefined, 1, NOT_REPORTED],
+  ])('%s with %s decimals is %s', (ratio, digits, text) => {
+    expect(formatPercentFixed(ratio, digits)).toBe(text);
   });
 });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { load } from '../src/build/project.ts';
 import type { Province } from '../src/model/province.ts';
+import { eventList } from '../src/present/event-list.ts';
 import { formatNumber } from '../src/present/format.ts';
 import { topicNarrative } from '../src/present/narrative/topics.ts';
 import { unitNarrative } from '../src/present/narrative/unit.ts';
@@ -268,6 +269,34 @@ describe('a year of many restructurings', () => {
       /Năm 2025 có [\d.]+ sự kiện sắp xếp, kiện toàn tổ chức \(.*hợp nhất.*\), liệt kê ở trang Sắp xếp\./,
     );
     expect(summary).not.toContain('Sắp xếp, kiện toàn tổ chức trong năm 2025:');
+  });
+  test('the province counts every event of the year that the Sắp xếp page lists, transfers between committees under it too', async () => {
+    const loaded = await load(join(import.meta.dirname, '..', 'data'));
+    if (!loaded.province) throw new Error('the sample data must be valid');
+    const listed = eventList(loaded.province).years.find((g) => g.year === 2025);
+    const count = listed?.days.reduce((sum, day) => sum + day.count, 0) ?? 0;
+    const summary = unitNarrative(loaded.province, loaded.province.root.id).join('\n');
+    expect(summary).toContain(`Năm 2025 có ${formatNumber(count)} sự kiện sắp xếp, kiện toàn tổ chức (`);
+    expect(summary).toMatch(/\d+ điều chuyển\), liệt kê ở trang Sắp xếp\./);
+  });
+  test('another unit counts the events its own page lists, and sends the reader there', async () => {
+    const ids = [1, 2, 3, 4, 5, 6];
+    const { province: many } = await loadFiles({
+      'units.csv': [
+        'id,name,parent_id,level,type,established,dissolved',
+        'P,Đảng bộ tỉnh Mẫu,,province,,,',
+        'D,Đảng bộ huyện Một,P,district,,,',
+        ...ids.map((i) => `G${i},Chi bộ ${i},D,grassroots,,2024-03-0${i},`),
+      ].join('\n'),
+      'members.csv': 'unit_id,year,members\nD,2023,100\nD,2024,130\n',
+      'restructurings.csv': [
+        'id,date,kind,title,parent_id,result_unit_id',
+        ...ids.map((i) => `E${i},2024-03-0${i},establish,Thành lập Chi bộ ${i},D,G${i}`),
+      ].join('\n'),
+    });
+    expect(unitNarrative(many!, 'D').join('\n')).toContain(
+      'Năm 2024 có 6 sự kiện sắp xếp, kiện toàn tổ chức (6 thành lập), liệt kê ở mục “Sắp xếp, kiện toàn tổ chức” dưới đây.',
+    );
   });
   test('of a few is named one by one', () => {
     expect(unitNarrative(reorganized, reorganized.root.id).join('\n')).toContain('trong năm 2025: ');

@@ -34,12 +34,37 @@ describe('rankings by target achievement', () => {
       ],
     },
     {
+      // 17/16 = 106,25% and 18/17 = 105,9%: different fractions, the same 106% in the table.
+      case: 'rates that read the same in the table share a rank, in name order',
+      units: [unit('Đông', 17, 16), unit('Bắc', 18, 17), unit('Tây', 21, 20)],
+      expected: [
+        ['Bắc', 1],
+        ['Đông', 1],
+        ['Tây', 3],
+      ],
+    },
+    {
+      // 299/300 = 99,7% did not meet its target: it must not read 100% and tie with one that did.
+      case: 'a rate just short of 100% is told apart from a met target, and the whole column gets its decimal',
+      units: [unit('Nam', 299, 300), unit('Bắc', 30, 30), unit('Tây', 318, 300)],
+      expected: [
+        ['Tây', 1],
+        ['Bắc', 2],
+        ['Nam', 3],
+      ],
+    },
+    {
       case: 'a target under 5 is not ranked, however high the rate',
       units: [unit('Nhỏ', 11, 2), unit('Lớn', 6, 5)],
       expected: [['Lớn', 1]],
     },
   ])('$case', ({ units, expected }) => {
     expect(rankByAchievement(units).ranked.map((r) => [r.name, r.rank])).toEqual(expected);
+  });
+
+  test('each ranked unit carries its rate as the table shows it, one precision for all', () => {
+    const { ranked } = rankByAchievement([unit('Nam', 299, 300), unit('Bắc', 30, 30), unit('Tây', 318, 300)]);
+    expect(ranked.map((r) => r.shown)).toEqual(['106,0%', '100,0%', '99,7%']);
   });
 
   test('units with a tiny target are kept apart, by name', () => {
@@ -80,6 +105,16 @@ describe('rankings by progress toward a term target', () => {
       expected: [
         ['Phong Điền', 1],
         ['A Lưới', 2],
+        ['Hương Trà', 2],
+      ],
+    },
+    {
+      // 89/90 and 178/180 both read 98,9%; 897/900 reads 99,7%, not a 100% that would mean met.
+      case: 'progress that reads the same shares a rank; with the decimal the column needs, different progress does not',
+      units: [progress('Hương Thủy', 89, 90), progress('Hương Trà', 178, 180), progress('A Lưới', 897, 900)],
+      expected: [
+        ['A Lưới', 1],
+        ['Hương Thủy', 2],
         ['Hương Trà', 2],
       ],
     },

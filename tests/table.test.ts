@@ -8,6 +8,7 @@ import {
   count,
   countWithShare,
   partial,
+  percentColumn,
   shownTable,
   text,
   type Cell,
@@ -157,5 +158,21 @@ describe('sums that leave out some organizations', () => {
       ['2020', '184', '71 (39%)'],
     ]);
     expect(shown.notes).toEqual(['* Tổng chưa đủ: thiếu số liệu của 2 tổ chức cơ sở đảng.']);
+  });
+});
+
+describe('a column of percentages', () => {
+  test.each([
+    ['whole percents stay whole', [1.06, 0.59, undefined], ['106%', '59%', '—']],
+    // Alone, 99,7% would keep its decimal among whole percents and 100,4% would gain one.
+    [
+      'a target achievement just short of 100% gives every row its decimal',
+      [1.06, 0.997],
+      ['106,0%', '99,7%'],
+    ],
+    ['one just over 100% is met and stays whole like the rest', [1.06, 1.004], ['106%', '100%']],
+  ])('%s', (_, values, texts) => {
+    expect(percentColumn(values).map((cell) => cell.text)).toEqual(texts);
+    expect(percentColumn(values).map((cell) => cell.sort)).toEqual(values);
   });
 });

@@ -125,7 +125,7 @@ describe('the sentences say how far the term is and what remains', () => {
     expect(sentencesOf(province, unitId, '2020-2025', measure)).toBe(expected);
   });
 
-  test('a share that never met its target says so, and whether the latest year did when it rounds to the target', async () => {
+  test('a share that never met its target says so, the latest just under it with the decimals that show it is under', async () => {
     const { province: p } = await loadFiles({
       'units.csv': 'id,name,parent_id,level\nP,Đảng bộ tỉnh Mẫu,,province',
       'members.csv': [
@@ -136,7 +136,7 @@ describe('the sentences say how far the term is and what remains', () => {
       'term_targets.csv': 'unit_id,term,measure,target\nP,2020-2025,members_good_share,85%',
     });
     expect(sentencesOf(p!, 'P', '2020-2025', 'members_good_share')).toBe(
-      'Sau 2/5 năm của nhiệm kỳ 2020–2025, Đảng bộ tỉnh Mẫu chưa có năm nào đạt chỉ tiêu hằng năm 85% đảng viên hoàn thành tốt nhiệm vụ trở lên. Năm 2022, tỷ lệ này là 85% (1.140/1.348 đảng viên), chưa đạt chỉ tiêu.',
+      'Sau 2/5 năm của nhiệm kỳ 2020–2025, Đảng bộ tỉnh Mẫu chưa có năm nào đạt chỉ tiêu hằng năm 85% đảng viên hoàn thành tốt nhiệm vụ trở lên. Năm 2022, tỷ lệ này là 84,6% (1.140/1.348 đảng viên), chưa đạt chỉ tiêu.',
     );
   });
 
@@ -196,7 +196,7 @@ describe('the province summary says each measure once, in whole people', () => {
     const p = await bothTargets([1540, 1530, 1535, 1537, 1537], 7500, 1500, ratings);
     expect(provinceTermProgress(p)).toBe(
       'Cả nhiệm kỳ 2020–2025, Đảng bộ tỉnh Mẫu kết nạp 7.679 đảng viên, đạt 102% chỉ tiêu (chỉ tiêu: 7.500), vượt 179 đảng viên; bình quân 1.536 đảng viên mỗi năm, vượt chỉ tiêu 1.500 đảng viên mỗi năm. ' +
-        'Chỉ tiêu hằng năm: 85% đảng viên hoàn thành tốt nhiệm vụ trở lên đạt 1/2 năm có số liệu (năm 2025: gần 85%, chưa đạt).',
+        'Chỉ tiêu hằng năm: 85% đảng viên hoàn thành tốt nhiệm vụ trở lên đạt 1/2 năm có số liệu (năm 2025: 84,6%, chưa đạt).',
     );
   });
 

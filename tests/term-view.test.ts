@@ -89,7 +89,7 @@ describe('the /nhiem-ky/ view', () => {
     const ranking = page.terms[1]?.rankings[0];
     // The data reach 2025: the term has ended, its figures are the whole term's, not "đến nay".
     expect(ranking?.rule).toBe(
-      'Xếp hạng 3 đơn vị có chỉ tiêu kết nạp cả nhiệm kỳ trong nhiệm kỳ 2020–2025, theo tỷ lệ đạt chỉ tiêu cả nhiệm kỳ; đơn vị có cùng tỷ lệ thì cùng hạng, ghi theo thứ tự tên.',
+      'Xếp hạng 3 đơn vị có chỉ tiêu kết nạp cả nhiệm kỳ trong nhiệm kỳ 2020–2025, theo tỷ lệ đạt chỉ tiêu cả nhiệm kỳ; đơn vị có cùng tỷ lệ như ghi trong bảng (đã làm tròn) thì cùng hạng, ghi theo thứ tự tên.',
     );
     expect(ranking?.table.rows.map((r) => r.map((c) => c.text))).toEqual([
       ['1', 'Đảng bộ thị xã Hương Trà', '280', '286', '102%'],
@@ -213,7 +213,8 @@ describe('/nhiem-ky/ says once what all of a term’s or a unit’s targets shar
     const [term] = termsPage(p!).terms;
     expect(term?.rankings[0]?.table.rows.map((r) => r.map((c) => c.text))).toEqual([
       ['1', 'Đảng bộ huyện Phong Điền', '60', '61', '101%'],
-      ['2', 'Đảng bộ huyện Nam Đông', '50', '50', '100,4%'],
+      // 100,4%: met, and whole like the rest of the column.
+      ['2', 'Đảng bộ huyện Nam Đông', '50', '50', '100%'],
     ]);
     expect(term?.units.map((u) => u.targets[0]?.summary)).toEqual([
       'Cả nhiệm kỳ 2020–2025, Đảng bộ huyện Nam Đông kết nạp 251 đảng viên, bình quân hơn 50 đảng viên mỗi năm, vượt chỉ tiêu 50 đảng viên mỗi năm.',
@@ -305,4 +306,24 @@ test('a folder without targets has no page to build and no navigation item', asy
   expect(hasTermTargets(basic!)).toBe(false);
   expect(siteView(basic!).terms).toBe(false);
   expect(siteView(province).terms).toBe(true);
+});
+
+describe('a share shown beside its target never reads as the target when it falls short', () => {
+  test('the chart’s table gives each year’s share with the decimals that tell it from the target, the same down the column', async () => {
+    const { province: p } = await loadFiles({
+      'units.csv': 'id,name,parent_id,level\nP,Đảng bộ tỉnh Mẫu,,province',
+      'members.csv': [
+        'unit_id,year,members,members_excellent,members_good,members_complete,members_incomplete',
+        'P,2021,1300,100,1000,150,50',
+        'P,2022,1348,140,1000,200,8',
+      ].join('\n'),
+      'term_targets.csv': 'unit_id,term,measure,target\nP,2020-2025,members_good_share,85%',
+    });
+    const table = termsPage(p!).terms[0]?.units[0]?.targets[0]?.chart?.table;
+    // 1.100/1.300 = 84,6% and 1.140/1.348 = 84,57%: both “85%” at a whole percent.
+    expect(table?.rows.slice(0, 2).map((row) => row.map((cell) => cell.text))).toEqual([
+      ['2021', '84,6%', '85%', '1.100/1.300', 'Chưa đạt'],
+      ['2022', '84,6%', '85%', '1.140/1.348', 'Chưa đạt'],
+    ]);
+  });
 });

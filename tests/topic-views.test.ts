@@ -252,7 +252,7 @@ describe('rankings readers can trust', () => {
 
   test('the page states how many units the ranking covers and its rule', () => {
     expect(admissionsTopic(ranked).grassrootsNote).toBe(
-      'Xếp hạng 5 tổ chức cơ sở đảng có chỉ tiêu kết nạp từ 5 đảng viên trở lên năm 2025; đơn vị có cùng tỷ lệ đạt chỉ tiêu thì cùng hạng, ghi theo thứ tự tên. ' +
+      'Xếp hạng 5 tổ chức cơ sở đảng có chỉ tiêu kết nạp từ 5 đảng viên trở lên năm 2025; đơn vị có cùng tỷ lệ đạt chỉ tiêu như ghi trong bảng (đã làm tròn) thì cùng hạng, ghi theo thứ tự tên. ' +
         'Đơn vị có chỉ tiêu dưới 5 đảng viên không xếp hạng, vì với chỉ tiêu nhỏ, kết nạp thêm hay bớt một người đã làm tỷ lệ đạt chỉ tiêu thay đổi từ 25% trở lên; đơn vị không có chỉ tiêu kết nạp cũng không xếp hạng.',
     );
   });

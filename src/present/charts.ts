@@ -17,6 +17,7 @@ import {
   missingFrom,
   partial,
   percent,
+  percentColumn,
   text,
   type Cell,
   type Column,
@@ -182,14 +183,14 @@ const missingWords = (missing: number | undefined): string =>
  * What hovering each point says: the given text, else the figure, with its share of the column
  * in a stacked chart (`Hoàn thành tốt nhiệm vụ: 12 (15%)`), and what a partial sum leaves out.
  */
-function tooltipsOf(input: ChartInput, series: SeriesInput, format: ValueFormat): (string | null)[] {
+function tooltipsOf(input: ChartInput, series: SeriesInput, cells: readonly Cell[]): (string | null)[] {
   return input.categories.map((_, i) => {
     const value = series.values[i];
     if (value === undefined) return null;
     const given = series.tooltips?.[i];
     const missing = missingWords(series.missing?.[i]);
     if (given !== undefined) return `${given}${missing}`;
-    const figure = format === 'percent' ? formatPercent(value) : formatNumber(value);
+    const figure = cells[i]?.text ?? formatNumber(value);
     const total = input.stacked ? input.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0) : 0;
     const share = input.stacked && total > 0 ? ` (${formatPercent(value / total)})` : '';
     return `${series.label}: ${figure}${share}${missing}`;
@@ -200,7 +201,14 @@ export function buildChart(input: ChartInput): ChartSpec {
   const format = input.format ?? 'number';
   const horizontal = input.horizontal ?? false;
   const kind = input.series[0]?.kind ?? 'bar';
-  const cell = format === 'percent' ? percent : count;
+  // A percent series is a column with one precision, each value against the target line's value
+  // where there is one, else against 100% (an achievement): 84,6% beside 85%, never 85%.
+  const targetLine = input.series.find((s) => s.target);
+  const seriesCells = input.series.map((s): Cell[] =>
+    format === 'percent'
+      ? percentColumn(s.values, (i) => (s.target ? undefined : targetLine ? targetLine.values[i] : 1))
+      : s.values.map(count),
+  );
   const columns: Column[] = [
     column(input.categoryHeader, false),
     ...input.series.map((s) => column(s.label)),
@@ -208,10 +216,10 @@ export function buildChart(input: ChartInput): ChartSpec {
   ];
   const rows = input.categories.map((category, i) => [
     text(category.label, category.path),
-    ...input.series.map((s) => partial(cell(s.values[i]), s.missing?.[i])),
+    ...input.series.map((s, j) => partial(seriesCells[j]?.[i] ?? text(undefined), s.missing?.[i])),
     ...(input.extra ?? []).map((e) => e.cells[i] ?? text(undefined)),
   ]);
-  const datasets = input.series.map((s) => ({
+  const datasets = input.series.map((s, j) => ({
     label: s.label,
     kind: s.kind,
     values: input.categories.map((_, i) => {
@@ -220,7 +228,7 @@ export function buildChart(input: ChartInput): ChartSpec {
     }),
     ...(s.comparable ? { comparable: true as const } : {}),
     ...(s.target ? { target: true as const } : {}),
-    tooltips: tooltipsOf(input, s, format),
+    tooltips: tooltipsOf(input, s, seriesCells[j] ?? []),
   }));
   return {
     id: input.id,

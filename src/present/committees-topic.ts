@@ -32,6 +32,16 @@ const ORGANIZATIONS: Readonly<Partial<Record<Level, string>>> = {
   grassroots: 'tổ chức cơ sở đảng',
 };
 
+/** A trait summed over the committees of a level that reported it. */
+export interface Pooled {
+  readonly count: number;
+  /** Members of the committees that reported it. */
+  readonly of: number;
+  /** How many committees reported it, of how many of the level. */
+  readonly reported: number;
+  readonly committees: number;
+}
+
 export interface LevelGroup {
   readonly level: Level;
   /** `cấp trên cơ sở`. */
@@ -39,8 +49,8 @@ export interface LevelGroup {
   /** `Các đảng bộ cấp trên cơ sở`: the heading over its table. */
   readonly heading: string;
   readonly committees: readonly InOffice[];
-  /** Each trait over all committees of the level that reported it: count, members of those committees. */
-  readonly pooled: Readonly<Record<CompositionKey, { count: number; of: number } | undefined>>;
+  /** Each trait over all committees of the level that reported it. */
+  readonly pooled: Readonly<Record<CompositionKey, Pooled | undefined>>;
   /**
    * Sortable, one row per unit; undefined for the province's own committee, shown in the
    * overview, and for more units than a page lists (their committees are on their own pages).
@@ -84,7 +94,7 @@ function inOffice(province: Province, year: number | undefined): InOffice[] {
 }
 
 function pooledOf(committees: readonly InOffice[]): LevelGroup['pooled'] {
-  const pooled = {} as Record<CompositionKey, { count: number; of: number } | undefined>;
+  const pooled = {} as Record<CompositionKey, Pooled | undefined>;
   for (const { key } of COMPOSITION) {
     const reported = committees.filter((c) => c.committee[key] !== undefined);
     pooled[key] =
@@ -93,13 +103,32 @@ function pooledOf(committees: readonly InOffice[]): LevelGroup['pooled'] {
         : {
             count: reported.reduce((sum, c) => sum + (c.committee[key] ?? 0), 0),
             of: reported.reduce((sum, c) => sum + c.committee.executive_committee, 0),
+            reported: reported.length,
+            committees: committees.length,
           };
   }
   return pooled;
 }
 
-const pooledShare = (p: { count: number; of: number } | undefined): number | undefined =>
+const pooledShare = (p: Pooled | undefined): number | undefined =>
   p === undefined || p.of === 0 ? undefined : p.count / p.of;
+
+/**
+ * `tính trên 2/29 cấp ủy có số liệu` where only some committees of the level reported the trait
+ * (appointed committees have no first-time members): a share over them is not the level's.
+ */
+const coverageOf = (p: Pooled | undefined): string | undefined =>
+  p === undefined || p.reported === p.committees
+    ? undefined
+    : `tính trên ${formatNumber(p.reported)}/${formatNumber(p.committees)} cấp ủy có số liệu`;
+
+/** `31%`, `31% (tính trên 2/29 cấp ủy có số liệu)`; undefined without a share. */
+function pooledWords(p: Pooled | undefined): string | undefined {
+  const share = pooledShare(p);
+  if (share === undefined) return undefined;
+  const coverage = coverageOf(p);
+  return coverage === undefined ? formatPercent(share) : `${formatPercent(share)} (${coverage})`;
+}
 
 const traitLabel = (key: keyof Committee): string => columnLabel(committeesSchema, key);
 
@@ -130,8 +159,11 @@ function unitTable(
       column('Ủy ban Kiểm tra'),
       ...COMPOSITION.map(({ key }) => {
         const share = pooledShare(pooled[key]);
+        const coverage = coverageOf(pooled[key]);
         return column(
-          share === undefined ? traitLabel(key) : `${traitLabel(key)} (chung ${formatPercent(share)})`,
+          share === undefined
+            ? traitLabel(key)
+            : `${traitLabel(key)} (chung ${formatPercent(share)}${coverage === undefined ? '' : `, ${coverage}`})`,
         );
       }),
       ...(chair ? [column(traitLabel('secretary_as_chair'), false)] : []),
@@ -215,15 +247,22 @@ export const committeesTopic = perProvince('committeesTopic', (province): Commit
       text(capitalize(g.label)),
       count(g.committees.length),
       count(g.committees.reduce((sum, c) => sum + c.committee.executive_committee, 0)),
-      ...COMPOSITION.map(({ key }) => countWithShare(g.pooled[key]?.count, pooledShare(g.pooled[key]))),
+      ...COMPOSITION.map(({ key }) => {
+        const p = g.pooled[key];
+        const share = pooledShare(p);
+        const coverage = coverageOf(p);
+        return p === undefined || share === undefined || coverage === undefined
+          ? countWithShare(p?.count, share)
+          : { ...count(p.count), text: `${formatNumber(p.count)} (${formatPercent(share)}; ${coverage})` };
+      }),
     ]),
   };
   const chair = secretaryAsChair(all);
   const appointed = all.filter((c) => c.committee.appointed === 'yes').length;
   const shares = groups.map((g) => {
     const named = COMPOSITION.flatMap(({ key, label }) => {
-      const share = pooledShare(g.pooled[key]);
-      return share === undefined ? [] : [`${label} ${formatPercent(share)}`];
+      const words = pooledWords(g.pooled[key]);
+      return words === undefined ? [] : [`${label} ${words}`];
     });
     const organizations = ORGANIZATIONS[g.level];
     const whose =

@@ -65,6 +65,68 @@ export function formatPercent(ratio: number | undefined): string {
   return t % 10 === 0 ? `${whole}%` : `${whole},${t % 10}%`;
 }
 
+const fixedDigits: Intl.NumberFormat[] = [];
+const withDigits = (digits: number): Intl.NumberFormat =>
+  (fixedDigits[digits] ??= new Intl.NumberFormat('vi-VN', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }));
+
+/** Most decimals a percentage is ever given, however close to its target. */
+const MAX_DIGITS = 3;
+
+/**
+ * A percentage with exactly `digits` decimals, for a column whose rows line up (`84,6%`,
+ * `59,0%`); above zero but rounding to it, `dưới 0,1%`, never a `0,0%` that reads as none.
+ */
+export function formatPercentFixed(ratio: number | undefined, digits: number): string {
+  if (ratio === undefined || !Number.isFinite(ratio)) return NOT_REPORTED;
+  if (ratio < 0) return `-${formatPercentFixed(-ratio, digits)}`;
+  const value = Math.abs(ratio) * 100;
+  const text = `${withDigits(digits).format(value)}%`;
+  return value > 0 && /^0(,0*)?%$/.test(text) ? `dưới ${withDigits(digits).format(10 ** -digits)}%` : text;
+}
+
+/** True when a ratio short of `reference` prints as the reference does, at `digits` decimals. */
+const readsAs = (ratio: number, reference: number | undefined, digits: number): boolean =>
+  reference !== undefined &&
+  ratio < reference &&
+  formatPercentFixed(ratio, digits) === formatPercentFixed(reference, digits);
+
+/**
+ * Decimals for a column of percentages, the same in every row so that a reader compares like with
+ * like (never one `100,4%` among whole percents): none; one where some value is under 10%, as
+ * formatPercent gives it; and as many as keep a value short of its reference (its target, 100%
+ * for a target achievement) from printing as the reference does: 84,57% against 85% reads
+ * `84,6%`, never `85%` beside “Chưa đạt”. A value at or over its reference needs none: `90%`
+ * beside a target of 90% reads as met, and is.
+ */
+export function percentDigits(
+  values: readonly (number | undefined)[],
+  reference: (i: number) => number | undefined = () => 1,
+): number {
+  const shown = values.flatMap((value, i) =>
+    value === undefined || !Number.isFinite(value) ? [] : [{ value, reference: reference(i) }],
+  );
+  let digits = shown.some(({ value }) => value !== 0 && Math.abs(value) * 100 < WHOLE_FROM) ? 1 : 0;
+  while (digits < MAX_DIGITS && shown.some(({ value, reference }) => readsAs(value, reference, digits))) {
+    digits += 1;
+  }
+  return digits;
+}
+
+/**
+ * A percentage said against its target (`Năm 2025, tỷ lệ này là 84,6%, chưa đạt chỉ tiêu 85%`):
+ * as formatPercent, with the decimals that tell a share short of the target from the target.
+ */
+export function formatPercentAgainst(ratio: number | undefined, target: number): string {
+  const text = formatPercent(ratio);
+  if (ratio === undefined || !(ratio < target) || text !== formatPercent(target)) return text;
+  let digits = 1;
+  while (digits < MAX_DIGITS && readsAs(ratio, target, digits)) digits += 1;
+  return formatPercentFixed(ratio, digits);
+}
+
 /** An average that need not be whole, to one decimal: `57,2`, `55`. */
 export const formatDecimal = (value: number | undefined): string =>
   value === undefined || !Number.isFinite(value) ? NOT_REPORTED : upToOneDecimal.format(value);

@@ -1,13 +1,17 @@
 /**
- * Rankings by admission target achievement (tỷ lệ đạt chỉ tiêu kết nạp) on `/ket-nap/`. Equal
- * achievements share a rank (1, 2, 2, 4) and are listed by name, so neither input order nor a
- * reversed list decides who comes first. Units with a tiny target are not ranked: with a target
+ * Rankings by admission target achievement (tỷ lệ đạt chỉ tiêu kết nạp) on `/ket-nap/`. Ranks
+ * follow the rates as the ranking's table shows them: rates that read the same share a rank
+ * (1, 2, 2, 4) and are listed by name, so a reader never sees two equal rates ranked apart, and
+ * neither input order nor a reversed list decides who comes first. Units with a tiny target are not ranked: with a target
  * of 2, one admission more or less moves the rate by 50 points, and the top of the ranking was
  * made of the smallest units (11 admitted of a target of 2 = 550%).
  */
 import { collator } from '../model/units.ts';
-import { formatNumber, formatPercent } from './format.ts';
+import { formatNumber, formatPercent, formatPercentFixed, percentDigits } from './format.ts';
 import { sentence } from './wording.ts';
+
+/** What a ranking's rule says of the rates it ranks on: those of its table, rounded. */
+export const AS_SHOWN = 'như ghi trong bảng (đã làm tròn)';
 
 /** Units whose admission target is below this are listed apart, not ranked. */
 export const MIN_RANKED_TARGET = 5;
@@ -19,23 +23,37 @@ export interface Achievement {
   readonly target: number;
 }
 
-export type Ranked<T> = T & { readonly rank: number };
+export type Ranked<T> = T & {
+  readonly rank: number;
+  /** Its rate as the ranking's table shows it, with the decimals of the whole column. */
+  readonly shown: string;
+};
 
-/** Competition ranks (1, 2, 2, 4) down a list already in order: a unit tied with the one above shares its rank. */
-function withRanks<T>(sorted: readonly T[], tied: (a: T, b: T) => boolean): Ranked<T>[] {
+/**
+ * Best first with competition ranks (1, 2, 2, 4) on the rates as shown, all with the same
+ * decimals (format.ts percentDigits, as a chart or table of them prints them): units whose rates
+ * read the same share a rank and are listed by name.
+ */
+function rankShown<T extends { readonly name: string }>(
+  units: readonly T[],
+  rate: (unit: T) => number,
+): Ranked<T>[] {
+  const digits = percentDigits(units.map(rate));
+  // Rounding keeps the order, so units whose rates read the same end up next to each other.
+  const sorted = [...units]
+    .sort((a, b) => rate(b) - rate(a))
+    .map((unit) => ({ unit, shown: formatPercentFixed(rate(unit), digits) }));
   const ranked: Ranked<T>[] = [];
-  sorted.forEach((unit, i) => {
-    const previous = ranked[i - 1];
-    ranked.push({ ...unit, rank: previous && tied(previous, unit) ? previous.rank : i + 1 });
-  });
+  for (let start = 0; start < sorted.length;) {
+    const shown = sorted[start]?.shown;
+    let end = start;
+    while (end < sorted.length && sorted[end]?.shown === shown) end += 1;
+    const group = sorted.slice(start, end).sort((a, b) => collator.compare(a.unit.name, b.unit.name));
+    for (const { unit } of group) ranked.push({ ...unit, rank: start + 1, shown: shown ?? '' });
+    start = end;
+  }
   return ranked;
 }
-
-/** Best first, by exact fractions: no rounding can split a tie (2/4 and 3/6) or make one. */
-const byAchievement = (a: Achievement, b: Achievement): number =>
-  b.admitted * a.target - a.admitted * b.target || collator.compare(a.name, b.name);
-
-const tied = (a: Achievement, b: Achievement) => a.admitted * b.target === b.admitted * a.target;
 
 /**
  * The units with a target of at least MIN_RANKED_TARGET, best first with competition ranks,
@@ -44,7 +62,10 @@ const tied = (a: Achievement, b: Achievement) => a.admitted * b.target === b.adm
 export function rankByAchievement<T extends Achievement>(
   units: readonly T[],
 ): { readonly ranked: Ranked<T>[]; readonly apart: T[] } {
-  const ranked = withRanks(units.filter((u) => u.target >= MIN_RANKED_TARGET).sort(byAchievement), tied);
+  const ranked = rankShown(
+    units.filter((u) => u.target >= MIN_RANKED_TARGET),
+    (u) => u.admitted / u.target,
+  );
   const apart = units
     .filter((u) => u.target < MIN_RANKED_TARGET)
     .sort((a, b) => collator.compare(a.name, b.name));
@@ -61,14 +82,10 @@ export interface Progress {
 
 /**
  * Units by progress toward their term targets (`/nhiem-ky/`), furthest first, with competition
- * ranks: equal fractions share a rank and are listed by name.
+ * ranks on the rates as shown: rates that read the same share a rank and are listed by name.
  */
-export function rankByProgress<T extends Progress>(units: readonly T[]): Ranked<T>[] {
-  const sorted = [...units].sort(
-    (a, b) => b.done * a.goal - a.done * b.goal || collator.compare(a.name, b.name),
-  );
-  return withRanks(sorted, (a, b) => a.done * b.goal === b.done * a.goal);
-}
+export const rankByProgress = <T extends Progress>(units: readonly T[]): Ranked<T>[] =>
+  rankShown(units, (u) => u.done / u.goal);
 
 /**
  * The `size` lowest-ranked units, worst first; units sharing a rank stay in name order, as in
@@ -97,10 +114,8 @@ export function sharedRankBeyond<T extends Achievement>(
   );
 }
 
-const achievementWords = (u: Achievement): string =>
-  u.admitted === 0
-    ? 'chưa kết nạp được đảng viên nào'
-    : `đạt ${formatPercent(u.admitted / u.target)} chỉ tiêu`;
+const achievementWords = (u: Ranked<Achievement>): string =>
+  u.admitted === 0 ? 'chưa kết nạp được đảng viên nào' : `đạt ${u.shown} chỉ tiêu`;
 
 /**
  * What a ranking covers and the rule it follows, said on the page: `Xếp hạng 80 tổ chức cơ sở
@@ -110,7 +125,7 @@ export function rankingRule(kind: string, ranked: number, year: number): string 
   return [
     sentence(
       `Xếp hạng ${formatNumber(ranked)} ${kind} có chỉ tiêu kết nạp từ ${MIN_RANKED_TARGET} đảng viên trở lên năm ${year}; ` +
-        'đơn vị có cùng tỷ lệ đạt chỉ tiêu thì cùng hạng, ghi theo thứ tự tên',
+        `đơn vị có cùng tỷ lệ đạt chỉ tiêu ${AS_SHOWN} thì cùng hạng, ghi theo thứ tự tên`,
     ),
     sentence(
       `Đơn vị có chỉ tiêu dưới ${MIN_RANKED_TARGET} đảng viên không xếp hạng, vì với chỉ tiêu nhỏ, kết nạp thêm hay bớt ` +

@@ -15,7 +15,17 @@ import { LEVELS, UNIT_TYPES } from '../read/schemas.ts';
 import { csvCell, encodeCsv } from './downloads.ts';
 import { formatNumber, ratio } from './format.ts';
 import { perProvinceKey } from './memo.ts';
-import { column, count, counted, levelColumn, percent, signed, text, type TableView } from './table.ts';
+import {
+  column,
+  count,
+  counted,
+  levelColumn,
+  percentColumn,
+  signed,
+  text,
+  type Cell,
+  type TableView,
+} from './table.ts';
 import { hasPage, unitPath, type Link } from './links.ts';
 import { unitLastYear } from './unit-years.ts';
 import { against, figureBefore, marked, noBefore, yearBeforeNote, type Before } from './year-before.ts';
@@ -148,15 +158,19 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
     membersNow.set(r, readingOf(province, province.members, r.unit, year, 'members'));
     membersBefore.set(r, figureBefore(province, province.members, 'members', r.unit, year));
   }
-  const row = (r: SubordinateFigures) => {
+  const achievement = (r: SubordinateFigures): number | undefined => {
+    const pair = comparable(
+      readingOf(province, province.admissions, r.unit, year, 'admitted'),
+      readingOf(province, province.admissions, r.unit, year, 'target'),
+    );
+    return pair && ratio(pair[0].value, pair[1].value);
+  };
+  const row = (r: SubordinateFigures, achieved: Cell) => {
     const reading = <K extends string>(stats: Statistics<K, Figures<K>>, y: number, metric: K) =>
       readingOf(province, stats, r.unit, y, metric);
     const members = membersNow.get(r);
     const before = membersBefore.get(r) ?? noBefore;
     const change = against(members, before);
-    const admitted = reading(province.admissions, year, 'admitted');
-    const target = reading(province.admissions, year, 'target');
-    const achieved = comparable(admitted, target);
     return [
       text(r.unit.name, r.path),
       text(r.level),
@@ -164,10 +178,15 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
       counted(reading(province.cells, year, 'cells')),
       counted(members),
       marked(signed(change && change[0].value - change[1].value), before),
-      counted(admitted),
-      counted(target),
-      percent(achieved && ratio(achieved[0].value, achieved[1].value)),
+      counted(reading(province.admissions, year, 'admitted')),
+      counted(reading(province.admissions, year, 'target')),
+      achieved,
     ];
+  };
+  // Target achievement with one precision down the column (format.ts percentDigits).
+  const rowsOf = (list: readonly SubordinateFigures[]) => {
+    const rates = percentColumn(list.map(achievement));
+    return list.map((r, i) => row(r, rates[i] ?? text(undefined)));
   };
   const note = (rows: readonly SubordinateFigures[]) =>
     yearBeforeNote(
@@ -187,7 +206,7 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
       table: {
         caption: `Các tổ chức đảng trực thuộc ${unit.name} năm ${year}`,
         columns,
-        rows: all.map(row),
+        rows: rowsOf(all),
         note: note(all),
       },
       sortedBy: 0,
@@ -203,7 +222,7 @@ export function subordinatesView(province: Province, unitId: string): Subordinat
     table: {
       caption: `${LARGEST_SHOWN} tổ chức đảng trực thuộc ${unit.name} có nhiều đảng viên nhất năm ${year}`,
       columns,
-      rows: largest.map(row),
+      rows: rowsOf(largest),
       note: note(largest),
     },
     sortedBy: columns.findIndex((c) => c.label === 'Đảng viên'),

@@ -3,7 +3,14 @@
  * sortable column orders by. The first cell of a row is its header (`<th scope="row">`).
  */
 import type { Reading } from '../model/coverage.ts';
-import { NOT_REPORTED, formatNumber, formatPercent, formatSigned } from './format.ts';
+import {
+  NOT_REPORTED,
+  formatNumber,
+  formatPercent,
+  formatPercentFixed,
+  formatSigned,
+  percentDigits,
+} from './format.ts';
 import { listVi, yearsVi } from './wording.ts';
 
 export interface Cell {
@@ -53,6 +60,18 @@ export const percent = (value: number | undefined): Cell => ({
   path: undefined,
   sort: value,
 });
+
+/**
+ * A column of percentages with the same decimals in every row (format.ts percentDigits), each
+ * value against its reference (its target; 100% for a target achievement); sorted by the ratio.
+ */
+export function percentColumn(
+  values: readonly (number | undefined)[],
+  reference?: (i: number) => number | undefined,
+): Cell[] {
+  const digits = percentDigits(values, reference);
+  return values.map((value) => ({ text: formatPercentFixed(value, digits), path: undefined, sort: value }));
+}
 
 export const signed = (value: number | undefined): Cell => ({
   text: formatSigned(value),

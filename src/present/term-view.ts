@@ -21,8 +21,8 @@ import { formatNumber, formatPercent } from './format.ts';
 import { unitPath } from './links.ts';
 import { perProvince } from './memo.ts';
 import { progressSentences, stoppedNote, termName } from './narrative/terms.ts';
-import { rankByProgress } from './rankings.ts';
-import { column, count, percent, text, type Cell, type Column, type TableView } from './table.ts';
+import { AS_SHOWN, rankByProgress } from './rankings.ts';
+import { column, count, percentColumn, text, type Cell, type Column, type TableView } from './table.ts';
 import { capitalize, listVi, sentence, yearsVi } from './wording.ts';
 
 export interface TargetView {
@@ -216,17 +216,27 @@ const byLevelAndName = (root: string) => (a: Unit, b: Unit) =>
  * A ranking's two figure columns, bare so that a phone's narrow table keeps room for names: the
  * target, and what is done so far (a sum, a yearly average, or the latest year's share).
  */
-function rankingFigures(measure: TermMeasure): {
+function rankingFigures(
+  measure: TermMeasure,
+  progress: readonly TermProgress[],
+): {
   readonly columns: readonly [Column, Column];
   readonly cells: (p: TermProgress) => readonly [Cell, Cell];
 } {
   if (isShare(measure)) {
+    // Each latest share beside its target, one precision down the column (format.ts percentDigits).
+    const latest = progress.map((p) => (p.kind === 'share' && p.latest ? shareOf(p.latest) : undefined));
+    const shares = percentColumn(latest, (i) => {
+      const p = progress[i];
+      return p && p.target.target / 100;
+    });
+    const targets = percentColumn(progress.map((p) => p.target.target / 100));
     return {
       columns: [column('Chỉ tiêu hằng năm'), column('Năm gần nhất')],
-      cells: (p) => [
-        percent(p.target.target / 100),
-        p.kind === 'share' && p.latest ? percent(shareOf(p.latest)) : text(undefined),
-      ],
+      cells: (p) => {
+        const i = progress.indexOf(p);
+        return [targets[i] ?? text(undefined), shares[i] ?? text(undefined)];
+      },
     };
   }
   const yearly = measure === 'admitted_yearly';
@@ -258,7 +268,10 @@ function ranking(
   });
   if (rows.length < 2) return undefined;
   const ranked = rankByProgress(rows);
-  const figures = rankingFigures(measure);
+  const figures = rankingFigures(
+    measure,
+    ranked.map((r) => r.progress),
+  );
   const unranked = progress
     .filter((p) => !rows.some((r) => r.progress === p))
     .flatMap((p) => province.tree.units.get(p.target.unitId)?.name ?? []);
@@ -272,7 +285,7 @@ function ranking(
     heading: `Xếp hạng: ${measureLabel(measure)}`,
     rule: sentence(
       `Xếp hạng ${formatNumber(ranked.length)} đơn vị có chỉ tiêu ${measureLabel(measure)} trong ${termName(term)}, ${basis}; ` +
-        'đơn vị có cùng tỷ lệ thì cùng hạng, ghi theo thứ tự tên',
+        `đơn vị có cùng tỷ lệ ${AS_SHOWN} thì cùng hạng, ghi theo thứ tự tên`,
     ),
     table: {
       caption: `Xếp hạng tiến độ thực hiện chỉ tiêu ${measureLabel(measure)}, ${termName(term)}`,
@@ -281,7 +294,7 @@ function ranking(
         count(r.rank),
         text(r.name, `nhiem-ky/#${termAnchor(r.unit.id, term)}`),
         ...figures.cells(r.progress),
-        percent(r.done / r.goal),
+        { text: r.shown, path: undefined, sort: r.done / r.goal },
       ]),
     },
     unranked:

@@ -30,7 +30,7 @@ import {
 } from './rankings.ts';
 import { qualityView, ratingCounts, ratingLabel, type QualityView } from './quality.ts';
 import { subordinateFigures, type SubordinateFigures } from './subordinates.ts';
-import { column, count, percent, signed, text, type Cell, type TableView } from './table.ts';
+import { column, count, percent, percentColumn, signed, text, type Cell, type TableView } from './table.ts';
 import { unitPath, type Link } from './links.ts';
 import type { Stats } from './narrative/context.ts';
 import { paragraph, sentence } from './wording.ts';
@@ -227,8 +227,13 @@ interface Grassroots extends Achievement {
 
 const GRASSROOTS = 'tổ chức cơ sở đảng';
 
-function grassrootsTable(caption: string, units: readonly (Grassroots & { rank?: number })[]): TableView {
+/** Ranked units show their rate as ranked (rankings.ts); others one precision down the column. */
+function grassrootsTable(
+  caption: string,
+  units: readonly (Grassroots & { rank?: number; shown?: string })[],
+): TableView {
   const ranked = units.some((u) => u.rank !== undefined);
+  const rates = percentColumn(units.map((u) => u.admitted / u.target));
   return {
     caption,
     columns: [
@@ -239,13 +244,15 @@ function grassrootsTable(caption: string, units: readonly (Grassroots & { rank?:
       column('Chỉ tiêu'),
       column('Đạt chỉ tiêu'),
     ],
-    rows: units.map((u): Cell[] => [
+    rows: units.map((u, i): Cell[] => [
       text(u.name, u.path),
       ...(ranked ? [count(u.rank)] : []),
       text(u.parent),
       count(u.admitted),
       count(u.target),
-      percent(u.admitted / u.target),
+      u.shown === undefined
+        ? (rates[i] ?? text(undefined))
+        : { text: u.shown, path: undefined, sort: u.admitted / u.target },
     ]),
   };
 }
@@ -368,11 +375,15 @@ export const admissionsTopic = perProvince('admissionsTopic', (province): Admiss
   const before = subordinatesBefore(province);
   const previous = (year ?? 0) - 1;
   const { achievement, ranked, apart, untargeted, mismatched } = subordinateAchievements(province);
-  const achievedBefore = before.admitted.map((b, i) => {
-    const t = before.target[i] ?? noBefore;
-    const both = b.value !== undefined && t.value !== undefined;
-    return marked(percent(both ? achievementOf(b.reading, t.reading) : undefined), b, t);
-  });
+  const achievedBeforeRates = percentColumn(
+    before.admitted.map((b, i) => {
+      const t = before.target[i] ?? noBefore;
+      return b.value !== undefined && t.value !== undefined ? achievementOf(b.reading, t.reading) : undefined;
+    }),
+  );
+  const achievedBefore = achievedBeforeRates.map((cell, i) =>
+    marked(cell, before.admitted[i] ?? noBefore, before.target[i] ?? noBefore),
+  );
 
   return {
     year,
@@ -394,7 +405,7 @@ export const admissionsTopic = perProvince('admissionsTopic', (province): Admiss
         { label: 'Chỉ tiêu kết nạp', kind: 'bar', values: rows.map((r) => r.target) },
       ],
       extra: [
-        { column: column('Đạt chỉ tiêu'), cells: achievement.map(percent) },
+        { column: column('Đạt chỉ tiêu'), cells: percentColumn(achievement) },
         ...(before.admitted.some((b) => b.value !== undefined)
           ? [beforeColumn(`Kết nạp năm ${previous}`, before.admitted)]
           : []),

@@ -165,8 +165,12 @@ const LISTED_EVENTS = 5;
 export function restructuring(c: Context): string {
   const { province, unit, year, previous } = c;
   const sentences: string[] = [];
-  const events = (province.eventsByUnit.get(unit.id) ?? []).filter((e: RestructuringEvent) =>
-    e.date.startsWith(`${year}-`),
+  // The province's summary sends the reader to /sap-xep/, which lists every event of the year
+  // (transfers between committees under it too): it counts what that page lists. Another unit's
+  // counts the events its own page lists.
+  const root = unit.id === province.root.id;
+  const events = (root ? province.events : (province.eventsByUnit.get(unit.id) ?? [])).filter(
+    (e: RestructuringEvent) => e.date.startsWith(`${year}-`),
   );
   if (events.length > 0 && events.length <= LISTED_EVENTS) {
     const list = events.map((e) => `${withoutFinalStop(e.title)} (ngày ${eventDateText(e, false)})`);
@@ -180,7 +184,7 @@ export function restructuring(c: Context): string {
     );
     sentences.push(
       sentence(
-        `Năm ${year} có ${formatNumber(events.length)} sự kiện sắp xếp, kiện toàn tổ chức (${listVi(kinds)}), liệt kê ở trang Sắp xếp`,
+        `Năm ${year} có ${formatNumber(events.length)} sự kiện sắp xếp, kiện toàn tổ chức (${listVi(kinds)}), liệt kê ở ${root ? 'trang Sắp xếp' : 'mục “Sắp xếp, kiện toàn tổ chức” dưới đây'}`,
       ),
     );
   }

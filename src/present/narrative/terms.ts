@@ -15,7 +15,7 @@ import {
 import type { Province } from '../../model/province.ts';
 import { termYears, type TermMeasure } from '../../model/terms.ts';
 import { TERM_MEASURES } from '../../read/schemas.ts';
-import { formatDate, formatNumber, formatPercent } from '../format.ts';
+import { formatDate, formatNumber, formatPercent, formatPercentAgainst } from '../format.ts';
 import { endedOn } from '../unit-changes.ts';
 import { endWords } from '../unit-names.ts';
 import { paragraph, sentence, shareOf as shareWords, targetWords, yearsVi } from '../wording.ts';
@@ -143,12 +143,9 @@ function yearlyWords(p: YearlyProgress, name: string): string[] {
   return [sentence(joined([joined([admittedLead(p, name), words], ', '), pace], '; '))];
 }
 
-/** `82%`; `gần 85%` where a share under its target would round to it. */
-function latestShareText(p: ShareProgress, share: number): string {
-  const text = formatPercent(share);
-  const met = p.latest !== undefined && p.met.includes(p.latest.year);
-  return !met && text === percentOf(p.target.target) ? `gần ${text}` : text;
-}
+/** `82%`; `84,6%` where a share under its target of 85% would round to it. */
+const latestShareText = (p: ShareProgress, share: number): string =>
+  formatPercentAgainst(share, p.target.target / 100);
 
 function shareWordsOf(p: ShareProgress, name: string, measure: ShareMeasure): string[] {
   const { noun } = SHARES[measure];
@@ -163,12 +160,12 @@ function shareWordsOf(p: ShareProgress, name: string, measure: ShareMeasure): st
         : `có ${met}/${counted} năm đạt ${target}`;
   const latest = p.latest;
   const latestShare = latest && shareOf(latest);
-  // A share just under the target can round to it (84,6% reads 85%): say whether it was met.
+  // A share just under the target is given with the decimals that show it (84,6%, not 85%).
   const latestWords =
     latest === undefined || latestShare === undefined
       ? undefined
       : sentence(
-          `Năm ${latest.year}, tỷ lệ này là ${formatPercent(latestShare)} (${formatNumber(latest.part)}/${formatNumber(latest.whole)} ${noun}), ${p.met.includes(latest.year) ? 'đạt' : 'chưa đạt'} chỉ tiêu`,
+          `Năm ${latest.year}, tỷ lệ này là ${latestShareText(p, latestShare)} (${formatNumber(latest.part)}/${formatNumber(latest.whole)} ${noun}), ${p.met.includes(latest.year) ? 'đạt' : 'chưa đạt'} chỉ tiêu`,
         );
   return [sentence(`${when(p, 'trong')}, ${name} ${judged}`), ...(latestWords ? [latestWords] : [])];
 }
