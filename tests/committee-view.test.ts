@@ -177,35 +177,12 @@ describe('/cap-uy/: committees across units', () => {
 
   test.each([
     ['Tỉnh', ['Tỉnh', '1', '53', '9 (17%)', '7 (13%)', '1 (1,9%)', '53 (100%)', '53 (100%)', '18 (34%)']],
-    // D2 reported no composition: the shares are over D1's 33 members only, and say so.
+    // D2 reported no composition: the shares are over D1's 33 members only, marked (the note says so).
     [
       'Cấp trên cơ sở',
-      [
-        'Cấp trên cơ sở',
-        '2',
-        '54',
-        '7 (21%; tính trên 1/2 cấp ủy có số liệu)',
-        '4 (12%; tính trên 1/2 cấp ủy có số liệu)',
-        '1 (3%; tính trên 1/2 cấp ủy có số liệu)',
-        '30 (91%; tính trên 1/2 cấp ủy có số liệu)',
-        '20 (61%; tính trên 1/2 cấp ủy có số liệu)',
-        '10 (30%; tính trên 1/2 cấp ủy có số liệu)',
-      ],
+      ['Cấp trên cơ sở', '2', '54', '7 (21%)*', '4 (12%)*', '1 (3%)*', '30 (91%)*', '20 (61%)*', '10 (30%)*'],
     ],
-    [
-      'Cơ sở',
-      [
-        'Cơ sở',
-        '4',
-        '42',
-        '14 (33%)',
-        '8 (19%)',
-        '1 (3,2%; tính trên 3/4 cấp ủy có số liệu)',
-        '37 (88%)',
-        '4 (13%; tính trên 3/4 cấp ủy có số liệu)',
-        '23 (55%)',
-      ],
-    ],
+    ['Cơ sở', ['Cơ sở', '4', '42', '14 (33%)', '8 (19%)', '1 (3,2%)*', '37 (88%)', '4 (13%)*', '23 (55%)']],
   ])('the overview row %s reads %j', (level, expected) => {
     expect(row(topic.overview, level)).toEqual(expected);
   });
@@ -246,10 +223,14 @@ describe('/cap-uy/: committees across units', () => {
     expect(grassroots?.rows.find((r) => r[0]?.text === 'Đảng bộ xã Thủy Châu')?.[0]?.path).toBe('don-vi/g1/');
   });
 
-  test('a share over only some committees of the level says over how many, in the table and the summary', () => {
+  test('a share over only some committees of the level says over how many, under the tables and in the summary', () => {
     const district = topic.groups.find((g) => g.level === 'district')?.table;
-    expect(district?.columns.map((c) => c.label)).toContain(
-      'Nữ (chung 21%, tính trên 1/2 cấp ủy có số liệu)',
+    expect(district?.columns.map((c) => c.label)).toContain('Nữ (chung 21%*)');
+    expect(district?.note).toBe(
+      '* Tỷ lệ nữ, dưới 40 tuổi, dân tộc thiểu số, đại học trở lên, cao cấp lý luận chính trị và tham gia lần đầu ở đầu cột tính trên 1/2 cấp ủy có số liệu.',
+    );
+    expect(topic.overview.note).toBe(
+      '* Cấp trên cơ sở: tỷ lệ nữ, dưới 40 tuổi, dân tộc thiểu số, đại học trở lên, cao cấp lý luận chính trị và tham gia lần đầu tính trên 1/2 cấp ủy có số liệu; Cơ sở: tỷ lệ dân tộc thiểu số và cao cấp lý luận chính trị tính trên 3/4 cấp ủy có số liệu.',
     );
     expect(topic.summary[1]).toContain(
       'Tính chung Ban Chấp hành các đảng bộ cấp trên cơ sở, tỷ lệ ủy viên nữ 21% (tính trên 1/2 cấp ủy có số liệu),',

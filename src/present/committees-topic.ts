@@ -15,7 +15,7 @@ import { unitPath } from './links.ts';
 import { perProvince } from './memo.ts';
 import { FULL_TABLE_LIMIT } from './subordinates.ts';
 import { COMPOSITION, termText, type CompositionKey } from './narrative/committees.ts';
-import { column, count, countWithShare, text, type TableView } from './table.ts';
+import { column, count, countWithShare, PARTIAL_MARK, text, type TableView } from './table.ts';
 import { capitalize, listVi, paragraph, paragraphs, sentence, shareOf, SMALL_BASE } from './wording.ts';
 
 /** Units whose committee is a đảng ủy xã, phường, thị trấn (grassroots before 2025, cấp trên cơ sở since). */
@@ -132,6 +132,28 @@ function pooledWords(p: Pooled | undefined): string | undefined {
 
 const traitLabel = (key: keyof Committee): string => columnLabel(committeesSchema, key);
 
+/**
+ * The traits of `pooled` whose share only some committees reported, grouped by how many did
+ * (`tính trên 2/29 cấp ủy có số liệu`): said once under a table whose cells or headers carry
+ * PARTIAL_MARK, since in every cell it made the table too wide to read.
+ */
+function partialTraits(pooled: LevelGroup['pooled']): [labels: string, coverage: string][] {
+  const traits = new Map<string, string[]>();
+  for (const { key, label } of COMPOSITION) {
+    const coverage = coverageOf(pooled[key]);
+    if (coverage === undefined || pooledShare(pooled[key]) === undefined) continue;
+    traits.set(coverage, [...(traits.get(coverage) ?? []), label]);
+  }
+  return [...traits].map(([coverage, labels]) => [listVi(labels), coverage]);
+}
+
+/** `* Cấp trên cơ sở: tỷ lệ …; Cơ sở: …` under a table with marked shares. */
+const noteOf = (parts: readonly string[]): string | undefined =>
+  parts.length === 0 ? undefined : `${PARTIAL_MARK} ${parts.join('; ')}.`;
+
+/** The mark on a share that only some committees reported. */
+const markedIfPartial = (p: Pooled | undefined): string => (coverageOf(p) === undefined ? '' : PARTIAL_MARK);
+
 function unitTable(
   organizations: string,
   committees: readonly InOffice[],
@@ -159,15 +181,15 @@ function unitTable(
       column('Ủy ban Kiểm tra'),
       ...COMPOSITION.map(({ key }) => {
         const share = pooledShare(pooled[key]);
-        const coverage = coverageOf(pooled[key]);
         return column(
           share === undefined
             ? traitLabel(key)
-            : `${traitLabel(key)} (chung ${formatPercent(share)}${coverage === undefined ? '' : `, ${coverage}`})`,
+            : `${traitLabel(key)} (chung ${formatPercent(share)}${markedIfPartial(pooled[key])})`,
         );
       }),
       ...(chair ? [column(traitLabel('secretary_as_chair'), false)] : []),
     ],
+    note: noteOf(partialTraits(pooled).map(([traits, coverage]) => `Tỷ lệ ${traits} ở đầu cột ${coverage}`)),
     rows: committees.map(({ unit, committee: c }) => [
       text(unit.name, unitPath(province, unit)),
       text(termText(c)),
@@ -250,12 +272,17 @@ export const committeesTopic = perProvince('committeesTopic', (province): Commit
       ...COMPOSITION.map(({ key }) => {
         const p = g.pooled[key];
         const share = pooledShare(p);
-        const coverage = coverageOf(p);
-        return p === undefined || share === undefined || coverage === undefined
-          ? countWithShare(p?.count, share)
-          : { ...count(p.count), text: `${formatNumber(p.count)} (${formatPercent(share)}; ${coverage})` };
+        const cell = countWithShare(p?.count, share);
+        return share === undefined ? cell : { ...cell, text: `${cell.text}${markedIfPartial(p)}` };
       }),
     ]),
+    note: noteOf(
+      groups.flatMap((g) =>
+        partialTraits(g.pooled).map(
+          ([traits, coverage]) => `${capitalize(g.label)}: tỷ lệ ${traits} ${coverage}`,
+        ),
+      ),
+    ),
   };
   const chair = secretaryAsChair(all);
   const appointed = all.filter((c) => c.committee.appointed === 'yes').length;
