@@ -88,6 +88,7 @@ export function listItem(province: Province, event: RestructuringEvent): EventLi
   const figures = figuresOf(province, event.id);
   const parentCount = figures.counts.find((c) => c.unitId === event.parent_id);
   const names = eventNames(province, event);
+  const kind = shownKind(province, event);
   return {
     id: event.id,
     path: eventPath(event.id),
@@ -95,8 +96,8 @@ export function listItem(province: Province, event: RestructuringEvent): EventLi
     date: formatDate(event.date),
     isoDate: event.date,
     effective: formatEffective(event),
-    kind: shownKind(province, event),
-    kindLabel: shownKindLabel(shownKind(province, event)),
+    kind,
+    kindLabel: shownKindLabel(kind),
     status: event.status ?? NO_STATUS,
     statusLabel: event.status === undefined ? 'Chưa ghi trạng thái' : shownStatusLabel(province, event),
     parent: committeeLink(province, event),

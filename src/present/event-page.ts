@@ -360,15 +360,16 @@ export function eventView(province: Province, eventId: string): EventView {
   const fact = (label: string, value: string | undefined, path?: string): Fact[] =>
     value === undefined ? [] : [{ label, value, path }];
   const sizes = committeeSizes(event);
+  const kindLabel = shownKindLabel(shownKind(province, event));
   return {
     id: event.id,
     title: event.title,
     kind: event.kind,
-    kindLabel: shownKindLabel(shownKind(province, event)),
+    kindLabel,
     statusLabel: shownStatusLabel(province, event),
     date: eventDateText(event),
     facts: [
-      ...fact('Hình thức', shownKindLabel(shownKind(province, event))),
+      ...fact('Hình thức', kindLabel),
       ...fact('Trạng thái', statusLabel(event.status) ?? 'Chưa ghi'),
       ...fact('Ngày', formatDate(event.date)),
       ...(figures.moment.date === event.date ? [] : fact('Có hiệu lực từ', formatDate(figures.moment.date))),

@@ -2,7 +2,7 @@
 import { lineageOf } from '../model/lineage.ts';
 import type { Province } from '../model/province.ts';
 import { compareMoments, justBefore, roleOf } from '../model/tree.ts';
-import { endsActivity, namesAt } from './event-words.ts';
+import { endsActivity, namesAt, withMark } from './event-words.ts';
 import { formatDate } from './format.ts';
 import { eventPath, type Link } from './links.ts';
 import { perProvince } from './memo.ts';
@@ -111,7 +111,7 @@ export function unitChanges(province: Province, unitId: string): UnitChange[] {
       // A province formed by a merger has no parent to name.
       const under = change.after === undefined ? '' : `, trực thuộc ${then(change.after)}`;
       // "trên cơ sở hợp nhất A và B", or "trên cơ sở A" when one unit carried on as this one.
-      const sources = listVi(merged.map((n) => (n === then(unitId) ? `${n} (cũ)` : n)));
+      const sources = listVi(merged.map((n) => (n === then(unitId) ? withMark(n, 'cũ') : n)));
       line =
         event.kind === 'merge' && merged.length > 0
           ? `Thành lập ${on} trên cơ sở ${merged.length > 1 ? 'hợp nhất ' : ''}${sources}${under}`
@@ -123,8 +123,8 @@ export function unitChanges(province: Province, unitId: string): UnitChange[] {
       } else if (province.tree.changes(result).some((c) => c.eventId === event.id && c.role === 'creates')) {
         const name = then(result);
         const namesake = name === before(unitId) || merged.includes(name);
-        const into = namesake ? `${name} (mới)` : name;
-        const others = merged.map((n) => (n === name ? `${n} (cũ)` : n));
+        const into = namesake ? withMark(name, 'mới') : name;
+        const others = merged.map((n) => (n === name ? withMark(n, 'cũ') : n));
         line =
           merged.length > 0
             ? `Hợp nhất cùng ${listVi(others)} thành ${into} ${on}`

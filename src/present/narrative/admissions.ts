@@ -25,21 +25,12 @@ export function admissionsParagraph(c: Context): string {
   // A unit reshaped during the year is compared on the organization it has now (year-before.ts).
   const membersBefore = figureBefore(province, province.members, 'members', unit, year);
   const admittedBefore = figureBefore(province, province.admissions, 'admitted', unit, year);
-  if (membersBefore.comparable) {
+  if (membersBefore.comparable || previous !== undefined) {
     const base = against(admitted, membersBefore);
     const share = base && shareOf(admitted.value, base[1].value);
     if (share !== undefined && admitted.value > 0) {
-      sentences.push(
-        sentence(
-          `Số kết nạp bằng ${share} tổng số đảng viên cuối năm ${year - 1} quy đổi theo tổ chức hiện nay`,
-        ),
-      );
-    }
-  } else if (previous !== undefined) {
-    const base = comparable(admitted, membersBefore.reading);
-    const share = base && shareOf(admitted.value, base[1].value);
-    if (share !== undefined && admitted.value > 0) {
-      sentences.push(sentence(`Số kết nạp bằng ${share} tổng số đảng viên cuối năm ${previous}`));
+      const counted = membersBefore.comparable ? ' quy đổi theo tổ chức hiện nay' : '';
+      sentences.push(sentence(`Số kết nạp bằng ${share} tổng số đảng viên cuối năm ${year - 1}${counted}`));
     }
   }
   if (admittedBefore.comparable) {

@@ -178,7 +178,10 @@ export function restructuring(c: Context): string {
   } else if (events.length > LISTED_EVENTS) {
     // A reorganization is dozens of events on a few days: counted by kind, each on /sap-xep/.
     const byKind = new Map<string, number>();
-    for (const e of events) byKind.set(shownKind(province, e), (byKind.get(shownKind(province, e)) ?? 0) + 1);
+    for (const e of events) {
+      const kind = shownKind(province, e);
+      byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+    }
     const kinds = SHOWN_KINDS.filter((k) => byKind.has(k.value)).map(
       (k) => `${formatNumber(byKind.get(k.value) ?? 0)} ${k.label}`,
     );
