@@ -214,14 +214,15 @@ const byLevelAndName = (root: string) => (a: Unit, b: Unit) =>
 
 /**
  * A ranking's two figure columns, bare so that a phone's narrow table keeps room for names: the
- * target, and what is done so far (a sum, a yearly average, or the latest year's share).
+ * target, and what is done so far (a sum, a yearly average, or the latest year's share); their
+ * cells for each of `progress`, in its order.
  */
 function rankingFigures(
   measure: TermMeasure,
   progress: readonly TermProgress[],
 ): {
   readonly columns: readonly [Column, Column];
-  readonly cells: (p: TermProgress) => readonly [Cell, Cell];
+  readonly cells: readonly (readonly [Cell, Cell])[];
 } {
   if (isShare(measure)) {
     // Each latest share beside its target, one precision down the column (format.ts percentDigits).
@@ -233,10 +234,7 @@ function rankingFigures(
     const targets = percentColumn(progress.map((p) => p.target.target / 100));
     return {
       columns: [column('Chỉ tiêu hằng năm'), column('Năm gần nhất')],
-      cells: (p) => {
-        const i = progress.indexOf(p);
-        return [targets[i] ?? text(undefined), shares[i] ?? text(undefined)];
-      },
+      cells: progress.map((_, i) => [targets[i] ?? text(undefined), shares[i] ?? text(undefined)]),
     };
   }
   const yearly = measure === 'admitted_yearly';
@@ -245,12 +243,12 @@ function rankingFigures(
       column(yearly ? 'Chỉ tiêu (đảng viên mỗi năm)' : 'Chỉ tiêu (đảng viên)'),
       column(yearly ? 'Bình quân đã kết nạp' : 'Đã kết nạp'),
     ],
-    cells: (p) => [
+    cells: progress.map((p) => [
       count(p.target.target),
       p.kind === 'yearly'
         ? { text: formatNumber(p.average && Math.round(p.average)), path: undefined, sort: p.average }
         : count(p.kind === 'count' ? p.done : undefined),
-    ],
+    ]),
   };
 }
 
@@ -290,10 +288,10 @@ function ranking(
     table: {
       caption: `Xếp hạng tiến độ thực hiện chỉ tiêu ${measureLabel(measure)}, ${termName(term)}`,
       columns: [column('Hạng'), column('Đơn vị', false), ...figures.columns, column('Tỷ lệ đạt chỉ tiêu')],
-      rows: ranked.map((r) => [
+      rows: ranked.map((r, i) => [
         count(r.rank),
         text(r.name, `nhiem-ky/#${termAnchor(r.unit.id, term)}`),
-        ...figures.cells(r.progress),
+        ...(figures.cells[i] ?? [text(undefined), text(undefined)]),
         { text: r.shown, path: undefined, sort: r.done / r.goal },
       ]),
     },
